@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+//
+// MentorMatch: exact, explainable mentor matching.
+//
+// Data flows one way: Interchange reads cohort files into the CompetencyModel,
+// FitModel scores all pairs with BLAS (LinearAlgebra, the only importer of
+// CLapack), Assignment solves the capacitated problem, Rationale explains it,
+// and Interchange writes the plan. The `mentor-match` executable wires them.
+//
+// Defines:
+// - MENTORMATCH_INVARIANTS (debug builds only): solver phases verify their
+//   invariants (capacity, dual feasibility, complementary slackness) and trap
+//   with a message when one breaks. Release builds skip these checks.
+import PackageDescription
+
+let invariants: [SwiftSetting] = [.define("MENTORMATCH_INVARIANTS", .when(configuration: .debug))]
+
+let package = Package(
+  name: "MentorMatch",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "mentor-match", targets: ["mentor-match"]),
+    .library(name: "Assignment", targets: ["Assignment"]),
+    .library(name: "CompetencyModel", targets: ["CompetencyModel"]),
+    .library(name: "Interchange", targets: ["Interchange"]),
+    .library(name: "Rationale", targets: ["Rationale"]),
+    .library(name: "CohortGenerator", targets: ["CohortGenerator"]),
+    .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
+    .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
+    .target(name: "Assignment", swiftSettings: invariants),
+    .target(name: "CompetencyModel", dependencies: ["LinearAlgebra"]),
+    .target(name: "Rationale", dependencies: ["CompetencyModel", "Assignment"]),
+    .target(name: "CohortGenerator", dependencies: ["CompetencyModel"]),
+    .target(
+      name: "Interchange",
+      dependencies: ["CompetencyModel", "Assignment", "Rationale", .product(name: "Yams", package: "Yams")]),
+    .executableTarget(
+      name: "mentor-match",
+      dependencies: [
+        "Interchange", "CompetencyModel", "Assignment", "Rationale", "CohortGenerator",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .target(name: "_TestSupport", dependencies: ["Assignment", "CohortGenerator"], path: "Sources/_TestSupport"),
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
+    .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "_TestSupport"], swiftSettings: invariants),
+    .testTarget(name: "CompetencyModelTests", dependencies: ["CompetencyModel", "_TestSupport"]),
+    .testTarget(name: "CohortGeneratorTests", dependencies: ["CohortGenerator", "CompetencyModel"]),
+    .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "_TestSupport"]),
+    .testTarget(name: "RationaleTests", dependencies: ["Rationale", "_TestSupport"]),
+    .testTarget(name: "MentorMatchCLITests", dependencies: ["mentor-match", "_TestSupport"]),
+  ]
+)

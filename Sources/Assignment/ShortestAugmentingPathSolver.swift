@@ -1,0 +1,238 @@
+/// The working state of ``CapacitatedAssignment``: costs, duals, the current
+/// assignment and the Dijkstra buffers, reused across phases.
+///
+/// Invariants between phases: for every allowed pair `c(i, j) − u[i] − v[j] >= 0`,
+/// with equality when `i` is assigned to `j`; `v[j] <= 0`, and `v[j] == 0`
+/// whenever column `j` has room; `u[i] <= P` for every row.
+struct ShortestAugmentingPathSolver {
+  let rows: Int
+  let columns: Int
+  let sense: AssignmentProblem.Sense
+  /// Non-negative costs, row-major; `+∞` marks a forbidden pair.
+  var cost: [Double]
+  let capacity: [Int]
+  /// The cost of leaving a row unassigned.
+  let unassignedCost: Double
+  /// The shift that made costs non-negative: `c = shift − s` (maximise) or `s − shift` (minimise).
+  let shift: Double
+  let scores: [Double]
+
+  var u: [Double]
+  var v: [Double]
+  /// The column of each row; `-1` before the row is processed or when unassigned.
+  var columnOf: [Int]
+  var processed: [Bool]
+  /// The rows held by each column, in slots `slotStart[j] ..< slotStart[j] + load[j]`.
+  var slots: [Int]
+  var slotStart: [Int]
+  var load: [Int]
+
+  // Dijkstra buffers.
+  var distance: [Double]
+  var predecessor: [Int]
+  var unsettled: [Int]
+  var settled: [Int]
+
+  init(_ problem: AssignmentProblem) {
+    rows = problem.rows
+    columns = problem.columns
+    sense = problem.sense
+    scores = problem.scores
+    capacity = problem.capacities
+    var low = Double.infinity
+    var high = -Double.infinity
+    for s in problem.scores where !s.isNaN {
+      low = min(low, s)
+      high = max(high, s)
+    }
+    let range = high >= low ? high - low : 0
+    let shift = sense == .maximize ? (high.isFinite ? high : 0) : (low.isFinite ? low : 0)
+    self.shift = shift
+    unassignedCost = Double(rows + 1) * range + 1
+    var cost = [Double](repeating: .infinity, count: problem.scores.count)
+    cost.withUnsafeMutableBufferPointer { c in
+      problem.scores.withUnsafeBufferPointer { s in
+        if problem.sense == .maximize {
+          for k in 0..<s.count where !s[k].isNaN { c[k] = shift - s[k] }
+        } else {
+          for k in 0..<s.count where !s[k].isNaN { c[k] = s[k] - shift }
+        }
+      }
+    }
+    self.cost = cost
+    u = [Double](repeating: 0, count: rows)
+    v = [Double](repeating: 0, count: columns)
+    columnOf = [Int](repeating: -1, count: rows)
+    processed = [Bool](repeating: false, count: rows)
+    var start = [Int](repeating: 0, count: columns + 1)
+    for j in 0..<columns { start[j + 1] = start[j] + min(capacity[j], rows) }
+    slotStart = start
+    slots = [Int](repeating: -1, count: start[columns])
+    load = [Int](repeating: 0, count: columns)
+    distance = [Double](repeating: .infinity, count: columns)
+    predecessor = [Int](repeating: -1, count: columns)
+    unsettled = []
+    settled = []
+    unsettled.reserveCapacity(columns)
+    settled.reserveCapacity(columns)
+  }
+
+  mutating func run() {
+    greedyStart()
+    for r in 0..<rows where !processed[r] {
+      augment(from: r)
+    }
+  }
+
+  /// Gives each row its cheapest column while that column has room.
+  mutating func greedyStart() {
+    for r in 0..<rows {
+      var best = Double.infinity
+      var bestColumn = -1
+      let base = r * columns
+      for j in 0..<columns where cost[base + j] < best {
+        best = cost[base + j]
+        bestColumn = j
+      }
+      guard bestColumn >= 0, load[bestColumn] < capacity[bestColumn] else { continue }
+      u[r] = best
+      attach(row: r, to: bestColumn)
+      processed[r] = true
+    }
+  }
+
+  @inline(__always)
+  mutating func attach(row: Int, to column: Int) {
+    slots[slotStart[column] + load[column]] = row
+    load[column] += 1
+    columnOf[row] = column
+  }
+
+  @inline(__always)
+  mutating func detach(row: Int, from column: Int) {
+    let start = slotStart[column]
+    let end = start + load[column]
+    var k = start
+    while slots[k] != row { k += 1 }
+    slots[k] = slots[end - 1]
+    slots[end - 1] = -1
+    load[column] -= 1
+    columnOf[row] = -1
+  }
+
+  /// One phase: grows the shortest-path tree from free row `r` and augments.
+  mutating func augment(from r: Int) {
+    processed[r] = true
+    let m = columns
+    unsettled.removeAll(keepingCapacity: true)
+    settled.removeAll(keepingCapacity: true)
+    let base = r * m
+    for j in 0..<m {
+      distance[j] = cost[base + j] - v[j]
+      predecessor[j] = r
+      unsettled.append(j)
+    }
+    // The best "leave this row unassigned" end point found so far.
+    var dummyDistance = unassignedCost
+    var dummyRow = r
+    var endColumn = -1
+    var endDistance = 0.0
+
+    while true {
+      // The nearest unsettled column; ties go to the earliest in the list.
+      var bestIndex = -1
+      var best = Double.infinity
+      for k in 0..<unsettled.count {
+        let d = distance[unsettled[k]]
+        if d < best {
+          best = d
+          bestIndex = k
+        }
+      }
+      if bestIndex < 0 || best > dummyDistance {
+        endDistance = dummyDistance
+        break
+      }
+      let j = unsettled[bestIndex]
+      if load[j] < capacity[j] {
+        endColumn = j
+        endDistance = best
+        break
+      }
+      unsettled[bestIndex] = unsettled[unsettled.count - 1]
+      unsettled.removeLast()
+      settled.append(j)
+      // Continue through every row column j holds (reduced cost 0 back to it).
+      let start = slotStart[j]
+      for s in start..<(start + load[j]) {
+        let i = slots[s]
+        let ui = u[i]
+        let viaDummy = best + unassignedCost - ui
+        if viaDummy < dummyDistance {
+          dummyDistance = viaDummy
+          dummyRow = i
+        }
+        let offset = best - ui
+        let rowBase = i * m
+        for k in 0..<unsettled.count {
+          let col = unsettled[k]
+          let candidate = offset + cost[rowBase + col] - v[col]
+          if candidate < distance[col] {
+            distance[col] = candidate
+            predecessor[col] = i
+          }
+        }
+      }
+    }
+
+    // Shift the duals of the tree so that reduced costs stay non-negative.
+    let length = endDistance
+    for j in settled {
+      let delta = length - distance[j]
+      v[j] -= delta
+      let start = slotStart[j]
+      for s in start..<(start + load[j]) { u[slots[s]] += delta }
+    }
+    u[r] += length
+
+    // Augment along the predecessor chain.
+    var column: Int
+    if endColumn >= 0 {
+      column = endColumn
+    } else {
+      if dummyRow == r { return }
+      column = columnOf[dummyRow]
+      detach(row: dummyRow, from: column)
+    }
+    while true {
+      let i = predecessor[column]
+      if i == r {
+        attach(row: r, to: column)
+        return
+      }
+      let previous = columnOf[i]
+      detach(row: i, from: previous)
+      attach(row: i, to: column)
+      column = previous
+    }
+  }
+
+  /// The solution in the public, score-unit form.
+  func solution() -> AssignmentSolution {
+    var total = 0.0
+    var assigned = 0
+    var columnOfRow = [Int?](repeating: nil, count: rows)
+    for i in 0..<rows where columnOf[i] >= 0 {
+      columnOfRow[i] = columnOf[i]
+      total += scores[i * columns + columnOf[i]]
+      assigned += 1
+    }
+    // Adjusted score a = P − c; row value P − u; column price −v.
+    let rowValues = u.map { unassignedCost - $0 }
+    let prices = v.map { 0 - $0 }
+    let bonus = sense == .maximize ? unassignedCost - shift : unassignedCost + shift
+    return AssignmentSolution(
+      columnOfRow: columnOfRow, totalScore: total, assignedCount: assigned, loads: load,
+      rowValues: rowValues, columnPrices: prices, cardinalityBonus: bonus)
+  }
+}

@@ -1,0 +1,31 @@
+/// One cohort of a mentoring programme: the competency model and the people.
+///
+/// Invariants: competency names are unique; every person's `levels` (and every
+/// mentee's `goals`) has `competencies.count` entries; mentor ids are unique
+/// among mentors and mentee ids among mentees (one id may appear on both
+/// sides: that person both mentors and is mentored).
+public struct Cohort: Sendable, Hashable {
+  /// The competency names, in file order.
+  public var competencies: [String]
+  /// The mentors, in file order.
+  public var mentors: [Mentor]
+  /// The mentees, in file order.
+  public var mentees: [Mentee]
+
+  /// Creates a cohort, checking the invariants.
+  public init(competencies: [String], mentors: [Mentor], mentees: [Mentee]) {
+    precondition(Set(competencies).count == competencies.count, "Competency names must be unique")
+    precondition(
+      mentors.allSatisfy { $0.person.levels.count == competencies.count }
+        && mentees.allSatisfy { $0.person.levels.count == competencies.count && $0.goals.count == competencies.count },
+      "Every person needs one level per competency")
+    precondition(Set(mentors.map(\.id)).count == mentors.count, "Mentor ids must be unique")
+    precondition(Set(mentees.map(\.id)).count == mentees.count, "Mentee ids must be unique")
+    self.competencies = competencies
+    self.mentors = mentors
+    self.mentees = mentees
+  }
+
+  /// The total number of places the mentors offer.
+  public var totalCapacity: Int { mentors.reduce(0) { $0 + $1.capacity } }
+}

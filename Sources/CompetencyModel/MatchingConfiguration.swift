@@ -1,0 +1,68 @@
+/// Everything that shapes how a cohort is scored and which pairs are allowed.
+///
+/// The defaults are documented in `Docs/configuration.md`; a run without a
+/// configuration file uses ``MatchingConfiguration/init()``.
+///
+/// Invariants: every weight is finite and non-negative; `idealSeniorityGap > 0`;
+/// `workdayHours` is in `(0, 24]`; `minimumScore`, when set, is finite.
+public struct MatchingConfiguration: Sendable, Hashable {
+  /// Weights of the score's terms. The score of a pair is
+  /// `Σ term weight × term value`, each term value in `0...1`.
+  public struct TermWeights: Sendable, Hashable {
+    /// Weight of the competency fit (how well the mentor's strengths cover
+    /// the mentee's growth goals).
+    public var competency: Double = 1.0
+    /// Weight of the seniority-gap term.
+    public var seniority: Double = 0.2
+    /// Weight of the cross-department bonus.
+    public var crossDepartment: Double = 0.1
+    /// Weight of the working-hours overlap term.
+    public var timezone: Double = 0.2
+
+    /// The default weights.
+    public init() {}
+  }
+
+  /// The hard rules; each can be switched off.
+  public struct Rules: Sendable, Hashable {
+    /// Nobody mentors themself (the same id on both sides).
+    public var excludeSelf = true
+    /// No pair inside one reporting line: neither person is in the other's
+    /// chain of managers.
+    public var excludeReportingLine = true
+    /// No pair that the history of earlier cohorts lists.
+    public var excludePreviousPairs = true
+    /// When both people list languages, they must share one.
+    public var requireSharedLanguage = true
+
+    /// The default rules: all on.
+    public init() {}
+  }
+
+  /// Per-competency weights, by competency name; a competency not listed
+  /// weighs ``defaultCompetencyWeight``.
+  public var competencyWeights: [String: Double] = [:]
+  /// The weight of a competency the configuration does not list.
+  public var defaultCompetencyWeight = 1.0
+  /// The term weights.
+  public var terms = TermWeights()
+  /// The hard rules.
+  public var rules = Rules()
+  /// The seniority gap (mentor minus mentee, in grades) that earns the full
+  /// seniority term.
+  public var idealSeniorityGap = 2.0
+  /// The length of a working day, in hours, for the time-zone overlap.
+  public var workdayHours = 8.0
+  /// When set, a pair scoring below this is not allowed.
+  public var minimumScore: Double? = nil
+
+  /// The default configuration.
+  public init() {}
+
+  /// The weight of each competency of `competencies`, in order.
+  ///
+  /// - Complexity: O(`competencies.count`).
+  public func weights(for competencies: [String]) -> [Double] {
+    competencies.map { competencyWeights[$0] ?? defaultCompetencyWeight }
+  }
+}

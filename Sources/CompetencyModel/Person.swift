@@ -1,0 +1,92 @@
+/// What MentorMatch knows of one person in a cohort, mentor or mentee.
+///
+/// Invariants: `id` is non-empty; `levels` has one entry per competency of the
+/// cohort, each in ``CompetencyScale/range``; `languages` are lower-cased and
+/// unique; `utcOffsetMinutes`, when known, is within ±14 hours.
+public struct Person: Sendable, Hashable {
+  /// The person's identifier, unique within the person's file. The same
+  /// identifier in the mentor and the mentee file means the same person.
+  public var id: String
+  /// The display name.
+  public var name: String
+  /// The e-mail address, if given.
+  public var email: String?
+  /// The department or team, if given.
+  public var department: String?
+  /// The identifier of the person's manager, if given.
+  public var manager: String?
+  /// The offset of the person's working time zone from UTC, in minutes.
+  public var utcOffsetMinutes: Int?
+  /// The seniority grade (a larger number is more senior), if given.
+  public var seniority: Double?
+  /// The languages the person works in, lower-cased.
+  public var languages: [String]
+  /// The current competency levels, one per cohort competency.
+  public var levels: [Double]
+
+  /// Creates a person.
+  public init(
+    id: String, name: String, email: String? = nil, department: String? = nil, manager: String? = nil,
+    utcOffsetMinutes: Int? = nil, seniority: Double? = nil, languages: [String] = [], levels: [Double]
+  ) {
+    precondition(!id.isEmpty, "A person needs a non-empty id")
+    self.id = id
+    self.name = name
+    self.email = email
+    self.department = department
+    self.manager = manager
+    self.utcOffsetMinutes = utcOffsetMinutes
+    self.seniority = seniority
+    self.languages = languages
+    self.levels = levels
+  }
+}
+
+/// A person who offers mentoring, up to `capacity` mentees at once.
+///
+/// Invariant: `capacity >= 0`.
+public struct Mentor: Sendable, Hashable {
+  /// Who the mentor is, with current competency levels.
+  public var person: Person
+  /// The most mentees this mentor takes in the cohort.
+  public var capacity: Int
+
+  /// Creates a mentor.
+  public init(person: Person, capacity: Int) {
+    precondition(capacity >= 0, "A mentor's capacity cannot be negative")
+    self.person = person
+    self.capacity = capacity
+  }
+
+  /// The mentor's identifier.
+  public var id: String { person.id }
+}
+
+/// A person who seeks a mentor to grow towards goal levels.
+///
+/// Invariant: `goals` has one entry per cohort competency; a `nil` entry means
+/// no goal in that competency; every goal is in ``CompetencyScale/range``.
+public struct Mentee: Sendable, Hashable {
+  /// Who the mentee is, with current competency levels.
+  public var person: Person
+  /// The goal level per competency, `nil` where the mentee set none.
+  public var goals: [Double?]
+
+  /// Creates a mentee.
+  public init(person: Person, goals: [Double?]) {
+    self.person = person
+    self.goals = goals
+  }
+
+  /// The mentee's identifier.
+  public var id: String { person.id }
+
+  /// The growth the mentee seeks in competency `index`: how far the goal is
+  /// above the current level, or zero.
+  ///
+  /// - Complexity: O(1).
+  public func gap(_ index: Int) -> Double {
+    guard let goal = goals[index] else { return 0 }
+    return max(goal - person.levels[index], 0)
+  }
+}

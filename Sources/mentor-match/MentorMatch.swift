@@ -1,0 +1,4 @@
+@main
+struct MentorMatch {
+  static func main() {}
+}
