@@ -47,7 +47,7 @@ let package = Package(
         "Interchange", "CompetencyModel", "Assignment", "Rationale", "CohortGenerator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .target(name: "_TestSupport", dependencies: ["Assignment", "CohortGenerator"], path: "Sources/_TestSupport"),
+    .target(name: "_TestSupport", dependencies: ["Assignment", "CohortGenerator", "CompetencyModel"], path: "Sources/_TestSupport"),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
     .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "_TestSupport"], swiftSettings: invariants),
     .testTarget(name: "CompetencyModelTests", dependencies: ["CompetencyModel", "_TestSupport"]),

@@ -59,10 +59,13 @@ public struct MatchingConfiguration: Sendable, Hashable {
   /// The default configuration.
   public init() {}
 
-  /// The weight of each competency of `competencies`, in order.
+  /// The weight of each competency of `competencies`, in order. Names match
+  /// the keys of ``competencyWeights`` case-insensitively.
   ///
-  /// - Complexity: O(`competencies.count`).
+  /// - Complexity: O(`competencies.count + competencyWeights.count`).
   public func weights(for competencies: [String]) -> [Double] {
-    competencies.map { competencyWeights[$0] ?? defaultCompetencyWeight }
+    var byName: [String: Double] = [:]
+    for (name, weight) in competencyWeights { byName[name.lowercased()] = weight }
+    return competencies.map { byName[$0.lowercased()] ?? defaultCompetencyWeight }
   }
 }

@@ -81,6 +81,15 @@ public struct Matrix: Sendable, Equatable {
     }
   }
 
+  /// Gives `body` mutable access to the row-major elements; the count cannot change.
+  ///
+  /// - Complexity: O(1) plus `body`.
+  public mutating func withUnsafeMutableElements<R>(
+    _ body: (inout UnsafeMutableBufferPointer<Double>) throws -> R
+  ) rethrows -> R {
+    try elements.withUnsafeMutableBufferPointer(body)
+  }
+
   /// The elements of one row, as a new array.
   ///
   /// - Complexity: O(`columns`).

@@ -1,0 +1,95 @@
+/// One problem found in an input file, with the place it was found.
+///
+/// Lines and columns are 1-based; a column counts Unicode characters
+/// (`Character`s) from the start of its line, so it matches what an editor
+/// shows. The ``description`` has the shape compilers use, which editors and
+/// terminals turn into links:
+///
+/// ```
+/// mentors.csv:4:17: error: capacity '-1' is negative; expected a whole number 0 or more
+/// ```
+public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// How serious a problem is.
+  public enum Severity: String, Sendable, Hashable, CaseIterable {
+    /// The input cannot be used.
+    case error
+    /// The input can be used, but probably not as the author meant.
+    case warning
+  }
+
+  /// The path of the file, as the user gave it.
+  public var file: String
+  /// The 1-based line of the problem.
+  public var line: Int
+  /// The 1-based column of the problem, counted in characters.
+  public var column: Int
+  /// What is wrong, and where possible what was expected.
+  public var message: String
+  /// Whether the problem is an error or a warning.
+  public var severity: Severity
+
+  /// Creates a problem report.
+  ///
+  /// - Parameters:
+  ///   - file: The path of the file, as the user gave it.
+  ///   - line: The 1-based line.
+  ///   - column: The 1-based column, in characters.
+  ///   - message: What is wrong.
+  ///   - severity: ``Severity/error`` (the default) or ``Severity/warning``.
+  /// - Complexity: O(1).
+  public init(file: String, line: Int, column: Int, message: String, severity: Severity = .error) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.message = message
+    self.severity = severity
+  }
+
+  /// `file:line:column: error: message` (or `warning:`).
+  ///
+  /// - Complexity: O(length of the message).
+  public var description: String {
+    "\(file):\(line):\(column): \(severity.rawValue): \(message)"
+  }
+
+  /// Whether `a` comes before `b` in a report: by file, then line, then
+  /// column, then message.
+  ///
+  /// - Parameters:
+  ///   - a: A problem.
+  ///   - b: Another problem.
+  /// - Returns: `true` when `a` is reported first.
+  /// - Complexity: O(length of the file names and messages).
+  public static func reportOrder(_ a: InputError, _ b: InputError) -> Bool {
+    if a.file != b.file { return a.file < b.file }
+    if a.line != b.line { return a.line < b.line }
+    if a.column != b.column { return a.column < b.column }
+    return a.message < b.message
+  }
+}
+
+/// Every problem found in one or more input files, so that a user can fix
+/// them all in one pass instead of one per run.
+///
+/// Readers throw this when at least one ``InputError`` is an error; the
+/// ``errors`` are sorted by file, line and column (see
+/// ``InputError/reportOrder(_:_:)``).
+public struct InputErrors: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The problems, in report order.
+  public var errors: [InputError]
+
+  /// Creates a report from problems in any order; they are sorted.
+  ///
+  /// - Parameter errors: The problems.
+  /// - Complexity: O(*n* log *n*) for *n* problems.
+  public init(_ errors: [InputError]) {
+    self.errors = errors.sorted(by: InputError.reportOrder)
+  }
+
+  /// One problem per line, in report order.
+  ///
+  /// - Complexity: O(total length of the problems).
+  public var description: String {
+    errors.map(\.description).joined(separator: "\n")
+  }
+}

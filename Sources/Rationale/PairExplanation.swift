@@ -1,0 +1,70 @@
+import CompetencyModel
+
+/// Turns score components and reasons into plain words.
+public enum PairExplanation {
+  /// The number of competencies a pair's rationale names at most.
+  public static let competenciesShown = 3
+
+  /// The reasons behind a pair, most important first: the competencies the
+  /// mentor covers for the mentee's goals (with levels), then the other terms
+  /// that add to the score.
+  ///
+  /// - Complexity: O(`competencies`).
+  public static func highlights(_ breakdown: ScoreBreakdown, mentee: Person, mentor: Person) -> [String] {
+    var lines: [String] = []
+    for c in breakdown.competencies.prefix(competenciesShown) where c.value > 0 {
+      let covers = c.mentorCoversGoal ? "covers" : "works toward"
+      lines.append(
+        "\(c.name): mentor at \(level(c.mentorLevel)) \(covers) goal \(level(c.goal)) from \(level(c.menteeLevel)) (+\(number(c.value)))"
+      )
+    }
+    if breakdown.seniority > 0, let a = mentee.seniority, let b = mentor.seniority {
+      lines.append("seniority: mentor \(grades(b - a)) more senior (+\(number(breakdown.seniority)))")
+    }
+    if breakdown.crossDepartment > 0, let a = mentee.department, let b = mentor.department {
+      lines.append("cross-department: \(b) mentor for \(a) mentee (+\(number(breakdown.crossDepartment)))")
+    }
+    if breakdown.timezone > 0, let a = mentee.utcOffsetMinutes, let b = mentor.utcOffsetMinutes {
+      let apart = ScoreTerms.clockDifferenceHours(a, b)
+      let phrase = apart == 0 ? "same working hours" : "\(number(apart)) h apart"
+      lines.append("time zones: \(phrase) (+\(number(breakdown.timezone)))")
+    }
+    return lines
+  }
+
+  /// The reason a mentee is unmatched, in plain words.
+  ///
+  /// - Complexity: O(number of rules).
+  public static func explanation(of reason: UnmatchedMentee.Reason, minimum: Double?) -> String {
+    switch reason {
+    case .noEligibleMentor(let exclusions, let noCapacity):
+      var parts = exclusions.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.explanation)" }
+      if noCapacity > 0 { parts.append("\(noCapacity) with no places this cohort") }
+      return "no eligible mentor under the rules" + (parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))")
+    case .belowMinimumFit(let best, let minimum):
+      return "every eligible mentor scores below the minimum fit \(number(minimum)) (best \(number(best)))"
+    case .capacityExhausted(let eligible, let mentor, let score):
+      let mentors = eligible == 1 ? "the 1 eligible mentor is" : "all \(eligible) eligible mentors are"
+      return
+        "capacity exhausted: \(mentors) at capacity with mentees who add more to the cohort (best option \(mentor), score \(number(score)))"
+    }
+  }
+
+  /// A level as reports show it: `4 (proficient)`.
+  public static func level(_ value: Double) -> String {
+    "\(CompetencyScale.format(value)) (\(CompetencyScale.name(of: value)))"
+  }
+
+  /// A number with up to three decimals, for plain-words text.
+  public static func number(_ value: Double) -> String {
+    let rounded = (value * 1000).rounded() / 1000
+    if rounded == 0 { return "0" }
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+    return String(rounded)
+  }
+
+  static func grades(_ gap: Double) -> String {
+    let text = number(gap)
+    return gap == 1 ? "1 grade" : "\(text) grades"
+  }
+}

@@ -1,0 +1,31 @@
+/// The figures a programme manager reads first.
+///
+/// Invariants: `matched + unmatched == mentees`; `loadHistogram` sums to
+/// `mentors`; `placesUsed <= placesOffered`; fit figures are `nil` when
+/// nobody is matched.
+public struct PlanSummary: Sendable, Equatable {
+  /// The number of mentees in the cohort.
+  public var mentees: Int
+  /// The number of mentors in the cohort.
+  public var mentors: Int
+  /// Mentees with a mentor.
+  public var matched: Int
+  /// Mentees without one.
+  public var unmatched: Int
+  /// The sum of the pairs' scores: the optimum's objective.
+  public var totalScore: Double
+  /// The mean score of the pairs.
+  public var meanScore: Double?
+  /// The lowest score of a pair.
+  public var minimumScore: Double?
+  /// The places all mentors offer.
+  public var placesOffered: Int
+  /// The places taken.
+  public var placesUsed: Int
+  /// Mentors with at least one mentee.
+  public var mentorsUsed: Int
+  /// Mentors whose places are all taken.
+  public var mentorsAtCapacity: Int
+  /// `loadHistogram[k]` mentors have exactly `k` mentees.
+  public var loadHistogram: [Int]
+}
