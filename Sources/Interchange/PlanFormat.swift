@@ -1,0 +1,49 @@
+import Rationale
+
+/// The ways `mentor-match match` can write a pairing plan.
+public enum PlanFormat: String, Sendable, CaseIterable {
+  /// Aligned text for a terminal, each pair followed by its reasons.
+  case table
+  /// One row per mentee (matched or not), RFC 4180, formula-safe.
+  case csv
+  /// The versioned JSON document described in `Docs/plan-format.md`.
+  case json
+  /// A Markdown report: summary, pairs table, unmatched table.
+  case markdown
+
+  /// Renders `plan` in this format. The output depends only on the plan, so
+  /// identical inputs give byte-identical files.
+  ///
+  /// - Complexity: O(size of the plan).
+  public func render(_ plan: PairingPlan) -> String {
+    switch self {
+    case .table: return PlanTableRenderer.render(plan)
+    case .csv: return PlanCSVRenderer.render(plan)
+    case .json: return PlanDocument(plan).encoded()
+    case .markdown: return PlanMarkdownRenderer.render(plan)
+    }
+  }
+}
+
+/// Number formatting shared by the plan renderers.
+enum PlanNumbers {
+  /// A score with three decimals, as reports show it.
+  static func score(_ value: Double?) -> String {
+    guard let value else { return "-" }
+    let scaled = (value * 1000).rounded()
+    let sign = scaled < 0 ? "-" : ""
+    let magnitude = Int(abs(scaled))
+    let fraction = String(magnitude % 1000)
+    return "\(sign)\(magnitude / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
+  }
+
+  /// A share as a whole percentage.
+  static func percent(_ part: Int, of whole: Int) -> String {
+    whole == 0 ? "-" : "\(Int((Double(part) / Double(whole) * 100).rounded()))%"
+  }
+
+  /// The load histogram as `0:2 1:10 2:20`.
+  static func loads(_ histogram: [Int]) -> String {
+    histogram.enumerated().filter { $0.element > 0 }.map { "\($0.offset):\($0.element)" }.joined(separator: " ")
+  }
+}

@@ -1,0 +1,47 @@
+import Rationale
+
+/// Renders a plan as a Markdown report.
+enum PlanMarkdownRenderer {
+  static func render(_ plan: PairingPlan) -> String {
+    let s = plan.summary
+    var out = "# Mentoring pairing plan\n\n"
+    out += "- Matched: \(s.matched) of \(s.mentees) mentees (\(PlanNumbers.percent(s.matched, of: s.mentees)))\n"
+    out += "- Fit: total \(PlanNumbers.score(s.totalScore)), mean \(PlanNumbers.score(s.meanScore)),"
+    out += " minimum \(PlanNumbers.score(s.minimumScore))\n"
+    out += "- Mentors: \(s.mentorsUsed) of \(s.mentors) used, \(s.mentorsAtCapacity) at capacity;"
+    out += " places \(s.placesUsed) of \(s.placesOffered) taken\n"
+    out += "- Mentees per mentor: \(PlanNumbers.loads(s.loadHistogram))\n\n"
+    if !plan.pairs.isEmpty {
+      out += "## Pairs\n\n| Mentee | Mentor | Score | Rank | Why |\n|---|---|---:|---:|---|\n"
+      for p in plan.pairs {
+        out += "| \(cell(p.menteeID)) \(cell(p.menteeName)) | \(cell(p.mentorID)) \(cell(p.mentorName)) | "
+        out += "\(PlanNumbers.score(p.score)) | \(p.rank)/\(p.eligibleMentors) | "
+        out += p.highlights.map(cell).joined(separator: "<br>") + " |\n"
+      }
+      out += "\n"
+    }
+    if !plan.unmatched.isEmpty {
+      out += "## Unmatched\n\n| Mentee | Reason |\n|---|---|\n"
+      for u in plan.unmatched { out += "| \(cell(u.menteeID)) \(cell(u.menteeName)) | \(cell(u.explanation)) |\n" }
+      out += "\n"
+    }
+    return out
+  }
+
+  /// Escapes text for a Markdown table cell: pipes, HTML and line breaks.
+  static func cell(_ text: String) -> String {
+    var out = ""
+    for ch in text {
+      switch ch {
+      case "|": out += "\\|"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "&": out += "&amp;"
+      case "\n", "\r": out += " "
+      case "\\", "*", "_", "`", "[", "]": out += "\\\(ch)"
+      default: out.append(ch)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,38 @@
+import Rationale
+
+/// Renders a plan as aligned text for a terminal.
+enum PlanTableRenderer {
+  static func render(_ plan: PairingPlan) -> String {
+    let s = plan.summary
+    var out = ""
+    out += "Matched \(s.matched) of \(s.mentees) mentees (\(PlanNumbers.percent(s.matched, of: s.mentees)))"
+    out += " · total fit \(PlanNumbers.score(s.totalScore)) · mean \(PlanNumbers.score(s.meanScore))"
+    out += " · minimum \(PlanNumbers.score(s.minimumScore))\n"
+    out += "Mentors: \(s.mentorsUsed) of \(s.mentors) used, \(s.mentorsAtCapacity) at capacity;"
+    out += " places \(s.placesUsed) of \(s.placesOffered) taken; mentees per mentor \(PlanNumbers.loads(s.loadHistogram))\n"
+    guard !plan.pairs.isEmpty || !plan.unmatched.isEmpty else { return out }
+    let menteeWidth = plan.pairs.map { label($0.menteeID, $0.menteeName).count }.max() ?? 0
+    let mentorWidth = plan.pairs.map { label($0.mentorID, $0.mentorName).count }.max() ?? 0
+    if !plan.pairs.isEmpty {
+      out += "\n"
+      out += pad("MENTEE", menteeWidth) + "   " + pad("MENTOR", mentorWidth) + "  SCORE  RANK\n"
+      for pair in plan.pairs {
+        out += pad(label(pair.menteeID, pair.menteeName), menteeWidth) + " → "
+        out += pad(label(pair.mentorID, pair.mentorName), mentorWidth) + "  "
+        out += PlanNumbers.score(pair.score) + "  \(pair.rank)/\(pair.eligibleMentors)\n"
+        for line in pair.highlights { out += "    · \(line)\n" }
+      }
+    }
+    if !plan.unmatched.isEmpty {
+      out += "\nUnmatched:\n"
+      for u in plan.unmatched { out += "  \(label(u.menteeID, u.menteeName)): \(u.explanation)\n" }
+    }
+    return out
+  }
+
+  static func label(_ id: String, _ name: String) -> String { name.isEmpty ? id : "\(id) \(name)" }
+
+  static func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+  }
+}

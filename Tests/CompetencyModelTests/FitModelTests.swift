@@ -1,0 +1,112 @@
+import CompetencyModel
+import Testing
+import _TestSupport
+
+@Suite struct FitModelTests {
+  /// The score written out term by term, without BLAS or the model's matrices.
+  func directScore(_ cohort: Cohort, _ config: MatchingConfiguration, _ i: Int, _ j: Int) -> Double {
+    let mentee = cohort.mentees[i]
+    let mentor = cohort.mentors[j].person
+    let w = config.weights(for: cohort.competencies)
+    var need = 0.0
+    var covered = 0.0
+    for c in cohort.competencies.indices {
+      need += w[c] * mentee.gap(c)
+      covered += w[c] * mentee.gap(c) * mentor.levels[c] / 5
+    }
+    var score = need > 0 ? config.terms.competency * covered / need : 0
+    score +=
+      config.terms.seniority
+      * ScoreTerms.seniority(
+        mentee: mentee.person.seniority, mentor: mentor.seniority, idealGap: config.idealSeniorityGap)
+    score +=
+      config.terms.crossDepartment
+      * ScoreTerms.crossDepartment(mentee: mentee.person.department, mentor: mentor.department)
+    score +=
+      config.terms.timezone
+      * ScoreTerms.timezoneOverlap(
+        mentee: mentee.person.utcOffsetMinutes, mentor: mentor.utcOffsetMinutes, workdayHours: config.workdayHours)
+    return score
+  }
+
+  @Test func allPairScoresMatchTheDefinitionAndTheBreakdowns() {
+    let cohort = CohortFixtures.generated(mentees: 60, mentors: 25, competencies: 12, seed: 3)
+    var config = MatchingConfiguration()
+    config.competencyWeights = [cohort.competencies[0].uppercased(): 3, cohort.competencies[1]: 0]
+    let model = FitModel(cohort: cohort, configuration: config)
+    let scores = model.scores()
+    for i in 0..<cohort.mentees.count {
+      for j in 0..<cohort.mentors.count {
+        let expected = directScore(cohort, config, i, j)
+        #expect(abs(scores[i, j] - expected) < 1e-12)
+        let breakdown = model.breakdown(mentee: i, mentor: j)
+        #expect(abs(breakdown.total - scores[i, j]) < 1e-12)
+        #expect(breakdown.components.allSatisfy { $0.value >= 0 })
+        #expect(abs(breakdown.components.reduce(0) { $0 + $1.value } - breakdown.total) < 1e-12)
+      }
+    }
+  }
+
+  @Test func competencyFitIsOneForAnExpertInEveryGoal() {
+    let cohort = Cohort(
+      competencies: ["a", "b", "c"],
+      mentors: [
+        CohortFixtures.mentor("m1", levels: [5, 5, 0]), CohortFixtures.mentor("m2", levels: [5, 0, 5]),
+      ],
+      mentees: [CohortFixtures.mentee("e1", levels: [1, 2, 3], goals: [3, 4, nil])])
+    let fit = FitModel(cohort: cohort, configuration: MatchingConfiguration()).competencyFit()
+    #expect(abs(fit[0, 0] - 1) < 1e-12)
+    // m2 covers goal a (gap 2) but not b (gap 2): half the need.
+    #expect(abs(fit[0, 1] - 0.5) < 1e-12)
+  }
+
+  @Test func aCompetencyWeightShiftsTheFitTowardIt() {
+    let cohort = Cohort(
+      competencies: ["Coaching", "Negotiation"],
+      mentors: [CohortFixtures.mentor("m1", levels: [5, 0]), CohortFixtures.mentor("m2", levels: [0, 5])],
+      mentees: [CohortFixtures.mentee("e1", levels: [1, 1], goals: [3, 3])])
+    var config = MatchingConfiguration()
+    #expect(FitModel(cohort: cohort, configuration: config).scores()[0, 0] == FitModel(cohort: cohort, configuration: config).scores()[0, 1])
+    config.competencyWeights = ["negotiation": 3]
+    let scores = FitModel(cohort: cohort, configuration: config).scores()
+    #expect(abs(scores[0, 1] - 0.75) < 1e-12)
+    #expect(abs(scores[0, 0] - 0.25) < 1e-12)
+  }
+
+  @Test func aMenteeWithoutGoalsHasNoCompetencyFit() {
+    let cohort = Cohort(
+      competencies: ["a"], mentors: [CohortFixtures.mentor("m1", levels: [5])],
+      mentees: [CohortFixtures.mentee("e1", levels: [4], goals: [3])])
+    let model = FitModel(cohort: cohort, configuration: MatchingConfiguration())
+    #expect(model.competencyFit()[0, 0] == 0)
+    #expect(model.breakdown(mentee: 0, mentor: 0).competencies.isEmpty)
+  }
+}
+
+@Suite struct ScoreTermsTests {
+  @Test func seniorityRisesToTheIdealGapThenFalls() {
+    #expect(ScoreTerms.seniority(mentee: 3, mentor: 3, idealGap: 2) == 0)
+    #expect(ScoreTerms.seniority(mentee: 3, mentor: 2, idealGap: 2) == 0)
+    #expect(ScoreTerms.seniority(mentee: 3, mentor: 4, idealGap: 2) == 0.5)
+    #expect(ScoreTerms.seniority(mentee: 3, mentor: 5, idealGap: 2) == 1)
+    #expect(ScoreTerms.seniority(mentee: 1, mentor: 5, idealGap: 2) == 0.5)
+    #expect(ScoreTerms.seniority(mentee: 1, mentor: 9, idealGap: 2) == 0)
+    #expect(ScoreTerms.seniority(mentee: nil, mentor: 9, idealGap: 2) == 0)
+  }
+
+  @Test func timezoneOverlapGoesRoundTheClock() {
+    #expect(ScoreTerms.timezoneOverlap(mentee: 0, mentor: 0, workdayHours: 8) == 1)
+    #expect(ScoreTerms.timezoneOverlap(mentee: 0, mentor: 120, workdayHours: 8) == 0.75)
+    #expect(ScoreTerms.timezoneOverlap(mentee: 0, mentor: 600, workdayHours: 8) == 0)
+    // UTC+12 and UTC-12 keep the same clock time.
+    #expect(ScoreTerms.timezoneOverlap(mentee: 720, mentor: -720, workdayHours: 8) == 1)
+    #expect(ScoreTerms.timezoneOverlap(mentee: 330, mentor: -300, workdayHours: 8) == 0)
+    #expect(ScoreTerms.timezoneOverlap(mentee: nil, mentor: 0, workdayHours: 8) == 0)
+  }
+
+  @Test func crossDepartmentNeedsTwoKnownDifferentDepartments() {
+    #expect(ScoreTerms.crossDepartment(mentee: "Sales", mentor: "Engineering") == 1)
+    #expect(ScoreTerms.crossDepartment(mentee: "Sales", mentor: "sales") == 0)
+    #expect(ScoreTerms.crossDepartment(mentee: nil, mentor: "Sales") == 0)
+  }
+}
