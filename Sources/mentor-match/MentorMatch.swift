@@ -1,4 +1,18 @@
+import ArgumentParser
+
+/// The `mentor-match` command: optimal, explained mentor matching for cohorts.
 @main
-struct MentorMatch {
-  static func main() {}
+struct MentorMatch: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mentor-match",
+    abstract: "Optimal, explainable mentor matching for mentoring-programme cohorts.",
+    discussion: """
+      A cohort is a folder with mentors.csv and mentees.csv (see Docs/cohort-format.md).
+      Exit codes: 0 success; 64 wrong usage; 65 bad input data (every problem is \
+      reported as file:line:column); 66 an input file is missing or unreadable; \
+      73 an output file could not be written (nothing partial is left behind).
+      """,
+    version: "0.1.0",
+    subcommands: [Match.self, Solve.self, Score.self, Validate.self, Generate.self]
+  )
 }

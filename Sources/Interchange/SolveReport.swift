@@ -1,0 +1,86 @@
+import Assignment
+import Foundation
+
+/// The result of `mentor-match solve` on a score table, in the formats it
+/// writes. JSON holds `objective`, `assignments` (`mentee`, `mentor`,
+/// `score`), `unassigned` (mentee ids), `assigned` and `timings.solve`
+/// (seconds in the solver alone, parsing excluded).
+public struct SolveReport: Codable, Sendable, Equatable {
+  /// One assigned pair.
+  public struct Assignment: Codable, Sendable, Equatable {
+    public var mentee: String
+    public var mentor: String
+    public var score: Double
+  }
+  /// Seconds spent per phase.
+  public struct Timings: Codable, Sendable, Equatable {
+    /// The solver alone.
+    public var solve: Double
+  }
+
+  /// The total score of the assignments.
+  public var objective: Double
+  /// The number of assigned mentees.
+  public var assigned: Int
+  /// The assignments, in mentee order.
+  public var assignments: [Assignment]
+  /// The mentees left unassigned, in file order.
+  public var unassigned: [String]
+  /// The timings.
+  public var timings: Timings
+
+  /// The report of `solution` on `table`.
+  ///
+  /// - Complexity: O(`mentees`).
+  public init(table: ScoreTable, solution: AssignmentSolution, solveSeconds: Double) {
+    objective = solution.totalScore
+    assigned = solution.assignedCount
+    var assignments: [Assignment] = []
+    var unassigned: [String] = []
+    let m = table.mentorIDs.count
+    for (i, column) in solution.columnOfRow.enumerated() {
+      if let j = column {
+        assignments.append(
+          Assignment(mentee: table.menteeIDs[i], mentor: table.mentorIDs[j], score: table.scores[i * m + j]))
+      } else {
+        unassigned.append(table.menteeIDs[i])
+      }
+    }
+    self.assignments = assignments
+    self.unassigned = unassigned
+    timings = Timings(solve: solveSeconds)
+  }
+
+  /// The output formats of `solve`.
+  public enum Format: String, Sendable, CaseIterable {
+    case json, csv, table
+  }
+
+  /// Renders the report.
+  ///
+  /// - Complexity: O(`mentees`).
+  public func render(_ format: Format) -> String {
+    switch format {
+    case .json:
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      // Every number is finite, so encoding cannot fail.
+      return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
+    case .csv:
+      var writer = CSVWriter()
+      writer.writeRow(["mentee", "mentor", "score"])
+      for a in assignments { writer.writeRow([.text(a.mentee), .text(a.mentor), .number(a.score)]) }
+      for id in unassigned { writer.writeRow([.text(id), .empty, .empty]) }
+      return writer.text
+    case .table:
+      let width = max(6, assignments.map(\.mentee.count).max() ?? 0, unassigned.map(\.count).max() ?? 0)
+      var out = "objective \(CSVWriter.format(objective)) · \(assigned) assigned · \(unassigned.count) unassigned\n"
+      out += "MENTEE".padding(toLength: width, withPad: " ", startingAt: 0) + "  MENTOR  SCORE\n"
+      for a in assignments {
+        out += a.mentee.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(a.mentor)  \(CSVWriter.format(a.score))\n"
+      }
+      for id in unassigned { out += id.padding(toLength: width, withPad: " ", startingAt: 0) + "  -  unassigned\n" }
+      return out
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import CompetencyModel
+import Foundation
+import Interchange
+
+/// The options every cohort command shares: where the cohort is, and the
+/// optional configuration and history files.
+struct CohortOptions: ParsableArguments {
+  @Argument(
+    help: ArgumentHelp(
+      "The cohort: a folder holding mentors.csv and mentees.csv, or the two files.", valueName: "cohort"))
+  var cohort: [String]
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A configuration file (YAML). Default: config.yaml in the cohort folder if present, else built-in defaults.",
+      valueName: "file"))
+  var config: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Pairs of earlier cohorts not to repeat (CSV: mentee,mentor). Default: history.csv in the cohort folder if present.",
+      valueName: "file"))
+  var history: String?
+
+  func validate() throws {
+    guard (1...2).contains(cohort.count) else {
+      throw ValidationError("Give the cohort as one folder or as the mentors and mentees files.")
+    }
+  }
+
+  /// The configuration and history files to read: the ones given, or else
+  /// `config.yaml` and `history.csv` inside a cohort folder when present.
+  func resolvedCompanionFiles() -> (config: String?, history: String?) {
+    var config = self.config
+    var history = self.history
+    var isDirectory: ObjCBool = false
+    if cohort.count == 1, FileManager.default.fileExists(atPath: cohort[0], isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      let folder = cohort[0] as NSString
+      let candidates = (folder.appendingPathComponent("config.yaml"), folder.appendingPathComponent("history.csv"))
+      if config == nil, FileManager.default.fileExists(atPath: candidates.0) { config = candidates.0 }
+      if history == nil, FileManager.default.fileExists(atPath: candidates.1) { history = candidates.1 }
+    }
+    return (config, history)
+  }
+
+  /// Everything a matching run reads, after validation.
+  struct Loaded {
+    var cohort: Cohort
+    var configuration: MatchingConfiguration
+    var history: Set<PersonPair>
+    var warnings: [InputError]
+  }
+
+  /// Reads the configuration, the cohort and the history, collecting every
+  /// problem of every file before throwing.
+  func load() throws -> Loaded {
+    var errors: [InputError] = []
+    let (config, history) = resolvedCompanionFiles()
+    var configuration = MatchingConfiguration()
+    if let config {
+      switch Result(catching: { () throws(InputErrors) in try ConfigurationReader.read(path: config) }) {
+      case .success(let value): configuration = value
+      case .failure(let failure): errors += failure.errors
+      }
+    }
+    let source: CohortSource
+    switch Result(catching: { () throws(CohortSource.LocateError) in try CohortSource.locate(cohort) }) {
+    case .success(let value): source = value
+    case .failure(let failure): throw failure
+    }
+    var cohortResult: CohortReadResult? = nil
+    switch Result(catching: { () throws(InputErrors) in try CohortReader.read(source) }) {
+    case .success(let value): cohortResult = value
+    case .failure(let failure): errors += failure.errors
+    }
+    var pairs: Set<PersonPair> = []
+    if let history {
+      switch Result(catching: { () throws(InputErrors) in try HistoryReader.read(path: history) }) {
+      case .success(let value): pairs = Set(value.pairs.map { PersonPair(menteeID: $0.menteeID, mentorID: $0.mentorID) })
+      case .failure(let failure): errors += failure.errors
+      }
+    }
+    let fatal = errors.filter { $0.severity == .error }
+    guard fatal.isEmpty, let cohortResult else { throw InputErrors(errors.sorted(by: InputError.reportOrder)) }
+    return Loaded(
+      cohort: cohortResult.cohort, configuration: configuration, history: pairs,
+      warnings: cohortResult.warnings + errors)
+  }
+
+}

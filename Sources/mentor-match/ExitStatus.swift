@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Interchange
+
+/// The exit codes of `mentor-match`, after BSD's sysexits.
+enum ExitStatus {
+  /// Bad input data (EX_DATAERR).
+  static let dataError = ExitCode(65)
+  /// An input file is missing or unreadable (EX_NOINPUT).
+  static let noInput = ExitCode(66)
+  /// An output file could not be created (EX_CANTCREAT).
+  static let cannotCreate = ExitCode(73)
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Runs `body`, turning MentorMatch's input and output errors into messages on
+/// standard error and the documented exit codes.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let errors as InputErrors {
+    for error in errors.errors { printError(error.description) }
+    let onlyUnreadable = errors.errors.allSatisfy { $0.message.hasPrefix("cannot read file") }
+    throw onlyUnreadable ? ExitStatus.noInput : ExitStatus.dataError
+  } catch let error as InputError {
+    printError(error.description)
+    throw error.message.hasPrefix("cannot read file") ? ExitStatus.noInput : ExitStatus.dataError
+  } catch let error as CohortSource.LocateError {
+    printError("error: \(error.description)")
+    throw ExitStatus.noInput
+  } catch let error as OutputError {
+    printError("error: \(error.description)")
+    throw ExitStatus.cannotCreate
+  }
+}
+
+/// Writes `text` to `path` atomically, or to standard output when `path` is nil.
+func emit(_ text: String, to path: String?) throws {
+  if let path {
+    try AtomicFile.write(text, to: path)
+  } else {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+}

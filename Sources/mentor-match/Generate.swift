@@ -1,0 +1,60 @@
+import ArgumentParser
+import CohortGenerator
+import CompetencyModel
+import Foundation
+import Interchange
+
+extension MentorMatch {
+  /// `mentor-match generate`: a seeded, realistic synthetic cohort.
+  struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Generate a realistic synthetic cohort from a seed (rules: Docs/generator.md).",
+      discussion: "Writes mentors.csv, mentees.csv and history.csv into the output folder. The same seed gives the same files.")
+
+    @Option(name: .long, help: "The number of mentees.")
+    var mentees = 240
+
+    @Option(name: .long, help: "The number of mentors.")
+    var mentors = 60
+
+    @Option(name: .long, help: "The number of competencies.")
+    var competencies = 16
+
+    @Option(name: .long, help: "The random seed.")
+    var seed: UInt64 = 2026
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write into (created if missing).", valueName: "folder"))
+    var output: String
+
+    @Flag(name: .long, help: "Overwrite existing files in the output folder.")
+    var force = false
+
+    func validate() throws {
+      guard mentees >= 0, mentors >= 0 else { throw ValidationError("The numbers of people must be zero or more.") }
+      guard competencies >= 1 else { throw ValidationError("A cohort needs at least one competency.") }
+    }
+
+    func run() throws {
+      try reportingErrors {
+        let files = ["mentors.csv", "mentees.csv", "history.csv"].map { (output as NSString).appendingPathComponent($0) }
+        if !force, let existing = files.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+          throw OutputError(path: existing, reason: "the file exists; pass --force to overwrite it")
+        }
+        do {
+          try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+          throw OutputError(path: output, reason: "cannot create the folder")
+        }
+        let parameters = CohortGenerator.Parameters(
+          mentees: mentees, mentors: mentors, competencies: competencies, seed: seed)
+        let generated = CohortGenerator(parameters).generate()
+        try AtomicFile.write(CohortWriter.mentorsCSV(generated.cohort), to: files[0])
+        try AtomicFile.write(CohortWriter.menteesCSV(generated.cohort), to: files[1])
+        let history = PairHistory(
+          pairs: Set(generated.history.map { PairKey(menteeID: $0.menteeID, mentorID: $0.mentorID) }))
+        try AtomicFile.write(HistoryWriter.csv(history), to: files[2])
+        printError("wrote \(files.joined(separator: ", "))")
+      }
+    }
+  }
+}

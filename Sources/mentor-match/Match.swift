@@ -1,0 +1,36 @@
+import ArgumentParser
+import Interchange
+import Rationale
+
+extension MentorMatch {
+  /// `mentor-match match`: the optimal pairing plan with its rationale.
+  struct Match: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Pair the cohort's mentees with mentors, optimally, and explain every pair.",
+      discussion: """
+        Maximises the number of mentees matched, then the total fit, within every \
+        mentor's capacity and the rules. Each pair lists the competencies and terms \
+        behind its score and the mentee's rank of the mentor; unmatched mentees get \
+        the reason.
+        """)
+
+    @OptionGroup var cohort: CohortOptions
+
+    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
+    var format: PlanFormat = .table
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the plan to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+      try reportingErrors {
+        let loaded = try cohort.load()
+        for warning in loaded.warnings { printError(warning.description) }
+        let plan = CohortMatcher.match(loaded.cohort, configuration: loaded.configuration, history: loaded.history)
+        try emit(format.render(plan), to: output)
+      }
+    }
+  }
+}
+
+extension PlanFormat: ExpressibleByArgument {}

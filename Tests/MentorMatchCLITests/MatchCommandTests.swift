@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@Suite struct MatchCommandTests {
+  func generate(_ folder: TemporaryFolder, mentees: Int = 60, mentors: Int = 20, seed: Int = 5) throws -> String {
+    let cohort = folder.path("cohort")
+    let result = try CLIRunner.run([
+      "generate", "--mentees", "\(mentees)", "--mentors", "\(mentors)", "--competencies", "8", "--seed", "\(seed)",
+      "--output", cohort,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    return cohort
+  }
+
+  func json(_ text: String) throws -> [String: Any] {
+    try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+  }
+
+  @Test func planAgreesWithSolveOnTheScoreMatrix() throws {
+    let folder = try TemporaryFolder()
+    let cohort = try generate(folder)
+    let plan = try CLIRunner.run(["match", cohort, "--format", "json"])
+    #expect(plan.status == 0, "\(plan.stderr)")
+    let document = try json(plan.stdout)
+    let summary = try #require(document["summary"] as? [String: Any])
+    let pairs = try #require(document["pairs"] as? [[String: Any]])
+    let unmatched = try #require(document["unmatched"] as? [[String: Any]])
+    #expect(pairs.count + unmatched.count == 60)
+    #expect(summary["matched"] as? Int == pairs.count)
+
+    let scores = try CLIRunner.run([
+      "score", cohort, "--output", folder.path("scores.csv"), "--capacities-output", folder.path("caps.csv"),
+    ])
+    #expect(scores.status == 0, "\(scores.stderr)")
+    let solved = try CLIRunner.run([
+      "solve", folder.path("scores.csv"), "--capacities", folder.path("caps.csv"), "--format", "json",
+    ])
+    #expect(solved.status == 0, "\(solved.stderr)")
+    let solution = try json(solved.stdout)
+    let objective = try #require(document["objective"] as? Double)
+    let solveObjective = try #require(solution["objective"] as? Double)
+    #expect(abs(objective - solveObjective) < 1e-9)
+    #expect(solution["assigned"] as? Int == pairs.count)
+    let timings = try #require(solution["timings"] as? [String: Any])
+    #expect((timings["solve"] as? Double ?? -1) >= 0)
+  }
+
+  @Test func everyFormatRendersAndIsDeterministic() throws {
+    let folder = try TemporaryFolder()
+    let cohort = try generate(folder, mentees: 30, mentors: 8)
+    for format in ["table", "csv", "json", "markdown"] {
+      let a = try CLIRunner.run(["match", cohort, "--format", format, "--output", folder.path("a.\(format)")])
+      let b = try CLIRunner.run(["match", cohort, "--format", format, "--output", folder.path("b.\(format)")])
+      #expect(a.status == 0 && b.status == 0)
+      let first = try folder.read("a.\(format)")
+      #expect(!first.isEmpty)
+      #expect(first == (try folder.read("b.\(format)")))
+    }
+    let csv = try folder.read("a.csv")
+    #expect(csv.hasPrefix("status,mentee_id,mentee_name,mentor_id"))
+    #expect(csv.split(separator: "\n").count == 31)
+    #expect(try folder.read("a.markdown").contains("| Mentee | Mentor | Score | Rank | Why |"))
+  }
+
+  @Test func shortCapacityLeavesMenteesUnmatchedWithAReason() throws {
+    let folder = try TemporaryFolder()
+    let cohort = try generate(folder, mentees: 40, mentors: 3)
+    let result = try CLIRunner.run(["match", cohort])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("Unmatched:"))
+    #expect(result.stdout.contains("capacity exhausted"))
+  }
+
+  @Test func usesTheFoldersConfigurationAndHistory() throws {
+    let folder = try TemporaryFolder()
+    let cohort = try generate(folder, mentees: 20, mentors: 10)
+    let before = try CLIRunner.run(["match", cohort, "--format", "json"])
+    _ = try folder.write("cohort/config.yaml", "weights:\n  competency: 0\n  seniority: 0\n  cross_department: 0\n  timezone: 0\n")
+    let after = try CLIRunner.run(["match", cohort, "--format", "json"])
+    #expect(before.status == 0 && after.status == 0)
+    #expect(try json(after.stdout)["objective"] as? Double == 0)
+    #expect(try json(before.stdout)["objective"] as? Double ?? 0 > 0)
+  }
+
+  @Test func generateIsDeterministic() throws {
+    let folder = try TemporaryFolder()
+    for name in ["x", "y"] {
+      let result = try CLIRunner.run(["generate", "--mentees", "25", "--mentors", "9", "--seed", "77", "--output", folder.path(name)])
+      #expect(result.status == 0)
+    }
+    for file in ["mentors.csv", "mentees.csv", "history.csv"] {
+      #expect(try folder.read("x/\(file)") == (try folder.read("y/\(file)")))
+    }
+    let again = try CLIRunner.run(["generate", "--output", folder.path("x")])
+    #expect(again.status == 73)
+    #expect(again.stderr.contains("--force"))
+  }
+}

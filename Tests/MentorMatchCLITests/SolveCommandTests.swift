@@ -1,0 +1,57 @@
+import Assignment
+import CohortGenerator
+import Foundation
+import Testing
+import _TestSupport
+
+@Suite struct SolveCommandTests {
+  /// SCORES.csv text for a problem; forbidden pairs are empty cells.
+  func csv(_ problem: AssignmentProblem) -> String {
+    var text = "mentee," + (0..<problem.columns).map { "M\($0)" }.joined(separator: ",") + "\n"
+    for i in 0..<problem.rows {
+      let cells = (0..<problem.columns).map { j in problem.score(row: i, column: j).map { "\($0)" } ?? "" }
+      text += "E\(i)," + cells.joined(separator: ",") + "\n"
+    }
+    return text
+  }
+
+  @Test func agreesWithBruteForceOnSmallMatrices() throws {
+    let folder = try TemporaryFolder()
+    var generator = SeededRandomNumberGenerator(seed: 2024)
+    for trial in 0..<12 {
+      let sense: AssignmentProblem.Sense = trial % 2 == 0 ? .maximize : .minimize
+      let capacity = 1 + trial % 2
+      let random = RandomAssignmentProblems.make(
+        rows: 6, columns: 3, capacities: capacity...capacity, forbiddenShare: 0.25,
+        kind: trial % 3 == 0 ? .smallIntegers : .continuous, sense: sense, using: &generator)
+      let path = try folder.write("s\(trial).csv", csv(random))
+      var arguments = ["solve", path, "--capacity", "\(capacity)", "--format", "json"]
+      if sense == .minimize { arguments.append("--minimize") }
+      let result = try CLIRunner.run(arguments)
+      #expect(result.status == 0, "\(result.stderr)")
+      let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      let oracle = BruteForceAssignment.solve(random)
+      #expect(abs((json["objective"] as? Double ?? .nan) - oracle.totalScore) < 1e-9)
+      #expect((json["assignments"] as? [Any])?.count == oracle.assignedCount)
+      #expect((json["unassigned"] as? [Any])?.count == 6 - oracle.assignedCount)
+    }
+  }
+
+  @Test func readsPerMentorCapacities() throws {
+    let folder = try TemporaryFolder()
+    let scores = try folder.write("s.csv", "mentee,A,B\nx,1,0\ny,1,0\nz,1,0\n")
+    let caps = try folder.write("c.csv", "mentor,capacity\nB,1\nA,2\n")
+    let result = try CLIRunner.run(["solve", scores, "--capacities", caps, "--format", "csv"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "mentee,mentor,score\nx,A,1.0\ny,A,1.0\nz,B,0\n")
+  }
+
+  @Test func tableFormatListsUnassignedMentees() throws {
+    let folder = try TemporaryFolder()
+    let scores = try folder.write("s.csv", "mentee,A\nx,2\ny,\n")
+    let result = try CLIRunner.run(["solve", scores])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("objective 2.0 · 1 assigned · 1 unassigned"))
+    #expect(result.stdout.contains("y       -  unassigned"))
+  }
+}
