@@ -139,14 +139,18 @@ struct ShortestAugmentingPathSolver {
     var endDistance = 0.0
 
     while true {
-      // The nearest unsettled column; ties go to the earliest in the list.
+      // The nearest unsettled column. Among equally near ones a column with
+      // room wins (the path can end there), then the earliest in the list.
       var bestIndex = -1
       var best = Double.infinity
+      var bestHasRoom = false
       for k in 0..<unsettled.count {
-        let d = distance[unsettled[k]]
-        if d < best {
+        let col = unsettled[k]
+        let d = distance[col]
+        if d < best || (d == best && !bestHasRoom && bestIndex >= 0 && load[col] < capacity[col]) {
           best = d
           bestIndex = k
+          bestHasRoom = load[col] < capacity[col]
         }
       }
       if bestIndex < 0 || best > dummyDistance {
