@@ -42,7 +42,8 @@ public struct AssignmentProblem: Sendable, Equatable {
   /// - Complexity: O(`rows * columns`) to check the scores.
   public init(rows: Int, columns: Int, scores: [Double], capacities: [Int], sense: Sense = .maximize) {
     precondition(rows >= 0 && columns >= 0, "AssignmentProblem dimensions must be non-negative")
-    precondition(scores.count == rows * columns, "AssignmentProblem needs \(rows * columns) scores, got \(scores.count)")
+    precondition(
+      scores.count == rows * columns, "AssignmentProblem needs \(rows * columns) scores, got \(scores.count)")
     precondition(capacities.count == columns, "AssignmentProblem needs one capacity per column")
     precondition(capacities.allSatisfy { $0 >= 0 }, "AssignmentProblem capacities must be non-negative")
     precondition(scores.allSatisfy { $0.isFinite || $0.isNaN }, "AssignmentProblem scores must be finite or .nan")

@@ -69,7 +69,9 @@ extension AssignmentSolution {
     if columnOfRow.compactMap({ $0 }).count != assignedCount {
       violations.append(.inconsistentSummary("assigned count differs from the assignment"))
     }
-    if abs(total - totalScore) > eps { violations.append(.inconsistentSummary("total score \(totalScore) != \(total)")) }
+    if abs(total - totalScore) > eps {
+      violations.append(.inconsistentSummary("total score \(totalScore) != \(total)"))
+    }
     for j in 0..<problem.columns {
       if counted[j] > problem.capacities[j] {
         violations.append(.overCapacity(column: j, load: counted[j], capacity: problem.capacities[j]))

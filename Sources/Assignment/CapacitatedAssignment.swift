@@ -44,4 +44,19 @@ public enum CapacitatedAssignment {
     #endif
     return solution
   }
+
+  /// Solves a problem given by its listed pairs; unlisted pairs are forbidden.
+  ///
+  /// The duals use the bonus implied by `problem.scoreBounds`, so a solution of
+  /// pruned candidates can be priced against the full problem.
+  ///
+  /// - Parameter problem: The listed pairs.
+  /// - Returns: The optimal assignment over the listed pairs and its duals.
+  /// - Complexity: O(`rows · E log E`) in the worst case for `E` listed pairs;
+  ///   usually near-linear.
+  public static func solve(_ problem: SparseAssignmentProblem) -> AssignmentSolution {
+    var solver = SparseShortestAugmentingPathSolver(problem)
+    solver.run()
+    return solver.solution()
+  }
 }

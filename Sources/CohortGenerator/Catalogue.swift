@@ -15,16 +15,18 @@ enum Catalogue {
   static let competencyNames = [
     "Leadership", "Stakeholder management", "Public speaking", "Data analysis",
     "System design", "Negotiation", "Coaching", "Product discovery",
-    "Financial acumen", "Strategic thinking", "Project management", "Written communication",
-    "Conflict resolution", "Decision making", "Change management", "Customer empathy",
-    "Storytelling", "Software engineering", "Hiring and interviewing", "Giving feedback",
-    "Time management", "Cross-functional collaboration", "Budgeting and forecasting", "Risk management",
+    "Financial acumen", "Strategic thinking", "Project management",
+    "Written communication", "Conflict resolution", "Decision making",
+    "Change management", "Customer empathy", "Storytelling", "Software engineering",
+    "Hiring and interviewing", "Giving feedback", "Time management",
+    "Cross-functional collaboration", "Budgeting and forecasting", "Risk management",
     "Process improvement", "Relationship building", "Sales prospecting", "User research",
     "Visual design", "Brand marketing", "Contract law", "Employment law",
     "Compliance", "Vendor management", "Incident management", "Cloud infrastructure",
-    "Machine learning", "Security awareness", "Emotional intelligence", "Influencing without authority",
-    "Facilitation", "Accessibility", "Pricing strategy", "Performance management",
-    "Agile delivery", "Quality assurance", "Supply chain planning", "Prioritisation",
+    "Machine learning", "Security awareness", "Emotional intelligence",
+    "Influencing without authority", "Facilitation", "Accessibility",
+    "Pricing strategy", "Performance management", "Agile delivery",
+    "Quality assurance", "Supply chain planning", "Prioritisation",
   ]
 
   /// Competencies everybody grows with seniority whatever their department:
@@ -85,20 +87,21 @@ enum Catalogue {
     Department(
       name: "Marketing", weight: 8,
       strengths: [
-        "Brand marketing", "Storytelling", "Written communication", "Data analysis", "Public speaking",
-        "Customer empathy", "Pricing strategy",
+        "Brand marketing", "Storytelling", "Written communication", "Data analysis",
+        "Public speaking", "Customer empathy", "Pricing strategy",
       ]),
     Department(
       name: "Finance", weight: 6,
       strengths: [
-        "Financial acumen", "Budgeting and forecasting", "Data analysis", "Risk management", "Compliance",
-        "Decision making",
+        "Financial acumen", "Budgeting and forecasting", "Data analysis", "Risk management",
+        "Compliance", "Decision making",
       ]),
     Department(
       name: "People", weight: 5,
       strengths: [
-        "Coaching", "Giving feedback", "Conflict resolution", "Hiring and interviewing", "Employment law",
-        "Emotional intelligence", "Performance management", "Change management", "Facilitation",
+        "Coaching", "Giving feedback", "Conflict resolution", "Hiring and interviewing",
+        "Employment law", "Emotional intelligence", "Performance management",
+        "Change management", "Facilitation",
       ]),
     Department(
       name: "Operations", weight: 10,
@@ -120,13 +123,16 @@ enum Catalogue {
       ]),
     Department(
       name: "Data Science", weight: 6,
-      strengths: ["Data analysis", "Machine learning", "Storytelling", "System design", "Software engineering"]
+      strengths: [
+        "Data analysis", "Machine learning", "Storytelling", "System design",
+        "Software engineering",
+      ]
     ),
     Department(
       name: "Security", weight: 4,
       strengths: [
-        "Security awareness", "Incident management", "Risk management", "Compliance", "Cloud infrastructure",
-        "System design",
+        "Security awareness", "Incident management", "Risk management", "Compliance",
+        "Cloud infrastructure", "System design",
       ]),
     Department(
       name: "IT", weight: 5,
@@ -143,7 +149,8 @@ enum Catalogue {
     Department(
       name: "Communications", weight: 3,
       strengths: [
-        "Written communication", "Public speaking", "Storytelling", "Brand marketing", "Change management",
+        "Written communication", "Public speaking", "Storytelling", "Brand marketing",
+        "Change management",
       ]),
     Department(
       name: "Strategy", weight: 2,
@@ -153,20 +160,30 @@ enum Catalogue {
       ]),
     Department(
       name: "Research", weight: 4,
-      strengths: ["Data analysis", "User research", "Machine learning", "Written communication", "Facilitation"]
+      strengths: [
+        "Data analysis", "User research", "Machine learning", "Written communication",
+        "Facilitation",
+      ]
     ),
     Department(
       name: "Supply Chain", weight: 4,
       strengths: [
-        "Supply chain planning", "Vendor management", "Process improvement", "Risk management", "Negotiation",
+        "Supply chain planning", "Vendor management", "Process improvement", "Risk management",
+        "Negotiation",
       ]),
     Department(
       name: "Quality", weight: 3,
-      strengths: ["Quality assurance", "Process improvement", "Compliance", "Risk management", "Data analysis"]
+      strengths: [
+        "Quality assurance", "Process improvement", "Compliance", "Risk management",
+        "Data analysis",
+      ]
     ),
     Department(
       name: "Facilities", weight: 2,
-      strengths: ["Vendor management", "Project management", "Budgeting and forecasting", "Process improvement"]
+      strengths: [
+        "Vendor management", "Project management", "Budgeting and forecasting",
+        "Process improvement",
+      ]
     ),
   ]
 
@@ -238,13 +255,16 @@ enum Catalogue {
   /// The zones people work in, with their relative weights.
   static let zones: [Zone] = [
     Zone(identifier: "Europe/London", weight: 14, januaryOffsetMinutes: 0, localLanguage: nil),
-    Zone(identifier: "America/New_York", weight: 14, januaryOffsetMinutes: -300, localLanguage: nil),
+    Zone(
+      identifier: "America/New_York", weight: 14, januaryOffsetMinutes: -300, localLanguage: nil),
     Zone(identifier: "Europe/Berlin", weight: 10, januaryOffsetMinutes: 60, localLanguage: "de"),
-    Zone(identifier: "America/Los_Angeles", weight: 9, januaryOffsetMinutes: -480, localLanguage: nil),
+    Zone(
+      identifier: "America/Los_Angeles", weight: 9, januaryOffsetMinutes: -480, localLanguage: nil),
     Zone(identifier: "Asia/Kolkata", weight: 8, januaryOffsetMinutes: 330, localLanguage: "hi"),
     Zone(identifier: "Europe/Paris", weight: 6, januaryOffsetMinutes: 60, localLanguage: "fr"),
     Zone(identifier: "America/Chicago", weight: 5, januaryOffsetMinutes: -360, localLanguage: nil),
-    Zone(identifier: "America/Sao_Paulo", weight: 4, januaryOffsetMinutes: -180, localLanguage: "pt"),
+    Zone(
+      identifier: "America/Sao_Paulo", weight: 4, januaryOffsetMinutes: -180, localLanguage: "pt"),
     Zone(identifier: "Asia/Singapore", weight: 4, januaryOffsetMinutes: 480, localLanguage: "zh"),
     Zone(identifier: "Europe/Amsterdam", weight: 4, januaryOffsetMinutes: 60, localLanguage: "nl"),
     Zone(identifier: "Australia/Sydney", weight: 3, januaryOffsetMinutes: 660, localLanguage: nil),
@@ -252,13 +272,15 @@ enum Catalogue {
     Zone(identifier: "Europe/Warsaw", weight: 3, januaryOffsetMinutes: 60, localLanguage: "pl"),
     Zone(identifier: "America/Toronto", weight: 3, januaryOffsetMinutes: -300, localLanguage: "fr"),
     Zone(identifier: "Europe/Dublin", weight: 3, januaryOffsetMinutes: 0, localLanguage: nil),
-    Zone(identifier: "America/Mexico_City", weight: 2, januaryOffsetMinutes: -360, localLanguage: "es"),
+    Zone(
+      identifier: "America/Mexico_City", weight: 2, januaryOffsetMinutes: -360, localLanguage: "es"),
     Zone(identifier: "America/Denver", weight: 2, januaryOffsetMinutes: -420, localLanguage: nil),
     Zone(identifier: "Asia/Tokyo", weight: 2, januaryOffsetMinutes: 540, localLanguage: "ja"),
     Zone(identifier: "Asia/Dubai", weight: 2, januaryOffsetMinutes: 240, localLanguage: "ar"),
     Zone(identifier: "Asia/Manila", weight: 2, januaryOffsetMinutes: 480, localLanguage: "tl"),
     Zone(identifier: "Africa/Lagos", weight: 1, januaryOffsetMinutes: 60, localLanguage: nil),
-    Zone(identifier: "Africa/Johannesburg", weight: 1, januaryOffsetMinutes: 120, localLanguage: nil),
+    Zone(
+      identifier: "Africa/Johannesburg", weight: 1, januaryOffsetMinutes: 120, localLanguage: nil),
     Zone(identifier: "Asia/Kathmandu", weight: 1, januaryOffsetMinutes: 345, localLanguage: "ne"),
     Zone(identifier: "Pacific/Auckland", weight: 1, januaryOffsetMinutes: 780, localLanguage: nil),
   ]
@@ -270,7 +292,9 @@ enum Catalogue {
   /// process with Foundation's `TimeZone` (the table's value where the
   /// platform does not know the zone).
   static let zoneOffsets: [Int] = zones.map { zone in
-    guard let timeZone = TimeZone(identifier: zone.identifier) else { return zone.januaryOffsetMinutes }
+    guard let timeZone = TimeZone(identifier: zone.identifier) else {
+      return zone.januaryOffsetMinutes
+    }
     return timeZone.secondsFromGMT(for: offsetInstant) / 60
   }
 

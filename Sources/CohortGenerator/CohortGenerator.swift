@@ -33,8 +33,9 @@ public struct CohortGenerator: Sendable {
     public var overlapShare: Double
     /// The range of a mentee's number of goal competencies. Default `2...4`.
     public var goalCountRange: ClosedRange<Int>
-    /// The share of people in a zone with a non-English local language who
-    /// list only that language. Default 0.04.
+    /// The share of people who list only their zone's local language (drawn
+    /// among people in zones whose local language is not English; at most all
+    /// of them). Default 0.04.
     public var localLanguageOnlyShare: Double
     /// The share of the other people who add a second language to English.
     /// Default 0.30.
@@ -53,9 +54,12 @@ public struct CohortGenerator: Sendable {
     /// Creates parameters; see each property for its default.
     public init(
       mentees: Int, mentors: Int, competencies: Int, seed: UInt64, departments: Int = 8,
-      capacityRange: ClosedRange<Int> = 1...4, overlapShare: Double = 0.03, goalCountRange: ClosedRange<Int> = 2...4,
-      localLanguageOnlyShare: Double = 0.04, secondLanguageShare: Double = 0.30, managedMenteeShare: Double = 0.85,
-      historyShare: Double = 0.5, returningMenteeShare: Double = 0.4, returningMentorShare: Double = 0.75
+      capacityRange: ClosedRange<Int> = 1...4, overlapShare: Double = 0.03,
+      goalCountRange: ClosedRange<Int> = 2...4,
+      localLanguageOnlyShare: Double = 0.04, secondLanguageShare: Double = 0.30,
+      managedMenteeShare: Double = 0.85,
+      historyShare: Double = 0.5, returningMenteeShare: Double = 0.4,
+      returningMentorShare: Double = 0.75
     ) {
       self.mentees = mentees
       self.mentors = mentors
@@ -73,9 +77,9 @@ public struct CohortGenerator: Sendable {
       self.returningMentorShare = returningMentorShare
     }
 
-    /// The parameters of the bundled sample cohort: 240 mentees, 60 mentors,
+    /// The parameters of the bundled sample cohort: 240 mentees, 100 mentors,
     /// 16 competencies, seed 2026.
-    public static let sample = Parameters(mentees: 240, mentors: 60, competencies: 16, seed: 2026)
+    public static let sample = Parameters(mentees: 240, mentors: 100, competencies: 16, seed: 2026)
   }
 
   /// What this generator makes.
@@ -84,12 +88,14 @@ public struct CohortGenerator: Sendable {
   /// Creates a generator, checking the parameters' invariants.
   public init(_ parameters: Parameters) {
     let p = parameters
-    precondition(p.mentees >= 0 && p.mentors >= 0 && p.competencies >= 0, "Counts cannot be negative")
+    precondition(
+      p.mentees >= 0 && p.mentors >= 0 && p.competencies >= 0, "Counts cannot be negative")
     precondition(p.departments >= 1, "A cohort needs at least one department")
     precondition(p.capacityRange.lowerBound >= 0, "Capacities cannot be negative")
     precondition(p.goalCountRange.lowerBound >= 0, "Goal counts cannot be negative")
     for share in [
-      p.overlapShare, p.localLanguageOnlyShare, p.secondLanguageShare, p.managedMenteeShare, p.historyShare,
+      p.overlapShare, p.localLanguageOnlyShare, p.secondLanguageShare, p.managedMenteeShare,
+      p.historyShare,
       p.returningMenteeShare, p.returningMentorShare,
     ] {
       precondition((0...1).contains(share), "Shares must be in 0...1")
@@ -114,7 +120,7 @@ public struct CohortGenerator: Sendable {
   /// Relative weights of seniority grades 1...8 for mentors who are also mentees.
   static let overlapGradeWeights: [Double] = [0, 0, 2, 5, 5, 2, 0, 0]
   /// The mean level of grade 1; each grade above adds ``levelPerGrade``.
-  static let gradeOneLevel = 0.6
+  static let gradeOneLevel = 1.0
   /// The level each seniority grade adds.
   static let levelPerGrade = 0.4
   /// The standard deviation of a person's overall aptitude.
@@ -154,7 +160,8 @@ public struct CohortGenerator: Sendable {
 
     // History sizes first: former participants' ids share the id width.
     let historyCount = Int((p.historyShare * Double(p.mentees)).rounded())
-    let returningMentees = min(p.mentees, Int((p.returningMenteeShare * Double(historyCount)).rounded()))
+    let returningMentees = min(
+      p.mentees, Int((p.returningMenteeShare * Double(historyCount)).rounded()))
     let formerMentees = historyCount - returningMentees
     let formerMentors = max(1, Int((Self.formerMentorShare * Double(p.mentors)).rounded()))
     let largestNumber = max(plainMenteeCount + formerMentees, p.mentors + formerMentors)
@@ -223,17 +230,21 @@ public struct CohortGenerator: Sendable {
       if nextOverlap < overlapCount, slot == (2 * nextOverlap + 1) * p.mentees / (2 * overlapCount) {
         let mentorIndex = overlapMentors[nextOverlap]
         nextOverlap += 1
-        var rng = SeededRandomNumberGenerator.stream(seed: p.seed, salt: Salt.overlapGoals, index: mentorIndex)
+        var rng = SeededRandomNumberGenerator.stream(
+          seed: p.seed, salt: Salt.overlapGoals, index: mentorIndex)
         let person = mentors[mentorIndex].person
         let goals = tables.drawGoals(
-          levels: person.levels, department: mentorDepartments[mentorIndex], scratch: &goalScratch, using: &rng)
+          levels: person.levels, department: mentorDepartments[mentorIndex], scratch: &goalScratch,
+          using: &rng)
         mentees.append(Mentee(person: person, goals: goals))
         continue
       }
       plainNumber += 1
-      var rng = SeededRandomNumberGenerator.stream(seed: p.seed, salt: Salt.mentee, index: plainNumber - 1)
+      var rng = SeededRandomNumberGenerator.stream(
+        seed: p.seed, salt: Salt.mentee, index: plainNumber - 1)
       var draw = tables.drawPerson(
-        id: ids.mentee(plainNumber), sequence: p.mentors + plainNumber, grades: tables.menteeGrades, using: &rng)
+        id: ids.mentee(plainNumber), sequence: p.mentors + plainNumber, grades: tables.menteeGrades,
+        using: &rng)
       let goals = tables.drawGoals(
         levels: draw.person.levels, department: draw.department, scratch: &goalScratch, using: &rng)
       if rng.chance(p.managedMenteeShare) {
@@ -247,8 +258,8 @@ public struct CohortGenerator: Sendable {
     }
 
     let history = makeHistory(
-      mentees: mentees, mentors: mentors, ids: ids, returning: returningMentees, former: formerMentees,
-      formerMentors: formerMentors, firstFormerMentee: plainMenteeCount + 1)
+      mentees: mentees, mentors: mentors, ids: ids, returning: returningMentees,
+      former: formerMentees, formerMentors: formerMentors, firstFormerMentee: plainMenteeCount + 1)
     let cohort = Cohort(competencies: tables.competencyNames, mentors: mentors, mentees: mentees)
     return GeneratedCohort(cohort: cohort, history: history)
   }
@@ -256,8 +267,8 @@ public struct CohortGenerator: Sendable {
   /// The previous cohort's pairs: `returning` current mentees and `former`
   /// departed ones, each with one mentor (current or former), shuffled.
   private func makeHistory(
-    mentees: [Mentee], mentors: [Mentor], ids: IDFormatter, returning: Int, former: Int, formerMentors: Int,
-    firstFormerMentee: Int
+    mentees: [Mentee], mentors: [Mentor], ids: IDFormatter, returning: Int, former: Int,
+    formerMentors: Int, firstFormerMentee: Int
   ) -> [GeneratedCohort.PreviousPair] {
     let p = parameters
     var rng = SeededRandomNumberGenerator.stream(seed: p.seed, salt: Salt.history)
@@ -284,7 +295,9 @@ public struct CohortGenerator: Sendable {
         }
       }
       history.append(
-        .init(menteeID: menteeID, mentorID: mentorID ?? ids.mentor(p.mentors + 1 + rng.below(formerMentors))))
+        .init(
+          menteeID: menteeID,
+          mentorID: mentorID ?? ids.mentor(p.mentors + 1 + rng.below(formerMentors))))
     }
     for k in stride(from: history.count - 1, to: 0, by: -1) {
       history.swapAt(k, rng.below(k + 1))

@@ -3,19 +3,9 @@ import CompetencyModel
 /// What ``CohortGenerator/generate()`` makes: a cohort and the pairs of a
 /// fictional previous cohort.
 public struct GeneratedCohort: Sendable, Hashable {
-  /// One mentoring pair of an earlier cohort.
-  public struct PreviousPair: Sendable, Hashable {
-    /// The mentee's id (a current mentee's id, or a former participant's).
-    public var menteeID: String
-    /// The mentor's id (a current mentor's id, or a former participant's).
-    public var mentorID: String
-
-    /// Creates a pair.
-    public init(menteeID: String, mentorID: String) {
-      self.menteeID = menteeID
-      self.mentorID = mentorID
-    }
-  }
+  /// One mentoring pair of an earlier cohort: the model's ``PersonPair``, so
+  /// a history converts to the matching rules' `Set<PersonPair>` directly.
+  public typealias PreviousPair = PersonPair
 
   /// The generated cohort.
   public var cohort: Cohort

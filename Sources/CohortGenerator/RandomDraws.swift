@@ -6,7 +6,8 @@ extension SeededRandomNumberGenerator {
   /// A generator for stream `index` of kind `salt` under `seed`: independent
   /// streams let one person's draws not depend on how many draws others made.
   static func stream(seed: UInt64, salt: UInt64, index: Int = 0) -> SeededRandomNumberGenerator {
-    SeededRandomNumberGenerator(seed: mix64(mix64(seed ^ salt) &+ UInt64(truncatingIfNeeded: index)))
+    SeededRandomNumberGenerator(
+      seed: mix64(mix64(seed ^ salt) &+ UInt64(truncatingIfNeeded: index)))
   }
 
   /// The SplitMix64 finaliser: a bijective scramble of 64 bits.

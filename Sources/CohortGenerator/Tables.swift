@@ -12,6 +12,10 @@ struct Tables {
   let goalWeight: [Double]
   let zoneCumulative: [Double]
   let zoneOffsets: [Int]
+  /// The chance that a person in a zone with a non-English local language
+  /// lists only that language, so that ``CohortGenerator/Parameters/localLanguageOnlyShare``
+  /// of everybody does.
+  let localOnlyChance: Double
   let firstStems: [String]
   let lastStems: [String]
   let menteeGrades: [Double]
@@ -38,6 +42,11 @@ struct Tables {
     goalWeight = weight
     zoneCumulative = cumulativeSums(Catalogue.zones.map(\.weight))
     zoneOffsets = Catalogue.zoneOffsets
+    let localWeight = Catalogue.zones.filter { $0.localLanguage != nil }.reduce(0) {
+      $0 + $1.weight
+    }
+    let totalWeight = Catalogue.zones.reduce(0) { $0 + $1.weight }
+    localOnlyChance = min(1, p.localLanguageOnlyShare * totalWeight / localWeight)
     firstStems = Catalogue.firstNames.map(Self.emailStem)
     lastStems = Catalogue.lastNames.map(Self.emailStem)
     menteeGrades = cumulativeSums(CohortGenerator.menteeGradeWeights)
@@ -68,10 +77,12 @@ struct Tables {
     let zone = rng.index(cumulative: zoneCumulative)
     let local = Catalogue.zones[zone].localLanguage
     let languages: [String]
-    if let local, rng.chance(parameters.localLanguageOnlyShare) {
+    if let local, rng.chance(localOnlyChance) {
       languages = [local]
     } else if rng.chance(parameters.secondLanguageShare) {
-      languages = ["en", local ?? Catalogue.secondLanguages[rng.below(Catalogue.secondLanguages.count)]]
+      languages = [
+        "en", local ?? Catalogue.secondLanguages[rng.below(Catalogue.secondLanguages.count)],
+      ]
     } else {
       languages = ["en"]
     }
@@ -84,12 +95,14 @@ struct Tables {
     var levels = [Double](repeating: 0, count: parameters.competencies)
     for c in 0..<parameters.competencies {
       let raw = base + levelShift[row + c] + aptitude + rng.bell(CohortGenerator.noiseDeviation)
-      levels[c] = (min(max(raw, CompetencyScale.minimum), CompetencyScale.maximum) * 2).rounded() / 2
+      levels[c] =
+        (min(max(raw, CompetencyScale.minimum), CompetencyScale.maximum) * 2).rounded() / 2
     }
     let person = Person(
       id: id, name: Catalogue.firstNames[first] + " " + Catalogue.lastNames[last],
       email: firstStems[first] + "." + lastStems[last] + String(sequence) + "@example.com",
-      department: departmentNames[department], utcOffsetMinutes: zoneOffsets[zone], seniority: Double(grade),
+      department: departmentNames[department], utcOffsetMinutes: zoneOffsets[zone],
+      seniority: Double(grade),
       languages: languages, levels: levels)
     return PersonDraw(person: person, department: department, grade: grade)
   }
@@ -101,7 +114,8 @@ struct Tables {
   ///
   /// - Complexity: O(competencies × goals).
   func drawGoals(
-    levels: [Double], department: Int, scratch: inout [Double], using rng: inout SeededRandomNumberGenerator
+    levels: [Double], department: Int, scratch: inout [Double],
+    using rng: inout SeededRandomNumberGenerator
   ) -> [Double?] {
     let count = levels.count
     var goals = [Double?](repeating: nil, count: count)

@@ -34,6 +34,15 @@ public struct EligibilityMatrix: Sendable, Equatable {
     if reasons[k] == 0 || reasons[k] > exclusion.rawValue { reasons[k] = exclusion.rawValue }
   }
 
+  /// Gives `body` the codes to fill, row-major.
+  ///
+  /// - Complexity: O(1) plus `body`.
+  public mutating func withUnsafeMutableReasons<R>(_ body: (UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows
+    -> R
+  {
+    try reasons.withUnsafeMutableBufferPointer { try body($0) }
+  }
+
   /// How many pairs each rule excludes for one mentee.
   ///
   /// - Complexity: O(`mentors`).

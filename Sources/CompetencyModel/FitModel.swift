@@ -80,7 +80,8 @@ public struct FitModel: Sendable {
         for j in 0..<m {
           let mentor = cohort.mentors[j].person
           var s = terms.competency * out[base + j]
-          s += terms.seniority * ScoreTerms.seniority(mentee: mentee.seniority, mentor: mentor.seniority, idealGap: ideal)
+          s +=
+            terms.seniority * ScoreTerms.seniority(mentee: mentee.seniority, mentor: mentor.seniority, idealGap: ideal)
           if let a = menteeDepartments[i], let b = mentorDepartments[j], a != b { s += terms.crossDepartment }
           s +=
             terms.timezone

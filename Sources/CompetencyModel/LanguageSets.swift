@@ -1,27 +1,20 @@
 /// Each person's languages as a bit set over the cohort's languages, so that
 /// the shared-language rule is a word-wise AND.
 ///
-/// Invariant: bit `b` of a set stands for the `b`-th distinct language, in
-/// order of first appearance (mentors first).
+/// Invariant: bit `b` stands for the `b`-th distinct language in order of
+/// first appearance (mentors first); every person's set is `wordCount` words,
+/// stored contiguously.
 public struct LanguageSets: Sendable {
-  /// A set of language indices.
-  public struct Set64: Sendable, Equatable {
-    var words: [UInt64]
-    /// Whether no language is in the set.
-    public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
-    /// Whether the sets share a language.
-    ///
-    /// - Complexity: O(words).
-    public func intersects(_ other: Set64) -> Bool {
-      for k in 0..<min(words.count, other.words.count) where words[k] & other.words[k] != 0 { return true }
-      return false
-    }
-  }
-
-  /// The mentees' language sets.
-  public let mentees: [Set64]
-  /// The mentors' language sets.
-  public let mentors: [Set64]
+  /// The number of 64-bit words per person.
+  public let wordCount: Int
+  /// The mentees' sets, `wordCount` words each.
+  let menteeWords: [UInt64]
+  /// The mentors' sets, `wordCount` words each.
+  let mentorWords: [UInt64]
+  /// Whether each mentee lists any language.
+  let menteeListsAny: [Bool]
+  /// Whether each mentor lists any language.
+  let mentorListsAny: [Bool]
 
   /// Indexes the languages of `cohort`.
   ///
@@ -31,16 +24,34 @@ public struct LanguageSets: Sendable {
     for person in cohort.mentors.map(\.person) + cohort.mentees.map(\.person) {
       for language in person.languages where index[language] == nil { index[language] = index.count }
     }
-    let wordCount = max(1, (index.count + 63) / 64)
-    func set(_ person: Person) -> Set64 {
-      var words = [UInt64](repeating: 0, count: wordCount)
-      for language in person.languages {
-        let b = index[language]!
-        words[b / 64] |= 1 << UInt64(b % 64)
+    let words = max(1, (index.count + 63) / 64)
+    wordCount = words
+    func pack(_ people: [Person]) -> [UInt64] {
+      var result = [UInt64](repeating: 0, count: people.count * words)
+      for (p, person) in people.enumerated() {
+        for language in person.languages {
+          let b = index[language]!
+          result[p * words + b / 64] |= 1 << UInt64(b % 64)
+        }
       }
-      return Set64(words: words)
+      return result
     }
-    mentors = cohort.mentors.map { set($0.person) }
-    mentees = cohort.mentees.map { set($0.person) }
+    menteeWords = pack(cohort.mentees.map(\.person))
+    mentorWords = pack(cohort.mentors.map(\.person))
+    menteeListsAny = cohort.mentees.map { !$0.person.languages.isEmpty }
+    mentorListsAny = cohort.mentors.map { !$0.person.languages.isEmpty }
+  }
+
+  /// Whether the shared-language rule excludes the pair: both list languages
+  /// and they share none.
+  ///
+  /// - Complexity: O(`wordCount`).
+  @inline(__always)
+  public func excludes(mentee i: Int, mentor j: Int) -> Bool {
+    guard menteeListsAny[i], mentorListsAny[j] else { return false }
+    for w in 0..<wordCount where menteeWords[i * wordCount + w] & mentorWords[j * wordCount + w] != 0 {
+      return false
+    }
+    return true
   }
 }

@@ -60,12 +60,30 @@ public struct MatchingConfiguration: Sendable, Hashable {
   public init() {}
 
   /// The weight of each competency of `competencies`, in order. Names match
-  /// the keys of ``competencyWeights`` case-insensitively.
+  /// the keys of ``competencyWeights`` ignoring case and runs of white space;
+  /// when two keys match one name, the first in sorted order counts, so the
+  /// result never depends on hashing.
   ///
-  /// - Complexity: O(`competencies.count + competencyWeights.count`).
+  /// - Complexity: O(`competencies.count + k log k`) for `k` configured weights.
   public func weights(for competencies: [String]) -> [Double] {
     var byName: [String: Double] = [:]
-    for (name, weight) in competencyWeights { byName[name.lowercased()] = weight }
-    return competencies.map { byName[$0.lowercased()] ?? defaultCompetencyWeight }
+    for name in competencyWeights.keys.sorted() where byName[Self.key(name)] == nil {
+      byName[Self.key(name)] = competencyWeights[name]
+    }
+    return competencies.map { byName[Self.key($0)] ?? defaultCompetencyWeight }
+  }
+
+  /// The configured competency names that match none of `competencies`.
+  ///
+  /// - Complexity: O(`competencies.count + k log k`).
+  public func unmatchedCompetencyWeights(for competencies: [String]) -> [String] {
+    let known = Set(competencies.map(Self.key))
+    return competencyWeights.keys.sorted().filter { !known.contains(Self.key($0)) }
+  }
+
+  /// A competency name as weights are matched: lower-cased, white space trimmed
+  /// and collapsed to single spaces.
+  static func key(_ name: String) -> String {
+    name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 }

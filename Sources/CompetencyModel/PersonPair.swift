@@ -2,7 +2,7 @@
 /// must-pair list.
 ///
 /// Invariant: both ids are non-empty.
-public struct PersonPair: Sendable, Hashable, Comparable {
+public struct PersonPair: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The mentee's id.
   public var menteeID: String
   /// The mentor's id.
@@ -14,6 +14,9 @@ public struct PersonPair: Sendable, Hashable, Comparable {
     self.menteeID = menteeID
     self.mentorID = mentorID
   }
+
+  /// `mentee–mentor`.
+  public var description: String { "\(menteeID)–\(mentorID)" }
 
   public static func < (a: PersonPair, b: PersonPair) -> Bool {
     (a.menteeID, a.mentorID) < (b.menteeID, b.mentorID)

@@ -41,6 +41,9 @@ public struct ScoreBreakdown: Sendable, Equatable {
   /// The named components in a fixed order: `competency`, `seniority`,
   /// `cross_department`, `timezone`.
   public var components: [(name: String, value: Double)] {
-    [("competency", competency), ("seniority", seniority), ("cross_department", crossDepartment), ("timezone", timezone)]
+    [
+      ("competency", competency), ("seniority", seniority), ("cross_department", crossDepartment),
+      ("timezone", timezone),
+    ]
   }
 }

@@ -96,7 +96,8 @@ public struct CSVTable: Sendable, Hashable {
   ///   whose field count differs from the header's, or that the file is empty.
   /// - Complexity: O(*n*) for *n* bytes (plus a character count of the text
   ///   before each field on lines with non-ASCII text).
-  public static func parse(_ text: String, file: String, expectedHeader: String? = nil) throws(InputErrors)
+  public static func parse(_ text: String, file: String, expectedHeader: String? = nil)
+    throws(InputErrors)
     -> CSVTable
   {
     var errors: [InputError] = []
@@ -115,7 +116,9 @@ public struct CSVTable: Sendable, Hashable {
   /// - Throws: ``InputErrors``: the file cannot be read or is not UTF-8
   ///   (one error), or the problems ``parse(_:file:expectedHeader:)`` reports.
   /// - Complexity: O(size of the file).
-  public static func read(path: String, expectedHeader: String? = nil) throws(InputErrors) -> CSVTable {
+  public static func read(path: String, expectedHeader: String? = nil) throws(InputErrors)
+    -> CSVTable
+  {
     let text: String
     switch loadText(path: path) {
     case .success(let loaded): text = loaded
@@ -128,47 +131,73 @@ public struct CSVTable: Sendable, Hashable {
   ///
   /// - Returns: The table (without the records that had problems), or `nil`
   ///   when there is no header.
-  static func collect(_ text: String, file: String, expectedHeader: String?, errors: inout [InputError])
-    -> CSVTable?
-  {
+  static func collect(
+    _ text: String, file: String, expectedHeader: String?, errors: inout [InputError]
+  ) -> CSVTable? {
+    var header: Record?
+    var records: [Record] = []
+    scan(text, file: file, expectedHeader: expectedHeader, errors: &errors) { record, isHeader in
+      if isHeader { header = record } else { records.append(record) }
+    }
+    return header.map { CSVTable(file: file, header: $0, records: records) }
+  }
+
+  /// Parses `text` one record at a time, so that a reader needs memory for
+  /// one record rather than the whole table.
+  ///
+  /// - Parameters:
+  ///   - text: The file's content.
+  ///   - file: The file name for problem reports.
+  ///   - expectedHeader: An example header row for the empty-file message.
+  ///   - errors: Where problems are appended: quoting problems, records with
+  ///     the wrong field count (which are not handed on), an empty file.
+  ///   - onRecord: Called with the header (`isHeader` true) and then with
+  ///     every well-formed, non-blank data record, in file order.
+  /// - Complexity: O(*n*) for *n* bytes.
+  static func scan(
+    _ text: String, file: String, expectedHeader: String?, errors: inout [InputError],
+    _ onRecord: (_ record: Record, _ isHeader: Bool) -> Void
+  ) {
     var text = text
-    return text.withUTF8 { bytes in
-      var header: Record?
-      var records: [Record] = []
+    text.withUTF8 { bytes in
+      var headerCount: Int?
       var tokenizer = CSVTokenizer(bytes: bytes, file: file)
       var shortOrLong: [InputError] = []
       tokenizer.run { fields, line, malformed in
         if fields.allSatisfy(\.isEmpty) && !malformed { return }
-        let record = Record(
-          fields: fields.map { Field(value: $0.string(in: bytes), line: $0.line, column: $0.column) },
-          line: line)
-        guard let header else {
-          header = record
+        func record() -> Record {
+          Record(
+            fields: fields.map {
+              Field(value: $0.string(in: bytes), line: $0.line, column: $0.column)
+            },
+            line: line)
+        }
+        guard let headerCount else {
+          headerCount = fields.count
+          onRecord(record(), true)
           return
         }
         if malformed { return }
-        if record.count != header.count {
+        if fields.count != headerCount {
           shortOrLong.append(
             InputError(
               file: file, line: line, column: 1,
-              message: "this row has \(record.count) field\(record.count == 1 ? "" : "s") but the header has "
-                + "\(header.count); enclose any field that contains a comma in quotes"))
+              message:
+                "this row has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header "
+                + "has \(headerCount); enclose any field that contains a comma in quotes"))
           return
         }
-        records.append(record)
+        onRecord(record(), false)
       }
       errors += tokenizer.errors + shortOrLong
-      guard let header else {
-        if tokenizer.errors.isEmpty {
-          let example = expectedHeader.map { " such as '\($0)'" } ?? ""
-          errors.append(
-            InputError(
-              file: file, line: 1, column: 1,
-              message: "the file is empty; expected a header row\(example) followed by one row per record"))
-        }
-        return nil
+      if headerCount == nil && tokenizer.errors.isEmpty {
+        let example = expectedHeader.map { " such as '\($0)'" } ?? ""
+        errors.append(
+          InputError(
+            file: file, line: 1, column: 1,
+            message:
+              "the file is empty; expected a header row\(example) followed by one row per record"))
       }
-      return CSVTable(file: file, header: header, records: records)
     }
   }
 

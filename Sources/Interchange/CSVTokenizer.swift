@@ -114,11 +114,13 @@ struct CSVTokenizer {
         let fieldLine = line
         let fieldColumn = column(at: index)
         if index < count && bytes[index] == Self.quote {
-          guard let field = quotedField(line: fieldLine, column: fieldColumn, malformed: &malformed) else {
+          guard let field = quotedField(line: fieldLine, column: fieldColumn, malformed: &malformed)
+          else {
             // Unterminated: the field ran to the end of the input.
             fields.append(
               RawField(
-                start: count, end: count, quoted: true, escaped: false, line: fieldLine, column: fieldColumn))
+                start: count, end: count, quoted: true, escaped: false, line: fieldLine,
+                column: fieldColumn))
             onRecord(fields, recordLine, true)
             return
           }
@@ -155,7 +157,9 @@ struct CSVTokenizer {
   /// Reads a quoted field whose opening quote is at `index`.
   ///
   /// - Returns: The field, or `nil` when the input ends before its closing quote.
-  private mutating func quotedField(line fieldLine: Int, column fieldColumn: Int, malformed: inout Bool)
+  private mutating func quotedField(
+    line fieldLine: Int, column fieldColumn: Int, malformed: inout Bool
+  )
     -> RawField?
   {
     let count = bytes.count
@@ -166,7 +170,8 @@ struct CSVTokenizer {
       guard index < count else {
         report(
           fieldLine, fieldColumn,
-          "this quoted field is never closed; add the closing quote (\"), and write a quote inside a field as \"\"")
+          "this quoted field is never closed; add the closing quote (\"), "
+            + "and write a quote inside a field as \"\"")
         malformed = true
         return nil
       }
@@ -187,15 +192,16 @@ struct CSVTokenizer {
       }
     }
     let field = RawField(
-      start: start, end: index, quoted: true, escaped: escaped, line: fieldLine, column: fieldColumn)
+      start: start, end: index, quoted: true, escaped: escaped, line: fieldLine, column: fieldColumn
+    )
     index += 1
     if index < count {
       let byte = bytes[index]
       if byte != Self.comma && byte != Self.lineFeed && byte != Self.carriageReturn {
         report(
           column(at: index),
-          "unexpected text after the closing quote of a field; a quoted field must end at a comma or the line end "
-            + "(write a quote inside a field as \"\")")
+          "unexpected text after the closing quote of a field; a quoted field must end at a comma "
+            + "or the line end (write a quote inside a field as \"\")")
         malformed = true
         while index < count {
           let byte = bytes[index]
@@ -209,7 +215,9 @@ struct CSVTokenizer {
   }
 
   /// Reads an unquoted field starting at `index`.
-  private mutating func unquotedField(line fieldLine: Int, column fieldColumn: Int, malformed: inout Bool)
+  private mutating func unquotedField(
+    line fieldLine: Int, column fieldColumn: Int, malformed: inout Bool
+  )
     -> RawField
   {
     let count = bytes.count
@@ -221,7 +229,8 @@ struct CSVTokenizer {
       if byte == Self.quote && !reported {
         report(
           column(at: index),
-          "a quote inside an unquoted field; enclose the whole field in quotes and write the quote as \"\"")
+          "a quote inside an unquoted field; enclose the whole field in quotes "
+            + "and write the quote as \"\"")
         reported = true
         malformed = true
       }

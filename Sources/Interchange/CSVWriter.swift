@@ -148,7 +148,7 @@ public struct CSVWriter: Sendable {
   /// - Returns: The original text.
   /// - Complexity: O(number of leading apostrophes).
   public static func unneutralized(_ value: String) -> String {
-    guard value.first == "'" else { return value }
+    guard value.utf8.first == UInt8(ascii: "'") else { return value }
     return startsLikeFormula(value.drop { $0 == "'" }) ? String(value.dropFirst()) : value
   }
 

@@ -93,3 +93,23 @@ public struct InputErrors: Error, Sendable, Hashable, CustomStringConvertible {
     errors.map(\.description).joined(separator: "\n")
   }
 }
+
+/// Why one cell's text is not a valid value, before the place is known.
+///
+/// Value parsers such as ``LevelParser`` and ``TimeZoneParser`` throw this;
+/// file readers turn it into an ``InputError`` at the cell.
+public struct ValueError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// What is wrong with the value, and what was expected.
+  public var message: String
+
+  /// Creates a value error.
+  ///
+  /// - Parameter message: What is wrong with the value.
+  /// - Complexity: O(1).
+  public init(_ message: String) {
+    self.message = message
+  }
+
+  /// The message.
+  public var description: String { message }
+}

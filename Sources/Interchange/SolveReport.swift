@@ -28,11 +28,34 @@ public struct SolveReport: Codable, Sendable, Equatable {
   public var unassigned: [String]
   /// The timings.
   public var timings: Timings
+  /// The optimality certificate, when the certified solver ran.
+  public var certificate: Certificate?
+
+  /// What the optimality proof covered (see `CertifiedAssignment.Certificate`).
+  public struct Certificate: Codable, Sendable, Equatable {
+    /// Allowed pairs whose reduced cost was checked against the final duals.
+    public var pairsChecked: Int
+    /// Candidate pairs in the final sparse problem.
+    public var candidatePairs: Int
+    /// Violations found in each round; the last is 0.
+    public var violationsPerRound: [Int]
+
+    /// The certificate of a certified solve.
+    public init(_ certificate: CertifiedAssignment.Certificate) {
+      pairsChecked = certificate.pairsChecked
+      candidatePairs = certificate.finalCandidatePairs
+      violationsPerRound = certificate.violationsPerRound
+    }
+  }
 
   /// The report of `solution` on `table`.
   ///
   /// - Complexity: O(`mentees`).
-  public init(table: ScoreTable, solution: AssignmentSolution, solveSeconds: Double) {
+  public init(
+    table: ScoreTable, solution: AssignmentSolution, solveSeconds: Double,
+    certificate: CertifiedAssignment.Certificate? = nil
+  ) {
+    self.certificate = certificate.map(Certificate.init)
     objective = solution.totalScore
     assigned = solution.assignedCount
     var assignments: [Assignment] = []
@@ -77,7 +100,9 @@ public struct SolveReport: Codable, Sendable, Equatable {
       var out = "objective \(CSVWriter.format(objective)) · \(assigned) assigned · \(unassigned.count) unassigned\n"
       out += "MENTEE".padding(toLength: width, withPad: " ", startingAt: 0) + "  MENTOR  SCORE\n"
       for a in assignments {
-        out += a.mentee.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(a.mentor)  \(CSVWriter.format(a.score))\n"
+        out +=
+          a.mentee.padding(toLength: width, withPad: " ", startingAt: 0)
+          + "  \(a.mentor)  \(CSVWriter.format(a.score))\n"
       }
       for id in unassigned { out += id.padding(toLength: width, withPad: " ", startingAt: 0) + "  -  unassigned\n" }
       return out

@@ -81,7 +81,7 @@ struct CohortOptions: ParsableArguments {
     var pairs: Set<PersonPair> = []
     if let history {
       switch Result(catching: { () throws(InputErrors) in try HistoryReader.read(path: history) }) {
-      case .success(let value): pairs = Set(value.pairs.map { PersonPair(menteeID: $0.menteeID, mentorID: $0.mentorID) })
+      case .success(let value): pairs = value.pairs
       case .failure(let failure): errors += failure.errors
       }
     }

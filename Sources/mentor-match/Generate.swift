@@ -9,21 +9,23 @@ extension MentorMatch {
   struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Generate a realistic synthetic cohort from a seed (rules: Docs/generator.md).",
-      discussion: "Writes mentors.csv, mentees.csv and history.csv into the output folder. The same seed gives the same files.")
+      discussion:
+        "Writes mentors.csv, mentees.csv and history.csv into the output folder. The same seed gives the same files.")
 
     @Option(name: .long, help: "The number of mentees.")
-    var mentees = 240
+    var mentees = CohortGenerator.Parameters.sample.mentees
 
     @Option(name: .long, help: "The number of mentors.")
-    var mentors = 60
+    var mentors = CohortGenerator.Parameters.sample.mentors
 
     @Option(name: .long, help: "The number of competencies.")
-    var competencies = 16
+    var competencies = CohortGenerator.Parameters.sample.competencies
 
     @Option(name: .long, help: "The random seed.")
-    var seed: UInt64 = 2026
+    var seed: UInt64 = CohortGenerator.Parameters.sample.seed
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write into (created if missing).", valueName: "folder"))
+    @Option(
+      name: .shortAndLong, help: ArgumentHelp("The folder to write into (created if missing).", valueName: "folder"))
     var output: String
 
     @Flag(name: .long, help: "Overwrite existing files in the output folder.")
@@ -36,7 +38,9 @@ extension MentorMatch {
 
     func run() throws {
       try reportingErrors {
-        let files = ["mentors.csv", "mentees.csv", "history.csv"].map { (output as NSString).appendingPathComponent($0) }
+        let files = ["mentors.csv", "mentees.csv", "history.csv"].map {
+          (output as NSString).appendingPathComponent($0)
+        }
         if !force, let existing = files.first(where: { FileManager.default.fileExists(atPath: $0) }) {
           throw OutputError(path: existing, reason: "the file exists; pass --force to overwrite it")
         }
@@ -51,7 +55,7 @@ extension MentorMatch {
         try AtomicFile.write(CohortWriter.mentorsCSV(generated.cohort), to: files[0])
         try AtomicFile.write(CohortWriter.menteesCSV(generated.cohort), to: files[1])
         let history = PairHistory(
-          pairs: Set(generated.history.map { PairKey(menteeID: $0.menteeID, mentorID: $0.mentorID) }))
+          pairs: Set(generated.history))
         try AtomicFile.write(HistoryWriter.csv(history), to: files[2])
         printError("wrote \(files.joined(separator: ", "))")
       }

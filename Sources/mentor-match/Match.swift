@@ -19,7 +19,9 @@ extension MentorMatch {
     @Option(name: .long, help: "Output format: table, csv, json or markdown.")
     var format: PlanFormat = .table
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the plan to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(
+      name: .shortAndLong,
+      help: ArgumentHelp("Write the plan to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() throws {

@@ -15,10 +15,14 @@ extension MentorMatch {
 
     @OptionGroup var cohort: CohortOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the scores to this file instead of standard output.", valueName: "file"))
+    @Option(
+      name: .shortAndLong,
+      help: ArgumentHelp("Write the scores to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also write the mentors' capacities (CAPS.csv: mentor,capacity) here.", valueName: "file"))
+    @Option(
+      name: .long,
+      help: ArgumentHelp("Also write the mentors' capacities (CAPS.csv: mentor,capacity) here.", valueName: "file"))
     var capacitiesOutput: String?
 
     func run() throws {

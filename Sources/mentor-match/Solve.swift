@@ -28,7 +28,12 @@ extension MentorMatch {
     @Option(name: .long, help: "Output format: json, csv or table.")
     var format: SolveReport.Format = .table
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the result to this file instead of standard output.", valueName: "file"))
+    @Option(name: .long, help: "Candidate mentors kept per mentee before the optimality check adds any it needs.")
+    var candidates = 24
+
+    @Option(
+      name: .shortAndLong,
+      help: ArgumentHelp("Write the result to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     func validate() throws {
@@ -54,10 +59,11 @@ extension MentorMatch {
           sense: minimize ? .minimize : .maximize)
         let clock = ContinuousClock()
         let start = clock.now
-        let solution = CapacitatedAssignment.solve(problem)
+        let (solution, certificate) = CertifiedAssignment.solve(
+          DenseScoreSource(problem), capacities: caps, sense: problem.sense, candidatesPerRow: candidates)
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let report = SolveReport(table: table, solution: solution, solveSeconds: seconds)
+        let report = SolveReport(table: table, solution: solution, solveSeconds: seconds, certificate: certificate)
         try emit(report.render(format), to: output)
       }
     }

@@ -71,7 +71,8 @@ func expectOptimal(_ problem: AssignmentProblem, sourceLocation: SourceLocation 
     let s2 = CapacitatedAssignment.solve(zeroCapacity)
     #expect(s2.assignedCount == 0)
     #expect(s2.verify(against: zeroCapacity).isEmpty)
-    let allTies = AssignmentProblem(rows: 4, columns: 2, scores: [Double](repeating: 0.5, count: 8), capacities: [2, 2])
+    let allTies = AssignmentProblem(
+      rows: 4, columns: 2, scores: [Double](repeating: 0.5, count: 8), capacities: [2, 2])
     let s3 = CapacitatedAssignment.solve(allTies)
     #expect(s3.assignedCount == 4)
     #expect(s3.loads == [2, 2])

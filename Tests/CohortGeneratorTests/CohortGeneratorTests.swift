@@ -5,7 +5,8 @@ import Testing
 @testable import CohortGenerator
 
 /// A default-shaped cohort of moderate size, generated once for the suite.
-private let medium = CohortGenerator(.init(mentees: 3000, mentors: 700, competencies: 24, seed: 7)).generate()
+private let medium = CohortGenerator(.init(mentees: 3000, mentors: 700, competencies: 24, seed: 7))
+  .generate()
 
 // MARK: Determinism
 
@@ -65,8 +66,9 @@ private func fingerprint(_ generated: GeneratedCohort) -> UInt64 {
 /// benchmark and the bundled sample cohort change too. Update it only on
 /// purpose, and say so in Docs/generator.md's change notes.
 @Test func generatorOutputIsPinned() {
-  let generated = CohortGenerator(.init(mentees: 60, mentors: 20, competencies: 10, seed: 2026)).generate()
-  #expect(fingerprint(generated) == 0)
+  let generated = CohortGenerator(.init(mentees: 60, mentors: 20, competencies: 10, seed: 2026))
+    .generate()
+  #expect(fingerprint(generated) == 10_137_704_272_409_891_675)
 }
 
 // MARK: Sizes and invariants
@@ -106,7 +108,10 @@ private func fingerprint(_ generated: GeneratedCohort) -> UInt64 {
   let people = cohort.mentors.map(\.person) + cohort.mentees.map(\.person)
   for person in people {
     #expect(person.levels.count == 24)
-    #expect(person.levels.allSatisfy { CompetencyScale.range.contains($0) && ($0 * 2).rounded() == $0 * 2 })
+    #expect(
+      person.levels.allSatisfy {
+        CompetencyScale.range.contains($0) && ($0 * 2).rounded() == $0 * 2
+      })
     #expect((1...8).contains(person.seniority ?? 0))
   }
   #expect(cohort.mentors.allSatisfy { (1...4).contains($0.capacity) })
@@ -172,20 +177,28 @@ private func fingerprint(_ generated: GeneratedCohort) -> UInt64 {
   let positions = cohort.mentees.indices.filter { mentorIDs.contains(cohort.mentees[$0].id) }
   #expect(positions.first! < 200 && positions.last! > 2800)
 
-  let none = CohortGenerator(.init(mentees: 50, mentors: 40, competencies: 5, seed: 3, overlapShare: 0)).generate()
+  let none = CohortGenerator(
+    .init(mentees: 50, mentors: 40, competencies: 5, seed: 3, overlapShare: 0)
+  ).generate()
   #expect(none.cohort.mentees.allSatisfy { $0.id.hasPrefix("E") })
-  let all = CohortGenerator(.init(mentees: 10, mentors: 40, competencies: 5, seed: 3, overlapShare: 1)).generate()
+  let all = CohortGenerator(
+    .init(mentees: 10, mentors: 40, competencies: 5, seed: 3, overlapShare: 1)
+  ).generate()
   #expect(all.cohort.mentees.count == 10)
   #expect(all.cohort.mentees.allSatisfy { $0.id.hasPrefix("M") })
 }
 
 @Test func emailsAreUniqueAndReserved() {
-  let people = medium.cohort.mentors.map(\.person) + medium.cohort.mentees.map(\.person).filter { $0.id.hasPrefix("E") }
+  let people =
+    medium.cohort.mentors.map(\.person)
+    + medium.cohort.mentees.map(\.person).filter { $0.id.hasPrefix("E") }
   let emails = people.compactMap(\.email)
   #expect(emails.count == people.count)
   #expect(Set(emails).count == emails.count)
-  #expect(emails.allSatisfy { $0.hasSuffix("@example.com") && $0.contains(".") && $0 == $0.lowercased() })
-  #expect(emails.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII && $0 != " " && $0 != "'" } })
+  #expect(
+    emails.allSatisfy { $0.hasSuffix("@example.com") && $0.contains(".") && $0 == $0.lowercased() })
+  #expect(
+    emails.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII && $0 != " " && $0 != "'" } })
   #expect(Tables.emailStem("O'Brien") == "obrien")
   #expect(Tables.emailStem("Van der Berg") == "vanderberg")
 }
@@ -193,7 +206,8 @@ private func fingerprint(_ generated: GeneratedCohort) -> UInt64 {
 @Test func historyNamesCurrentAndFormerPeople() {
   let history = medium.history
   #expect(history.count == 1500)  // half of the mentees
-  #expect(Set(history.map(\.menteeID)).count == history.count, "each previous mentee had one mentor")
+  #expect(
+    Set(history.map(\.menteeID)).count == history.count, "each previous mentee had one mentor")
   #expect(history.allSatisfy { $0.menteeID != $0.mentorID })
   let menteeIDs = Set(medium.cohort.mentees.map(\.id))
   let mentorIDs = Set(medium.cohort.mentors.map(\.id))
@@ -206,7 +220,9 @@ private func fingerprint(_ generated: GeneratedCohort) -> UInt64 {
 
 // MARK: Shape
 
-private func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(max(values.count, 1)) }
+private func mean(_ values: [Double]) -> Double {
+  values.reduce(0, +) / Double(max(values.count, 1))
+}
 
 @Test func mentorsAreMoreSeniorAndSkilled() {
   let cohort = medium.cohort
@@ -241,8 +257,11 @@ private func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(m
   let people = cohort.mentees.map(\.person)
   let engineers = people.filter { $0.department == "Engineering" }
   let sales = people.filter { $0.department == "Sales" }
-  #expect(mean(engineers.map { $0.levels[systemDesign] }) > mean(sales.map { $0.levels[systemDesign] }) + 1)
-  #expect(mean(sales.map { $0.levels[negotiation] }) > mean(engineers.map { $0.levels[negotiation] }) + 1)
+  #expect(
+    mean(engineers.map { $0.levels[systemDesign] }) > mean(sales.map { $0.levels[systemDesign] })
+      + 1)
+  #expect(
+    mean(sales.map { $0.levels[negotiation] }) > mean(engineers.map { $0.levels[negotiation] }) + 1)
   // Engineering is the largest department.
   #expect(engineers.count > sales.count)
 }
@@ -262,7 +281,9 @@ private func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(m
   for department in Catalogue.departments {
     #expect(Set(department.strengths).isSubset(of: names), "\(department.name)")
   }
-  let wide = CohortGenerator(.init(mentees: 30, mentors: 10, competencies: 64, seed: 5, departments: 24)).generate()
+  let wide = CohortGenerator(
+    .init(mentees: 30, mentors: 10, competencies: 64, seed: 5, departments: 24)
+  ).generate()
   #expect(wide.cohort.competencies.last == "Competency 64")
 }
 
@@ -283,12 +304,13 @@ private func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(m
 
 @Test func languagesFollowTheShares() {
   let people = medium.cohort.mentors.map(\.person) + medium.cohort.mentees.map(\.person)
-  #expect(people.allSatisfy { !$0.languages.isEmpty && Set($0.languages).count == $0.languages.count })
+  #expect(
+    people.allSatisfy { !$0.languages.isEmpty && Set($0.languages).count == $0.languages.count })
   #expect(people.allSatisfy { $0.languages.allSatisfy { $0 == $0.lowercased() } })
   let withoutEnglish = people.filter { !$0.languages.contains("en") }.count
   let bilingual = people.filter { $0.languages.count == 2 }.count
   let share = { (count: Int) in Double(count) / Double(people.count) }
-  #expect(share(withoutEnglish) > 0.005 && share(withoutEnglish) < 0.04)
+  #expect(share(withoutEnglish) > 0.025 && share(withoutEnglish) < 0.055)
   #expect(share(bilingual) > 0.25 && share(bilingual) < 0.35)
 }
 
@@ -297,10 +319,12 @@ private func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(m
 @Test func edgeCasesGenerate() {
   let empty = CohortGenerator(.init(mentees: 0, mentors: 0, competencies: 0, seed: 1)).generate()
   #expect(empty.cohort.mentees.isEmpty && empty.cohort.mentors.isEmpty && empty.history.isEmpty)
-  let noMentors = CohortGenerator(.init(mentees: 20, mentors: 0, competencies: 3, seed: 1)).generate()
+  let noMentors = CohortGenerator(.init(mentees: 20, mentors: 0, competencies: 3, seed: 1))
+    .generate()
   #expect(noMentors.cohort.mentees.allSatisfy { $0.person.manager == nil })
   #expect(noMentors.history.count == 10)
-  let oneCompetency = CohortGenerator(.init(mentees: 20, mentors: 5, competencies: 1, seed: 1)).generate()
+  let oneCompetency = CohortGenerator(.init(mentees: 20, mentors: 5, competencies: 1, seed: 1))
+    .generate()
   #expect(oneCompetency.cohort.mentees.allSatisfy { $0.goals.compactMap { $0 }.count <= 1 })
   let fixed = CohortGenerator(
     .init(mentees: 20, mentors: 10, competencies: 4, seed: 1, departments: 1, capacityRange: 0...0)
@@ -310,9 +334,50 @@ private func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(m
 }
 
 @Test func largeCohortGenerates() {
-  let generated = CohortGenerator(.init(mentees: 20_000, mentors: 4000, competencies: 32, seed: 11)).generate()
+  let generated = CohortGenerator(.init(mentees: 20_000, mentors: 4000, competencies: 32, seed: 11))
+    .generate()
   #expect(generated.cohort.mentees.count == 20_000)
   #expect(generated.cohort.mentors.count == 4000)
   #expect(generated.cohort.mentees.last?.person.levels.count == 32)
   #expect(generated.history.count == 10_000)
+}
+
+// MARK: The documentation's tables
+
+/// The rows of the Markdown tables in Docs/generator.md, as trimmed cells.
+private func documentedRows() throws -> [[String]] {
+  let docs = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Docs/generator.md")
+  return try String(contentsOf: docs, encoding: .utf8)
+    .split(separator: "\n")
+    .filter { $0.hasPrefix("| ") }
+    .map { line in
+      line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}
+
+@Test func documentedTablesMatchTheCatalogue() throws {
+  let rows = try documentedRows()
+  let zoneRows = rows.filter { $0.first?.contains("/") == true && $0.count == 4 }
+  #expect(zoneRows.count == Catalogue.zones.count)
+  for (row, zone) in zip(zoneRows, Catalogue.zones) {
+    #expect(row[0] == zone.identifier)
+    #expect(Double(row[1]) == zone.weight, "\(zone.identifier)")
+    #expect(Int(row[2].replacingOccurrences(of: "−", with: "-")) == zone.januaryOffsetMinutes)
+    #expect(row[3] == (zone.localLanguage ?? "—"), "\(zone.identifier)")
+  }
+  let departmentRows = rows.filter { $0.count == 4 && Int($0[0]) != nil }
+  #expect(departmentRows.count == Catalogue.departments.count)
+  for (row, department) in zip(departmentRows, Catalogue.departments) {
+    #expect(row[1] == department.name)
+    #expect(Double(row[2]) == department.weight, "\(department.name)")
+    #expect(row[3] == department.strengths.joined(separator: ", "), "\(department.name)")
+  }
+  let gradeRows = Dictionary(
+    rows.filter { $0.count == 10 }.map { ($0[0], $0[1...8].compactMap { Double($0) }) },
+    uniquingKeysWith: { first, _ in first })
+  #expect(gradeRows["mentees"] == CohortGenerator.menteeGradeWeights)
+  #expect(gradeRows["mentors"] == CohortGenerator.mentorGradeWeights)
+  #expect(gradeRows["mentors who are also mentees"] == CohortGenerator.overlapGradeWeights)
 }

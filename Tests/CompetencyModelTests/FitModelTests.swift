@@ -66,7 +66,9 @@ import _TestSupport
       mentors: [CohortFixtures.mentor("m1", levels: [5, 0]), CohortFixtures.mentor("m2", levels: [0, 5])],
       mentees: [CohortFixtures.mentee("e1", levels: [1, 1], goals: [3, 3])])
     var config = MatchingConfiguration()
-    #expect(FitModel(cohort: cohort, configuration: config).scores()[0, 0] == FitModel(cohort: cohort, configuration: config).scores()[0, 1])
+    #expect(
+      FitModel(cohort: cohort, configuration: config).scores()[0, 0]
+        == FitModel(cohort: cohort, configuration: config).scores()[0, 1])
     config.competencyWeights = ["negotiation": 3]
     let scores = FitModel(cohort: cohort, configuration: config).scores()
     #expect(abs(scores[0, 1] - 0.75) < 1e-12)

@@ -3,7 +3,9 @@ import LinearAlgebra
 import Testing
 
 func randomMatrix(_ rows: Int, _ columns: Int, _ generator: inout SeededRandomNumberGenerator) -> Matrix {
-  Matrix(rows: rows, columns: columns, elements: (0..<(rows * columns)).map { _ in Double.random(in: -1...1, using: &generator) })
+  Matrix(
+    rows: rows, columns: columns,
+    elements: (0..<(rows * columns)).map { _ in Double.random(in: -1...1, using: &generator) })
 }
 
 func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {

@@ -75,7 +75,8 @@ import Testing
     let folder = try TemporaryFolder()
     let cohort = try generate(folder, mentees: 20, mentors: 10)
     let before = try CLIRunner.run(["match", cohort, "--format", "json"])
-    _ = try folder.write("cohort/config.yaml", "weights:\n  competency: 0\n  seniority: 0\n  cross_department: 0\n  timezone: 0\n")
+    _ = try folder.write(
+      "cohort/config.yaml", "weights:\n  competency: 0\n  seniority: 0\n  cross_department: 0\n  timezone: 0\n")
     let after = try CLIRunner.run(["match", cohort, "--format", "json"])
     #expect(before.status == 0 && after.status == 0)
     #expect(try json(after.stdout)["objective"] as? Double == 0)
@@ -85,7 +86,9 @@ import Testing
   @Test func generateIsDeterministic() throws {
     let folder = try TemporaryFolder()
     for name in ["x", "y"] {
-      let result = try CLIRunner.run(["generate", "--mentees", "25", "--mentors", "9", "--seed", "77", "--output", folder.path(name)])
+      let result = try CLIRunner.run([
+        "generate", "--mentees", "25", "--mentors", "9", "--seed", "77", "--output", folder.path(name),
+      ])
       #expect(result.status == 0)
     }
     for file in ["mentors.csv", "mentees.csv", "history.csv"] {

@@ -1,0 +1,248 @@
+/// Optimal capacitated assignment of a problem of any size, by candidate
+/// pruning with an optimality certificate over every pair.
+///
+/// 1. **Prune.** One pass over the score blocks keeps each row's best
+///    `candidatesPerRow` allowed pairs (ties to the lower column index) and
+///    the range of all allowed scores.
+/// 2. **Solve** the sparse problem of candidates exactly
+///    (shortest augmenting paths, as ``CapacitatedAssignment``), with the
+///    cardinality bonus of the *full* problem.
+/// 3. **Price.** A second pass computes the reduced cost of every allowed pair
+///    of the full problem against the sparse optimum's duals. None negative:
+///    the duals are feasible for the full problem and the solution is optimal
+///    for it (LP duality, see ``AssignmentSolution``). Otherwise the violating
+///    pairs join the candidates and the loop repeats; it ends because each
+///    round adds at least one pair.
+///
+/// - Complexity: each round is O(`rows · columns`) for pricing plus the sparse
+///   solve; memory O(`rows · candidatesPerRow + blockRows · columns`).
+public enum CertifiedAssignment {
+  /// What the optimality proof covered.
+  public struct Certificate: Sendable, Equatable {
+    /// Pairs whose reduced cost was checked in the last (clean) round.
+    public var pairsChecked: Int
+    /// Allowed pairs of the full problem.
+    public var allowedPairs: Int
+    /// Candidate pairs kept per row at the start.
+    public var candidatesPerRow: Int
+    /// Pairs in the final sparse problem.
+    public var finalCandidatePairs: Int
+    /// Violations found per round; the last entry is 0.
+    public var violationsPerRound: [Int]
+    /// The number of sparse solves.
+    public var rounds: Int { violationsPerRound.count }
+  }
+
+  /// Solves the problem `source` describes to optimality over all its pairs.
+  ///
+  /// ```swift
+  /// let (solution, certificate) = CertifiedAssignment.solve(
+  ///   DenseScoreSource(problem), capacities: problem.capacities)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - source: The scores, by blocks of rows.
+  ///   - capacities: One capacity per column.
+  ///   - sense: Maximise (default) or minimise.
+  ///   - candidatesPerRow: How many pairs per row to keep at first.
+  ///   - tolerance: Reduced costs above `-tolerance · bonus` count as non-negative.
+  /// - Returns: The optimal solution (duals in the full problem's units) and
+  ///   the certificate.
+  /// - Complexity: See ``CertifiedAssignment``.
+  public static func solve(
+    _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense = .maximize,
+    candidatesPerRow: Int = 24, tolerance: Double = 1e-11
+  ) -> (AssignmentSolution, Certificate) {
+    precondition(capacities.count == source.columns, "One capacity per column")
+    precondition(candidatesPerRow >= 1, "Keep at least one candidate per row")
+    let n = source.rows
+    let m = source.columns
+    var candidates = CandidateSet(rows: n)
+    var low = Double.infinity
+    var high = -Double.infinity
+    var allowed = 0
+    let k = min(candidatesPerRow, max(m, 1))
+    var buffer = [Double](repeating: 0, count: max(1, source.blockRows) * m)
+    var selector = TopSelector(capacity: k)
+    for block in source.blocks {
+      buffer.withUnsafeMutableBufferPointer { b in
+        source.fill(rows: block, into: b)
+        for (r, i) in block.enumerated() {
+          selector.reset()
+          let base = r * m
+          for j in 0..<m {
+            let s = b[base + j]
+            if s.isNaN { continue }
+            allowed += 1
+            if s < low { low = s }
+            if s > high { high = s }
+            selector.offer(sense == .maximize ? s : -s, column: TopSelector.spread(j, row: i, columns: m))
+          }
+          for (key, spread) in selector.sorted() {
+            let column = TopSelector.unspread(spread, row: i, columns: m)
+            candidates.add(row: i, column: column, score: sense == .maximize ? key : -key)
+          }
+        }
+      }
+    }
+    let bounds = low <= high ? low...high : 0...0
+    var violationsPerRound: [Int] = []
+    while true {
+      let sparse = candidates.problem(columns: m, capacities: capacities, sense: sense, bounds: bounds)
+      var solver = SparseShortestAugmentingPathSolver(sparse)
+      solver.run()
+      let solution = solver.solution()
+      // Reduced cost of pair (i, j): rowValue + price − adjusted score.
+      let eps = tolerance * max(1, abs(solution.cardinalityBonus))
+      var violations = 0
+      var worst = TopSelector(capacity: k)
+      for block in source.blocks {
+        buffer.withUnsafeMutableBufferPointer { b in
+          source.fill(rows: block, into: b)
+          for (r, i) in block.enumerated() {
+            let base = r * m
+            let y = solution.rowValues[i]
+            worst.reset()
+            for j in 0..<m {
+              let s = b[base + j]
+              if s.isNaN { continue }
+              let slack = y + solution.columnPrices[j] - solution.adjustedScore(s, sense: sense)
+              if slack < -eps && !candidates.contains(row: i, column: j) {
+                violations += 1
+                worst.offer(-slack, column: TopSelector.spread(j, row: i, columns: m))
+              }
+            }
+            // Add the row's most violated pairs; the next round prices the rest again.
+            for (_, key) in worst.sorted() {
+              let j = TopSelector.unspread(key, row: i, columns: m)
+              candidates.add(row: i, column: j, score: b[base + j])
+            }
+          }
+        }
+      }
+      violationsPerRound.append(violations)
+      if violations == 0 {
+        return (
+          solution,
+          Certificate(
+            pairsChecked: allowed, allowedPairs: allowed, candidatesPerRow: k,
+            finalCandidatePairs: sparse.pairCount, violationsPerRound: violationsPerRound)
+        )
+      }
+    }
+  }
+}
+
+/// The candidate pairs per row, growing as pricing finds violations.
+struct CandidateSet {
+  var columns: [[Int32]]
+  var scores: [[Double]]
+  var members: [Set<Int32>]
+
+  init(rows: Int) {
+    columns = Array(repeating: [], count: rows)
+    scores = Array(repeating: [], count: rows)
+    members = Array(repeating: [], count: rows)
+  }
+
+  mutating func add(row: Int, column: Int, score: Double) {
+    columns[row].append(Int32(column))
+    scores[row].append(score)
+    members[row].insert(Int32(column))
+  }
+
+  func contains(row: Int, column: Int) -> Bool { members[row].contains(Int32(column)) }
+
+  func problem(columns m: Int, capacities: [Int], sense: AssignmentProblem.Sense, bounds: ClosedRange<Double>)
+    -> SparseAssignmentProblem
+  {
+    var start = [0]
+    start.reserveCapacity(columns.count + 1)
+    for row in columns { start.append(start.last! + row.count) }
+    return SparseAssignmentProblem(
+      rows: columns.count, columns: m, rowStart: start, columnIndex: columns.flatMap { $0 },
+      scores: scores.flatMap { $0 }, capacities: capacities, sense: sense, scoreBounds: bounds)
+  }
+}
+
+/// Keeps the `capacity` largest keys offered, ties to the smaller tie index.
+struct TopSelector {
+  /// A row-dependent rotation of column indices used to break ties, so that
+  /// rows with many equal scores keep different columns rather than all the
+  /// lowest-numbered ones. Deterministic: it depends only on the row and column.
+  @inline(__always)
+  static func spread(_ column: Int, row: Int, columns: Int) -> Int {
+    (column + row &* 7919) % max(columns, 1)
+  }
+
+  /// The column a ``spread(_:row:columns:)`` index stands for.
+  @inline(__always)
+  static func unspread(_ index: Int, row: Int, columns: Int) -> Int {
+    let m = max(columns, 1)
+    return ((index - row &* 7919) % m + m) % m
+  }
+
+  let capacity: Int
+  var keys: [Double] = []
+  var cols: [Int] = []
+
+  init(capacity: Int) { self.capacity = capacity }
+
+  mutating func reset() {
+    keys.removeAll(keepingCapacity: true)
+    cols.removeAll(keepingCapacity: true)
+  }
+
+  /// Whether (a, ca) ranks below (b, cb): smaller key, or equal key and larger column.
+  @inline(__always)
+  static func below(_ a: Double, _ ca: Int, _ b: Double, _ cb: Int) -> Bool { a < b || (a == b && ca > cb) }
+
+  @inline(__always)
+  mutating func offer(_ key: Double, column: Int) {
+    if keys.count < capacity {
+      keys.append(key)
+      cols.append(column)
+      siftUp(keys.count - 1)
+    } else if Self.below(keys[0], cols[0], key, column) {
+      keys[0] = key
+      cols[0] = column
+      siftDown(0)
+    }
+  }
+
+  mutating func siftUp(_ start: Int) {
+    var k = start
+    while k > 0 {
+      let p = (k - 1) / 2
+      if Self.below(keys[k], cols[k], keys[p], cols[p]) {
+        keys.swapAt(k, p)
+        cols.swapAt(k, p)
+        k = p
+      } else {
+        break
+      }
+    }
+  }
+
+  mutating func siftDown(_ start: Int) {
+    var k = start
+    while true {
+      let l = 2 * k + 1
+      if l >= keys.count { break }
+      var c = l
+      if l + 1 < keys.count && Self.below(keys[l + 1], cols[l + 1], keys[l], cols[l]) { c = l + 1 }
+      if Self.below(keys[c], cols[c], keys[k], cols[k]) {
+        keys.swapAt(k, c)
+        cols.swapAt(k, c)
+        k = c
+      } else {
+        break
+      }
+    }
+  }
+
+  /// The kept keys, best first.
+  func sorted() -> [(Double, Int)] {
+    zip(keys, cols).sorted { Self.below($1.0, $1.1, $0.0, $0.1) }
+  }
+}

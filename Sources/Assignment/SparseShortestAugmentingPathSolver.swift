@@ -1,0 +1,279 @@
+/// The capacitated shortest-augmenting-path method of ``CapacitatedAssignment``
+/// on a ``SparseAssignmentProblem``: Dijkstra with a binary heap over columns,
+/// visiting only listed pairs.
+///
+/// Invariants between phases (reduced cost `c(i, j) − u[i] − v[j]` with
+/// non-negative costs `c`): every listed pair of a processed row has reduced
+/// cost `>= 0`, assigned pairs `== 0`; `v[j] <= 0`, and `v[j] == 0` when column
+/// `j` has room; `u[i] <= P` for every row.
+struct SparseShortestAugmentingPathSolver {
+  let problem: SparseAssignmentProblem
+  /// Costs per listed pair.
+  var cost: [Double]
+  let unassignedCost: Double
+  let shift: Double
+
+  var u: [Double]
+  var v: [Double]
+  var columnOf: [Int]
+  /// The listed-pair index of each assigned row's pair, or -1.
+  var pairOf: [Int]
+  var processed: [Bool]
+  var slots: [Int]
+  var slotStart: [Int]
+  var load: [Int]
+
+  var distance: [Double]
+  var predecessor: [Int]
+  var predecessorPair: [Int]
+  var settledFlag: [Bool]
+  var touched: [Int]
+  var settled: [Int]
+  var heap: ColumnHeap
+
+  init(_ problem: SparseAssignmentProblem) {
+    self.problem = problem
+    let n = problem.rows
+    let m = problem.columns
+    let bounds = problem.scoreBounds
+    let range = bounds.upperBound - bounds.lowerBound
+    let shift = problem.sense == .maximize ? bounds.upperBound : bounds.lowerBound
+    self.shift = shift
+    unassignedCost = Double(n + 1) * range + 1
+    cost = problem.sense == .maximize ? problem.scores.map { shift - $0 } : problem.scores.map { $0 - shift }
+    u = [Double](repeating: 0, count: n)
+    v = [Double](repeating: 0, count: m)
+    columnOf = [Int](repeating: -1, count: n)
+    pairOf = [Int](repeating: -1, count: n)
+    processed = [Bool](repeating: false, count: n)
+    var start = [Int](repeating: 0, count: m + 1)
+    for j in 0..<m { start[j + 1] = start[j] + min(problem.capacities[j], n) }
+    slotStart = start
+    slots = [Int](repeating: -1, count: start[m])
+    load = [Int](repeating: 0, count: m)
+    distance = [Double](repeating: .infinity, count: m)
+    predecessor = [Int](repeating: -1, count: m)
+    predecessorPair = [Int](repeating: -1, count: m)
+    settledFlag = [Bool](repeating: false, count: m)
+    touched = []
+    settled = []
+    heap = ColumnHeap()
+  }
+
+  mutating func run() {
+    greedyStart()
+    for r in 0..<problem.rows where !processed[r] { augment(from: r) }
+  }
+
+  mutating func greedyStart() {
+    let capacity = problem.capacities
+    for r in 0..<problem.rows {
+      var best = Double.infinity
+      var bestPair = -1
+      for p in problem.rowStart[r]..<problem.rowStart[r + 1] where cost[p] < best {
+        best = cost[p]
+        bestPair = p
+      }
+      guard bestPair >= 0 else { continue }
+      let j = Int(problem.columnIndex[bestPair])
+      guard load[j] < capacity[j] else { continue }
+      u[r] = best
+      attach(row: r, to: j, pair: bestPair)
+      processed[r] = true
+    }
+  }
+
+  @inline(__always)
+  mutating func attach(row: Int, to column: Int, pair: Int) {
+    slots[slotStart[column] + load[column]] = row
+    load[column] += 1
+    columnOf[row] = column
+    pairOf[row] = pair
+  }
+
+  @inline(__always)
+  mutating func detach(row: Int, from column: Int) {
+    let start = slotStart[column]
+    let end = start + load[column]
+    var k = start
+    while slots[k] != row { k += 1 }
+    slots[k] = slots[end - 1]
+    slots[end - 1] = -1
+    load[column] -= 1
+    columnOf[row] = -1
+    pairOf[row] = -1
+  }
+
+  @inline(__always)
+  mutating func relax(row i: Int, at base: Double) {
+    let capacity = problem.capacities
+    let offset = base - u[i]
+    for p in problem.rowStart[i]..<problem.rowStart[i + 1] {
+      let k = Int(problem.columnIndex[p])
+      if settledFlag[k] { continue }
+      let candidate = offset + cost[p] - v[k]
+      if candidate < distance[k] {
+        if distance[k] == .infinity { touched.append(k) }
+        distance[k] = candidate
+        predecessor[k] = i
+        predecessorPair[k] = p
+        heap.push(distance: candidate, full: load[k] >= capacity[k], column: k)
+      }
+    }
+  }
+
+  /// One phase: the shortest augmenting path from free row `r`.
+  mutating func augment(from r: Int) {
+    processed[r] = true
+    let capacity = problem.capacities
+    heap.removeAll()
+    relax(row: r, at: u[r])
+    var dummyDistance = unassignedCost - u[r]
+    var dummyRow = r
+    var endColumn = -1
+    var length = 0.0
+    while true {
+      guard let top = heap.popMinimum() else {
+        length = dummyDistance
+        break
+      }
+      let j = top.column
+      if settledFlag[j] || top.distance > distance[j] { continue }
+      if top.distance > dummyDistance {
+        length = dummyDistance
+        break
+      }
+      if load[j] < capacity[j] {
+        endColumn = j
+        length = top.distance
+        break
+      }
+      settledFlag[j] = true
+      settled.append(j)
+      let start = slotStart[j]
+      for s in start..<(start + load[j]) {
+        let i = slots[s]
+        let viaDummy = top.distance + unassignedCost - u[i]
+        if viaDummy < dummyDistance {
+          dummyDistance = viaDummy
+          dummyRow = i
+        }
+        relax(row: i, at: top.distance)
+      }
+    }
+
+    // Dual update over the settled part of the tree.
+    for j in settled {
+      let delta = length - distance[j]
+      v[j] -= delta
+      let start = slotStart[j]
+      for s in start..<(start + load[j]) { u[slots[s]] += delta }
+    }
+    u[r] += length
+
+    var column: Int
+    var done = false
+    if endColumn >= 0 {
+      column = endColumn
+    } else if dummyRow == r {
+      column = -1
+      done = true
+    } else {
+      column = columnOf[dummyRow]
+      detach(row: dummyRow, from: column)
+    }
+    while !done {
+      let i = predecessor[column]
+      let pair = predecessorPair[column]
+      if i == r {
+        attach(row: r, to: column, pair: pair)
+        break
+      }
+      let previous = columnOf[i]
+      detach(row: i, from: previous)
+      attach(row: i, to: column, pair: pair)
+      column = previous
+    }
+    for k in touched {
+      distance[k] = .infinity
+      settledFlag[k] = false
+    }
+    for k in settled { settledFlag[k] = false }
+    touched.removeAll(keepingCapacity: true)
+    settled.removeAll(keepingCapacity: true)
+  }
+
+  /// The solution in the public, score-unit form.
+  func solution() -> AssignmentSolution {
+    var total = 0.0
+    var assigned = 0
+    var columnOfRow = [Int?](repeating: nil, count: problem.rows)
+    for i in 0..<problem.rows where columnOf[i] >= 0 {
+      columnOfRow[i] = columnOf[i]
+      total += problem.scores[pairOf[i]]
+      assigned += 1
+    }
+    let bonus = problem.sense == .maximize ? unassignedCost - shift : unassignedCost + shift
+    return AssignmentSolution(
+      columnOfRow: columnOfRow, totalScore: total, assignedCount: assigned, loads: load,
+      rowValues: u.map { unassignedCost - $0 }, columnPrices: v.map { 0 - $0 }, cardinalityBonus: bonus)
+  }
+}
+
+/// A binary min-heap of columns keyed by distance, then by whether the column
+/// is full (columns with room first, so a path ends as soon as it can), then
+/// by index. Stale entries are skipped by the caller.
+struct ColumnHeap {
+  struct Entry {
+    var distance: Double
+    var full: Bool
+    var column: Int
+
+    @inline(__always)
+    static func < (a: Entry, b: Entry) -> Bool {
+      if a.distance != b.distance { return a.distance < b.distance }
+      if a.full != b.full { return !a.full }
+      return a.column < b.column
+    }
+  }
+
+  var entries: [Entry] = []
+
+  mutating func removeAll() { entries.removeAll(keepingCapacity: true) }
+
+  mutating func push(distance: Double, full: Bool, column: Int) {
+    entries.append(Entry(distance: distance, full: full, column: column))
+    var k = entries.count - 1
+    while k > 0 {
+      let parent = (k - 1) / 2
+      if entries[k] < entries[parent] {
+        entries.swapAt(k, parent)
+        k = parent
+      } else {
+        break
+      }
+    }
+  }
+
+  mutating func popMinimum() -> Entry? {
+    guard let first = entries.first else { return nil }
+    let last = entries.removeLast()
+    if entries.isEmpty { return first }
+    entries[0] = last
+    var k = 0
+    let count = entries.count
+    while true {
+      let left = 2 * k + 1
+      if left >= count { break }
+      var child = left
+      if left + 1 < count && entries[left + 1] < entries[left] { child = left + 1 }
+      if entries[child] < entries[k] {
+        entries.swapAt(k, child)
+        k = child
+      } else {
+        break
+      }
+    }
+    return first
+  }
+}

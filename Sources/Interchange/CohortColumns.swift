@@ -1,0 +1,168 @@
+/// The columns of a cohort file and where the header puts them.
+///
+/// Header names are forgiving: fixed names are matched case-insensitively
+/// with surrounding whitespace trimmed and `_`, `-` and spaces ignored
+/// (`Time Zone`, `time_zone` and `TIMEZONE` are all `timezone`);
+/// `level:<competency>` and `goal:<competency>` match their prefix
+/// case-insensitively and trim the competency name. Unknown columns are
+/// ignored with a warning.
+struct CohortColumns {
+  /// Which of the two cohort files a table is.
+  enum Side: String {
+    case mentors
+    case mentees
+
+    /// An example header row, for messages.
+    var exampleHeader: String {
+      switch self {
+      case .mentors: "id,name,capacity,level:<competency>,..."
+      case .mentees: "id,name,level:<competency>,goal:<competency>,..."
+      }
+    }
+  }
+
+  /// A column with a fixed name.
+  enum Fixed: String, CaseIterable {
+    case id, name, email, department, manager, timezone, seniority, languages, capacity
+
+    /// The columns a file of `side` must have.
+    static func required(on side: Side) -> [Fixed] {
+      side == .mentors ? [.id, .name, .capacity] : [.id, .name]
+    }
+
+    /// What the column holds, for messages.
+    var purpose: String {
+      switch self {
+      case .id: "a unique identifier per row"
+      case .name: "the person's display name"
+      case .email: "an e-mail address"
+      case .department: "the person's department or team"
+      case .manager: "the id of the person's manager"
+      case .timezone: "a time zone such as UTC+2 or Europe/Berlin"
+      case .seniority: "a seniority grade, a number 0 or more"
+      case .languages: "languages separated by ; | or ,"
+      case .capacity: "the most mentees this mentor takes, a whole number 0 or more"
+      }
+    }
+  }
+
+  /// A `level:` or `goal:` column.
+  struct Competency {
+    /// The competency's matching key (see `CellText.competencyKey`).
+    var key: String
+    /// The competency's name as this header spells it.
+    var display: String
+    /// The column's index.
+    var index: Int
+  }
+
+  /// The index of each fixed column present.
+  var fixed: [Fixed: Int] = [:]
+  /// The `level:` columns, in header order.
+  var levels: [Competency] = []
+  /// The `goal:` columns, in header order (mentees only).
+  var goals: [Competency] = []
+  /// The competencies of `levels` and `goals` in header order, each once.
+  var competenciesInOrder: [Competency] = []
+
+  /// Maps a header row, reporting duplicate, malformed and missing columns
+  /// as errors and unknown or misplaced ones as warnings.
+  ///
+  /// - Parameters:
+  ///   - header: The header row.
+  ///   - side: Which file the table is.
+  ///   - file: The file name for problem reports.
+  ///   - problems: Where problems are appended.
+  /// - Complexity: O(total length of the header).
+  init(header: CSVTable.Record, side: Side, file: String, problems: inout [InputError]) {
+    var firstColumn: [String: Int] = [:]
+    func report(
+      _ field: CSVTable.Field, _ message: String, _ severity: InputError.Severity = .error
+    ) {
+      problems.append(
+        InputError(
+          file: file, line: field.line, column: field.column, message: message, severity: severity))
+    }
+    for (index, field) in header.fields.enumerated() {
+      let name = CellText.trimmed(field.value)
+      if name.isEmpty {
+        report(field, "a column without a name is ignored", .warning)
+        continue
+      }
+      if let colon = name.firstIndex(of: ":") {
+        let prefix = CellText.headerKey(String(name[..<colon]))
+        let competency = CellText.trimmed(String(name[name.index(after: colon)...]))
+        if prefix == "level" || prefix == "goal" {
+          guard !competency.isEmpty else {
+            report(field, "column '\(name)' names no competency; expected \(prefix):<competency>")
+            continue
+          }
+          if prefix == "goal" && side == .mentors {
+            report(field, "mentors have no goals; column '\(name)' is ignored", .warning)
+            continue
+          }
+          let key = CellText.competencyKey(competency)
+          let slot = prefix + ":" + key
+          if let first = firstColumn[slot] {
+            report(field, "duplicate column '\(name)'; column \(first + 1) already gives it")
+            continue
+          }
+          firstColumn[slot] = index
+          let column = Competency(key: key, display: competency, index: index)
+          if prefix == "level" { levels.append(column) } else { goals.append(column) }
+          if !competenciesInOrder.contains(where: { $0.key == key }) {
+            competenciesInOrder.append(column)
+          }
+          continue
+        }
+      }
+      let key = CellText.headerKey(name)
+      guard let fixedColumn = Fixed(rawValue: key) else {
+        report(
+          field,
+          "unknown column '\(name)' is ignored; known columns are "
+            + Fixed.allCases.filter { side == .mentors || $0 != .capacity }.map(\.rawValue).joined(
+              separator: ", ")
+            + (side == .mentors
+              ? ", level:<competency>" : ", level:<competency>, goal:<competency>"),
+          .warning)
+        continue
+      }
+      if fixedColumn == .capacity && side == .mentees {
+        report(field, "mentees have no capacity; column '\(name)' is ignored", .warning)
+        continue
+      }
+      if let first = fixed[fixedColumn] {
+        report(
+          field,
+          "duplicate column '\(name)'; column \(first + 1) already gives \(fixedColumn.rawValue)")
+        continue
+      }
+      fixed[fixedColumn] = index
+    }
+    let headerStart = header.fields.first.map { ($0.line, $0.column) } ?? (header.line, 1)
+    for required in Fixed.required(on: side) where fixed[required] == nil {
+      problems.append(
+        InputError(
+          file: file, line: headerStart.0, column: headerStart.1,
+          message: "missing required column '\(required.rawValue)' (\(required.purpose)); "
+            + "expected a header such as '\(side.exampleHeader)'"))
+    }
+    if side == .mentors && levels.isEmpty {
+      problems.append(
+        InputError(
+          file: file, line: headerStart.0, column: headerStart.1,
+          message:
+            "no competency level columns; expected at least one column named level:<competency>, "
+            + "such as level:SQL, giving each mentor's level from 0 to 5"))
+    }
+    if side == .mentees && goals.isEmpty {
+      problems.append(
+        InputError(
+          file: file, line: headerStart.0, column: headerStart.1,
+          message:
+            "no goal columns; expected at least one column named goal:<competency>, such as goal:SQL, "
+            + "giving the level from 0 to 5 each mentee wants to reach"))
+    }
+  }
+}

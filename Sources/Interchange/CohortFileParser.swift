@@ -1,0 +1,222 @@
+import CompetencyModel
+import Foundation
+
+/// One cohort file read row by row: the header's columns, the rows without
+/// errors, and the `manager` links for the loop check.
+struct CohortFileParser {
+  /// A person's row, read without errors, with levels and goals in the
+  /// order of this file's `level:` and `goal:` columns.
+  struct Row {
+    /// The person, with `levels` still empty.
+    var person: Person
+    /// The capacity (mentors only).
+    var capacity: Int
+    /// One level per `level:` column of the file.
+    var levels: [Double]
+    /// One goal per `goal:` column of the file.
+    var goals: [Double?]
+    /// The line the row starts on.
+    var line: Int
+    /// The position of the row's first cell.
+    var start: (line: Int, column: Int)
+  }
+
+  /// A `manager` cell, for the loop check.
+  struct ManagerLink {
+    var person: String
+    var manager: String
+    var file: String
+    var field: CSVTable.Field
+
+    /// An error at the manager cell.
+    func error(_ message: String) -> InputError {
+      InputError(file: file, line: field.line, column: field.column, message: message)
+    }
+  }
+
+  let file: String
+  let side: CohortColumns.Side
+  let referenceDate: Date
+  /// The header's columns.
+  let columns: CohortColumns
+  /// The rows without errors, in file order.
+  private(set) var rows: [Row] = []
+  /// The manager links of every row with an id, in file order.
+  private(set) var managerLinks: [ManagerLink] = []
+  /// The line of the first row of each id.
+  private var firstLine: [String: Int] = [:]
+
+  /// Reads one cohort file.
+  ///
+  /// - Parameters:
+  ///   - text: The file's content, or why it could not be read.
+  ///   - file: The file name for problem reports.
+  ///   - side: Which file it is.
+  ///   - referenceDate: The date at which IANA time-zone names are resolved.
+  ///   - problems: Where every error and warning is appended.
+  /// - Returns: The parsed file, or `nil` when it has no header.
+  /// - Complexity: O(size of the file); memory for one record at a time
+  ///   besides the rows.
+  static func read(
+    _ text: Result<String, InputError>, file: String, side: CohortColumns.Side, referenceDate: Date,
+    problems: inout [InputError]
+  ) -> CohortFileParser? {
+    let content: String
+    switch text {
+    case .success(let text): content = text
+    case .failure(let error):
+      problems.append(error)
+      return nil
+    }
+    var parser: CohortFileParser?
+    var scanProblems: [InputError] = []
+    var rowProblems: [InputError] = []
+    var header: CSVTable.Record?
+    var records = 0
+    CSVTable.scan(content, file: file, expectedHeader: side.exampleHeader, errors: &scanProblems) {
+      record, isHeader in
+      if isHeader {
+        header = record
+        let columns = CohortColumns(header: record, side: side, file: file, problems: &rowProblems)
+        parser = CohortFileParser(
+          file: file, side: side, referenceDate: referenceDate, columns: columns)
+      } else {
+        records += 1
+        parser?.parse(record, problems: &rowProblems)
+      }
+    }
+    problems += scanProblems + rowProblems
+    if let header, records == 0 {
+      let start = header.fields[0]
+      problems.append(
+        InputError(
+          file: file, line: start.line, column: start.column,
+          message: "the file lists no \(side.rawValue); add one row per person below the header",
+          severity: .warning))
+    }
+    return parser
+  }
+
+  /// The people of the file's rows, with levels and goals in cohort
+  /// competency order.
+  ///
+  /// - Parameter competencyIndex: The cohort index of each competency key.
+  /// - Returns: One person per row, with one level per cohort competency (0
+  ///   where this file has no column), and one goal per competency (`nil`
+  ///   where none).
+  /// - Complexity: O(rows × competencies).
+  func people(competencyIndex: [String: Int]) -> [(person: Person, goals: [Double?])] {
+    let levelSlots = columns.levels.map { competencyIndex[$0.key]! }
+    let goalSlots = columns.goals.map { competencyIndex[$0.key]! }
+    return rows.map { row in
+      var person = row.person
+      person.levels = [Double](repeating: 0, count: competencyIndex.count)
+      for (slot, level) in zip(levelSlots, row.levels) { person.levels[slot] = level }
+      var goals = [Double?](repeating: nil, count: competencyIndex.count)
+      for (slot, goal) in zip(goalSlots, row.goals) { goals[slot] = goal }
+      return (person, goals)
+    }
+  }
+
+  /// Reads one data row, appending its problems.
+  private mutating func parse(_ record: CSVTable.Record, problems: inout [InputError]) {
+    let errorsBefore = problems.count
+    let file = self.file
+    func fail(_ field: CSVTable.Field, _ message: String) {
+      problems.append(
+        InputError(file: file, line: field.line, column: field.column, message: message))
+    }
+    let columns = self.columns
+    func text(_ column: CohortColumns.Fixed) -> (value: String, field: CSVTable.Field)? {
+      guard let index = columns.fixed[column] else { return nil }
+      return (CellText.clean(record[index].value), record[index])
+    }
+    func optional(_ column: CohortColumns.Fixed) -> String? {
+      guard let cell = text(column), !cell.value.isEmpty else { return nil }
+      return cell.value
+    }
+
+    var id = ""
+    if case (let value, let field)? = text(.id) {
+      id = value
+      if id.isEmpty {
+        fail(field, "empty id; every row needs an id, unique within the file")
+      } else if let first = firstLine[id] {
+        fail(field, "duplicate id '\(id)'; line \(first) already uses it")
+      } else {
+        firstLine[id] = record.line
+      }
+    }
+    var name = ""
+    if case (let value, let field)? = text(.name) {
+      name = value
+      if name.isEmpty { fail(field, "empty name; every row needs the person's display name") }
+    }
+    var offset: Int?
+    if case (let value, let field)? = text(.timezone), !value.isEmpty {
+      do {
+        offset = try TimeZoneParser.minutesFromUTC(value, at: referenceDate)
+      } catch {
+        fail(field, error.message)
+      }
+    }
+    var seniority: Double?
+    if case (let value, let field)? = text(.seniority), !value.isEmpty {
+      let purpose = CohortColumns.Fixed.seniority.purpose
+      switch DecimalParser.parse(value) {
+      case let number? where number.isFinite && number >= 0: seniority = number
+      case let number? where number.isFinite:
+        fail(field, "seniority \(value) is negative; expected \(purpose)")
+      default: fail(field, DecimalParser.notANumber(value, expected: purpose))
+      }
+    }
+    var languages: [String] = []
+    if let value = optional(.languages) {
+      for part in value.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
+        let language = CellText.trimmed(String(part)).lowercased()
+        if !language.isEmpty && !languages.contains(language) { languages.append(language) }
+      }
+    }
+    var capacity = 0
+    if side == .mentors, case (let value, let field)? = text(.capacity) {
+      switch DecimalParser.capacity(value, expected: CohortColumns.Fixed.capacity.purpose) {
+      case .success(let number): capacity = number
+      case .failure(let error): fail(field, error.message)
+      }
+    }
+    var levels: [Double] = []
+    for column in columns.levels {
+      let field = record[column.index]
+      let value = CellText.clean(field.value)
+      do {
+        levels.append(value.isEmpty ? 0 : try LevelParser.parse(value))
+      } catch {
+        fail(field, "level:\(column.display): \(error.message)")
+      }
+    }
+    var goals: [Double?] = []
+    for column in columns.goals {
+      let field = record[column.index]
+      let value = CellText.clean(field.value)
+      do {
+        goals.append(value.isEmpty ? nil : try LevelParser.parse(value))
+      } catch {
+        fail(field, "goal:\(column.display): \(error.message.replacing("level", with: "goal"))")
+      }
+    }
+    if !id.isEmpty, case (let manager, let field)? = text(.manager), !manager.isEmpty {
+      managerLinks.append(ManagerLink(person: id, manager: manager, file: file, field: field))
+    }
+    guard problems.count == errorsBefore, !id.isEmpty else { return }
+
+    let person = Person(
+      id: id, name: name, email: optional(.email), department: optional(.department),
+      manager: optional(.manager), utcOffsetMinutes: offset, seniority: seniority,
+      languages: languages, levels: [])
+    let start = record.fields[0]
+    rows.append(
+      Row(
+        person: person, capacity: capacity, levels: levels, goals: goals, line: record.line,
+        start: (start.line, start.column)))
+  }
+}

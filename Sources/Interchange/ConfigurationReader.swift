@@ -1,0 +1,587 @@
+import CompetencyModel
+import Foundation
+import Yams
+
+/// Reads a matching configuration file (YAML) into a
+/// ``CompetencyModel/MatchingConfiguration``, reporting every problem with its
+/// file, line and column.
+///
+/// Every key is optional; an omitted key keeps its default, and an empty file
+/// is the default configuration. Keys match case-insensitively, ignoring `_`,
+/// `-` and spaces (`cross_department`, `Cross-Department` and
+/// `crossDepartment` are one key). `Docs/configuration.md` documents the
+/// format:
+///
+/// ```yaml
+/// weights:
+///   competency: 1.0
+///   seniority: 0.2
+/// competencies:
+///   default: 1.0
+///   Public speaking: 2.0
+/// rules:
+///   exclude_reporting_line: true
+/// seniority:
+///   ideal_gap: 2
+/// timezone:
+///   workday_hours: 8
+/// minimum_score: 0.25
+/// ```
+public enum ConfigurationReader {
+  /// Reads and parses a configuration file.
+  ///
+  /// - Parameter path: The file's path; also the file name in problem reports.
+  /// - Returns: The configuration.
+  /// - Throws: ``InputErrors``: the file cannot be read or is not UTF-8 (one
+  ///   error), or every problem ``parse(_:file:)`` finds.
+  /// - Complexity: O(size of the file).
+  public static func read(path: String) throws(InputErrors) -> MatchingConfiguration {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      let reason =
+        !exists
+        ? "no such file"
+        : isDirectory.boolValue ? "it is a folder, not a file" : error.localizedDescription
+      throw InputErrors([
+        InputError(file: path, line: 1, column: 1, message: "cannot read file: \(reason)")
+      ])
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw InputErrors([
+        InputError(
+          file: path, line: 1, column: 1,
+          message: "the file is not valid UTF-8; save it with UTF-8 encoding")
+      ])
+    }
+    return try parse(text, file: path)
+  }
+
+  /// Parses a configuration from its text.
+  ///
+  /// - Parameters:
+  ///   - text: The YAML text.
+  ///   - file: The file name for problem reports.
+  /// - Returns: The configuration.
+  /// - Throws: ``InputErrors`` with every problem: a YAML syntax error (one
+  ///   error, at the place the YAML parser stopped), or all of unknown keys
+  ///   (with a suggestion when one is close), duplicate keys, values of the
+  ///   wrong type, and values out of range, each at the offending key or value.
+  /// - Complexity: O(length of `text`).
+  public static func parse(_ text: String, file: String) throws(InputErrors)
+    -> MatchingConfiguration
+  {
+    var text = text
+    if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+    var reader = Reader(file: file, text: text)
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch {
+      reader.report(error)
+      throw InputErrors(reader.errors)
+    }
+    var configuration = MatchingConfiguration()
+    if let root { reader.readRoot(root, into: &configuration) }
+    if reader.errors.contains(where: { $0.severity == .error }) { throw InputErrors(reader.errors) }
+    return configuration
+  }
+
+  // MARK: Keys
+
+  /// The top-level keys, as documented.
+  static let topLevelKeys = [
+    "weights", "competencies", "rules", "seniority", "timezone", "minimum_score",
+  ]
+  /// The keys of `weights:`.
+  static let weightKeys = ["competency", "seniority", "cross_department", "timezone"]
+  /// The keys of `rules:`.
+  static let ruleKeys = [
+    "exclude_self", "exclude_reporting_line", "exclude_previous_pairs", "require_shared_language",
+  ]
+  /// The keys of `seniority:`.
+  static let seniorityKeys = ["ideal_gap"]
+  /// The keys of `timezone:`.
+  static let timezoneKeys = ["workday_hours"]
+  /// The key of `competencies:` that sets the weight of unlisted competencies.
+  static let defaultCompetencyKey = "default"
+
+  /// A key's matching form: lower-cased, without `_`, `-` or whitespace.
+  static func normalized(_ key: String) -> String {
+    String(key.lowercased().filter { $0 != "_" && $0 != "-" && !$0.isWhitespace })
+  }
+
+  /// A competency name's matching form: lower-cased, whitespace trimmed and
+  /// inner runs collapsed to one space.
+  static func competencyKey(_ name: String) -> String {
+    name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// The candidate closest to `key` (by edit distance of the normalised
+  /// forms, transpositions counting one), if it is close enough to be a
+  /// likely typo: at most a third of the candidate's length, and at most 3.
+  static func suggestion(for key: String, among candidates: [String]) -> String? {
+    let typed = Array(normalized(key))
+    var best: (candidate: String, distance: Int)?
+    for candidate in candidates {
+      let target = Array(normalized(candidate))
+      let distance = editDistance(typed, target)
+      guard distance <= min(3, max(1, target.count / 3)) else { continue }
+      if best == nil || distance < best!.distance { best = (candidate, distance) }
+    }
+    return best?.candidate
+  }
+
+  /// The optimal-string-alignment distance between `a` and `b`: insertions,
+  /// deletions, substitutions and adjacent transpositions each cost one.
+  ///
+  /// - Complexity: O(`a.count` × `b.count`).
+  static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous2 = [Int](repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          current[j] = min(current[j], previous2[j - 2] + 1)
+        }
+      }
+      (previous2, previous, current) = (previous, current, previous2)
+    }
+    return previous[b.count]
+  }
+}
+
+// MARK: - Reading the node tree
+
+extension ConfigurationReader {
+  /// Walks the YAML node tree, collecting problems.
+  struct Reader {
+    let file: String
+    let text: String
+    private(set) var errors: [InputError] = []
+    /// The text's lines as Unicode scalars, split lazily on the first problem
+    /// (to turn libyaml's scalar columns into character columns).
+    private var lines: [[Unicode.Scalar]]?
+
+    init(file: String, text: String) {
+      self.file = file
+      self.text = text
+    }
+
+    // MARK: Problems
+
+    /// Records a problem at `mark` (libyaml's 1-based line and 1-based column
+    /// in Unicode scalars), converting the column to characters.
+    mutating func error(at mark: Mark?, _ message: String) {
+      let line = max(mark?.line ?? 1, 1)
+      let column = characterColumn(line: line, scalarColumn: max(mark?.column ?? 1, 1))
+      error(line: line, column: column, message)
+    }
+
+    /// Records a problem at a 1-based line and character column.
+    mutating func error(line: Int, column: Int, _ message: String) {
+      errors.append(InputError(file: file, line: line, column: column, message: message))
+    }
+
+    /// The 1-based character column of the 1-based scalar column `scalarColumn`
+    /// on line `line`.
+    private mutating func characterColumn(line: Int, scalarColumn: Int) -> Int {
+      if lines == nil { lines = Self.splitLines(text) }
+      guard let lines, line <= lines.count else { return scalarColumn }
+      let scalars = lines[line - 1]
+      guard scalars.contains(where: { !$0.isASCII }) else { return scalarColumn }
+      let prefix = scalars.prefix(scalarColumn - 1)
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: prefix)
+      return String(view).count + 1 + max(0, scalarColumn - 1 - prefix.count)
+    }
+
+    /// Splits text into lines the way libyaml counts them: at LF, CR, CR LF,
+    /// NEL, LS and PS.
+    static func splitLines(_ text: String) -> [[Unicode.Scalar]] {
+      var lines: [[Unicode.Scalar]] = [[]]
+      var previousWasCR = false
+      for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\n":
+          if !previousWasCR { lines.append([]) }
+        case "\r", "\u{85}", "\u{2028}", "\u{2029}":
+          lines.append([])
+        default:
+          lines[lines.count - 1].append(scalar)
+        }
+        previousWasCR = scalar == "\r"
+      }
+      return lines
+    }
+
+    /// Records a YAML syntax error thrown by Yams.
+    mutating func report(_ error: Error) {
+      guard let yamlError = error as? YamlError else {
+        self.error(at: nil, "invalid YAML: \(error)")
+        return
+      }
+      switch yamlError {
+      case .scanner(let context, let problem, let mark, _),
+        .parser(let context, let problem, let mark, _),
+        .composer(let context, let problem, let mark, _):
+        var message = "invalid YAML: \(problem)"
+        if let context {
+          message += " (\(context.text) at line \(context.mark.line))"
+        }
+        self.error(at: mark, message)
+      case .duplicatedKeysInMapping(let duplicates, let context):
+        let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+        let noun = duplicates.count == 1 ? "key" : "keys"
+        self.error(at: context.mark, "duplicate \(noun) \(keys) in one mapping; keep one")
+      case .reader(let problem, let offset, _, _):
+        let (line, column) = position(ofCharacterOffset: offset ?? 0)
+        self.error(line: line, column: column, "invalid YAML: \(problem)")
+      default:
+        self.error(at: nil, "invalid YAML: \(yamlError)")
+      }
+    }
+
+    /// The 1-based line and character column of the character `offset`
+    /// characters from the start of the text.
+    private func position(ofCharacterOffset offset: Int) -> (line: Int, column: Int) {
+      var line = 1
+      var column = 1
+      for character in text.prefix(offset) {
+        if character.isNewline {
+          line += 1
+          column = 1
+        } else {
+          column += 1
+        }
+      }
+      return (line, column)
+    }
+
+    // MARK: Structure
+
+    /// The entries of a mapping node, each with its key's text; problems for
+    /// non-mapping nodes, non-scalar keys and keys repeated under
+    /// `matchingKey`.
+    ///
+    /// - Returns: `nil` when `node` is not a mapping (a null node is an
+    ///   empty mapping).
+    mutating func entries(
+      of node: Node, named name: String,
+      matchingKey: (String) -> String = ConfigurationReader.normalized
+    ) -> [(key: String, keyNode: Node, value: Node)]? {
+      if isNull(node) { return [] }
+      guard case .mapping(let mapping) = node else {
+        error(
+          at: node.mark,
+          "expected \(name) to be a mapping of keys to values, found \(describe(node))")
+        return nil
+      }
+      var result: [(key: String, keyNode: Node, value: Node)] = []
+      var seen: [String: String] = [:]
+      for (keyNode, value) in mapping {
+        guard case .scalar(let scalar) = keyNode else {
+          error(at: keyNode.mark, "a key in \(name) must be plain text, found \(describe(keyNode))")
+          continue
+        }
+        let key = scalar.string
+        let match = matchingKey(key)
+        if let earlier = seen[match] {
+          let same = earlier == key ? "'\(key)'" : "'\(key)' (the same as '\(earlier)')"
+          error(at: keyNode.mark, "duplicate key \(same) in \(name); keep one")
+          continue
+        }
+        seen[match] = key
+        result.append((key, keyNode, value))
+      }
+      return result
+    }
+
+    /// Whether `node` is YAML null (`~`, `null`, or nothing).
+    func isNull(_ node: Node) -> Bool {
+      guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else {
+        return false
+      }
+      return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// A short description of a node for messages: `'text'`, `a mapping`, ….
+    func describe(_ node: Node) -> String {
+      switch node {
+      case .scalar(let scalar):
+        if isNull(node) { return "nothing" }
+        let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+        return quoted ? "the quoted text \"\(scalar.string)\"" : "'\(scalar.string)'"
+      case .mapping: return "a mapping"
+      case .sequence: return "a list"
+      case .alias: return "an alias"
+      }
+    }
+
+    /// Reports an unknown key, suggesting the closest of `candidates` or,
+    /// when the key belongs to another section, that section.
+    mutating func unknownKey(_ key: String, at keyNode: Node, in name: String, candidates: [String]) {
+      var message = "unknown key '\(key)' in \(name)"
+      if let close = ConfigurationReader.suggestion(for: key, among: candidates) {
+        message += "; did you mean '\(close)'?"
+      } else if let section = ConfigurationReader.section(containing: key), section != name {
+        message += "; '\(key)' belongs under '\(section)'"
+      } else if name == "weights" {
+        message +=
+          "; the term weights are \(Self.list(candidates)) (per-competency weights go under 'competencies')"
+      } else {
+        message += "; expected \(Self.list(candidates))"
+      }
+      error(at: keyNode.mark, message)
+    }
+
+    /// `'a', 'b' or 'c'`.
+    static func list(_ keys: [String]) -> String {
+      let quoted = keys.map { "'\($0)'" }
+      guard quoted.count > 1 else { return quoted.first ?? "nothing" }
+      return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+    }
+
+    // MARK: Values
+
+    /// A finite number, or a problem at the value.
+    mutating func number(_ node: Node, for name: String, expectation: String) -> Double? {
+      guard case .scalar(let scalar) = node, !isNull(node) else {
+        error(at: node.mark, "expected \(expectation) for '\(name)', found \(describe(node))")
+        return nil
+      }
+      guard scalar.style == .plain || scalar.style == .any else {
+        error(
+          at: node.mark,
+          "expected \(expectation) for '\(name)', found \(describe(node)); write the number without quotes"
+        )
+        return nil
+      }
+      let string = scalar.string
+      let value: Double?
+      switch string.lowercased() {
+      case ".inf", "+.inf", "-.inf", ".nan", "inf", "+inf", "-inf", "nan", "infinity", "+infinity",
+        "-infinity":
+        value = .infinity
+      default:
+        value = Self.decimal(string)
+      }
+      guard let value else {
+        error(at: node.mark, "expected \(expectation) for '\(name)', found '\(string)'")
+        return nil
+      }
+      guard value.isFinite else {
+        error(
+          at: node.mark, "'\(string)' is not a finite number; expected \(expectation) for '\(name)'"
+        )
+        return nil
+      }
+      return value
+    }
+
+    /// Parses a decimal number: digits with an optional sign, point and
+    /// exponent (`_` separators allowed, as YAML allows).
+    static func decimal(_ string: String) -> Double? {
+      let cleaned = string.replacingOccurrences(of: "_", with: "")
+      var sawDigit = false
+      for (index, character) in cleaned.enumerated() {
+        switch character {
+        case "0"..."9": sawDigit = true
+        case "+", "-", ".", "e", "E": break
+        default: return nil
+        }
+        if index == 0, character == "e" || character == "E" { return nil }
+      }
+      guard sawDigit else { return nil }
+      return Double(cleaned)
+    }
+
+    /// A weight: a finite number ≥ 0.
+    mutating func weight(_ node: Node, for name: String) -> Double? {
+      guard let value = number(node, for: name, expectation: "a weight (a number 0 or more)") else {
+        return nil
+      }
+      guard value >= 0 else {
+        error(
+          at: node.mark,
+          "the weight '\(name)' is negative (\(Self.text(node))); expected a number 0 or more")
+        return nil
+      }
+      return value
+    }
+
+    /// A Boolean: `true`/`false` (also `yes`/`no`, `on`/`off`).
+    mutating func boolean(_ node: Node, for name: String) -> Bool? {
+      if case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any {
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: break
+        }
+      }
+      error(at: node.mark, "expected true or false for '\(name)', found \(describe(node))")
+      return nil
+    }
+
+    /// The node's text, for messages.
+    static func text(_ node: Node) -> String {
+      if case .scalar(let scalar) = node { return scalar.string }
+      return ""
+    }
+
+    // MARK: Sections
+
+    /// Reads the whole document.
+    mutating func readRoot(_ root: Node, into configuration: inout MatchingConfiguration) {
+      guard let entries = entries(of: root, named: "the configuration") else { return }
+      for (key, keyNode, value) in entries {
+        switch ConfigurationReader.normalized(key) {
+        case "weights": readWeights(value, into: &configuration.terms)
+        case "competencies": readCompetencies(value, into: &configuration)
+        case "rules": readRules(value, into: &configuration.rules)
+        case "seniority": readSeniority(value, into: &configuration)
+        case "timezone": readTimezone(value, into: &configuration)
+        case "minimumscore":
+          if isNull(value) {
+            configuration.minimumScore = nil
+          } else if let score = number(value, for: "minimum_score", expectation: "a number") {
+            configuration.minimumScore = score
+          }
+        default:
+          unknownKey(
+            key, at: keyNode, in: "the configuration", candidates: ConfigurationReader.topLevelKeys)
+        }
+      }
+    }
+
+    mutating func readWeights(_ node: Node, into terms: inout MatchingConfiguration.TermWeights) {
+      guard let entries = entries(of: node, named: "weights") else { return }
+      for (key, keyNode, value) in entries {
+        let canonical = ConfigurationReader.weightKeys.first {
+          ConfigurationReader.normalized($0) == ConfigurationReader.normalized(key)
+        }
+        guard let canonical else {
+          unknownKey(key, at: keyNode, in: "weights", candidates: ConfigurationReader.weightKeys)
+          continue
+        }
+        guard let weight = weight(value, for: "weights.\(canonical)") else { continue }
+        switch canonical {
+        case "competency": terms.competency = weight
+        case "seniority": terms.seniority = weight
+        case "cross_department": terms.crossDepartment = weight
+        default: terms.timezone = weight
+        }
+      }
+    }
+
+    mutating func readCompetencies(_ node: Node, into configuration: inout MatchingConfiguration) {
+      let matching: (String) -> String = { name in
+        ConfigurationReader.normalized(name) == ConfigurationReader.defaultCompetencyKey
+          ? "\u{0}default" : ConfigurationReader.competencyKey(name)
+      }
+      guard let entries = entries(of: node, named: "competencies", matchingKey: matching) else {
+        return
+      }
+      for (key, keyNode, value) in entries {
+        if ConfigurationReader.normalized(key) == ConfigurationReader.defaultCompetencyKey {
+          if let weight = weight(value, for: "competencies.default") {
+            configuration.defaultCompetencyWeight = weight
+          }
+          continue
+        }
+        guard !ConfigurationReader.competencyKey(key).isEmpty else {
+          error(at: keyNode.mark, "a competency name in competencies is empty")
+          continue
+        }
+        if let weight = weight(value, for: "competencies.\(key)") {
+          configuration.competencyWeights[key] = weight
+        }
+      }
+    }
+
+    mutating func readRules(_ node: Node, into rules: inout MatchingConfiguration.Rules) {
+      guard let entries = entries(of: node, named: "rules") else { return }
+      for (key, keyNode, value) in entries {
+        let canonical = ConfigurationReader.ruleKeys.first {
+          ConfigurationReader.normalized($0) == ConfigurationReader.normalized(key)
+        }
+        guard let canonical else {
+          unknownKey(key, at: keyNode, in: "rules", candidates: ConfigurationReader.ruleKeys)
+          continue
+        }
+        guard let flag = boolean(value, for: "rules.\(canonical)") else { continue }
+        switch canonical {
+        case "exclude_self": rules.excludeSelf = flag
+        case "exclude_reporting_line": rules.excludeReportingLine = flag
+        case "exclude_previous_pairs": rules.excludePreviousPairs = flag
+        default: rules.requireSharedLanguage = flag
+        }
+      }
+    }
+
+    mutating func readSeniority(_ node: Node, into configuration: inout MatchingConfiguration) {
+      guard let entries = entries(of: node, named: "seniority") else { return }
+      for (key, keyNode, value) in entries {
+        guard ConfigurationReader.normalized(key) == "idealgap" else {
+          unknownKey(
+            key, at: keyNode, in: "seniority", candidates: ConfigurationReader.seniorityKeys)
+          continue
+        }
+        let expectation = "a number of grades greater than 0"
+        guard let gap = number(value, for: "seniority.ideal_gap", expectation: expectation) else {
+          continue
+        }
+        guard gap > 0 else {
+          error(
+            at: value.mark, "'seniority.ideal_gap' is \(Self.text(value)); expected \(expectation)")
+          continue
+        }
+        configuration.idealSeniorityGap = gap
+      }
+    }
+
+    mutating func readTimezone(_ node: Node, into configuration: inout MatchingConfiguration) {
+      guard let entries = entries(of: node, named: "timezone") else { return }
+      for (key, keyNode, value) in entries {
+        guard ConfigurationReader.normalized(key) == "workdayhours" else {
+          unknownKey(key, at: keyNode, in: "timezone", candidates: ConfigurationReader.timezoneKeys)
+          continue
+        }
+        let expectation = "a number of hours greater than 0 and at most 24"
+        guard let hours = number(value, for: "timezone.workday_hours", expectation: expectation)
+        else { continue }
+        guard hours > 0, hours <= 24 else {
+          error(
+            at: value.mark,
+            "'timezone.workday_hours' is \(Self.text(value)); expected \(expectation)")
+          continue
+        }
+        configuration.workdayHours = hours
+      }
+    }
+  }
+
+  /// The section whose keys include `key` (normalised), if any: used to say
+  /// where a misplaced key belongs.
+  static func section(containing key: String) -> String? {
+    let typed = normalized(key)
+    let sections: [(String, [String])] = [
+      ("weights", weightKeys), ("rules", ruleKeys), ("seniority", seniorityKeys),
+      ("timezone", timezoneKeys),
+    ]
+    for (section, keys) in sections where keys.contains(where: { normalized($0) == typed }) {
+      return section
+    }
+    if typed == "minimumscore" { return "the configuration" }
+    return nil
+  }
+}

@@ -1,0 +1,73 @@
+import Assignment
+import CohortGenerator
+import Testing
+import _TestSupport
+
+@Suite struct CertifiedAssignmentTests {
+  @Test(arguments: [1, 2, 4, 100])
+  func agreesWithTheDenseSolverWhateverThePruning(candidates: Int) {
+    var generator = SeededRandomNumberGenerator(seed: UInt64(candidates))
+    var repaired = 0
+    for trial in 0..<60 {
+      let sense: AssignmentProblem.Sense = trial % 4 == 3 ? .minimize : .maximize
+      let problem = RandomAssignmentProblems.make(
+        rows: 5 + trial % 40, columns: 2 + trial % 9, capacities: 0...3, forbiddenShare: Double(trial % 3) * 0.2,
+        kind: trial % 2 == 0 ? .continuous : .smallIntegers, sense: sense, using: &generator)
+      let dense = CapacitatedAssignment.solve(problem)
+      let (solution, certificate) = CertifiedAssignment.solve(
+        DenseScoreSource(problem), capacities: problem.capacities, sense: sense, candidatesPerRow: candidates)
+      #expect(solution.assignedCount == dense.assignedCount)
+      #expect(abs(solution.totalScore - dense.totalScore) < 1e-9)
+      // The sparse duals certify optimality over every pair of the full problem.
+      #expect(solution.verify(against: problem).isEmpty)
+      #expect(certificate.violationsPerRound.last == 0)
+      #expect(certificate.allowedPairs == problem.scores.filter { !$0.isNaN }.count)
+      if certificate.rounds > 1 { repaired += 1 }
+    }
+    if candidates <= 2 {
+      // Pruning this hard must miss the optimum somewhere, and the loop must repair it.
+      #expect(repaired > 0)
+    }
+  }
+
+  @Test func matchesBruteForceOnSmallShapes() {
+    var generator = SeededRandomNumberGenerator(seed: 77)
+    for rows in 0...6 {
+      for columns in 0...4 {
+        let problem = RandomAssignmentProblems.make(
+          rows: rows, columns: columns, capacities: 0...2, forbiddenShare: 0.3, kind: .smallIntegers,
+          using: &generator)
+        let (solution, _) = CertifiedAssignment.solve(
+          DenseScoreSource(problem), capacities: problem.capacities, candidatesPerRow: 1)
+        let oracle = BruteForceAssignment.solve(problem)
+        #expect(solution.assignedCount == oracle.assignedCount)
+        #expect(abs(solution.totalScore - oracle.totalScore) < 1e-9)
+      }
+    }
+  }
+
+  @Test func sparseSolverEqualsDenseSolverOnAllPairs() {
+    var generator = SeededRandomNumberGenerator(seed: 8)
+    for _ in 0..<30 {
+      let problem = RandomAssignmentProblems.make(
+        rows: 60, columns: 12, capacities: 1...5, forbiddenShare: 0.4, kind: .continuous, using: &generator)
+      let sparse = CapacitatedAssignment.solve(SparseAssignmentProblem(problem))
+      let dense = CapacitatedAssignment.solve(problem)
+      #expect(sparse.assignedCount == dense.assignedCount)
+      #expect(abs(sparse.totalScore - dense.totalScore) < 1e-9)
+      #expect(sparse.verify(against: problem).isEmpty)
+    }
+  }
+
+  @Test func certifiesALargerInstanceWithFewCandidates() {
+    var generator = SeededRandomNumberGenerator(seed: 12)
+    let problem = RandomAssignmentProblems.make(
+      rows: 600, columns: 120, capacities: 1...6, forbiddenShare: 0.2, kind: .continuous, using: &generator)
+    let (solution, certificate) = CertifiedAssignment.solve(
+      DenseScoreSource(problem), capacities: problem.capacities, candidatesPerRow: 3)
+    let dense = CapacitatedAssignment.solve(problem)
+    #expect(abs(solution.totalScore - dense.totalScore) < 1e-9)
+    #expect(solution.verify(against: problem).isEmpty)
+    #expect(certificate.finalCandidatePairs < certificate.allowedPairs)
+  }
+}

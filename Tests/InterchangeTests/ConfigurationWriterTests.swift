@@ -1,0 +1,94 @@
+import CompetencyModel
+import Testing
+
+@testable import Interchange
+
+private func roundTrip(_ configuration: MatchingConfiguration) throws -> MatchingConfiguration {
+  try ConfigurationReader.parse(ConfigurationWriter.yaml(configuration), file: "written.yaml")
+}
+
+@Test func defaultConfigurationIsWrittenInFull() {
+  #expect(
+    ConfigurationWriter.yaml(MatchingConfiguration()) == """
+      # MentorMatch matching configuration (format: Docs/configuration.md).
+      weights:
+        competency: 1.0
+        seniority: 0.2
+        cross_department: 0.1
+        timezone: 0.2
+      competencies:
+        default: 1.0
+      rules:
+        exclude_self: true
+        exclude_reporting_line: true
+        exclude_previous_pairs: true
+        require_shared_language: true
+      seniority:
+        ideal_gap: 2.0
+      timezone:
+        workday_hours: 8.0
+      minimum_score: null
+
+      """)
+}
+
+@Test func defaultConfigurationRoundTrips() throws {
+  #expect(try roundTrip(MatchingConfiguration()) == MatchingConfiguration())
+}
+
+@Test func everyFieldRoundTrips() throws {
+  var configuration = MatchingConfiguration()
+  configuration.terms.competency = 0.1 + 0.2  // not a short decimal
+  configuration.terms.seniority = 0
+  configuration.terms.crossDepartment = 1e-7
+  configuration.terms.timezone = 123_456.789
+  configuration.defaultCompetencyWeight = 0.3
+  configuration.rules.excludeSelf = false
+  configuration.rules.excludeReportingLine = false
+  configuration.rules.excludePreviousPairs = false
+  configuration.rules.requireSharedLanguage = false
+  configuration.idealSeniorityGap = 1.5
+  configuration.workdayHours = 24
+  configuration.minimumScore = -0.125
+  configuration.competencyWeights = ["Public speaking": 2, "Leadership": 0]
+  #expect(try roundTrip(configuration) == configuration)
+}
+
+@Test func oddCompetencyNamesAreQuotedAndRoundTrip() throws {
+  let names = [
+    "Public speaking", "Risk: management", "# not a comment", "- dash first", "quote \" inside",
+    "back\\slash", "'single'", "  padded  ", "tab\there", "line\nbreak", "yes", "null", "~", "1.5",
+    "true",
+    "Ünïcode naïveté", "日本語のスキル", "emoji 🚀", "C++", "R&D", "key: value", "[brackets]", "{braces}",
+    "*star", "&amp", "!bang", "%percent", "@at", "`tick", "a,b", "?question", "|pipe", ">fold",
+    "trailing colon:", "bell\u{7}", "nel\u{85}", "line separator\u{2028}", "bom\u{FEFF}",
+    "del\u{7F}",
+    "Customer's voice", "Data analysis (SQL)",
+  ]
+  var configuration = MatchingConfiguration()
+  for (index, name) in names.enumerated() {
+    configuration.competencyWeights[name] = Double(index) / 4
+  }
+  let text = ConfigurationWriter.yaml(configuration)
+  let parsed = try ConfigurationReader.parse(text, file: "written.yaml")
+  #expect(parsed.competencyWeights == configuration.competencyWeights)
+  #expect(parsed == configuration)
+}
+
+@Test func competencyKeysAreSortedAndDeterministic() {
+  var configuration = MatchingConfiguration()
+  configuration.competencyWeights = ["b": 1, "a": 2, "C": 3]
+  let text = ConfigurationWriter.yaml(configuration)
+  #expect(text.contains("  default: 1.0\n  C: 3.0\n  a: 2.0\n  b: 1.0\n"))
+  #expect(ConfigurationWriter.yaml(configuration) == text)
+}
+
+@Test func plainKeysOnlyWhenSafe() {
+  #expect(ConfigurationWriter.key("Public speaking") == "Public speaking")
+  #expect(ConfigurationWriter.key("Data analysis (SQL)") == "Data analysis (SQL)")
+  #expect(ConfigurationWriter.key("Risk: management") == "\"Risk: management\"")
+  #expect(ConfigurationWriter.key("two  spaces") == "\"two  spaces\"")
+  #expect(ConfigurationWriter.key("line\nbreak") == "\"line\\nbreak\"")
+  #expect(ConfigurationWriter.key("bell\u{7}") == "\"bell\\x07\"")
+  #expect(ConfigurationWriter.key("ls\u{2028}") == "\"ls\\u2028\"")
+}
