@@ -33,6 +33,32 @@ public enum CertifiedAssignment {
     public var rounds: Int { violationsPerRound.count }
   }
 
+  /// What the final pricing pass saw of each row, for explanations: computed
+  /// against the final assignment, over every allowed pair.
+  ///
+  /// Invariants: `betterColumns[i] < eligibleColumns[i]` when row `i` is
+  /// assigned; `bestColumn[i] == -1` exactly when `eligibleColumns[i] == 0`.
+  public struct RowStatistics: Sendable, Equatable {
+    /// Allowed columns with a non-zero capacity.
+    public var eligibleColumns: [Int]
+    /// Of those, how many score strictly better than the row's assigned pair.
+    public var betterColumns: [Int]
+    /// The best-scoring eligible column (ties to the lower index), or -1.
+    public var bestColumn: [Int]
+    /// The score of that column (`.nan` when there is none).
+    public var bestScore: [Double]
+    /// The score of the row's assigned pair (`.nan` when unassigned).
+    public var assignedScore: [Double]
+
+    init(rows: Int) {
+      eligibleColumns = [Int](repeating: 0, count: rows)
+      betterColumns = [Int](repeating: 0, count: rows)
+      bestColumn = [Int](repeating: -1, count: rows)
+      bestScore = [Double](repeating: .nan, count: rows)
+      assignedScore = [Double](repeating: .nan, count: rows)
+    }
+  }
+
   /// Solves the problem `source` describes to optimality over all its pairs.
   ///
   /// ```swift
@@ -53,6 +79,20 @@ public enum CertifiedAssignment {
     _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense = .maximize,
     candidatesPerRow: Int = 24, tolerance: Double = 1e-11
   ) -> (AssignmentSolution, Certificate) {
+    let result = solveWithStatistics(
+      source, capacities: capacities, sense: sense, candidatesPerRow: candidatesPerRow, tolerance: tolerance)
+    return (result.solution, result.certificate)
+  }
+
+  /// ``solve(_:capacities:sense:candidatesPerRow:tolerance:)``, also returning
+  /// what the final pricing pass saw of each row (rank of the assigned pair,
+  /// eligible columns, best column), at no extra pass.
+  ///
+  /// - Complexity: See ``CertifiedAssignment``.
+  public static func solveWithStatistics(
+    _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense = .maximize,
+    candidatesPerRow: Int = 24, tolerance: Double = 1e-11
+  ) -> (solution: AssignmentSolution, certificate: Certificate, statistics: RowStatistics) {
     precondition(capacities.count == source.columns, "One capacity per column")
     precondition(candidatesPerRow >= 1, "Keep at least one candidate per row")
     let n = source.rows
@@ -96,6 +136,8 @@ public enum CertifiedAssignment {
       let eps = tolerance * max(1, abs(solution.cardinalityBonus))
       var violations = 0
       var worst = TopSelector(capacity: k)
+      var statistics = RowStatistics(rows: n)
+      let sign = sense == .maximize ? 1.0 : -1.0
       for block in source.blocks {
         buffer.withUnsafeMutableBufferPointer { b in
           source.fill(rows: block, into: b)
@@ -103,15 +145,34 @@ public enum CertifiedAssignment {
             let base = r * m
             let y = solution.rowValues[i]
             worst.reset()
+            let assigned = solution.columnOfRow[i]
+            let assignedScore = assigned.map { b[base + $0] } ?? .nan
+            var eligible = 0
+            var better = 0
+            var bestColumn = -1
+            var bestScore = Double.nan
             for j in 0..<m {
               let s = b[base + j]
               if s.isNaN { continue }
+              if capacities[j] > 0 {
+                eligible += 1
+                if sign * s > sign * assignedScore { better += 1 }
+                if bestColumn < 0 || sign * s > sign * bestScore {
+                  bestColumn = j
+                  bestScore = s
+                }
+              }
               let slack = y + solution.columnPrices[j] - solution.adjustedScore(s, sense: sense)
               if slack < -eps && !candidates.contains(row: i, column: j) {
                 violations += 1
                 worst.offer(-slack, column: TopSelector.spread(j, row: i, columns: m))
               }
             }
+            statistics.eligibleColumns[i] = eligible
+            statistics.betterColumns[i] = better
+            statistics.bestColumn[i] = bestColumn
+            statistics.bestScore[i] = bestScore
+            statistics.assignedScore[i] = assignedScore
             // Add the row's most violated pairs; the next round prices the rest again.
             for (_, key) in worst.sorted() {
               let j = TopSelector.unspread(key, row: i, columns: m)
@@ -122,12 +183,10 @@ public enum CertifiedAssignment {
       }
       violationsPerRound.append(violations)
       if violations == 0 {
-        return (
-          solution,
-          Certificate(
-            pairsChecked: allowed, allowedPairs: allowed, candidatesPerRow: k,
-            finalCandidatePairs: sparse.pairCount, violationsPerRound: violationsPerRound)
-        )
+        let certificate = Certificate(
+          pairsChecked: allowed, allowedPairs: allowed, candidatesPerRow: k,
+          finalCandidatePairs: sparse.pairCount, violationsPerRound: violationsPerRound)
+        return (solution, certificate, statistics)
       }
     }
   }

@@ -28,6 +28,8 @@ public struct FitModel: Sendable {
   public let needs: Matrix
   /// The mentors' strengths (level / 5), one row per mentor.
   public let strengths: Matrix
+  /// The non-competency terms by category of person.
+  let termTable: PairTermTable
 
   /// Prepares the model.
   ///
@@ -51,6 +53,7 @@ public struct FitModel: Sendable {
     }
     self.needs = needs
     self.strengths = strengths
+    termTable = PairTermTable(cohort: cohort, configuration: configuration)
   }
 
   /// The competency term of every pair, `needs · strengthsᵀ`, by BLAS.
@@ -65,33 +68,27 @@ public struct FitModel: Sendable {
   /// - Complexity: O(`mentees · mentors · competencies`) flops in BLAS plus
   ///   O(`mentees · mentors`) for the other terms.
   public func scores() -> Matrix {
-    var result = competencyFit()
-    let terms = configuration.terms
-    let n = cohort.mentees.count
-    let m = cohort.mentors.count
-    let menteeDepartments = cohort.mentees.map { $0.person.department?.lowercased() }
-    let mentorDepartments = cohort.mentors.map { $0.person.department?.lowercased() }
-    let ideal = configuration.idealSeniorityGap
-    let workday = configuration.workdayHours
-    result.withUnsafeMutableElements { out in
-      for i in 0..<n {
-        let mentee = cohort.mentees[i].person
-        let base = i * m
-        for j in 0..<m {
-          let mentor = cohort.mentors[j].person
-          var s = terms.competency * out[base + j]
-          s +=
-            terms.seniority * ScoreTerms.seniority(mentee: mentee.seniority, mentor: mentor.seniority, idealGap: ideal)
-          if let a = menteeDepartments[i], let b = mentorDepartments[j], a != b { s += terms.crossDepartment }
-          s +=
-            terms.timezone
-            * ScoreTerms.timezoneOverlap(
-              mentee: mentee.utcOffsetMinutes, mentor: mentor.utcOffsetMinutes, workdayHours: workday)
-          out[base + j] = s
-        }
-      }
-    }
+    var result = Matrix(rows: cohort.mentees.count, columns: cohort.mentors.count)
+    result.withUnsafeMutableElements { fillScores(mentees: 0..<cohort.mentees.count, into: $0) }
     return result
+  }
+
+  /// Writes the total scores (rules not applied) of a block of mentees into
+  /// `buffer`, row-major `mentees.count × mentors`: one BLAS product for the
+  /// competency term, then a table lookup per pair for the other terms.
+  ///
+  /// - Parameters:
+  ///   - mentees: The block of mentees.
+  ///   - buffer: At least `mentees.count · mentors` elements.
+  /// - Complexity: O(`mentees.count · mentors · competencies`) flops plus
+  ///   O(`mentees.count · mentors`).
+  public func fillScores(mentees range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
+    let m = cohort.mentors.count
+    needs.multiplyRows(range, byTransposeOf: strengths, into: buffer, scale: configuration.terms.competency)
+    for (r, i) in range.enumerated() {
+      let row = UnsafeMutableBufferPointer(rebasing: buffer[(r * m)..<((r + 1) * m)])
+      termTable.addTerms(mentee: i, to: row)
+    }
   }
 
   /// One pair's score split into named, weighted components that sum to the

@@ -106,4 +106,28 @@ public struct PairRules: Sendable {
       }
     }
   }
+
+  /// Replaces the score of every pair of a block that a rule excludes by
+  /// `.nan`, the solver's mark of a forbidden pair.
+  ///
+  /// - Parameters:
+  ///   - rows: The mentees of the block.
+  ///   - scores: `rows.count × mentors` scores, row-major, rules not applied.
+  /// - Complexity: O(`rows.count · mentors · language words`).
+  public func mask(rows: Range<Int>, scores: UnsafeMutableBufferPointer<Double>) {
+    let m = mentors
+    precondition(scores.count >= rows.count * m, "The block buffer is too small")
+    for (r, i) in rows.enumerated() {
+      let base = r * m
+      if let minimumScore {
+        for j in 0..<m where scores[base + j] < minimumScore { scores[base + j] = .nan }
+      }
+      if let languages, languages.menteeListsAny[i] {
+        for j in 0..<m where languages.excludes(mentee: i, mentor: j) { scores[base + j] = .nan }
+      }
+      if let list = listed[i] {
+        for j in list.keys { scores[base + j] = .nan }
+      }
+    }
+  }
 }

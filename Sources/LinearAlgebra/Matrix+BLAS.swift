@@ -70,3 +70,41 @@ extension Matrix {
     return result
   }
 }
+
+extension Matrix {
+  /// Writes `scale · self[rows, :] · otherᵀ` into `buffer` (row-major,
+  /// `rows.count × other.rows`), by BLAS `dgemm` on the block of rows in place.
+  ///
+  /// This is how all-pairs scores are produced one block of mentees at a
+  /// time, without holding the whole mentees × mentors matrix.
+  ///
+  /// - Parameters:
+  ///   - rows: The rows of `self` to multiply.
+  ///   - other: The right operand, used transposed; its column count equals ours.
+  ///   - buffer: At least `rows.count · other.rows` elements.
+  ///   - scale: A factor applied to the product.
+  /// - Complexity: O(`rows.count · other.rows · columns`) flops in BLAS.
+  public func multiplyRows(
+    _ rows: Range<Int>, byTransposeOf other: Matrix, into buffer: UnsafeMutableBufferPointer<Double>,
+    scale: Double = 1
+  ) {
+    precondition(rows.lowerBound >= 0 && rows.upperBound <= self.rows, "Row block out of range")
+    precondition(other.columns == columns, "Inner dimensions must agree (\(columns) vs \(other.columns))")
+    let m = rows.count
+    let n = other.rows
+    precondition(buffer.count >= m * n, "The buffer holds \(buffer.count) elements, the block needs \(m * n)")
+    if m == 0 || n == 0 { return }
+    if columns == 0 {
+      for k in 0..<(m * n) { buffer[k] = 0 }
+      return
+    }
+    elements.withUnsafeBufferPointer { a in
+      other.elements.withUnsafeBufferPointer { b in
+        cblas_dgemm(
+          CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(columns), scale,
+          a.baseAddress! + rows.lowerBound * columns, Int32(columns), b.baseAddress, Int32(columns), 0,
+          buffer.baseAddress, Int32(n))
+      }
+    }
+  }
+}

@@ -8,7 +8,7 @@ import CompetencyModel
 /// let plan = CohortMatcher.match(cohort, configuration: config, history: previousPairs)
 /// ```
 public enum CohortMatcher {
-  /// The scores and the rules of a cohort, ready to solve.
+  /// The dense scores and rules of a cohort, for inspection and re-solving.
   public struct Scored: Sendable {
     /// The fit model behind the scores.
     public var model: FitModel
@@ -29,9 +29,10 @@ public enum CohortMatcher {
     }
   }
 
-  /// Scores a cohort and applies the rules.
+  /// Scores a cohort densely and applies the rules.
   ///
-  /// - Complexity: O(`mentees · mentors · competencies`) flops (one BLAS product).
+  /// - Complexity: O(`mentees · mentors · competencies`) flops (one BLAS product)
+  ///   and O(`mentees · mentors`) memory.
   public static func score(
     _ cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = []
   ) -> Scored {
@@ -43,18 +44,30 @@ public enum CohortMatcher {
 
   /// Matches a cohort optimally and explains every pair and every unmatched mentee.
   ///
+  /// Scores are computed in blocks of mentees and pruned to each mentee's
+  /// best `candidatesPerMentee` mentors; the solution is then certified
+  /// optimal over *all* pairs by pricing every pair against the solver's
+  /// duals (``CertifiedAssignment``), so no dense matrix is ever held.
+  ///
   /// - Parameters:
   ///   - cohort: The people.
   ///   - configuration: Weights, rules and thresholds.
   ///   - history: Pairs of earlier cohorts, not to be repeated.
+  ///   - candidatesPerMentee: Candidates kept per mentee before pricing.
   /// - Returns: The plan: pairs with rationale, unmatched mentees with reasons, a summary.
-  /// - Complexity: scoring plus ``CapacitatedAssignment/solve(_:)``.
+  /// - Complexity: two or more passes of O(`mentees · mentors · competencies`)
+  ///   flops, plus the sparse solve; memory O(`mentees · candidates + block`).
   public static func match(
-    _ cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = []
+    _ cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = [],
+    candidatesPerMentee: Int = 24
   ) -> PairingPlan {
-    let scored = score(cohort, configuration: configuration, history: history)
-    let problem = scored.problem
-    let solution = CapacitatedAssignment.solve(problem)
-    return PairingPlan(scored: scored, problem: problem, solution: solution)
+    let model = FitModel(cohort: cohort, configuration: configuration)
+    let rules = PairRules(cohort, configuration: configuration, history: history)
+    let source = CohortScoreSource(model: model, rules: rules)
+    let result = CertifiedAssignment.solveWithStatistics(
+      source, capacities: cohort.mentors.map(\.capacity), candidatesPerRow: candidatesPerMentee)
+    return PairingPlan(
+      model: model, rules: rules, solution: result.solution, certificate: result.certificate,
+      statistics: result.statistics)
   }
 }

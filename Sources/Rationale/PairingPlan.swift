@@ -5,15 +5,18 @@ import CompetencyModel
 ///
 /// Invariants: every mentee is in exactly one of ``pairs`` and ``unmatched``;
 /// pairs are in mentee order; no mentor has more pairs than capacity; no pair
-/// is excluded by a rule. The plan is optimal: the most mentees matched, then
-/// the largest total score (``solution`` carries the dual certificate).
+/// is excluded by a rule. The plan is optimal over all pairs: the most mentees
+/// matched, then the largest total score (``solution`` carries the duals and
+/// ``certificate`` what the proof covered).
 public struct PairingPlan: Sendable {
-  /// The scored cohort this plan solves.
-  public var scored: CohortMatcher.Scored
-  /// The assignment problem that was solved.
-  public var problem: AssignmentProblem
+  /// The fit model behind the scores.
+  public var model: FitModel
+  /// The rules in force.
+  public var rules: PairRules
   /// The solver's solution and dual certificate.
   public var solution: AssignmentSolution
+  /// What the optimality proof covered.
+  public var certificate: CertifiedAssignment.Certificate
   /// The pairs, in mentee order.
   public var pairs: [PlannedPair]
   /// The unmatched mentees, in mentee order.
@@ -21,41 +24,38 @@ public struct PairingPlan: Sendable {
   /// The summary figures.
   public var summary: PlanSummary
 
-  /// Builds the explained plan from a solution.
+  /// Builds the explained plan from a certified solution and the final pricing
+  /// pass's statistics.
   ///
-  /// - Complexity: O(`mentees · mentors`) for the ranks and reasons.
-  public init(scored: CohortMatcher.Scored, problem: AssignmentProblem, solution: AssignmentSolution) {
-    self.scored = scored
-    self.problem = problem
+  /// - Complexity: O(`pairs · competencies`) plus O(`mentors · competencies`)
+  ///   per unmatched mentee.
+  public init(
+    model: FitModel, rules: PairRules, solution: AssignmentSolution, certificate: CertifiedAssignment.Certificate,
+    statistics: CertifiedAssignment.RowStatistics
+  ) {
+    self.model = model
+    self.rules = rules
     self.solution = solution
-    let cohort = scored.model.cohort
-    let m = problem.columns
+    self.certificate = certificate
+    let cohort = model.cohort
     var pairs: [PlannedPair] = []
     var unmatched: [UnmatchedMentee] = []
     for (i, mentee) in cohort.mentees.enumerated() {
       if let j = solution.columnOfRow[i] {
-        let score = problem.scores[i * m + j]
-        var eligible = 0
-        var better = 0
-        for k in 0..<m {
-          guard let s = problem.score(row: i, column: k), problem.capacities[k] > 0 else { continue }
-          eligible += 1
-          if s > score { better += 1 }
-        }
-        let breakdown = scored.model.breakdown(mentee: i, mentor: j)
+        let breakdown = model.breakdown(mentee: i, mentor: j)
         let mentor = cohort.mentors[j]
         pairs.append(
           PlannedPair(
             menteeIndex: i, mentorIndex: j, menteeID: mentee.id, menteeName: mentee.person.name, mentorID: mentor.id,
-            mentorName: mentor.person.name, score: score, rank: better + 1, eligibleMentors: eligible,
-            breakdown: breakdown,
+            mentorName: mentor.person.name, score: statistics.assignedScore[i], rank: statistics.betterColumns[i] + 1,
+            eligibleMentors: statistics.eligibleColumns[i], breakdown: breakdown,
             highlights: PairExplanation.highlights(breakdown, mentee: mentee.person, mentor: mentor.person)))
       } else {
-        let reason = Self.reason(forUnmatched: i, scored: scored, problem: problem)
+        let reason = Self.reason(forUnmatched: i, model: model, rules: rules, statistics: statistics)
         unmatched.append(
           UnmatchedMentee(
             menteeIndex: i, menteeID: mentee.id, menteeName: mentee.person.name, reason: reason,
-            explanation: PairExplanation.explanation(of: reason, minimum: scored.model.configuration.minimumScore)))
+            explanation: PairExplanation.explanation(of: reason, minimum: rules.minimumScore)))
       }
     }
     self.pairs = pairs
@@ -63,48 +63,49 @@ public struct PairingPlan: Sendable {
     let scores = pairs.map(\.score)
     var histogram = [Int](repeating: 0, count: (solution.loads.max() ?? 0) + 1)
     for load in solution.loads { histogram[load] += 1 }
+    let capacities = cohort.mentors.map(\.capacity)
     summary = PlanSummary(
       mentees: cohort.mentees.count, mentors: cohort.mentors.count, matched: pairs.count,
       unmatched: unmatched.count, totalScore: solution.totalScore,
       meanScore: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count), minimumScore: scores.min(),
       placesOffered: cohort.totalCapacity, placesUsed: pairs.count,
       mentorsUsed: solution.loads.filter { $0 > 0 }.count,
-      mentorsAtCapacity: zip(solution.loads, problem.capacities).filter { $0.1 > 0 && $0.0 == $0.1 }.count,
+      mentorsAtCapacity: zip(solution.loads, capacities).filter { $0.1 > 0 && $0.0 == $0.1 }.count,
       loadHistogram: cohort.mentors.isEmpty ? [] : histogram)
   }
 
   /// Why mentee `i` has no mentor in an optimal plan.
-  static func reason(forUnmatched i: Int, scored: CohortMatcher.Scored, problem: AssignmentProblem)
-    -> UnmatchedMentee.Reason
-  {
-    let m = problem.columns
-    var eligible = 0
-    var best: (mentor: Int, score: Double)? = nil
-    var belowMinimum: Double? = nil
+  ///
+  /// - Complexity: O(`mentors · competencies`): the mentee's row is scored again.
+  static func reason(
+    forUnmatched i: Int, model: FitModel, rules: PairRules, statistics: CertifiedAssignment.RowStatistics
+  ) -> UnmatchedMentee.Reason {
+    let cohort = model.cohort
+    if statistics.bestColumn[i] >= 0 {
+      return .capacityExhausted(
+        eligibleMentors: statistics.eligibleColumns[i], bestMentorID: cohort.mentors[statistics.bestColumn[i]].id,
+        bestScore: statistics.bestScore[i])
+    }
+    let m = cohort.mentors.count
+    var row = [Double](repeating: 0, count: m)
+    row.withUnsafeMutableBufferPointer { model.fillScores(mentees: i..<(i + 1), into: $0) }
+    var counts: [Exclusion: Int] = [:]
     var noCapacity = 0
+    var belowMinimum: Double? = nil
     for j in 0..<m {
-      let exclusion = scored.eligibility.exclusion(mentee: i, mentor: j)
-      if exclusion == .belowMinimumScore && problem.capacities[j] > 0 {
-        belowMinimum = max(belowMinimum ?? -.infinity, scored.scores[i * m + j])
-      }
-      guard exclusion == nil else { continue }
-      guard problem.capacities[j] > 0 else {
+      guard let exclusion = rules.exclusion(mentee: i, mentor: j, score: row[j]) else {
         noCapacity += 1
         continue
       }
-      eligible += 1
-      let s = scored.scores[i * m + j]
-      if best == nil || s > best!.score { best = (j, s) }
+      if exclusion == .belowMinimumScore {
+        if cohort.mentors[j].capacity > 0 { belowMinimum = max(belowMinimum ?? -.infinity, row[j]) }
+      } else {
+        counts[exclusion, default: 0] += 1
+      }
     }
-    if let best {
-      return .capacityExhausted(
-        eligibleMentors: eligible, bestMentorID: scored.model.cohort.mentors[best.mentor].id, bestScore: best.score)
-    }
-    if let belowMinimum, let minimum = scored.model.configuration.minimumScore {
+    if let belowMinimum, let minimum = rules.minimumScore {
       return .belowMinimumFit(bestScore: belowMinimum, minimum: minimum)
     }
-    var counts = scored.eligibility.exclusionCounts(mentee: i)
-    counts[.belowMinimumScore] = nil
     return .noEligibleMentor(exclusions: counts, noCapacity: noCapacity)
   }
 }

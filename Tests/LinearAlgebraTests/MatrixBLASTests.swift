@@ -64,3 +64,17 @@ extension Matrix {
     Matrix(rows: rows, columns: columns, elements: elements.map { $0 * factor })
   }
 }
+
+@Suite struct MatrixBlockProductTests {
+  @Test func aBlockOfRowsMatchesTheFullProduct() {
+    var g = SeededRandomNumberGenerator(seed: 21)
+    let a = randomMatrix(9, 6, &g)
+    let b = randomMatrix(4, 6, &g)
+    let full = a.multiplied(by: b, transposingOther: true)
+    var buffer = [Double](repeating: .nan, count: 3 * 4)
+    buffer.withUnsafeMutableBufferPointer { a.multiplyRows(5..<8, byTransposeOf: b, into: $0, scale: 2) }
+    for r in 0..<3 {
+      for c in 0..<4 { #expect(abs(buffer[r * 4 + c] - 2 * full[5 + r, c]) < 1e-12) }
+    }
+  }
+}

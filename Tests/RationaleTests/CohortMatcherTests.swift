@@ -1,17 +1,20 @@
 import Assignment
 import CompetencyModel
 import Rationale
+import CohortGenerator
 import Testing
 import _TestSupport
 
 @Suite struct CohortMatcherTests {
-  func checkInvariants(_ plan: PairingPlan, _ cohort: Cohort) {
+  func checkInvariants(_ plan: PairingPlan, _ cohort: Cohort, history: Set<PersonPair> = []) {
+    let dense = CohortMatcher.score(cohort, configuration: plan.model.configuration, history: history).problem
     let ids = plan.pairs.map(\.menteeIndex) + plan.unmatched.map(\.menteeIndex)
     #expect(ids.sorted() == Array(cohort.mentees.indices))
     var load = [Int](repeating: 0, count: cohort.mentors.count)
     for pair in plan.pairs {
       load[pair.mentorIndex] += 1
-      #expect(plan.scored.eligibility.exclusion(mentee: pair.menteeIndex, mentor: pair.mentorIndex) == nil)
+      #expect(plan.rules.exclusion(mentee: pair.menteeIndex, mentor: pair.mentorIndex, score: pair.score) == nil)
+      #expect(dense.score(row: pair.menteeIndex, column: pair.mentorIndex) == pair.score)
       #expect(abs(pair.breakdown.total - pair.score) < 1e-9)
       #expect(pair.rank >= 1 && pair.rank <= pair.eligibleMentors)
     }
@@ -20,14 +23,30 @@ import _TestSupport
     #expect(s.matched + s.unmatched == s.mentees)
     #expect(s.loadHistogram.reduce(0, +) == s.mentors)
     #expect(abs(s.totalScore - plan.pairs.reduce(0) { $0 + $1.score }) < 1e-9)
-    #expect(plan.solution.verify(against: plan.problem).isEmpty)
+    #expect(plan.solution.verify(against: dense).isEmpty)
+    #expect(plan.certificate.violationsPerRound.last == 0)
   }
 
   @Test func matchesAGeneratedCohortWithinEveryRule() {
-    let cohort = CohortFixtures.generated(mentees: 150, mentors: 45, competencies: 12, seed: 17)
-    let plan = CohortMatcher.match(cohort, configuration: MatchingConfiguration())
-    checkInvariants(plan, cohort)
+    let generated = CohortGenerator(.init(mentees: 150, mentors: 45, competencies: 12, seed: 17)).generate()
+    let history = Set(generated.history)
+    let plan = CohortMatcher.match(generated.cohort, configuration: MatchingConfiguration(), history: history)
+    checkInvariants(plan, generated.cohort, history: history)
     #expect(plan.summary.matched > 0)
+  }
+
+  @Test func candidatePruningDoesNotChangeThePlan() {
+    let cohort = CohortFixtures.generated(mentees: 120, mentors: 30, competencies: 10, seed: 23)
+    var config = MatchingConfiguration()
+    config.minimumScore = 0.6
+    let full = CohortMatcher.match(cohort, configuration: config, candidatesPerMentee: 30)
+    for k in [1, 3] {
+      let pruned = CohortMatcher.match(cohort, configuration: config, candidatesPerMentee: k)
+      checkInvariants(pruned, cohort)
+      #expect(pruned.summary.matched == full.summary.matched)
+      #expect(abs(pruned.summary.totalScore - full.summary.totalScore) < 1e-9)
+      #expect(pruned.unmatched.map(\.reason).count == full.unmatched.count)
+    }
   }
 
   @Test func agreesWithBruteForceOnSmallCohorts() {
@@ -37,7 +56,7 @@ import _TestSupport
       config.minimumScore = seed % 3 == 0 ? 0.3 : nil
       let plan = CohortMatcher.match(cohort, configuration: config)
       checkInvariants(plan, cohort)
-      let oracle = BruteForceAssignment.solve(plan.problem)
+      let oracle = BruteForceAssignment.solve(CohortMatcher.score(cohort, configuration: config).problem)
       #expect(plan.summary.matched == oracle.assignedCount)
       #expect(abs(plan.summary.totalScore - oracle.totalScore) < 1e-9)
     }
