@@ -2,8 +2,10 @@
 /// pruning with an optimality certificate over every pair.
 ///
 /// 1. **Prune.** One pass over the score blocks keeps each row's best
-///    `candidatesPerRow` allowed pairs (ties to the lower column index) and
-///    the range of all allowed scores.
+///    `candidatesPerRow` allowed pairs and each column's best
+///    `4 · capacity` rows (at least 8, at most `candidatesPerRow`), so that
+///    popular columns cannot starve the rest, and the range of all allowed
+///    scores. Ties are broken by a fixed per-row rotation of indices.
 /// 2. **Solve** the sparse problem of candidates exactly
 ///    (shortest augmenting paths, as ``CapacitatedAssignment``), with the
 ///    cardinality bonus of the *full* problem.
@@ -29,8 +31,21 @@ public enum CertifiedAssignment {
     public var finalCandidatePairs: Int
     /// Violations found per round; the last entry is 0.
     public var violationsPerRound: [Int]
+    /// Seconds spent pruning, solving and pricing (all rounds added up).
+    /// Measured, so they differ between runs; reports show them only on request.
+    public var seconds = PhaseSeconds()
     /// The number of sparse solves.
     public var rounds: Int { violationsPerRound.count }
+  }
+
+  /// Wall-clock seconds per phase of a certified solve.
+  public struct PhaseSeconds: Sendable, Equatable {
+    /// The first pass: scores and candidate selection.
+    public var pruning = 0.0
+    /// The sparse solves.
+    public var solving = 0.0
+    /// The pricing passes over all pairs.
+    public var pricing = 0.0
   }
 
   /// What the final pricing pass saw of each row, for explanations: computed
@@ -97,6 +112,15 @@ public enum CertifiedAssignment {
     precondition(candidatesPerRow >= 1, "Keep at least one candidate per row")
     let n = source.rows
     let m = source.columns
+    let clock = ContinuousClock()
+    var seconds = PhaseSeconds()
+    var mark = clock.now
+    func lap() -> Double {
+      let now = clock.now
+      let elapsed = now - mark
+      mark = now
+      return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
     var candidates = CandidateSet(rows: n)
     var low = Double.infinity
     var high = -Double.infinity
@@ -104,6 +128,8 @@ public enum CertifiedAssignment {
     let k = min(candidatesPerRow, max(m, 1))
     var buffer = [Double](repeating: 0, count: max(1, source.blockRows) * m)
     var selector = TopSelector(capacity: k)
+    var columnSelectors = ColumnTopSelectors(
+      columns: m, capacities: capacities.map { min(max(8, 4 * $0), max(k, 8)) })
     for block in source.blocks {
       buffer.withUnsafeMutableBufferPointer { b in
         source.fill(rows: block, into: b)
@@ -116,7 +142,9 @@ public enum CertifiedAssignment {
             allowed += 1
             if s < low { low = s }
             if s > high { high = s }
-            selector.offer(sense == .maximize ? s : -s, column: TopSelector.spread(j, row: i, columns: m))
+            let key = sense == .maximize ? s : -s
+            selector.offer(key, column: TopSelector.spread(j, row: i, columns: m))
+            columnSelectors.offer(key, row: i, column: j)
           }
           for (key, spread) in selector.sorted() {
             let column = TopSelector.unspread(spread, row: i, columns: m)
@@ -125,13 +153,20 @@ public enum CertifiedAssignment {
         }
       }
     }
+    for j in 0..<m {
+      for (key, i) in columnSelectors.kept(column: j) where !candidates.contains(row: i, column: j) {
+        candidates.add(row: i, column: j, score: sense == .maximize ? key : -key)
+      }
+    }
     let bounds = low <= high ? low...high : 0...0
+    seconds.pruning = lap()
     var violationsPerRound: [Int] = []
     while true {
       let sparse = candidates.problem(columns: m, capacities: capacities, sense: sense, bounds: bounds)
       var solver = SparseShortestAugmentingPathSolver(sparse)
       solver.run()
       let solution = solver.solution()
+      seconds.solving += lap()
       // Reduced cost of pair (i, j): rowValue + price − adjusted score.
       let eps = tolerance * max(1, abs(solution.cardinalityBonus))
       var violations = 0
@@ -182,13 +217,76 @@ public enum CertifiedAssignment {
         }
       }
       violationsPerRound.append(violations)
+      seconds.pricing += lap()
       if violations == 0 {
         let certificate = Certificate(
           pairsChecked: allowed, allowedPairs: allowed, candidatesPerRow: k,
-          finalCandidatePairs: sparse.pairCount, violationsPerRound: violationsPerRound)
+          finalCandidatePairs: sparse.pairCount, violationsPerRound: violationsPerRound, seconds: seconds)
         return (solution, certificate, statistics)
       }
     }
+  }
+}
+
+/// For every column, the rows with the largest keys offered (ties to the
+/// smaller row), in flat min-heaps.
+struct ColumnTopSelectors {
+  let limit: [Int]
+  let stride: Int
+  var keys: [Double]
+  var rows: [Int]
+  var counts: [Int]
+
+  init(columns: Int, capacities limit: [Int]) {
+    self.limit = limit
+    stride = max(1, limit.max() ?? 1)
+    keys = [Double](repeating: 0, count: columns * stride)
+    rows = [Int](repeating: 0, count: columns * stride)
+    counts = [Int](repeating: 0, count: columns)
+  }
+
+  @inline(__always)
+  static func below(_ a: Double, _ ra: Int, _ b: Double, _ rb: Int) -> Bool { a < b || (a == b && ra > rb) }
+
+  @inline(__always)
+  mutating func offer(_ key: Double, row: Int, column: Int) {
+    let base = column * stride
+    let count = counts[column]
+    if count < limit[column] {
+      keys[base + count] = key
+      rows[base + count] = row
+      counts[column] = count + 1
+      var k = count
+      while k > 0 {
+        let p = (k - 1) / 2
+        guard Self.below(keys[base + k], rows[base + k], keys[base + p], rows[base + p]) else { break }
+        keys.swapAt(base + k, base + p)
+        rows.swapAt(base + k, base + p)
+        k = p
+      }
+    } else if count > 0 && Self.below(keys[base], rows[base], key, row) {
+      keys[base] = key
+      rows[base] = row
+      var k = 0
+      while true {
+        let l = 2 * k + 1
+        if l >= count { break }
+        var c = l
+        if l + 1 < count && Self.below(keys[base + l + 1], rows[base + l + 1], keys[base + l], rows[base + l]) {
+          c = l + 1
+        }
+        guard Self.below(keys[base + c], rows[base + c], keys[base + k], rows[base + k]) else { break }
+        keys.swapAt(base + k, base + c)
+        rows.swapAt(base + k, base + c)
+        k = c
+      }
+    }
+  }
+
+  /// The kept (key, row) pairs of a column.
+  func kept(column: Int) -> [(Double, Int)] {
+    let base = column * stride
+    return (0..<counts[column]).map { (keys[base + $0], rows[base + $0]) }
   }
 }
 

@@ -52,6 +52,15 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var loadHistogram: [Int]
   }
 
+  /// What the optimality proof covered: every allowed pair's reduced cost
+  /// was checked against the final duals.
+  public struct Certificate: Codable, Sendable, Equatable {
+    public var pairsChecked: Int
+    public var candidatePairs: Int
+    public var rounds: Int
+    public var violationsPerRound: [Int]
+  }
+
   /// The schema name.
   public var schema = "mentor-match/plan"
   /// The schema version.
@@ -61,6 +70,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
   public var summary: Summary
   public var pairs: [Pair]
   public var unmatched: [Unmatched]
+  public var certificate: Certificate
 
   /// The document of `plan`.
   ///
@@ -84,6 +94,10 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         },
         rationale: p.highlights)
     }
+    let c = plan.certificate
+    certificate = Certificate(
+      pairsChecked: c.pairsChecked, candidatePairs: c.finalCandidatePairs, rounds: c.rounds,
+      violationsPerRound: c.violationsPerRound)
     unmatched = plan.unmatched.map { u in
       let code: String
       switch u.reason {

@@ -42,6 +42,15 @@ enum PlanNumbers {
     whole == 0 ? "-" : "\(Int((Double(part) / Double(whole) * 100).rounded()))%"
   }
 
+  /// The certificate in one line of plain words.
+  static func certificate(_ plan: PairingPlan) -> String {
+    let c = plan.certificate
+    let added = c.violationsPerRound.reduce(0, +)
+    return "Optimal over all \(c.pairsChecked) allowed pairs: every pair checked against the final duals"
+      + " (\(c.rounds) round\(c.rounds == 1 ? "" : "s"), \(added) pair\(added == 1 ? "" : "s") added to the"
+      + " \(c.finalCandidatePairs - added) candidates)"
+  }
+
   /// The load histogram as `0:2 1:10 2:20`.
   static func loads(_ histogram: [Int]) -> String {
     histogram.enumerated().filter { $0.element > 0 }.map { "\($0.offset):\($0.element)" }.joined(separator: " ")

@@ -24,6 +24,9 @@ extension MentorMatch {
     @Option(name: .long, help: "The random seed.")
     var seed: UInt64 = CohortGenerator.Parameters.sample.seed
 
+    @Option(name: .long, help: "Give every mentor this capacity (default: drawn from 1 to 4).")
+    var capacity: Int?
+
     @Option(
       name: .shortAndLong, help: ArgumentHelp("The folder to write into (created if missing).", valueName: "folder"))
     var output: String
@@ -34,6 +37,7 @@ extension MentorMatch {
     func validate() throws {
       guard mentees >= 0, mentors >= 0 else { throw ValidationError("The numbers of people must be zero or more.") }
       guard competencies >= 1 else { throw ValidationError("A cohort needs at least one competency.") }
+      if let capacity, capacity < 0 { throw ValidationError("--capacity must be zero or more, not \(capacity).") }
     }
 
     func run() throws {
@@ -49,8 +53,9 @@ extension MentorMatch {
         } catch {
           throw OutputError(path: output, reason: "cannot create the folder")
         }
-        let parameters = CohortGenerator.Parameters(
+        var parameters = CohortGenerator.Parameters(
           mentees: mentees, mentors: mentors, competencies: competencies, seed: seed)
+        if let capacity { parameters.capacityRange = capacity...capacity }
         let generated = CohortGenerator(parameters).generate()
         try AtomicFile.write(CohortWriter.mentorsCSV(generated.cohort), to: files[0])
         try AtomicFile.write(CohortWriter.menteesCSV(generated.cohort), to: files[1])

@@ -24,12 +24,21 @@ extension MentorMatch {
       help: ArgumentHelp("Write the plan to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(name: .long, help: "Print the time each phase took to standard error.")
+    var timings = false
+
     func run() throws {
       try reportingErrors {
         let loaded = try cohort.load()
         for warning in loaded.warnings { printError(warning.description) }
         let plan = CohortMatcher.match(loaded.cohort, configuration: loaded.configuration, history: loaded.history)
         try emit(format.render(plan), to: output)
+        if timings {
+          let s = plan.certificate.seconds
+          printError(
+            "timings: pruning \(s.pruning) s, solving \(s.solving) s, pricing \(s.pricing) s; rounds \(plan.certificate.rounds), violations \(plan.certificate.violationsPerRound)"
+          )
+        }
       }
     }
   }

@@ -1,7 +1,7 @@
 import Assignment
+import CohortGenerator
 import CompetencyModel
 import Rationale
-import CohortGenerator
 import Testing
 import _TestSupport
 
