@@ -23,6 +23,8 @@ let package = Package(
 for (suite, products) in [
   ("Scoring", ["CompetencyModel", "CohortGenerator", "Rationale"]),
   ("DenseSolve", ["Assignment", "CohortGenerator"]),
+  ("WarmResolve", ["CompetencyModel", "CohortGenerator", "Rationale"]),
+  ("CertifiedMatch", ["CompetencyModel", "CohortGenerator", "Rationale"]),
 ] {
   package.targets.append(
     .executableTarget(

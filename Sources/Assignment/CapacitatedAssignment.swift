@@ -55,6 +55,39 @@ public enum CapacitatedAssignment {
   /// - Complexity: O(`rows · E log E`) in the worst case for `E` listed pairs;
   ///   usually near-linear.
   public static func solve(_ problem: SparseAssignmentProblem) -> AssignmentSolution {
+    solve(problem, priceHint: nil)
+  }
+
+  /// Solves a problem given by its listed pairs, starting from estimated column
+  /// prices: a warm start. The answer is exact whatever the hint; a hint close
+  /// to the optimal prices (those of a previous solve of a similar problem)
+  /// makes the solve much faster.
+  ///
+  /// Costs are shifted by the hint; when a column with a positive hint ends
+  /// with room, the solve repeats without a hint.
+  ///
+  /// - Parameters:
+  ///   - problem: The listed pairs.
+  ///   - priceHint: Non-negative estimated prices, one per column, in score units.
+  /// - Returns: The optimal assignment over the listed pairs and its duals.
+  /// - Complexity: at most two solves of ``solve(_:)-(SparseAssignmentProblem)``.
+  public static func solve(_ problem: SparseAssignmentProblem, priceHint: [Double]?) -> AssignmentSolution {
+    // A row left unmatched lifts the prices of every column it could use above
+    // any score (the cardinality bonus), often by a common amount. As hints,
+    // only differences matter: the common part is removed, and what remains is
+    // capped at the score range so that no row is priced out of a column.
+    let range = problem.scoreBounds.upperBound - problem.scoreBounds.lowerBound
+    func normalized(_ prices: [Double]) -> [Double] {
+      let positive = prices.filter { $0 > 0 }
+      let floor = positive.count == prices.count ? (positive.min() ?? 0) : 0
+      return prices.map { min(max($0 - floor, 0), range) }
+    }
+    if let hint = priceHint.map(normalized) {
+      var solver = SparseShortestAugmentingPathSolver(problem, priceHint: hint)
+      solver.run()
+      if solver.hintHolds { return solver.solution() }
+    }
+    // No hint, or it missed (a hinted column ended with room): solve without one.
     var solver = SparseShortestAugmentingPathSolver(problem)
     solver.run()
     return solver.solution()

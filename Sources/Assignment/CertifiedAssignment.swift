@@ -46,6 +46,8 @@ public enum CertifiedAssignment {
     public var solving = 0.0
     /// The pricing passes over all pairs.
     public var pricing = 0.0
+    /// The sparse solve of each round.
+    public var solvingPerRound: [Double] = []
   }
 
   /// What the final pricing pass saw of each row, for explanations: computed
@@ -87,15 +89,19 @@ public enum CertifiedAssignment {
   ///   - sense: Maximise (default) or minimise.
   ///   - candidatesPerRow: How many pairs per row to keep at first.
   ///   - tolerance: Reduced costs above `-tolerance · bonus` count as non-negative.
+  ///   - warmStart: A solution of a similar problem (same rows and columns, for
+  ///     example before a small change of weights): its prices start the solve.
+  ///     The answer is the same with or without it.
   /// - Returns: The optimal solution (duals in the full problem's units) and
   ///   the certificate.
   /// - Complexity: See ``CertifiedAssignment``.
   public static func solve(
     _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense = .maximize,
-    candidatesPerRow: Int = 24, tolerance: Double = 1e-11
+    candidatesPerRow: Int = 24, tolerance: Double = 1e-11, warmStart: AssignmentSolution? = nil
   ) -> (AssignmentSolution, Certificate) {
     let result = solveWithStatistics(
-      source, capacities: capacities, sense: sense, candidatesPerRow: candidatesPerRow, tolerance: tolerance)
+      source, capacities: capacities, sense: sense, candidatesPerRow: candidatesPerRow, tolerance: tolerance,
+      warmStart: warmStart)
     return (result.solution, result.certificate)
   }
 
@@ -106,8 +112,11 @@ public enum CertifiedAssignment {
   /// - Complexity: See ``CertifiedAssignment``.
   public static func solveWithStatistics(
     _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense = .maximize,
-    candidatesPerRow: Int = 24, tolerance: Double = 1e-11
+    candidatesPerRow: Int = 24, tolerance: Double = 1e-11, warmStart: AssignmentSolution? = nil
   ) -> (solution: AssignmentSolution, certificate: Certificate, statistics: RowStatistics) {
+    precondition(
+      warmStart.map { $0.columnPrices.count == source.columns } ?? true, "The warm start must have one price per column"
+    )
     precondition(capacities.count == source.columns, "One capacity per column")
     precondition(candidatesPerRow >= 1, "Keep at least one candidate per row")
     let n = source.rows
@@ -159,14 +168,18 @@ public enum CertifiedAssignment {
       }
     }
     let bounds = low <= high ? low...high : 0...0
+    var previousPrices = warmStart.map { $0.columnPrices.map { max(0, $0) } }
     seconds.pruning = lap()
     var violationsPerRound: [Int] = []
     while true {
       let sparse = candidates.problem(columns: m, capacities: capacities, sense: sense, bounds: bounds)
-      var solver = SparseShortestAugmentingPathSolver(sparse)
-      solver.run()
-      let solution = solver.solution()
-      seconds.solving += lap()
+      // Warm start: the previous round's prices, or the caller's, or an auction's estimate.
+      let hint = previousPrices ?? AuctionPriceEstimate.prices(sparse)
+      let solution = CapacitatedAssignment.solve(sparse, priceHint: hint)
+      previousPrices = solution.columnPrices.map { max(0, $0) }
+      let solveTime = lap()
+      seconds.solving += solveTime
+      seconds.solvingPerRound.append(solveTime)
       // Reduced cost of pair (i, j): rowValue + price − adjusted score.
       let eps = tolerance * max(1, abs(solution.cardinalityBonus))
       var violations = 0

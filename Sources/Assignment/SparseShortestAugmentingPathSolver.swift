@@ -31,8 +31,19 @@ struct SparseShortestAugmentingPathSolver {
   var settled: [Int]
   var heap: ColumnHeap
 
-  init(_ problem: SparseAssignmentProblem) {
+  /// The price hint each column's costs were raised by (see ``init(_:priceHint:)``).
+  let hint: [Double]
+
+  /// Prepares a solve. With a price hint `p̂ >= 0`, every cost of column `j`
+  /// is raised by `p̂[j]`: the optimum is unchanged whenever every column with
+  /// a positive hint ends full (the shift then adds the same constant to every
+  /// such assignment), and good hints make the greedy start and the paths
+  /// much shorter. ``hintHolds`` tells whether the condition held.
+  init(_ problem: SparseAssignmentProblem, priceHint: [Double]? = nil) {
     self.problem = problem
+    let hint = priceHint ?? [Double](repeating: 0, count: problem.columns)
+    precondition(hint.count == problem.columns && hint.allSatisfy { $0 >= 0 && $0.isFinite }, "Invalid price hint")
+    self.hint = hint
     let n = problem.rows
     let m = problem.columns
     let bounds = problem.scoreBounds
@@ -40,7 +51,13 @@ struct SparseShortestAugmentingPathSolver {
     let shift = problem.sense == .maximize ? bounds.upperBound : bounds.lowerBound
     self.shift = shift
     unassignedCost = Double(n + 1) * range + 1
-    cost = problem.sense == .maximize ? problem.scores.map { shift - $0 } : problem.scores.map { $0 - shift }
+    var cost = problem.sense == .maximize ? problem.scores.map { shift - $0 } : problem.scores.map { $0 - shift }
+    if priceHint != nil {
+      for i in 0..<n {
+        for p in problem.rowStart[i]..<problem.rowStart[i + 1] { cost[p] += hint[Int(problem.columnIndex[p])] }
+      }
+    }
+    self.cost = cost
     u = [Double](repeating: 0, count: n)
     v = [Double](repeating: 0, count: m)
     columnOf = [Int](repeating: -1, count: n)
@@ -74,7 +91,7 @@ struct SparseShortestAugmentingPathSolver {
         best = cost[p]
         bestPair = p
       }
-      guard bestPair >= 0 else { continue }
+      guard bestPair >= 0, best <= unassignedCost else { continue }
       let j = Int(problem.columnIndex[bestPair])
       guard load[j] < capacity[j] else { continue }
       u[r] = best
@@ -216,8 +233,15 @@ struct SparseShortestAugmentingPathSolver {
     let bonus = problem.sense == .maximize ? unassignedCost - shift : unassignedCost + shift
     return AssignmentSolution(
       columnOfRow: columnOfRow, totalScore: total, assignedCount: assigned, loads: load,
-      rowValues: u.map { unassignedCost - $0 }, columnPrices: v.map { 0 - $0 }, cardinalityBonus: bonus)
+      rowValues: u.map { unassignedCost - $0 }, columnPrices: zip(v, hint).map { $1 - $0 }, cardinalityBonus: bonus)
   }
+
+  /// Whether every column with a positive price hint ended full, so that the
+  /// hinted optimum is the true optimum (and the duals a valid certificate).
+  var hintHolds: Bool {
+    (0..<problem.columns).allSatisfy { hint[$0] == 0 || load[$0] >= problem.capacities[$0] }
+  }
+
 }
 
 /// A binary min-heap of columns keyed by distance, then by whether the column

@@ -54,18 +54,21 @@ public enum CohortMatcher {
   ///   - configuration: Weights, rules and thresholds.
   ///   - history: Pairs of earlier cohorts, not to be repeated.
   ///   - candidatesPerMentee: Candidates kept per mentee before pricing.
+  ///   - warmStart: The plan of the same cohort under other weights: its mentor
+  ///     prices start the solver. The plan is the same with or without it.
   /// - Returns: The plan: pairs with rationale, unmatched mentees with reasons, a summary.
   /// - Complexity: two or more passes of O(`mentees · mentors · competencies`)
   ///   flops, plus the sparse solve; memory O(`mentees · candidates + block`).
   public static func match(
     _ cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = [],
-    candidatesPerMentee: Int = 24
+    candidatesPerMentee: Int = 24, warmStart: PairingPlan? = nil
   ) -> PairingPlan {
     let model = FitModel(cohort: cohort, configuration: configuration)
     let rules = PairRules(cohort, configuration: configuration, history: history)
     let source = CohortScoreSource(model: model, rules: rules)
     let result = CertifiedAssignment.solveWithStatistics(
-      source, capacities: cohort.mentors.map(\.capacity), candidatesPerRow: candidatesPerMentee)
+      source, capacities: cohort.mentors.map(\.capacity), candidatesPerRow: candidatesPerMentee,
+      warmStart: warmStart?.solution)
     return PairingPlan(
       model: model, rules: rules, solution: result.solution, certificate: result.certificate,
       statistics: result.statistics)

@@ -36,7 +36,7 @@ extension MentorMatch {
         if timings {
           let s = plan.certificate.seconds
           printError(
-            "timings: pruning \(s.pruning) s, solving \(s.solving) s, pricing \(s.pricing) s; rounds \(plan.certificate.rounds), violations \(plan.certificate.violationsPerRound)"
+            "timings: pruning \(s.pruning) s, solving \(s.solving) s \(s.solvingPerRound), pricing \(s.pricing) s; rounds \(plan.certificate.rounds), violations \(plan.certificate.violationsPerRound)"
           )
         }
       }

@@ -71,3 +71,41 @@ import _TestSupport
     #expect(certificate.finalCandidatePairs < certificate.allowedPairs)
   }
 }
+
+@Suite struct WarmStartTests {
+  @Test func anyPriceHintGivesTheSameOptimum() {
+    var generator = SeededRandomNumberGenerator(seed: 31)
+    for trial in 0..<40 {
+      let problem = RandomAssignmentProblems.make(
+        rows: 30, columns: 8, capacities: 0...5, forbiddenShare: 0.3,
+        kind: trial % 2 == 0 ? .continuous : .smallIntegers,
+        using: &generator)
+      let sparse = SparseAssignmentProblem(problem)
+      let cold = CapacitatedAssignment.solve(sparse)
+      let hint = (0..<problem.columns).map { _ in Double.random(in: 0...3, using: &generator) }
+      let warm = CapacitatedAssignment.solve(sparse, priceHint: hint)
+      #expect(warm.assignedCount == cold.assignedCount)
+      #expect(abs(warm.totalScore - cold.totalScore) < 1e-9)
+      #expect(warm.verify(against: problem).isEmpty)
+    }
+  }
+
+  @Test func aWarmStartAfterAWeightChangeGivesTheColdAnswer() {
+    var generator = SeededRandomNumberGenerator(seed: 5)
+    let before = RandomAssignmentProblems.make(
+      rows: 400, columns: 80, capacities: 5...5, forbiddenShare: 0.1, kind: .continuous, using: &generator)
+    // A small change of every score, as a change of weights gives.
+    let after = AssignmentProblem(
+      rows: before.rows, columns: before.columns,
+      scores: before.scores.map { $0.isNaN ? $0 : $0 * 1.05 + Double.random(in: -0.02...0.02, using: &generator) },
+      capacities: before.capacities)
+    let (previous, _) = CertifiedAssignment.solve(DenseScoreSource(before), capacities: before.capacities)
+    let (cold, _) = CertifiedAssignment.solve(DenseScoreSource(after), capacities: after.capacities)
+    let (warm, certificate) = CertifiedAssignment.solve(
+      DenseScoreSource(after), capacities: after.capacities, warmStart: previous)
+    #expect(warm.assignedCount == cold.assignedCount)
+    #expect(abs(warm.totalScore - cold.totalScore) < 1e-9)
+    #expect(warm.verify(against: after).isEmpty)
+    #expect(certificate.violationsPerRound.last == 0)
+  }
+}
