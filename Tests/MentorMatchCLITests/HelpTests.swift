@@ -17,7 +17,7 @@ import Testing
   }
 
   @Test func anUnknownOptionIsAUsageError() throws {
-    let result = try CLIRunner.run(["match", "--no-such-option"])
+    let result = try CLIRunner.run(["match", "Datasets/sample", "--no-such-option"])
     #expect(result.status == 64)
     #expect(result.stderr.contains("Unknown option '--no-such-option'"))
   }
