@@ -137,8 +137,9 @@ public enum CertifiedAssignment {
     let k = min(candidatesPerRow, max(m, 1))
     var buffer = [Double](repeating: 0, count: max(1, source.blockRows) * m)
     var selector = TopSelector(capacity: k)
-    var columnSelectors = ColumnTopSelectors(
-      columns: m, capacities: capacities.map { min(max(8, 4 * $0), max(k, 8)) })
+    // Each column's best rows, keyed like the rows' selectors (the "column"
+    // of a column selector is the row index).
+    var columnSelectors = capacities.map { TopSelector(capacity: min(max(8, 4 * $0), max(k, 8))) }
     for block in source.blocks {
       buffer.withUnsafeMutableBufferPointer { b in
         source.fill(rows: block, into: b)
@@ -153,7 +154,7 @@ public enum CertifiedAssignment {
             if s > high { high = s }
             let key = sense == .maximize ? s : -s
             selector.offer(key, column: TopSelector.spread(j, row: i, columns: m))
-            columnSelectors.offer(key, row: i, column: j)
+            columnSelectors[j].offer(key, column: i)
           }
           for (key, spread) in selector.sorted() {
             let column = TopSelector.unspread(spread, row: i, columns: m)
@@ -163,7 +164,7 @@ public enum CertifiedAssignment {
       }
     }
     for j in 0..<m {
-      for (key, i) in columnSelectors.kept(column: j) where !candidates.contains(row: i, column: j) {
+      for (key, i) in columnSelectors[j].sorted() where !candidates.contains(row: i, column: j) {
         candidates.add(row: i, column: j, score: sense == .maximize ? key : -key)
       }
     }
@@ -241,68 +242,6 @@ public enum CertifiedAssignment {
   }
 }
 
-/// For every column, the rows with the largest keys offered (ties to the
-/// smaller row), in flat min-heaps.
-struct ColumnTopSelectors {
-  let limit: [Int]
-  let stride: Int
-  var keys: [Double]
-  var rows: [Int]
-  var counts: [Int]
-
-  init(columns: Int, capacities limit: [Int]) {
-    self.limit = limit
-    stride = max(1, limit.max() ?? 1)
-    keys = [Double](repeating: 0, count: columns * stride)
-    rows = [Int](repeating: 0, count: columns * stride)
-    counts = [Int](repeating: 0, count: columns)
-  }
-
-  @inline(__always)
-  static func below(_ a: Double, _ ra: Int, _ b: Double, _ rb: Int) -> Bool { a < b || (a == b && ra > rb) }
-
-  @inline(__always)
-  mutating func offer(_ key: Double, row: Int, column: Int) {
-    let base = column * stride
-    let count = counts[column]
-    if count < limit[column] {
-      keys[base + count] = key
-      rows[base + count] = row
-      counts[column] = count + 1
-      var k = count
-      while k > 0 {
-        let p = (k - 1) / 2
-        guard Self.below(keys[base + k], rows[base + k], keys[base + p], rows[base + p]) else { break }
-        keys.swapAt(base + k, base + p)
-        rows.swapAt(base + k, base + p)
-        k = p
-      }
-    } else if count > 0 && Self.below(keys[base], rows[base], key, row) {
-      keys[base] = key
-      rows[base] = row
-      var k = 0
-      while true {
-        let l = 2 * k + 1
-        if l >= count { break }
-        var c = l
-        if l + 1 < count && Self.below(keys[base + l + 1], rows[base + l + 1], keys[base + l], rows[base + l]) {
-          c = l + 1
-        }
-        guard Self.below(keys[base + c], rows[base + c], keys[base + k], rows[base + k]) else { break }
-        keys.swapAt(base + k, base + c)
-        rows.swapAt(base + k, base + c)
-        k = c
-      }
-    }
-  }
-
-  /// The kept (key, row) pairs of a column.
-  func kept(column: Int) -> [(Double, Int)] {
-    let base = column * stride
-    return (0..<counts[column]).map { (keys[base + $0], rows[base + $0]) }
-  }
-}
-
 /// The candidate pairs per row, growing as pricing finds violations.
 struct CandidateSet {
   var columns: [[Int32]]
@@ -335,7 +274,8 @@ struct CandidateSet {
   }
 }
 
-/// Keeps the `capacity` largest keys offered, ties to the smaller tie index.
+/// Keeps the `capacity` largest keys offered, ties to the smaller index (a
+/// column, for a row's candidates; a row, for a column's).
 struct TopSelector {
   /// A row-dependent rotation of column indices used to break ties, so that
   /// rows with many equal scores keep different columns rather than all the

@@ -19,13 +19,9 @@ struct ShortestAugmentingPathSolver {
 
   var u: [Double]
   var v: [Double]
-  /// The column of each row; `-1` before the row is processed or when unassigned.
-  var columnOf: [Int]
   var processed: [Bool]
-  /// The rows held by each column, in slots `slotStart[j] ..< slotStart[j] + load[j]`.
-  var slots: [Int]
-  var slotStart: [Int]
-  var load: [Int]
+  /// Which rows each column holds.
+  var holding: ColumnSlots
 
   // Dijkstra buffers.
   var distance: [Double]
@@ -62,13 +58,8 @@ struct ShortestAugmentingPathSolver {
     self.cost = cost
     u = [Double](repeating: 0, count: rows)
     v = [Double](repeating: 0, count: columns)
-    columnOf = [Int](repeating: -1, count: rows)
     processed = [Bool](repeating: false, count: rows)
-    var start = [Int](repeating: 0, count: columns + 1)
-    for j in 0..<columns { start[j + 1] = start[j] + min(capacity[j], rows) }
-    slotStart = start
-    slots = [Int](repeating: -1, count: start[columns])
-    load = [Int](repeating: 0, count: columns)
+    holding = ColumnSlots(rows: rows, capacities: problem.capacities)
     distance = [Double](repeating: .infinity, count: columns)
     predecessor = [Int](repeating: -1, count: columns)
     unsettled = []
@@ -94,7 +85,7 @@ struct ShortestAugmentingPathSolver {
         best = cost[base + j]
         bestColumn = j
       }
-      guard bestColumn >= 0, load[bestColumn] < capacity[bestColumn] else { continue }
+      guard bestColumn >= 0, holding.load[bestColumn] < capacity[bestColumn] else { continue }
       u[r] = best
       attach(row: r, to: bestColumn)
       processed[r] = true
@@ -102,23 +93,10 @@ struct ShortestAugmentingPathSolver {
   }
 
   @inline(__always)
-  mutating func attach(row: Int, to column: Int) {
-    slots[slotStart[column] + load[column]] = row
-    load[column] += 1
-    columnOf[row] = column
-  }
+  mutating func attach(row: Int, to column: Int) { holding.attach(row: row, to: column) }
 
   @inline(__always)
-  mutating func detach(row: Int, from column: Int) {
-    let start = slotStart[column]
-    let end = start + load[column]
-    var k = start
-    while slots[k] != row { k += 1 }
-    slots[k] = slots[end - 1]
-    slots[end - 1] = -1
-    load[column] -= 1
-    columnOf[row] = -1
-  }
+  mutating func detach(row: Int, from column: Int) { holding.detach(row: row, from: column) }
 
   /// One phase: grows the shortest-path tree from free row `r` and augments.
   mutating func augment(from r: Int) {
@@ -147,10 +125,10 @@ struct ShortestAugmentingPathSolver {
       for k in 0..<unsettled.count {
         let col = unsettled[k]
         let d = distance[col]
-        if d < best || (d == best && !bestHasRoom && bestIndex >= 0 && load[col] < capacity[col]) {
+        if d < best || (d == best && !bestHasRoom && bestIndex >= 0 && holding.load[col] < capacity[col]) {
           best = d
           bestIndex = k
-          bestHasRoom = load[col] < capacity[col]
+          bestHasRoom = holding.load[col] < capacity[col]
         }
       }
       if bestIndex < 0 || best > dummyDistance {
@@ -158,7 +136,7 @@ struct ShortestAugmentingPathSolver {
         break
       }
       let j = unsettled[bestIndex]
-      if load[j] < capacity[j] {
+      if holding.load[j] < capacity[j] {
         endColumn = j
         endDistance = best
         break
@@ -167,9 +145,7 @@ struct ShortestAugmentingPathSolver {
       unsettled.removeLast()
       settled.append(j)
       // Continue through every row column j holds (reduced cost 0 back to it).
-      let start = slotStart[j]
-      for s in start..<(start + load[j]) {
-        let i = slots[s]
+      for i in holding.rows(of: j) {
         let ui = u[i]
         let viaDummy = best + unassignedCost - ui
         if viaDummy < dummyDistance {
@@ -194,8 +170,7 @@ struct ShortestAugmentingPathSolver {
     for j in settled {
       let delta = length - distance[j]
       v[j] -= delta
-      let start = slotStart[j]
-      for s in start..<(start + load[j]) { u[slots[s]] += delta }
+      for i in holding.rows(of: j) { u[i] += delta }
     }
     u[r] += length
 
@@ -205,7 +180,7 @@ struct ShortestAugmentingPathSolver {
       column = endColumn
     } else {
       if dummyRow == r { return }
-      column = columnOf[dummyRow]
+      column = holding.columnOf[dummyRow]
       detach(row: dummyRow, from: column)
     }
     while true {
@@ -214,7 +189,7 @@ struct ShortestAugmentingPathSolver {
         attach(row: r, to: column)
         return
       }
-      let previous = columnOf[i]
+      let previous = holding.columnOf[i]
       detach(row: i, from: previous)
       attach(row: i, to: column)
       column = previous
@@ -226,9 +201,9 @@ struct ShortestAugmentingPathSolver {
     var total = 0.0
     var assigned = 0
     var columnOfRow = [Int?](repeating: nil, count: rows)
-    for i in 0..<rows where columnOf[i] >= 0 {
-      columnOfRow[i] = columnOf[i]
-      total += scores[i * columns + columnOf[i]]
+    for i in 0..<rows where holding.columnOf[i] >= 0 {
+      columnOfRow[i] = holding.columnOf[i]
+      total += scores[i * columns + holding.columnOf[i]]
       assigned += 1
     }
     // Adjusted score a = P − c; row value P − u; column price −v.
@@ -236,7 +211,7 @@ struct ShortestAugmentingPathSolver {
     let prices = v.map { 0 - $0 }
     let bonus = sense == .maximize ? unassignedCost - shift : unassignedCost + shift
     return AssignmentSolution(
-      columnOfRow: columnOfRow, totalScore: total, assignedCount: assigned, loads: load,
+      columnOfRow: columnOfRow, totalScore: total, assignedCount: assigned, loads: holding.load,
       rowValues: rowValues, columnPrices: prices, cardinalityBonus: bonus)
   }
 }

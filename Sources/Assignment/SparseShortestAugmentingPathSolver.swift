@@ -15,13 +15,11 @@ struct SparseShortestAugmentingPathSolver {
 
   var u: [Double]
   var v: [Double]
-  var columnOf: [Int]
   /// The listed-pair index of each assigned row's pair, or -1.
   var pairOf: [Int]
   var processed: [Bool]
-  var slots: [Int]
-  var slotStart: [Int]
-  var load: [Int]
+  /// Which rows each column holds.
+  var holding: ColumnSlots
 
   var distance: [Double]
   var predecessor: [Int]
@@ -60,14 +58,9 @@ struct SparseShortestAugmentingPathSolver {
     self.cost = cost
     u = [Double](repeating: 0, count: n)
     v = [Double](repeating: 0, count: m)
-    columnOf = [Int](repeating: -1, count: n)
     pairOf = [Int](repeating: -1, count: n)
     processed = [Bool](repeating: false, count: n)
-    var start = [Int](repeating: 0, count: m + 1)
-    for j in 0..<m { start[j + 1] = start[j] + min(problem.capacities[j], n) }
-    slotStart = start
-    slots = [Int](repeating: -1, count: start[m])
-    load = [Int](repeating: 0, count: m)
+    holding = ColumnSlots(rows: n, capacities: problem.capacities)
     distance = [Double](repeating: .infinity, count: m)
     predecessor = [Int](repeating: -1, count: m)
     predecessorPair = [Int](repeating: -1, count: m)
@@ -93,7 +86,7 @@ struct SparseShortestAugmentingPathSolver {
       }
       guard bestPair >= 0, best <= unassignedCost else { continue }
       let j = Int(problem.columnIndex[bestPair])
-      guard load[j] < capacity[j] else { continue }
+      guard holding.load[j] < capacity[j] else { continue }
       u[r] = best
       attach(row: r, to: j, pair: bestPair)
       processed[r] = true
@@ -102,22 +95,13 @@ struct SparseShortestAugmentingPathSolver {
 
   @inline(__always)
   mutating func attach(row: Int, to column: Int, pair: Int) {
-    slots[slotStart[column] + load[column]] = row
-    load[column] += 1
-    columnOf[row] = column
+    holding.attach(row: row, to: column)
     pairOf[row] = pair
   }
 
   @inline(__always)
   mutating func detach(row: Int, from column: Int) {
-    let start = slotStart[column]
-    let end = start + load[column]
-    var k = start
-    while slots[k] != row { k += 1 }
-    slots[k] = slots[end - 1]
-    slots[end - 1] = -1
-    load[column] -= 1
-    columnOf[row] = -1
+    holding.detach(row: row, from: column)
     pairOf[row] = -1
   }
 
@@ -134,7 +118,7 @@ struct SparseShortestAugmentingPathSolver {
         distance[k] = candidate
         predecessor[k] = i
         predecessorPair[k] = p
-        heap.push(distance: candidate, full: load[k] >= capacity[k], column: k)
+        heap.push(distance: candidate, full: holding.load[k] >= capacity[k], column: k)
       }
     }
   }
@@ -160,16 +144,14 @@ struct SparseShortestAugmentingPathSolver {
         length = dummyDistance
         break
       }
-      if load[j] < capacity[j] {
+      if holding.load[j] < capacity[j] {
         endColumn = j
         length = top.distance
         break
       }
       settledFlag[j] = true
       settled.append(j)
-      let start = slotStart[j]
-      for s in start..<(start + load[j]) {
-        let i = slots[s]
+      for i in holding.rows(of: j) {
         let viaDummy = top.distance + unassignedCost - u[i]
         if viaDummy < dummyDistance {
           dummyDistance = viaDummy
@@ -183,8 +165,7 @@ struct SparseShortestAugmentingPathSolver {
     for j in settled {
       let delta = length - distance[j]
       v[j] -= delta
-      let start = slotStart[j]
-      for s in start..<(start + load[j]) { u[slots[s]] += delta }
+      for i in holding.rows(of: j) { u[i] += delta }
     }
     u[r] += length
 
@@ -196,7 +177,7 @@ struct SparseShortestAugmentingPathSolver {
       column = -1
       done = true
     } else {
-      column = columnOf[dummyRow]
+      column = holding.columnOf[dummyRow]
       detach(row: dummyRow, from: column)
     }
     while !done {
@@ -206,7 +187,7 @@ struct SparseShortestAugmentingPathSolver {
         attach(row: r, to: column, pair: pair)
         break
       }
-      let previous = columnOf[i]
+      let previous = holding.columnOf[i]
       detach(row: i, from: previous)
       attach(row: i, to: column, pair: pair)
       column = previous
@@ -225,21 +206,21 @@ struct SparseShortestAugmentingPathSolver {
     var total = 0.0
     var assigned = 0
     var columnOfRow = [Int?](repeating: nil, count: problem.rows)
-    for i in 0..<problem.rows where columnOf[i] >= 0 {
-      columnOfRow[i] = columnOf[i]
+    for i in 0..<problem.rows where holding.columnOf[i] >= 0 {
+      columnOfRow[i] = holding.columnOf[i]
       total += problem.scores[pairOf[i]]
       assigned += 1
     }
     let bonus = problem.sense == .maximize ? unassignedCost - shift : unassignedCost + shift
     return AssignmentSolution(
-      columnOfRow: columnOfRow, totalScore: total, assignedCount: assigned, loads: load,
+      columnOfRow: columnOfRow, totalScore: total, assignedCount: assigned, loads: holding.load,
       rowValues: u.map { unassignedCost - $0 }, columnPrices: zip(v, hint).map { $1 - $0 }, cardinalityBonus: bonus)
   }
 
   /// Whether every column with a positive price hint ended full, so that the
   /// hinted optimum is the true optimum (and the duals a valid certificate).
   var hintHolds: Bool {
-    (0..<problem.columns).allSatisfy { hint[$0] == 0 || load[$0] >= problem.capacities[$0] }
+    (0..<problem.columns).allSatisfy { hint[$0] == 0 || holding.load[$0] >= problem.capacities[$0] }
   }
 
 }

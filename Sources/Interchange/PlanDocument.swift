@@ -36,21 +36,6 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var reason: String
     public var explanation: String
   }
-  /// The summary figures.
-  public struct Summary: Codable, Sendable, Equatable {
-    public var mentees: Int
-    public var mentors: Int
-    public var matched: Int
-    public var unmatched: Int
-    public var totalScore: Double
-    public var meanScore: Double?
-    public var minimumScore: Double?
-    public var placesOffered: Int
-    public var placesUsed: Int
-    public var mentorsUsed: Int
-    public var mentorsAtCapacity: Int
-    public var loadHistogram: [Int]
-  }
 
   /// What the optimality proof covered: every allowed pair's reduced cost
   /// was checked against the final duals.
@@ -67,7 +52,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
   public var version = 1
   /// The sum of the pairs' scores.
   public var objective: Double
-  public var summary: Summary
+  public var summary: PlanSummary
   public var pairs: [Pair]
   public var unmatched: [Unmatched]
   public var certificate: Certificate
@@ -78,10 +63,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
   public init(_ plan: PairingPlan) {
     let s = plan.summary
     objective = s.totalScore
-    summary = Summary(
-      mentees: s.mentees, mentors: s.mentors, matched: s.matched, unmatched: s.unmatched, totalScore: s.totalScore,
-      meanScore: s.meanScore, minimumScore: s.minimumScore, placesOffered: s.placesOffered, placesUsed: s.placesUsed,
-      mentorsUsed: s.mentorsUsed, mentorsAtCapacity: s.mentorsAtCapacity, loadHistogram: s.loadHistogram)
+    summary = s
     pairs = plan.pairs.map { p in
       Pair(
         mentee: PersonRef(id: p.menteeID, name: p.menteeName), mentor: PersonRef(id: p.mentorID, name: p.mentorName),

@@ -3,7 +3,7 @@
 /// Invariants: `matched + unmatched == mentees`; `loadHistogram` sums to
 /// `mentors`; `placesUsed <= placesOffered`; fit figures are `nil` when
 /// nobody is matched.
-public struct PlanSummary: Sendable, Equatable {
+public struct PlanSummary: Sendable, Equatable, Codable {
   /// The number of mentees in the cohort.
   public var mentees: Int
   /// The number of mentors in the cohort.
