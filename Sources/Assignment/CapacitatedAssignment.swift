@@ -69,9 +69,13 @@ public enum CapacitatedAssignment {
   /// - Parameters:
   ///   - problem: The listed pairs.
   ///   - priceHint: Non-negative estimated prices, one per column, in score units.
+  ///   - previous: Each row's column in a previous solve (or `nil`), kept when
+  ///     it is among the row's cheapest.
   /// - Returns: The optimal assignment over the listed pairs and its duals.
   /// - Complexity: at most two solves of ``solve(_:)-(SparseAssignmentProblem)``.
-  public static func solve(_ problem: SparseAssignmentProblem, priceHint: [Double]?) -> AssignmentSolution {
+  public static func solve(
+    _ problem: SparseAssignmentProblem, priceHint: [Double]?, previous: [Int?]? = nil
+  ) -> AssignmentSolution {
     // A row left unmatched lifts the prices of every column it could use above
     // any score (the cardinality bonus), often by a common amount. As hints,
     // only differences matter: the common part is removed, and what remains is
@@ -83,12 +87,12 @@ public enum CapacitatedAssignment {
       return prices.map { min(max($0 - floor, 0), range) }
     }
     if let hint = priceHint.map(normalized) {
-      var solver = SparseShortestAugmentingPathSolver(problem, priceHint: hint)
+      var solver = SparseShortestAugmentingPathSolver(problem, priceHint: hint, preferred: previous)
       solver.run()
       if solver.hintHolds { return solver.solution() }
     }
     // No hint, or it missed (a hinted column ended with room): solve without one.
-    var solver = SparseShortestAugmentingPathSolver(problem)
+    var solver = SparseShortestAugmentingPathSolver(problem, preferred: previous)
     solver.run()
     return solver.solution()
   }

@@ -170,14 +170,16 @@ public enum CertifiedAssignment {
     }
     let bounds = low <= high ? low...high : 0...0
     var previousPrices = warmStart.map { $0.columnPrices.map { max(0, $0) } }
+    var previousColumns = warmStart?.columnOfRow
     seconds.pruning = lap()
     var violationsPerRound: [Int] = []
     while true {
       let sparse = candidates.problem(columns: m, capacities: capacities, sense: sense, bounds: bounds)
       // Warm start: the previous round's prices, or the caller's, or an auction's estimate.
       let hint = previousPrices ?? AuctionPriceEstimate.prices(sparse)
-      let solution = CapacitatedAssignment.solve(sparse, priceHint: hint)
+      let solution = CapacitatedAssignment.solve(sparse, priceHint: hint, previous: previousColumns)
       previousPrices = solution.columnPrices.map { max(0, $0) }
+      previousColumns = solution.columnOfRow
       let solveTime = lap()
       seconds.solving += solveTime
       seconds.solvingPerRound.append(solveTime)

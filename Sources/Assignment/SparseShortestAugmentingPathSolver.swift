@@ -29,6 +29,8 @@ struct SparseShortestAugmentingPathSolver {
   var settled: [Int]
   var heap: ColumnHeap
 
+  /// The column each row held in a previous solve, or -1: preferred among ties.
+  let preferredColumn: [Int]
   /// The price hint each column's costs were raised by (see ``init(_:priceHint:)``).
   let hint: [Double]
 
@@ -37,8 +39,10 @@ struct SparseShortestAugmentingPathSolver {
   /// a positive hint ends full (the shift then adds the same constant to every
   /// such assignment), and good hints make the greedy start and the paths
   /// much shorter. ``hintHolds`` tells whether the condition held.
-  init(_ problem: SparseAssignmentProblem, priceHint: [Double]? = nil) {
+  init(_ problem: SparseAssignmentProblem, priceHint: [Double]? = nil, preferred: [Int?]? = nil) {
     self.problem = problem
+    preferredColumn = preferred.map { $0.map { $0 ?? -1 } } ?? [Int](repeating: -1, count: problem.rows)
+    precondition(preferredColumn.count == problem.rows, "One preferred column per row")
     let hint = priceHint ?? [Double](repeating: 0, count: problem.columns)
     precondition(hint.count == problem.columns && hint.allSatisfy { $0 >= 0 && $0.isFinite }, "Invalid price hint")
     self.hint = hint
@@ -75,20 +79,32 @@ struct SparseShortestAugmentingPathSolver {
     for r in 0..<problem.rows where !processed[r] { augment(from: r) }
   }
 
+  /// Gives each row a cheapest column with room. Columns within a hair of
+  /// the cheapest (`nearTie`, far below any meaningful score difference) count
+  /// as equally cheap: at an optimum many rows are indifferent between
+  /// columns, and taking one with room, the row's previous column first,
+  /// spares the augmenting phases that a blind pick would need. The row's
+  /// dual is the chosen cost, so its pair is tight and every other pair's
+  /// reduced cost is at least `-nearTie`.
   mutating func greedyStart() {
     let capacity = problem.capacities
+    let range = problem.scoreBounds.upperBound - problem.scoreBounds.lowerBound
+    let nearTie = 1e-12 * (range + 1)
     for r in 0..<problem.rows {
+      let pairs = problem.rowStart[r]..<problem.rowStart[r + 1]
       var best = Double.infinity
-      var bestPair = -1
-      for p in problem.rowStart[r]..<problem.rowStart[r + 1] where cost[p] < best {
-        best = cost[p]
-        bestPair = p
+      for p in pairs where cost[p] < best { best = cost[p] }
+      guard best <= unassignedCost else { continue }
+      var chosen = -1
+      for p in pairs where cost[p] <= best + nearTie {
+        let j = Int(problem.columnIndex[p])
+        guard holding.load[j] < capacity[j] else { continue }
+        if chosen < 0 || j == preferredColumn[r] { chosen = p }
+        if j == preferredColumn[r] { break }
       }
-      guard bestPair >= 0, best <= unassignedCost else { continue }
-      let j = Int(problem.columnIndex[bestPair])
-      guard holding.load[j] < capacity[j] else { continue }
-      u[r] = best
-      attach(row: r, to: j, pair: bestPair)
+      guard chosen >= 0 else { continue }
+      u[r] = cost[chosen]
+      attach(row: r, to: Int(problem.columnIndex[chosen]), pair: chosen)
       processed[r] = true
     }
   }
