@@ -115,8 +115,8 @@ public enum CertifiedAssignment {
     candidatesPerRow: Int = 24, tolerance: Double = 1e-11, warmStart: AssignmentSolution? = nil
   ) -> (solution: AssignmentSolution, certificate: Certificate, statistics: RowStatistics) {
     precondition(
-      warmStart.map { $0.columnPrices.count == source.columns } ?? true, "The warm start must have one price per column"
-    )
+      warmStart.map { $0.columnPrices.count == source.columns && $0.columnOfRow.count == source.rows } ?? true,
+      "The warm start must solve a problem of the same shape")
     precondition(capacities.count == source.columns, "One capacity per column")
     precondition(candidatesPerRow >= 1, "Keep at least one candidate per row")
     let n = source.rows
