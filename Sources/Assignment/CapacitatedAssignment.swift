@@ -80,20 +80,32 @@ public enum CapacitatedAssignment {
     // any score (the cardinality bonus), often by a common amount. As hints,
     // only differences matter: the common part is removed, and what remains is
     // capped at the score range so that no row is priced out of a column.
-    let range = problem.scoreBounds.upperBound - problem.scoreBounds.lowerBound
-    func normalized(_ prices: [Double]) -> [Double] {
-      let positive = prices.filter { $0 > 0 }
-      let floor = positive.count == prices.count ? (positive.min() ?? 0) : 0
-      return prices.map { min(max($0 - floor, 0), range) }
-    }
+    let normalized = { (prices: [Double]) in normalizedHint(prices, for: problem) }
     if let hint = priceHint.map(normalized) {
-      var solver = SparseShortestAugmentingPathSolver(problem, priceHint: hint, preferred: previous)
-      solver.run()
-      if solver.hintHolds { return solver.solution() }
+      let attempt = solve(problem, normalizedHint: hint, previous: previous)
+      if attempt.exact { return attempt.solution }
     }
     // No hint, or it missed (a hinted column ended with room): solve without one.
-    var solver = SparseShortestAugmentingPathSolver(problem, preferred: previous)
+    return solve(problem, normalizedHint: nil, previous: previous).solution
+  }
+
+  /// One hinted solve, and whether its result is exact (the hint held). An
+  /// inexact result is optimal for the shifted costs only; its prices still
+  /// guide the next round of ``CertifiedAssignment``, which re-solves exactly
+  /// before it certifies anything.
+  static func solve(_ problem: SparseAssignmentProblem, normalizedHint: [Double]?, previous: [Int?]?)
+    -> (solution: AssignmentSolution, exact: Bool)
+  {
+    var solver = SparseShortestAugmentingPathSolver(problem, priceHint: normalizedHint, preferred: previous)
     solver.run()
-    return solver.solution()
+    return (solver.solution(), normalizedHint == nil || solver.hintHolds)
+  }
+
+  /// Hint prices as the solver uses them (see ``solve(_:priceHint:previous:)``).
+  static func normalizedHint(_ prices: [Double], for problem: SparseAssignmentProblem) -> [Double] {
+    let range = problem.scoreBounds.upperBound - problem.scoreBounds.lowerBound
+    let positive = prices.filter { $0 > 0 }
+    let floor = positive.count == prices.count ? (positive.min() ?? 0) : 0
+    return prices.map { min(max($0 - floor, 0), range) }
   }
 }

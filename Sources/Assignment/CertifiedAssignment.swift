@@ -173,11 +173,19 @@ public enum CertifiedAssignment {
     var previousColumns = warmStart?.columnOfRow
     seconds.pruning = lap()
     var violationsPerRound: [Int] = []
+    var exactNeeded = false
     while true {
       let sparse = candidates.problem(columns: m, capacities: capacities, sense: sense, bounds: bounds)
       // Warm start: the previous round's prices, or the caller's, or an auction's estimate.
-      let hint = previousPrices ?? AuctionPriceEstimate.prices(sparse)
-      let solution = CapacitatedAssignment.solve(sparse, priceHint: hint, previous: previousColumns)
+      // A round may end with a hinted solve whose hint missed: its prices still
+      // find candidates; only an exact solve can end the loop.
+      let hint = CapacitatedAssignment.normalizedHint(
+        previousPrices ?? AuctionPriceEstimate.prices(sparse), for: sparse)
+      var (solution, exact) = CapacitatedAssignment.solve(sparse, normalizedHint: hint, previous: previousColumns)
+      if !exact && exactNeeded {
+        solution = CapacitatedAssignment.solve(sparse, normalizedHint: nil, previous: previousColumns).solution
+        exact = true
+      }
       previousPrices = solution.columnPrices.map { max(0, $0) }
       previousColumns = solution.columnOfRow
       let solveTime = lap()
@@ -234,6 +242,12 @@ public enum CertifiedAssignment {
       }
       violationsPerRound.append(violations)
       seconds.pricing += lap()
+      if violations == 0 && !exact {
+        // The candidates are complete but this round's solve was not exact:
+        // solve them exactly and price once more.
+        exactNeeded = true
+        continue
+      }
       if violations == 0 {
         let certificate = Certificate(
           pairsChecked: allowed, allowedPairs: allowed, candidatesPerRow: k,
