@@ -36,6 +36,10 @@ extension MentorMatch {
 
     func validate() throws {
       guard mentees >= 0, mentors >= 0 else { throw ValidationError("The numbers of people must be zero or more.") }
+      guard mentees <= 10_000_000, mentors <= 2_000_000, competencies <= 10_000 else {
+        throw ValidationError(
+          "Generate at most 10,000,000 mentees, 2,000,000 mentors and 10,000 competencies.")
+      }
       guard competencies >= 1 else { throw ValidationError("A cohort needs at least one competency.") }
       if let capacity, capacity < 0 { throw ValidationError("--capacity must be zero or more, not \(capacity).") }
     }

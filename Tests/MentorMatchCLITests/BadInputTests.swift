@@ -107,3 +107,27 @@ import Testing
     #expect(result.stderr.contains("config.yaml:2:"))
   }
 }
+
+@Suite struct OversizeInputTests {
+  @Test func generateRefusesAbsurdSizes() throws {
+    let folder = try TemporaryFolder()
+    let result = try CLIRunner.run(["generate", "--mentees", "1000000000000", "--output", folder.path("x")])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("at most 10,000,000 mentees"))
+  }
+}
+
+extension OversizeInputTests {
+  @Test func scoreRefusesAMatrixTooLargeToWrite() throws {
+    let folder = try TemporaryFolder()
+    let cohort = folder.path("big")
+    let made = try CLIRunner.run([
+      "generate", "--mentees", "20001", "--mentors", "10000", "--competencies", "1", "--output", cohort,
+    ])
+    #expect(made.status == 0)
+    let result = try CLIRunner.run(["score", cohort, "--output", folder.path("scores.csv")])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("more than the 200000000 this command writes"))
+    #expect(!FileManager.default.fileExists(atPath: folder.path("scores.csv")))
+  }
+}
