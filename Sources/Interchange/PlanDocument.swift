@@ -53,6 +53,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
   /// The sum of the pairs' scores.
   public var objective: Double
   public var summary: PlanSummary
+  public var metrics: CohortMetrics
   public var pairs: [Pair]
   public var unmatched: [Unmatched]
   public var certificate: Certificate
@@ -64,6 +65,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     let s = plan.summary
     objective = s.totalScore
     summary = s
+    metrics = plan.metrics
     pairs = plan.pairs.map { p in
       Pair(
         mentee: PersonRef(id: p.menteeID, name: p.menteeName), mentor: PersonRef(id: p.mentorID, name: p.mentorName),

@@ -51,6 +51,16 @@ enum PlanNumbers {
       + " \(c.finalCandidatePairs - added) candidates)"
   }
 
+  /// Goal coverage and cross-department share in one line of plain words.
+  static func metrics(_ plan: PairingPlan) -> String {
+    let m = plan.metrics
+    let coverage = m.goalCoverage.map { "\(Int(($0 * 100).rounded()))%" } ?? "-"
+    let cross = m.crossDepartmentShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "-"
+    return
+      "Goals covered: \(coverage) (\(m.goalsCovered) of \(m.goals) growth goals have a mentor at or above the goal level)"
+      + " · cross-department pairs: \(cross)"
+  }
+
   /// The load histogram as `0:2 1:10 2:20`.
   static func loads(_ histogram: [Int]) -> String {
     histogram.enumerated().filter { $0.element > 0 }.map { "\($0.offset):\($0.element)" }.joined(separator: " ")

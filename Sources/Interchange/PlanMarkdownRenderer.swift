@@ -11,6 +11,7 @@ enum PlanMarkdownRenderer {
     out += "- Mentors: \(s.mentorsUsed) of \(s.mentors) used, \(s.mentorsAtCapacity) at capacity;"
     out += " places \(s.placesUsed) of \(s.placesOffered) taken\n"
     out += "- Mentees per mentor: \(PlanNumbers.loads(s.loadHistogram))\n"
+    out += "- \(PlanNumbers.metrics(plan))\n"
     out += "- \(PlanNumbers.certificate(plan))\n\n"
     if !plan.pairs.isEmpty {
       out += "## Pairs\n\n| Mentee | Mentor | Score | Rank | Why |\n|---|---|---:|---:|---|\n"

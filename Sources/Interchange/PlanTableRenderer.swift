@@ -11,6 +11,7 @@ enum PlanTableRenderer {
     out += "Mentors: \(s.mentorsUsed) of \(s.mentors) used, \(s.mentorsAtCapacity) at capacity;"
     out +=
       " places \(s.placesUsed) of \(s.placesOffered) taken; mentees per mentor \(PlanNumbers.loads(s.loadHistogram))\n"
+    out += PlanNumbers.metrics(plan) + "\n"
     out += PlanNumbers.certificate(plan) + "\n"
     guard !plan.pairs.isEmpty || !plan.unmatched.isEmpty else { return out }
     let menteeWidth = plan.pairs.map { label($0.menteeID, $0.menteeName).count }.max() ?? 0

@@ -23,6 +23,8 @@ public struct PairingPlan: Sendable {
   public var unmatched: [UnmatchedMentee]
   /// The summary figures.
   public var summary: PlanSummary
+  /// Goal coverage and cross-department figures.
+  public var metrics: CohortMetrics
 
   /// Builds the explained plan from a certified solution and the final pricing
   /// pass's statistics.
@@ -72,6 +74,7 @@ public struct PairingPlan: Sendable {
       mentorsUsed: solution.loads.filter { $0 > 0 }.count,
       mentorsAtCapacity: zip(solution.loads, capacities).filter { $0.1 > 0 && $0.0 == $0.1 }.count,
       loadHistogram: cohort.mentors.isEmpty ? [] : histogram)
+    metrics = CohortMetrics(cohort: cohort, pairs: pairs.map { ($0.menteeIndex, $0.mentorIndex) })
   }
 
   /// Why mentee `i` has no mentor in an optimal plan.
