@@ -37,6 +37,12 @@ enum PlanNumbers {
     return "\(sign)\(magnitude / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
   }
 
+  /// A change with its sign and three decimals: `+0.125`, `-1.000`.
+  static func signed(_ value: Double) -> String {
+    let text = score(value)
+    return text.hasPrefix("-") ? text : "+" + text
+  }
+
   /// A share as a whole percentage.
   static func percent(_ part: Int, of whole: Int) -> String {
     whole == 0 ? "-" : "\(Int((Double(part) / Double(whole) * 100).rounded()))%"

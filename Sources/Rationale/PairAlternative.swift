@@ -1,0 +1,111 @@
+import Assignment
+import CompetencyModel
+
+/// What pairing a mentee with a mentor other than the plan's would mean,
+/// computed exactly: the pair is fixed and the rest of the cohort re-solved.
+///
+/// Invariants: `matchedChange <= 0` and, when `matchedChange == 0`,
+/// `totalScoreChange <= 0` (up to rounding): the plan is optimal, so forcing
+/// any pair can only cost the cohort.
+public struct PairAlternative: Sendable, Equatable {
+  /// Why the pair is not in the plan.
+  public enum Status: Sendable, Equatable {
+    /// It is the plan's pair.
+    case chosen
+    /// A rule excludes it.
+    case excluded(Exclusion)
+    /// The mentor offers no places this cohort.
+    case noCapacity
+    /// It is allowed, but the optimum made other pairs; forcing it changes the
+    /// cohort's matched count and total fit by the amounts given.
+    case tradeOff
+  }
+
+  /// The mentor's index.
+  public var mentorIndex: Int
+  /// The mentor's id.
+  public var mentorID: String
+  /// The pair's score (rules not applied).
+  public var score: Double
+  /// The pair's score components.
+  public var breakdown: ScoreBreakdown
+  /// Why the pair is or is not in the plan.
+  public var status: Status
+  /// With the pair forced: the change in matched mentees (0 or negative).
+  public var matchedChange: Int
+  /// With the pair forced: the change in total fit.
+  public var totalScoreChange: Double
+  /// The mentees who hold this mentor's places in the plan.
+  public var placesHeldBy: [String]
+}
+
+/// A block source that forbids every pair of one row: the rest of the cohort,
+/// once that row's pair is fixed outside the solver.
+struct RowRemovedSource<Base: ScoreBlockSource>: ScoreBlockSource {
+  let base: Base
+  let row: Int
+  var rows: Int { base.rows }
+  var columns: Int { base.columns }
+  var blockRows: Int { base.blockRows }
+
+  func fill(rows range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
+    base.fill(rows: range, into: buffer)
+    guard range.contains(row) else { return }
+    let start = (row - range.lowerBound) * columns
+    for j in 0..<columns { buffer[start + j] = .nan }
+  }
+}
+
+extension PairingPlan {
+  /// Explains why mentee `i` is or is not paired with mentor `j`, with the
+  /// exact cost of forcing the pair.
+  ///
+  /// - Parameters:
+  ///   - i: The mentee's index.
+  ///   - j: The mentor's index.
+  /// - Returns: The pair's status, score and, for an allowed pair outside the
+  ///   plan, the change in matched mentees and total fit if it were forced.
+  /// - Complexity: one warm-started certified solve of the cohort.
+  public func alternative(mentee i: Int, mentor j: Int) -> PairAlternative {
+    let cohort = model.cohort
+    var row = [Double](repeating: 0, count: cohort.mentors.count)
+    row.withUnsafeMutableBufferPointer { model.fillScores(mentees: i..<(i + 1), into: $0) }
+    let score = row[j]
+    let heldBy = pairs.filter { $0.mentorIndex == j }.map(\.menteeID)
+    var alternative = PairAlternative(
+      mentorIndex: j, mentorID: cohort.mentors[j].id, score: score, breakdown: model.breakdown(mentee: i, mentor: j),
+      status: .tradeOff, matchedChange: 0, totalScoreChange: 0, placesHeldBy: heldBy)
+    if solution.columnOfRow[i] == j {
+      alternative.status = .chosen
+    } else if let exclusion = rules.exclusion(mentee: i, mentor: j, score: score) {
+      alternative.status = .excluded(exclusion)
+    } else if cohort.mentors[j].capacity == 0 {
+      alternative.status = .noCapacity
+    } else {
+      // Fix the pair, then solve the rest optimally: the mentee's row removed,
+      // one place fewer at the mentor.
+      var capacities = cohort.mentors.map(\.capacity)
+      capacities[j] -= 1
+      let source = RowRemovedSource(base: CohortScoreSource(model: model, rules: rules), row: i)
+      let (rest, _) = CertifiedAssignment.solve(source, capacities: capacities, warmStart: solution)
+      alternative.matchedChange = rest.assignedCount + 1 - solution.assignedCount
+      alternative.totalScoreChange = rest.totalScore + score - solution.totalScore
+    }
+    return alternative
+  }
+
+  /// The mentee's best-scoring mentors, each explained as in
+  /// ``alternative(mentee:mentor:)``, best first.
+  ///
+  /// - Parameters:
+  ///   - i: The mentee's index.
+  ///   - count: How many mentors to explain.
+  /// - Complexity: up to `count` certified solves.
+  public func alternatives(mentee i: Int, count: Int) -> [PairAlternative] {
+    let cohort = model.cohort
+    var row = [Double](repeating: 0, count: cohort.mentors.count)
+    row.withUnsafeMutableBufferPointer { model.fillScores(mentees: i..<(i + 1), into: $0) }
+    let order = cohort.mentors.indices.sorted { row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1 }
+    return order.prefix(count).map { alternative(mentee: i, mentor: $0) }
+  }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import CompetencyModel
+import Interchange
+import Rationale
+
+extension MentorMatch {
+  /// `mentor-match explain`: why a mentee has their mentor, or why not another.
+  struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Explain a mentee's pair, or why not another mentor, with the exact cost to the cohort.",
+      discussion: """
+        Without --mentor, explains the mentee's pair and their best-scoring alternatives. For a \
+        mentor the plan did not choose, it says which rule excludes the pair, or what fixing it \
+        would change: the rest of the cohort is re-solved optimally with the pair in place.
+        """)
+
+    @OptionGroup var cohort: CohortOptions
+
+    @Option(name: .long, help: ArgumentHelp("The mentee to explain.", valueName: "id"))
+    var mentee: String
+
+    @Option(name: .long, help: ArgumentHelp("A mentor to compare with the plan's choice.", valueName: "id"))
+    var mentor: String?
+
+    @Option(name: .long, help: "How many alternatives to explain without --mentor.")
+    var alternatives = 3
+
+    func validate() throws {
+      guard alternatives >= 0 else { throw ValidationError("--alternatives must be zero or more.") }
+    }
+
+    func run() throws {
+      try reportingErrors {
+        let loaded = try cohort.load()
+        let c = loaded.cohort
+        guard let i = c.mentees.firstIndex(where: { $0.id == mentee }) else {
+          printError("error: no mentee has the id '\(mentee)'")
+          throw ExitStatus.dataError
+        }
+        var chosen: [Int] = []
+        if let mentor {
+          guard let j = c.mentors.firstIndex(where: { $0.id == mentor }) else {
+            printError("error: no mentor has the id '\(mentor)'")
+            throw ExitStatus.dataError
+          }
+          chosen = [j]
+        }
+        let plan = CohortMatcher.match(c, configuration: loaded.configuration, history: loaded.history)
+        print(PairExplanationReport.render(plan: plan, mentee: i, mentors: chosen, alternatives: alternatives))
+      }
+    }
+  }
+}
