@@ -4,7 +4,8 @@
 /// configuration file uses ``MatchingConfiguration/init()``.
 ///
 /// Invariants: every weight is finite and non-negative; `idealSeniorityGap > 0`;
-/// `workdayHours` is in `(0, 24]`; `minimumScore`, when set, is finite.
+/// `workdayHours` is in `(0, 24]`; `minimumScore`, when set, is finite;
+/// `programme.weeks` is in `1...520`.
 public struct MatchingConfiguration: Sendable, Hashable {
   /// Weights of the score's terms. The score of a pair is
   /// `Σ term weight × term value`, each term value in `0...1`.
@@ -39,6 +40,19 @@ public struct MatchingConfiguration: Sendable, Hashable {
     public init() {}
   }
 
+  /// The programme's calendar, for growth plans and milestones.
+  public struct Programme: Sendable, Hashable {
+    /// The cohort's first day, if known; milestones are then dated.
+    public var start: CalendarDate? = nil
+    /// The cohort's length in weeks.
+    public var weeks = 24
+
+    /// The default calendar: 24 weeks, no start date.
+    public init() {}
+  }
+
+  /// The programme's calendar.
+  public var programme = Programme()
   /// Per-competency weights, by competency name; a competency not listed
   /// weighs ``defaultCompetencyWeight``.
   public var competencyWeights: [String: Double] = [:]

@@ -94,7 +94,7 @@ public enum ConfigurationReader {
 
   /// The top-level keys, as documented.
   static let topLevelKeys = [
-    "weights", "competencies", "rules", "seniority", "timezone", "minimum_score",
+    "weights", "competencies", "rules", "seniority", "timezone", "minimum_score", "programme",
   ]
   /// The keys of `weights:`.
   static let weightKeys = ["competency", "seniority", "cross_department", "timezone"]
@@ -106,6 +106,8 @@ public enum ConfigurationReader {
   static let seniorityKeys = ["ideal_gap"]
   /// The keys of `timezone:`.
   static let timezoneKeys = ["workday_hours"]
+  /// The keys of `programme:`.
+  static let programmeKeys = ["start", "weeks"]
   /// The key of `competencies:` that sets the weight of unlisted competencies.
   static let defaultCompetencyKey = "default"
 
@@ -450,6 +452,7 @@ extension ConfigurationReader {
         case "rules": readRules(value, into: &configuration.rules)
         case "seniority": readSeniority(value, into: &configuration)
         case "timezone": readTimezone(value, into: &configuration)
+        case "programme", "program": readProgramme(value, into: &configuration.programme)
         case "minimumscore":
           if isNull(value) {
             configuration.minimumScore = nil
@@ -549,6 +552,32 @@ extension ConfigurationReader {
       }
     }
 
+    mutating func readProgramme(_ node: Node, into programme: inout MatchingConfiguration.Programme) {
+      guard let entries = entries(of: node, named: "programme") else { return }
+      for (key, keyNode, value) in entries {
+        switch ConfigurationReader.normalized(key) {
+        case "start":
+          if isNull(value) {
+            programme.start = nil
+          } else if case .scalar(let scalar) = value, let date = CalendarDate(scalar.string) {
+            programme.start = date
+          } else {
+            error(at: value.mark, "'programme.start' is \(Self.text(value)); expected a date like 2026-01-12")
+          }
+        case "weeks":
+          let expectation = "a whole number of weeks from 1 to 520"
+          guard let weeks = number(value, for: "programme.weeks", expectation: expectation) else { continue }
+          guard weeks >= 1, weeks <= 520, weeks == weeks.rounded() else {
+            error(at: value.mark, "'programme.weeks' is \(Self.text(value)); expected \(expectation)")
+            continue
+          }
+          programme.weeks = Int(weeks)
+        default:
+          unknownKey(key, at: keyNode, in: "programme", candidates: ConfigurationReader.programmeKeys)
+        }
+      }
+    }
+
     mutating func readTimezone(_ node: Node, into configuration: inout MatchingConfiguration) {
       guard let entries = entries(of: node, named: "timezone") else { return }
       for (key, keyNode, value) in entries {
@@ -576,7 +605,7 @@ extension ConfigurationReader {
     let typed = normalized(key)
     let sections: [(String, [String])] = [
       ("weights", weightKeys), ("rules", ruleKeys), ("seniority", seniorityKeys),
-      ("timezone", timezoneKeys),
+      ("timezone", timezoneKeys), ("programme", programmeKeys),
     ]
     for (section, keys) in sections where keys.contains(where: { normalized($0) == typed }) {
       return section

@@ -42,6 +42,9 @@ public enum ConfigurationWriter {
       "timezone:",
       "  workday_hours: \(number(configuration.workdayHours))",
       "minimum_score: \(configuration.minimumScore.map(number) ?? "null")",
+      "programme:",
+      "  start: \(configuration.programme.start.map { "\"\($0)\"" } ?? "null")",
+      "  weeks: \(configuration.programme.weeks)",
     ]
     return lines.joined(separator: "\n") + "\n"
   }

@@ -3,11 +3,13 @@ import Rationale
 /// Renders a plan as CSV: one row per mentee, matched or not.
 enum PlanCSVRenderer {
   static let header = [
-    "status", "mentee_id", "mentee_name", "mentor_id", "mentor_name", "score", "rank", "eligible_mentors",
-    "competency", "seniority", "cross_department", "timezone", "rationale",
+    "status", "mentee_id", "mentee_name", "mentee_email", "mentor_id", "mentor_name", "mentor_email", "score", "rank",
+    "eligible_mentors", "competency", "seniority", "cross_department", "timezone", "focus", "milestones", "rationale",
   ]
 
   static func render(_ plan: PairingPlan) -> String {
+    let cohort = plan.model.cohort
+    func email(_ value: String?) -> CSVCell { value.map { .text($0) } ?? .empty }
     var writer = CSVWriter()
     writer.writeRow(header)
     var rows: [(Int, [CSVCell])] = []
@@ -17,9 +19,11 @@ enum PlanCSVRenderer {
         (
           pair.menteeIndex,
           [
-            .text("matched"), .text(pair.menteeID), .text(pair.menteeName), .text(pair.mentorID),
-            .text(pair.mentorName), .number(pair.score), .integer(pair.rank), .integer(pair.eligibleMentors),
-            .number(b.competency), .number(b.seniority), .number(b.crossDepartment), .number(b.timezone),
+            .text("matched"), .text(pair.menteeID), .text(pair.menteeName),
+            email(cohort.mentees[pair.menteeIndex].person.email), .text(pair.mentorID), .text(pair.mentorName),
+            email(cohort.mentors[pair.mentorIndex].person.email), .number(pair.score), .integer(pair.rank),
+            .integer(pair.eligibleMentors), .number(b.competency), .number(b.seniority), .number(b.crossDepartment),
+            .number(b.timezone), .text(pair.growthPlan.focusSummary), .text(pair.growthPlan.milestoneSummary),
             .text(pair.highlights.joined(separator: "; ")),
           ]
         ))
@@ -29,8 +33,9 @@ enum PlanCSVRenderer {
         (
           u.menteeIndex,
           [
-            .text("unmatched"), .text(u.menteeID), .text(u.menteeName), .empty, .empty, .empty, .empty, .empty,
-            .empty, .empty, .empty, .empty, .text(u.explanation),
+            .text("unmatched"), .text(u.menteeID), .text(u.menteeName),
+            email(cohort.mentees[u.menteeIndex].person.email), .empty, .empty, .empty, .empty, .empty, .empty,
+            .empty, .empty, .empty, .empty, .empty, .empty, .text(u.explanation),
           ]
         ))
     }

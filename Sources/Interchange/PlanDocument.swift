@@ -29,6 +29,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var components: [String: Double]
     public var competencies: [CompetencyPart]
     public var rationale: [String]
+    public var growthPlan: GrowthPlan
   }
   /// One unmatched mentee.
   public struct Unmatched: Codable, Sendable, Equatable {
@@ -76,7 +77,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
             name: $0.name, menteeLevel: $0.menteeLevel, goal: $0.goal, mentorLevel: $0.mentorLevel,
             contribution: $0.value)
         },
-        rationale: p.highlights)
+        rationale: p.highlights, growthPlan: p.growthPlan)
     }
     let c = plan.certificate
     certificate = Certificate(

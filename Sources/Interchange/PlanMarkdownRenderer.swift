@@ -14,11 +14,12 @@ enum PlanMarkdownRenderer {
     out += "- \(PlanNumbers.metrics(plan))\n"
     out += "- \(PlanNumbers.certificate(plan))\n\n"
     if !plan.pairs.isEmpty {
-      out += "## Pairs\n\n| Mentee | Mentor | Score | Rank | Why |\n|---|---|---:|---:|---|\n"
+      out += "## Pairs\n\n| Mentee | Mentor | Score | Rank | Why | Growth plan |\n|---|---|---:|---:|---|---|\n"
       for p in plan.pairs {
         out += "| \(cell(p.menteeID)) \(cell(p.menteeName)) | \(cell(p.mentorID)) \(cell(p.mentorName)) | "
         out += "\(PlanNumbers.score(p.score)) | \(p.rank)/\(p.eligibleMentors) | "
-        out += p.highlights.map(cell).joined(separator: "<br>") + " |\n"
+        out += p.highlights.map(cell).joined(separator: "<br>") + " | "
+        out += cell(p.growthPlan.focusSummary) + "<br>" + cell(p.growthPlan.milestoneSummary) + " |\n"
       }
       out += "\n"
     }

@@ -24,6 +24,7 @@ enum PlanTableRenderer {
         out += pad(label(pair.mentorID, pair.mentorName), mentorWidth) + "  "
         out += PlanNumbers.score(pair.score) + "  \(pair.rank)/\(pair.eligibleMentors)\n"
         for line in pair.highlights { out += "    · \(line)\n" }
+        if !pair.growthPlan.focus.isEmpty { out += "    plan: \(pair.growthPlan.focusSummary)\n" }
       }
     }
     if !plan.unmatched.isEmpty {

@@ -51,7 +51,8 @@ public struct PairingPlan: Sendable {
             menteeIndex: i, mentorIndex: j, menteeID: mentee.id, menteeName: mentee.person.name, mentorID: mentor.id,
             mentorName: mentor.person.name, score: statistics.assignedScore[i], rank: statistics.betterColumns[i] + 1,
             eligibleMentors: statistics.eligibleColumns[i], breakdown: breakdown,
-            highlights: PairExplanation.highlights(breakdown, mentee: mentee.person, mentor: mentor.person)))
+            highlights: PairExplanation.highlights(breakdown, mentee: mentee.person, mentor: mentor.person),
+            growthPlan: GrowthPlan(breakdown: breakdown, programme: model.configuration.programme)))
       } else {
         let reason = Self.reason(forUnmatched: i, model: model, rules: rules, statistics: statistics)
         unmatched.append(

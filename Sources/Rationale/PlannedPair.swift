@@ -28,4 +28,6 @@ public struct PlannedPair: Sendable, Equatable {
   public var breakdown: ScoreBreakdown
   /// The reasons in plain words, most important first.
   public var highlights: [String]
+  /// The pair's growth plan: focus competencies and milestones.
+  public var growthPlan: GrowthPlan
 }

@@ -169,7 +169,7 @@ func emptyFileGivesDefaults(text: String) throws {
   #expect(
     problems("colour: blue\n") == [
       "1:1: unknown key 'colour' in the configuration; expected 'weights', 'competencies', 'rules', "
-        + "'seniority', 'timezone' or 'minimum_score'"
+        + "'seniority', 'timezone', 'minimum_score' or 'programme'"
     ])
 }
 
@@ -389,5 +389,18 @@ private func documentedExamples() throws -> [String] {
       "Public speaking": 2, "Stakeholder management": 1.5, "Risk: compliance": 0.5,
     ])
   #expect(configuration.minimumScore == 0.25)
+  #expect(configuration.programme.start == CalendarDate("2026-01-12"))
+  #expect(configuration.programme.weeks == 24)
   #expect(examples[1] == ConfigurationWriter.yaml(MatchingConfiguration()))
+}
+
+@Test func programmeCalendarIsReadAndChecked() throws {
+  let configuration = try ConfigurationReader.parse("programme:\n  start: 2026-02-02\n  weeks: 12\n", file: "c.yaml")
+  #expect(configuration.programme.start == CalendarDate(year: 2026, month: 2, day: 2))
+  #expect(configuration.programme.weeks == 12)
+  #expect(
+    problems("programme:\n  start: 2026-02-30\n  weeks: 0\n") == [
+      "2:10: 'programme.start' is 2026-02-30; expected a date like 2026-01-12",
+      "3:10: 'programme.weeks' is 0; expected a whole number of weeks from 1 to 520",
+    ])
 }

@@ -28,6 +28,9 @@ private func roundTrip(_ configuration: MatchingConfiguration) throws -> Matchin
       timezone:
         workday_hours: 8.0
       minimum_score: null
+      programme:
+        start: null
+        weeks: 24
 
       """)
 }
@@ -38,6 +41,8 @@ private func roundTrip(_ configuration: MatchingConfiguration) throws -> Matchin
 
 @Test func everyFieldRoundTrips() throws {
   var configuration = MatchingConfiguration()
+  configuration.programme.start = CalendarDate(year: 2027, month: 3, day: 1)
+  configuration.programme.weeks = 30
   configuration.terms.competency = 0.1 + 0.2  // not a short decimal
   configuration.terms.seniority = 0
   configuration.terms.crossDepartment = 1e-7

@@ -57,7 +57,7 @@ import Testing
       #expect(first == (try folder.read("b.\(format)")))
     }
     let csv = try folder.read("a.csv")
-    #expect(csv.hasPrefix("status,mentee_id,mentee_name,mentor_id"))
+    #expect(csv.hasPrefix("status,mentee_id,mentee_name,mentee_email,mentor_id"))
     #expect(csv.split(separator: "\n").count == 31)
     #expect(try folder.read("a.markdown").contains("| Mentee | Mentor | Score | Rank | Why |"))
   }
