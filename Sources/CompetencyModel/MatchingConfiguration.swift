@@ -40,6 +40,17 @@ public struct MatchingConfiguration: Sendable, Hashable {
     public init() {}
   }
 
+  /// What the optimum maximises once as many mentees as possible are matched.
+  public enum Objective: String, Sendable, Hashable, CaseIterable {
+    /// The total fit of the pairs (the default).
+    case total
+    /// The lowest fit of any pair first, then the total fit: the bottleneck
+    /// objective, for programmes that put the worst-served mentee first.
+    case fairness
+  }
+
+  /// The objective.
+  public var objective = Objective.total
   /// The programme's calendar, for growth plans and milestones.
   public struct Programme: Sendable, Hashable {
     /// The cohort's first day, if known; milestones are then dated.

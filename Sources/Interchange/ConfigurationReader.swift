@@ -94,7 +94,7 @@ public enum ConfigurationReader {
 
   /// The top-level keys, as documented.
   static let topLevelKeys = [
-    "weights", "competencies", "rules", "seniority", "timezone", "minimum_score", "programme",
+    "weights", "competencies", "rules", "seniority", "timezone", "minimum_score", "programme", "objective",
   ]
   /// The keys of `weights:`.
   static let weightKeys = ["competency", "seniority", "cross_department", "timezone"]
@@ -453,6 +453,14 @@ extension ConfigurationReader {
         case "seniority": readSeniority(value, into: &configuration)
         case "timezone": readTimezone(value, into: &configuration)
         case "programme", "program": readProgramme(value, into: &configuration.programme)
+        case "objective":
+          if case .scalar(let scalar) = value,
+            let objective = MatchingConfiguration.Objective(rawValue: scalar.string.lowercased())
+          {
+            configuration.objective = objective
+          } else {
+            error(at: value.mark, "'objective' is \(Self.text(value)); expected 'total' or 'fairness'")
+          }
         case "minimumscore":
           if isNull(value) {
             configuration.minimumScore = nil

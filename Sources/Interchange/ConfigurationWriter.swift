@@ -42,6 +42,7 @@ public enum ConfigurationWriter {
       "timezone:",
       "  workday_hours: \(number(configuration.workdayHours))",
       "minimum_score: \(configuration.minimumScore.map(number) ?? "null")",
+      "objective: \(configuration.objective.rawValue)",
       "programme:",
       "  start: \(configuration.programme.start.map { "\"\($0)\"" } ?? "null")",
       "  weeks: \(configuration.programme.weeks)",

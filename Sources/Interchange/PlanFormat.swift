@@ -67,6 +67,13 @@ enum PlanNumbers {
       + " · cross-department pairs: \(cross)"
   }
 
+  /// The fairness comparison in one line, or `nil` outside fairness mode.
+  static func fairness(_ plan: PairingPlan) -> String? {
+    guard let f = plan.summary.fairness else { return nil }
+    return "Fairness objective: lowest fit \(score(f.bottleneck)) (total-fit plan: \(score(f.totalFitPlanMinimum)))"
+      + " · total fit \(score(plan.summary.totalScore)) (total-fit plan: \(score(f.totalFitPlanTotal)))"
+  }
+
   /// The load histogram as `0:2 1:10 2:20`.
   static func loads(_ histogram: [Int]) -> String {
     histogram.enumerated().filter { $0.element > 0 }.map { "\($0.offset):\($0.element)" }.joined(separator: " ")

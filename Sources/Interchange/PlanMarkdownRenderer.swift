@@ -12,6 +12,7 @@ enum PlanMarkdownRenderer {
     out += " places \(s.placesUsed) of \(s.placesOffered) taken\n"
     out += "- Mentees per mentor: \(PlanNumbers.loads(s.loadHistogram))\n"
     out += "- \(PlanNumbers.metrics(plan))\n"
+    if let fairness = PlanNumbers.fairness(plan) { out += "- \(fairness)\n" }
     out += "- \(PlanNumbers.certificate(plan))\n\n"
     if !plan.pairs.isEmpty {
       out += "## Pairs\n\n| Mentee | Mentor | Score | Rank | Why | Growth plan |\n|---|---|---:|---:|---|---|\n"

@@ -12,6 +12,7 @@ enum PlanTableRenderer {
     out +=
       " places \(s.placesUsed) of \(s.placesOffered) taken; mentees per mentor \(PlanNumbers.loads(s.loadHistogram))\n"
     out += PlanNumbers.metrics(plan) + "\n"
+    if let fairness = PlanNumbers.fairness(plan) { out += fairness + "\n" }
     out += PlanNumbers.certificate(plan) + "\n"
     guard !plan.pairs.isEmpty || !plan.unmatched.isEmpty else { return out }
     let menteeWidth = plan.pairs.map { label($0.menteeID, $0.menteeName).count }.max() ?? 0

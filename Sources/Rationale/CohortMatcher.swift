@@ -49,6 +49,10 @@ public enum CohortMatcher {
   /// optimal over *all* pairs by pricing every pair against the solver's
   /// duals (``CertifiedAssignment``), so no dense matrix is ever held.
   ///
+  /// With `configuration.objective == .fairness` the plan maximises the
+  /// lowest fit first, then the total (``FairnessObjective``), and its summary
+  /// compares it with the total-fit plan.
+  ///
   /// - Parameters:
   ///   - cohort: The people.
   ///   - configuration: Weights, rules and thresholds.
@@ -66,11 +70,23 @@ public enum CohortMatcher {
     let model = FitModel(cohort: cohort, configuration: configuration)
     let rules = PairRules(cohort, configuration: configuration, history: history)
     let source = CohortScoreSource(model: model, rules: rules)
+    let capacities = cohort.mentors.map(\.capacity)
     let result = CertifiedAssignment.solveWithStatistics(
-      source, capacities: cohort.mentors.map(\.capacity), candidatesPerRow: candidatesPerMentee,
-      warmStart: warmStart?.solution)
-    return PairingPlan(
-      model: model, rules: rules, solution: result.solution, certificate: result.certificate,
-      statistics: result.statistics)
+      source, capacities: capacities, candidatesPerRow: candidatesPerMentee, warmStart: warmStart?.solution)
+    guard configuration.objective == .fairness else {
+      return PairingPlan(
+        model: model, rules: rules, solution: result.solution, certificate: result.certificate,
+        statistics: result.statistics)
+    }
+    let fair = FairnessObjective.solve(
+      source: source, capacities: capacities, candidatesPerRow: candidatesPerMentee, baseline: result)
+    var plan = PairingPlan(
+      model: model, rules: rules, solution: fair.solution, certificate: fair.certificate,
+      statistics: fair.statistics)
+    let baselineScores = result.statistics.assignedScore.filter { !$0.isNaN }
+    plan.summary.fairness = PlanSummary.FairnessComparison(
+      bottleneck: fair.bottleneck, totalFitPlanMinimum: baselineScores.min(),
+      totalFitPlanTotal: result.solution.totalScore)
+    return plan
   }
 }

@@ -28,4 +28,16 @@ public struct PlanSummary: Sendable, Equatable, Codable {
   public var mentorsAtCapacity: Int
   /// `loadHistogram[k]` mentors have exactly `k` mentees.
   public var loadHistogram: [Int]
+  /// In fairness mode, how this plan compares with the total-fit plan.
+  public var fairness: FairnessComparison? = nil
+
+  /// The fairness plan beside the total-fit plan, both matching as many mentees.
+  public struct FairnessComparison: Sendable, Equatable, Codable {
+    /// The lowest fit this plan guarantees (its bottleneck).
+    public var bottleneck: Double
+    /// The lowest fit of the total-fit plan.
+    public var totalFitPlanMinimum: Double?
+    /// The total fit of the total-fit plan.
+    public var totalFitPlanTotal: Double
+  }
 }

@@ -24,6 +24,9 @@ extension MentorMatch {
       help: ArgumentHelp("Write the plan to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(name: .long, help: "Maximise the lowest fit first, then the total (same as `objective: fairness`).")
+    var fairness = false
+
     @Flag(name: .long, help: "Print the time each phase took to standard error.")
     var timings = false
 
@@ -31,7 +34,9 @@ extension MentorMatch {
       try reportingErrors {
         let loaded = try cohort.load()
         for warning in loaded.warnings { printError(warning.description) }
-        let plan = CohortMatcher.match(loaded.cohort, configuration: loaded.configuration, history: loaded.history)
+        var configuration = loaded.configuration
+        if fairness { configuration.objective = .fairness }
+        let plan = CohortMatcher.match(loaded.cohort, configuration: configuration, history: loaded.history)
         try emit(format.render(plan), to: output)
         if timings {
           let s = plan.certificate.seconds

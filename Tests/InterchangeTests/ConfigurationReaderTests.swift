@@ -169,7 +169,7 @@ func emptyFileGivesDefaults(text: String) throws {
   #expect(
     problems("colour: blue\n") == [
       "1:1: unknown key 'colour' in the configuration; expected 'weights', 'competencies', 'rules', "
-        + "'seniority', 'timezone', 'minimum_score' or 'programme'"
+        + "'seniority', 'timezone', 'minimum_score', 'programme' or 'objective'"
     ])
 }
 

@@ -28,6 +28,7 @@ private func roundTrip(_ configuration: MatchingConfiguration) throws -> Matchin
       timezone:
         workday_hours: 8.0
       minimum_score: null
+      objective: total
       programme:
         start: null
         weeks: 24
@@ -43,6 +44,7 @@ private func roundTrip(_ configuration: MatchingConfiguration) throws -> Matchin
   var configuration = MatchingConfiguration()
   configuration.programme.start = CalendarDate(year: 2027, month: 3, day: 1)
   configuration.programme.weeks = 30
+  configuration.objective = .fairness
   configuration.terms.competency = 0.1 + 0.2  // not a short decimal
   configuration.terms.seniority = 0
   configuration.terms.crossDepartment = 1e-7

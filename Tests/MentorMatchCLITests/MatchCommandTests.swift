@@ -99,3 +99,18 @@ import Testing
     #expect(again.stderr.contains("--force"))
   }
 }
+
+extension MatchCommandTests {
+  @Test func fairnessModeReportsBothObjectives() throws {
+    let result = try CLIRunner.run(["match", "Datasets/sample", "--fairness", "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let document = try json(result.stdout)
+    let summary = try #require(document["summary"] as? [String: Any])
+    let fairness = try #require(summary["fairness"] as? [String: Any])
+    let bottleneck = try #require(fairness["bottleneck"] as? Double)
+    let minimum = try #require(summary["minimumScore"] as? Double)
+    #expect(abs(bottleneck - minimum) < 1e-12)
+    let table = try CLIRunner.run(["match", "Datasets/sample", "--fairness"])
+    #expect(table.stdout.contains("Fairness objective: lowest fit"))
+  }
+}

@@ -1,0 +1,74 @@
+import Assignment
+import CompetencyModel
+
+/// The bottleneck objective, solved exactly: among plans that match as many
+/// mentees as possible, the highest lowest-fit, then the highest total fit.
+///
+/// The lowest fit of the optimum is one of the cohort's pair scores. A binary
+/// search over those scores (from the total-fit plan's lowest, which is
+/// attainable) asks, for each threshold, whether the pairs scoring at least
+/// that much still match as many mentees; the last threshold that does is the
+/// bottleneck, and the certified solve at it maximises the total.
+///
+/// - Complexity: O(log(distinct scores)) certified solves, each warm-started
+///   from the total-fit plan, plus one pass to collect the scores.
+enum FairnessObjective {
+  /// The comparison with the total-fit plan that fairness mode reports.
+  static func solve(
+    source: CohortScoreSource, capacities: [Int], candidatesPerRow: Int,
+    baseline: (
+      solution: AssignmentSolution, certificate: CertifiedAssignment.Certificate,
+      statistics: CertifiedAssignment.RowStatistics
+    )
+  ) -> (
+    solution: AssignmentSolution, certificate: CertifiedAssignment.Certificate,
+    statistics: CertifiedAssignment.RowStatistics, bottleneck: Double
+  ) {
+    let assigned = baseline.statistics.assignedScore.filter { !$0.isNaN }
+    guard let floor = assigned.min() else {
+      return (baseline.solution, baseline.certificate, baseline.statistics, .nan)
+    }
+    // Every score above the total-fit plan's lowest, once, in increasing order.
+    var scores = Set<Double>()
+    var buffer = [Double](repeating: 0, count: source.blockRows * source.columns)
+    for block in source.blocks {
+      buffer.withUnsafeMutableBufferPointer { b in
+        source.fill(rows: block, into: b)
+        for k in 0..<(block.count * source.columns) where b[k] > floor { scores.insert(b[k]) }
+      }
+    }
+    let thresholds = [floor] + scores.sorted()
+    var best = baseline
+    var bestThreshold = floor
+    var low = 1
+    var high = thresholds.count - 1
+    while low <= high {
+      let middle = (low + high) / 2
+      let attempt = CertifiedAssignment.solveWithStatistics(
+        ThresholdSource(base: source, threshold: thresholds[middle]), capacities: capacities,
+        candidatesPerRow: candidatesPerRow, warmStart: baseline.solution)
+      if attempt.solution.assignedCount == baseline.solution.assignedCount {
+        best = attempt
+        bestThreshold = thresholds[middle]
+        low = middle + 1
+      } else {
+        high = middle - 1
+      }
+    }
+    return (best.solution, best.certificate, best.statistics, bestThreshold)
+  }
+}
+
+/// A block source without the pairs scoring below a threshold.
+struct ThresholdSource<Base: ScoreBlockSource>: ScoreBlockSource {
+  let base: Base
+  let threshold: Double
+  var rows: Int { base.rows }
+  var columns: Int { base.columns }
+  var blockRows: Int { base.blockRows }
+
+  func fill(rows range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
+    base.fill(rows: range, into: buffer)
+    for k in 0..<(range.count * columns) where buffer[k] < threshold { buffer[k] = .nan }
+  }
+}

@@ -1,0 +1,59 @@
+import Assignment
+import CompetencyModel
+import Rationale
+import Testing
+import _TestSupport
+
+/// The lexicographic optimum (most assigned, then highest lowest score, then
+/// highest total) by enumeration.
+func bruteForceFairness(_ problem: AssignmentProblem) -> (count: Int, minimum: Double, total: Double) {
+  var load = [Int](repeating: 0, count: problem.columns)
+  var best = (count: 0, minimum: Double.infinity, total: 0.0)
+  func better(_ a: (Int, Double, Double), _ b: (Int, Double, Double)) -> Bool {
+    if a.0 != b.0 { return a.0 > b.0 }
+    if abs(a.1 - b.1) > 1e-12 { return a.1 > b.1 }
+    return a.2 > b.2 + 1e-12
+  }
+  func visit(_ row: Int, _ count: Int, _ minimum: Double, _ total: Double) {
+    if row == problem.rows {
+      if better((count, minimum, total), best) { best = (count, minimum, total) }
+      return
+    }
+    visit(row + 1, count, minimum, total)
+    for column in 0..<problem.columns {
+      guard let s = problem.score(row: row, column: column), load[column] < problem.capacities[column] else { continue }
+      load[column] += 1
+      visit(row + 1, count + 1, min(minimum, s), total + s)
+      load[column] -= 1
+    }
+  }
+  visit(0, 0, .infinity, 0)
+  return best
+}
+
+@Suite struct FairnessObjectiveTests {
+  @Test func agreesWithBruteForceOnSmallCohorts() {
+    var improved = 0
+    for seed in UInt64(1)...30 {
+      let cohort = CohortFixtures.generated(mentees: 6, mentors: 3, competencies: 4, seed: seed)
+      var config = MatchingConfiguration()
+      config.objective = .fairness
+      let plan = CohortMatcher.match(cohort, configuration: config)
+      let oracle = bruteForceFairness(CohortMatcher.score(cohort, configuration: config).problem)
+      #expect(plan.summary.matched == oracle.count)
+      if oracle.count > 0 {
+        #expect(abs((plan.summary.minimumScore ?? .nan) - oracle.minimum) < 1e-9)
+        #expect(abs(plan.summary.totalScore - oracle.total) < 1e-9)
+        let comparison = plan.summary.fairness
+        #expect(comparison != nil)
+        if let comparison, let before = comparison.totalFitPlanMinimum {
+          #expect(comparison.bottleneck >= before)
+          #expect(plan.summary.totalScore <= comparison.totalFitPlanTotal + 1e-9)
+          if comparison.bottleneck > before { improved += 1 }
+        }
+      }
+    }
+    // Some cohorts must have a better-served weakest pair under fairness.
+    #expect(improved > 0)
+  }
+}
