@@ -17,13 +17,14 @@ public enum EligibilityRules {
   ///   O(`(mentees + mentors) · depth`) for reporting lines of that depth.
   ///   ``PairRules`` answers the same questions without the dense matrix.
   public static func evaluate(
-    _ cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = [], scores: [Double]? = nil
+    _ cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = [], scores: [Double]? = nil,
+    never: Set<PersonPair> = []
   ) -> EligibilityMatrix {
     let n = cohort.mentees.count
     let m = cohort.mentors.count
     var rulesConfiguration = configuration
     if scores == nil { rulesConfiguration.minimumScore = nil }
-    let rules = PairRules(cohort, configuration: rulesConfiguration, history: history)
+    let rules = PairRules(cohort, configuration: rulesConfiguration, history: history, never: never)
     let values = scores ?? [Double](repeating: 0, count: n * m)
     precondition(values.count == n * m, "Scores must be mentees x mentors")
     var matrix = EligibilityMatrix(mentees: n, mentors: m)

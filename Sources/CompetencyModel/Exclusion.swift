@@ -11,6 +11,8 @@ public enum Exclusion: UInt8, Sendable, CaseIterable, Comparable {
   case noSharedLanguage
   /// The pair scores below the configured minimum.
   case belowMinimumScore
+  /// The programme's pair rules say never to make it.
+  case neverPair
 
   /// A plain-words explanation.
   public var explanation: String {
@@ -20,6 +22,7 @@ public enum Exclusion: UInt8, Sendable, CaseIterable, Comparable {
     case .previousPair: return "paired in an earlier cohort"
     case .noSharedLanguage: return "no shared language"
     case .belowMinimumScore: return "below the minimum fit"
+    case .neverPair: return "listed as never to pair"
     }
   }
 

@@ -21,7 +21,10 @@ public struct PairRules: Sendable {
   /// Prepares the rules of `configuration` for `cohort`.
   ///
   /// - Complexity: O(`(mentees + mentors) · depth + history + languages listed`).
-  public init(_ cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = []) {
+  public init(
+    _ cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = [],
+    never: Set<PersonPair> = []
+  ) {
     mentees = cohort.mentees.count
     mentors = cohort.mentors.count
     minimumScore = configuration.minimumScore
@@ -57,6 +60,9 @@ public struct PairRules: Sendable {
       for pair in history {
         if let i = menteeIndex[pair.menteeID], let j = mentorIndex[pair.mentorID] { exclude(i, j, .previousPair) }
       }
+    }
+    for pair in never {
+      if let i = menteeIndex[pair.menteeID], let j = mentorIndex[pair.mentorID] { exclude(i, j, .neverPair) }
     }
     self.listed = listed
     languages = rules.requireSharedLanguage ? LanguageSets(cohort) : nil

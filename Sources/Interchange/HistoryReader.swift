@@ -38,47 +38,7 @@ public enum HistoryReader {
       let table = CSVTable.collect(
         text, file: file, expectedHeader: "mentee,mentor", errors: &problems)
     else { throw InputErrors(problems) }
-    var menteeColumn: Int?
-    var mentorColumn: Int?
-    for (index, field) in table.header.fields.enumerated() {
-      switch CellText.headerKey(field.value) {
-      case "mentee" where menteeColumn == nil: menteeColumn = index
-      case "mentor" where mentorColumn == nil: mentorColumn = index
-      case "mentee", "mentor":
-        problems.append(
-          InputError(
-            file: file, line: field.line, column: field.column,
-            message: "duplicate column '\(CellText.trimmed(field.value))'"))
-      default: break
-      }
-    }
-    let start = table.header.fields[0]
-    for (name, column) in [("mentee", menteeColumn), ("mentor", mentorColumn)] where column == nil {
-      problems.append(
-        InputError(
-          file: file, line: start.line, column: start.column,
-          message: "missing required column '\(name)'; expected a header such as 'mentee,mentor'"))
-    }
-    var pairs: Set<PersonPair> = []
-    if let menteeColumn, let mentorColumn {
-      for record in table.records {
-        var ids: [String] = []
-        for (role, column) in [("mentee", menteeColumn), ("mentor", mentorColumn)] {
-          let field = record[column]
-          let id = CellText.clean(field.value)
-          if id.isEmpty {
-            problems.append(
-              InputError(
-                file: file, line: field.line, column: field.column,
-                message: "empty \(role) id; every row needs a mentee and a mentor id"))
-          }
-          ids.append(id)
-        }
-        if !ids[0].isEmpty && !ids[1].isEmpty {
-          pairs.insert(PersonPair(menteeID: ids[0], mentorID: ids[1]))
-        }
-      }
-    }
+    let pairs = Set(PairTable(table, file: file, problems: &problems).rows.map(\.pair))
     if !problems.isEmpty { throw InputErrors(problems) }
     return PairHistory(pairs: pairs)
   }

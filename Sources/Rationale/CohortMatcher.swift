@@ -34,11 +34,13 @@ public enum CohortMatcher {
   /// - Complexity: O(`mentees · mentors · competencies`) flops (one BLAS product)
   ///   and O(`mentees · mentors`) memory.
   public static func score(
-    _ cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = []
+    _ cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = [],
+    never: Set<PersonPair> = []
   ) -> Scored {
     let model = FitModel(cohort: cohort, configuration: configuration)
     let scores = model.scores().elements
-    let eligibility = EligibilityRules.evaluate(cohort, configuration: configuration, history: history, scores: scores)
+    let eligibility = EligibilityRules.evaluate(
+      cohort, configuration: configuration, history: history, scores: scores, never: never)
     return Scored(model: model, scores: scores, eligibility: eligibility)
   }
 
@@ -57,6 +59,8 @@ public enum CohortMatcher {
   ///   - cohort: The people.
   ///   - configuration: Weights, rules and thresholds.
   ///   - history: Pairs of earlier cohorts, not to be repeated.
+  ///   - requirements: Pairs to make whatever their fit, and pairs never to
+  ///     make. Required pairs are fixed first; the rest is optimal given them.
   ///   - candidatesPerMentee: Candidates kept per mentee before pricing.
   ///   - warmStart: The plan of the same cohort under other weights: its mentor
   ///     prices start the solver. The plan is the same with or without it.
@@ -65,28 +69,95 @@ public enum CohortMatcher {
   ///   flops, plus the sparse solve; memory O(`mentees · candidates + block`).
   public static func match(
     _ cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = [],
-    candidatesPerMentee: Int = 24, warmStart: PairingPlan? = nil
+    requirements: PairRequirements = PairRequirements(), candidatesPerMentee: Int = 24, warmStart: PairingPlan? = nil
   ) -> PairingPlan {
     let model = FitModel(cohort: cohort, configuration: configuration)
-    let rules = PairRules(cohort, configuration: configuration, history: history)
-    let source = CohortScoreSource(model: model, rules: rules)
-    let capacities = cohort.mentors.map(\.capacity)
-    let result = CertifiedAssignment.solveWithStatistics(
-      source, capacities: capacities, candidatesPerRow: candidatesPerMentee, warmStart: warmStart?.solution)
-    guard configuration.objective == .fairness else {
-      return PairingPlan(
-        model: model, rules: rules, solution: result.solution, certificate: result.certificate,
-        statistics: result.statistics)
+    let rules = PairRules(cohort, configuration: configuration, history: history, never: requirements.never)
+    var capacities = cohort.mentors.map(\.capacity)
+    // Required pairs are fixed first: their mentees leave the problem and their
+    // mentors offer one place fewer each.
+    let required = requiredPairs(requirements, in: cohort)
+    for (_, j) in required {
+      precondition(capacities[j] > 0, "Required pairs exceed mentor \(cohort.mentors[j].id)'s capacity")
+      capacities[j] -= 1
     }
-    let fair = FairnessObjective.solve(
-      source: source, capacities: capacities, candidatesPerRow: candidatesPerMentee, baseline: result)
+    let source = RowsRemovedSource(base: CohortScoreSource(model: model, rules: rules), removed: Set(required.map(\.0)))
+    var result = CertifiedAssignment.solveWithStatistics(
+      source, capacities: capacities, candidatesPerRow: candidatesPerMentee, warmStart: warmStart?.solution)
+    var fairness: PlanSummary.FairnessComparison? = nil
+    if configuration.objective == .fairness {
+      let fair = FairnessObjective.solve(
+        source: source, capacities: capacities, candidatesPerRow: candidatesPerMentee, baseline: result)
+      let baselineScores = result.statistics.assignedScore.filter { !$0.isNaN }
+      fairness = PlanSummary.FairnessComparison(
+        bottleneck: fair.bottleneck, totalFitPlanMinimum: baselineScores.min(),
+        totalFitPlanTotal: result.solution.totalScore)
+      result = (fair.solution, fair.certificate, fair.statistics)
+    }
+    let optimisedTotal = result.solution.totalScore
+    fix(required, into: &result, model: model, rules: rules)
+    let requiredTotal = result.solution.totalScore - optimisedTotal
     var plan = PairingPlan(
-      model: model, rules: rules, solution: fair.solution, certificate: fair.certificate,
-      statistics: fair.statistics)
-    let baselineScores = result.statistics.assignedScore.filter { !$0.isNaN }
-    plan.summary.fairness = PlanSummary.FairnessComparison(
-      bottleneck: fair.bottleneck, totalFitPlanMinimum: baselineScores.min(),
-      totalFitPlanTotal: result.solution.totalScore)
+      model: model, rules: rules, solution: result.solution, certificate: result.certificate,
+      statistics: result.statistics)
+    plan.requiredMentees = required.map(\.0)
+    for index in plan.pairs.indices where plan.requiredMentees.contains(plan.pairs[index].menteeIndex) {
+      plan.pairs[index].highlights.insert("required by the programme's pair rules", at: 0)
+    }
+    if var fairness {
+      // Both totals include the required pairs; the bottlenecks are over the optimised pairs.
+      fairness.totalFitPlanTotal += requiredTotal
+      plan.summary.fairness = fairness
+    }
     return plan
+  }
+
+  /// The (mentee, mentor) indices of the required pairs.
+  static func requiredPairs(_ requirements: PairRequirements, in cohort: Cohort) -> [(Int, Int)] {
+    var menteeIndex: [String: Int] = [:]
+    for (i, mentee) in cohort.mentees.enumerated() { menteeIndex[mentee.id] = i }
+    var mentorIndex: [String: Int] = [:]
+    for (j, mentor) in cohort.mentors.enumerated() { mentorIndex[mentor.id] = j }
+    return requirements.must.map { pair in
+      guard let i = menteeIndex[pair.menteeID], let j = mentorIndex[pair.mentorID] else {
+        preconditionFailure("Required pair \(pair) names someone outside the cohort")
+      }
+      return (i, j)
+    }
+  }
+
+  /// Adds the required pairs to a solution of the rest of the cohort, with
+  /// their rows' statistics.
+  static func fix(
+    _ required: [(Int, Int)],
+    into result:
+      inout (
+        solution: AssignmentSolution, certificate: CertifiedAssignment.Certificate,
+        statistics: CertifiedAssignment.RowStatistics
+      ), model: FitModel, rules: PairRules
+  ) {
+    let m = model.cohort.mentors.count
+    var row = [Double](repeating: 0, count: m)
+    for (i, j) in required {
+      row.withUnsafeMutableBufferPointer {
+        model.fillScores(mentees: i..<(i + 1), into: $0)
+        rules.mask(rows: i..<(i + 1), scores: $0)
+      }
+      var raw = [Double](repeating: 0, count: m)
+      raw.withUnsafeMutableBufferPointer { model.fillScores(mentees: i..<(i + 1), into: $0) }
+      let score = raw[j]
+      result.solution.columnOfRow[i] = j
+      result.solution.loads[j] += 1
+      result.solution.assignedCount += 1
+      result.solution.totalScore += score
+      let eligible = (0..<m).filter { !row[$0].isNaN && model.cohort.mentors[$0].capacity > 0 }
+      result.statistics.eligibleColumns[i] = max(eligible.count, 1)
+      result.statistics.betterColumns[i] = eligible.filter { row[$0] > score }.count
+      result.statistics.assignedScore[i] = score
+      if let best = eligible.max(by: { row[$0] != row[$1] ? row[$0] < row[$1] : $0 > $1 }) {
+        result.statistics.bestColumn[i] = best
+        result.statistics.bestScore[i] = row[best]
+      }
+    }
   }
 }

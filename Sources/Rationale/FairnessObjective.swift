@@ -15,7 +15,7 @@ import CompetencyModel
 enum FairnessObjective {
   /// The comparison with the total-fit plan that fairness mode reports.
   static func solve(
-    source: CohortScoreSource, capacities: [Int], candidatesPerRow: Int,
+    source: some ScoreBlockSource, capacities: [Int], candidatesPerRow: Int,
     baseline: (
       solution: AssignmentSolution, certificate: CertifiedAssignment.Certificate,
       statistics: CertifiedAssignment.RowStatistics

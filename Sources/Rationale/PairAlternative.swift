@@ -12,6 +12,8 @@ public struct PairAlternative: Sendable, Equatable {
   public enum Status: Sendable, Equatable {
     /// It is the plan's pair.
     case chosen
+    /// The mentee's pair is required by the programme's pair rules.
+    case required
     /// A rule excludes it.
     case excluded(Exclusion)
     /// The mentor offers no places this cohort.
@@ -39,20 +41,21 @@ public struct PairAlternative: Sendable, Equatable {
   public var placesHeldBy: [String]
 }
 
-/// A block source that forbids every pair of one row: the rest of the cohort,
-/// once that row's pair is fixed outside the solver.
-struct RowRemovedSource<Base: ScoreBlockSource>: ScoreBlockSource {
+/// A block source that forbids every pair of some rows: the rest of the
+/// cohort, once those rows' pairs are fixed outside the solver.
+struct RowsRemovedSource<Base: ScoreBlockSource>: ScoreBlockSource {
   let base: Base
-  let row: Int
+  let removed: Set<Int>
   var rows: Int { base.rows }
   var columns: Int { base.columns }
   var blockRows: Int { base.blockRows }
 
   func fill(rows range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
     base.fill(rows: range, into: buffer)
-    guard range.contains(row) else { return }
-    let start = (row - range.lowerBound) * columns
-    for j in 0..<columns { buffer[start + j] = .nan }
+    for row in removed where range.contains(row) {
+      let start = (row - range.lowerBound) * columns
+      for j in 0..<columns { buffer[start + j] = .nan }
+    }
   }
 }
 
@@ -77,19 +80,28 @@ extension PairingPlan {
       status: .tradeOff, matchedChange: 0, totalScoreChange: 0, placesHeldBy: heldBy)
     if solution.columnOfRow[i] == j {
       alternative.status = .chosen
+    } else if requiredMentees.contains(i) {
+      alternative.status = .required
     } else if let exclusion = rules.exclusion(mentee: i, mentor: j, score: score) {
       alternative.status = .excluded(exclusion)
     } else if cohort.mentors[j].capacity == 0 {
       alternative.status = .noCapacity
     } else {
-      // Fix the pair, then solve the rest optimally: the mentee's row removed,
-      // one place fewer at the mentor.
+      // Fix the pair (and the programme's required pairs), then solve the rest
+      // optimally: those rows removed, one place fewer at each of their mentors.
       var capacities = cohort.mentors.map(\.capacity)
       capacities[j] -= 1
-      let source = RowRemovedSource(base: CohortScoreSource(model: model, rules: rules), row: i)
+      var fixedTotal = score
+      for k in requiredMentees {
+        let mentor = solution.columnOfRow[k]!
+        capacities[mentor] -= 1
+        fixedTotal += pairs.first { $0.menteeIndex == k }?.score ?? 0
+      }
+      let source = RowsRemovedSource(
+        base: CohortScoreSource(model: model, rules: rules), removed: Set(requiredMentees + [i]))
       let (rest, _) = CertifiedAssignment.solve(source, capacities: capacities, warmStart: solution)
-      alternative.matchedChange = rest.assignedCount + 1 - solution.assignedCount
-      alternative.totalScoreChange = rest.totalScore + score - solution.totalScore
+      alternative.matchedChange = rest.assignedCount + 1 + requiredMentees.count - solution.assignedCount
+      alternative.totalScoreChange = rest.totalScore + fixedTotal - solution.totalScore
     }
     return alternative
   }

@@ -23,6 +23,9 @@ public struct PairingPlan: Sendable {
   public var unmatched: [UnmatchedMentee]
   /// The summary figures.
   public var summary: PlanSummary
+  /// The mentees whose pairs the programme's pair rules required (outside
+  /// the optimisation; the certificate covers the rest of the cohort).
+  public var requiredMentees: [Int] = []
   /// Goal coverage and cross-department figures.
   public var metrics: CohortMetrics
 

@@ -25,6 +25,13 @@ struct CohortOptions: ParsableArguments {
       valueName: "file"))
   var history: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Pairs to make or never make (CSV: mentee,mentor,rule with rule must or never). Default: pair-rules.csv in the cohort folder if present.",
+      valueName: "file"))
+  var pairRules: String?
+
   func validate() throws {
     guard (1...2).contains(cohort.count) else {
       throw ValidationError("Give the cohort as one folder or as the mentors and mentees files.")
@@ -33,9 +40,10 @@ struct CohortOptions: ParsableArguments {
 
   /// The configuration and history files to read: the ones given, or else
   /// `config.yaml` and `history.csv` inside a cohort folder when present.
-  func resolvedCompanionFiles() -> (config: String?, history: String?) {
+  func resolvedCompanionFiles() -> (config: String?, history: String?, pairRules: String?) {
     var config = self.config
     var history = self.history
+    var pairRules = self.pairRules
     var isDirectory: ObjCBool = false
     if cohort.count == 1, FileManager.default.fileExists(atPath: cohort[0], isDirectory: &isDirectory),
       isDirectory.boolValue
@@ -44,8 +52,10 @@ struct CohortOptions: ParsableArguments {
       let candidates = (folder.appendingPathComponent("config.yaml"), folder.appendingPathComponent("history.csv"))
       if config == nil, FileManager.default.fileExists(atPath: candidates.0) { config = candidates.0 }
       if history == nil, FileManager.default.fileExists(atPath: candidates.1) { history = candidates.1 }
+      let rules = folder.appendingPathComponent("pair-rules.csv")
+      if pairRules == nil, FileManager.default.fileExists(atPath: rules) { pairRules = rules }
     }
-    return (config, history)
+    return (config, history, pairRules)
   }
 
   /// Everything a matching run reads, after validation.
@@ -53,6 +63,7 @@ struct CohortOptions: ParsableArguments {
     var cohort: Cohort
     var configuration: MatchingConfiguration
     var history: Set<PersonPair>
+    var requirements: PairRequirements
     var warnings: [InputError]
   }
 
@@ -60,7 +71,7 @@ struct CohortOptions: ParsableArguments {
   /// problem of every file before throwing.
   func load() throws -> Loaded {
     var errors: [InputError] = []
-    let (config, history) = resolvedCompanionFiles()
+    let (config, history, pairRules) = resolvedCompanionFiles()
     var configuration = MatchingConfiguration()
     if let config {
       switch Result(catching: { () throws(InputErrors) in try ConfigurationReader.read(path: config) }) {
@@ -85,10 +96,22 @@ struct CohortOptions: ParsableArguments {
       case .failure(let failure): errors += failure.errors
       }
     }
+    var rules: PairRulesReader.Result? = nil
+    if let pairRules {
+      switch Result(catching: { () throws(InputErrors) in try PairRulesReader.read(path: pairRules) }) {
+      case .success(let value): rules = value
+      case .failure(let failure): errors += failure.errors
+      }
+    }
+    if let rules, let cohortResult {
+      errors += PairRulesReader.problems(
+        rules, cohort: cohortResult.cohort, configuration: configuration, history: pairs)
+    }
     let fatal = errors.filter { $0.severity == .error }
     guard fatal.isEmpty, let cohortResult else { throw InputErrors(errors.sorted(by: InputError.reportOrder)) }
     return Loaded(
       cohort: cohortResult.cohort, configuration: configuration, history: pairs,
+      requirements: rules?.requirements ?? PairRequirements(),
       warnings: cohortResult.warnings + errors)
   }
 

@@ -45,7 +45,8 @@ extension MentorMatch {
           }
           chosen = [j]
         }
-        let plan = CohortMatcher.match(c, configuration: loaded.configuration, history: loaded.history)
+        let plan = CohortMatcher.match(
+          c, configuration: loaded.configuration, history: loaded.history, requirements: loaded.requirements)
         print(PairExplanationReport.render(plan: plan, mentee: i, mentors: chosen, alternatives: alternatives))
       }
     }

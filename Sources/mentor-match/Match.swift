@@ -36,7 +36,8 @@ extension MentorMatch {
         for warning in loaded.warnings { printError(warning.description) }
         var configuration = loaded.configuration
         if fairness { configuration.objective = .fairness }
-        let plan = CohortMatcher.match(loaded.cohort, configuration: configuration, history: loaded.history)
+        let plan = CohortMatcher.match(
+          loaded.cohort, configuration: configuration, history: loaded.history, requirements: loaded.requirements)
         try emit(format.render(plan), to: output)
         if timings {
           let s = plan.certificate.seconds

@@ -40,7 +40,9 @@ extension MentorMatch {
               + " more than the \(Self.maximumPairs) this command writes; `match` handles cohorts of any size")
           throw ExitStatus.dataError
         }
-        let scored = CohortMatcher.score(loaded.cohort, configuration: loaded.configuration, history: loaded.history)
+        let scored = CohortMatcher.score(
+          loaded.cohort, configuration: loaded.configuration, history: loaded.history,
+          never: loaded.requirements.never)
         let problem = scored.problem
         let table = ScoreTable(
           menteeIDs: loaded.cohort.mentees.map(\.id), mentorIDs: loaded.cohort.mentors.map(\.id),

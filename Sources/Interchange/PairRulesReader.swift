@@ -1,0 +1,110 @@
+import CompetencyModel
+
+/// Reads a programme's pair rules: a CSV file with `mentee`, `mentor` and
+/// `rule` columns, `rule` being `must` or `never` (headers matched like
+/// cohort headers; other columns ignored).
+///
+/// ```
+/// mentee,mentor,rule,note
+/// E00017,M00003,must,continuing pair
+/// E00020,M00011,never,conflict of interest
+/// ```
+public enum PairRulesReader {
+  /// The rules with the line of each, for checks against a cohort.
+  public struct Result: Sendable {
+    /// The requirements.
+    public var requirements: PairRequirements
+    /// The line of each required pair, in ``PairRequirements/must`` order.
+    public var mustLines: [Int]
+    /// The file name, for problem reports.
+    public var file: String
+  }
+
+  /// Reads a pair-rules file.
+  ///
+  /// - Parameter path: The file's path; also the name in problem reports.
+  /// - Throws: ``InputErrors`` with every problem: unreadable file, bad CSV,
+  ///   missing columns, empty ids, a rule other than `must` or `never`.
+  /// - Complexity: O(size of the file).
+  public static func read(path: String) throws(InputErrors) -> Result {
+    switch CSVTable.loadText(path: path) {
+    case .success(let text): return try parse(text, file: path)
+    case .failure(let error): throw InputErrors([error])
+    }
+  }
+
+  /// Reads pair rules from their text.
+  ///
+  /// - Complexity: O(length of `text`).
+  public static func parse(_ text: String, file: String) throws(InputErrors) -> Result {
+    var problems: [InputError] = []
+    guard let table = CSVTable.collect(text, file: file, expectedHeader: "mentee,mentor,rule", errors: &problems)
+    else { throw InputErrors(problems) }
+    let pairs = PairTable(table, file: file, extra: ["rule"], problems: &problems)
+    var requirements = PairRequirements()
+    var lines: [Int] = []
+    if let ruleColumn = pairs.extraColumns["rule"] {
+      for row in pairs.rows {
+        let field = row.record[ruleColumn]
+        switch CellText.clean(field.value).lowercased() {
+        case "must":
+          requirements.must.append(row.pair)
+          lines.append(row.record.line)
+        case "never":
+          requirements.never.insert(row.pair)
+        default:
+          problems.append(
+            InputError(
+              file: file, line: field.line, column: field.column,
+              message: "rule '\(CellText.clean(field.value))' is neither 'must' nor 'never'"))
+        }
+      }
+    }
+    if !problems.isEmpty { throw InputErrors(problems) }
+    return Result(requirements: requirements, mustLines: lines, file: file)
+  }
+
+  /// The problems of `rules` for `cohort`: unknown ids, a mentee required
+  /// twice, more required pairs than a mentor's places, a required pair that
+  /// is also never to be made or that a hard rule excludes.
+  ///
+  /// - Complexity: O(required pairs + mentees + mentors).
+  public static func problems(
+    _ rules: Result, cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair>
+  ) -> [InputError] {
+    let menteeIndex = Dictionary(cohort.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let mentorIndex = Dictionary(cohort.mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let hard = PairRules(cohort, configuration: configuration, history: history)
+    var problems: [InputError] = []
+    var seen: [String: Int] = [:]
+    var used = [Int](repeating: 0, count: cohort.mentors.count)
+    for (pair, line) in zip(rules.requirements.must, rules.mustLines) {
+      func problem(_ message: String) {
+        problems.append(InputError(file: rules.file, line: line, column: 1, message: message))
+      }
+      guard let i = menteeIndex[pair.menteeID] else {
+        problem("required pair names mentee '\(pair.menteeID)', who is not in the cohort")
+        continue
+      }
+      guard let j = mentorIndex[pair.mentorID] else {
+        problem("required pair names mentor '\(pair.mentorID)', who is not in the cohort")
+        continue
+      }
+      if let first = seen[pair.menteeID] {
+        problem("mentee '\(pair.menteeID)' already has a required pair on line \(first)")
+        continue
+      }
+      seen[pair.menteeID] = line
+      used[j] += 1
+      if used[j] > cohort.mentors[j].capacity {
+        problem("mentor '\(pair.mentorID)' has more required pairs than places (\(cohort.mentors[j].capacity))")
+      }
+      if rules.requirements.never.contains(pair) {
+        problem("the pair \(pair) is both required and never to be made")
+      } else if let exclusion = hard.exclusion(mentee: i, mentor: j, score: .infinity) {
+        problem("the required pair \(pair) breaks a hard rule: \(exclusion.explanation)")
+      }
+    }
+    return problems
+  }
+}
