@@ -10,6 +10,8 @@ public enum PlanFormat: String, Sendable, CaseIterable {
   case json
   /// A Markdown report: summary, pairs table, unmatched table.
   case markdown
+  /// One self-contained HTML report with charts (no scripts, no external files).
+  case html
 
   /// Renders `plan` in this format. The output depends only on the plan, so
   /// identical inputs give byte-identical files.
@@ -21,6 +23,7 @@ public enum PlanFormat: String, Sendable, CaseIterable {
     case .csv: return PlanCSVRenderer.render(plan)
     case .json: return PlanDocument(plan).encoded()
     case .markdown: return PlanMarkdownRenderer.render(plan)
+    case .html: return PlanHTMLRenderer.render(plan)
     }
   }
 }

@@ -16,7 +16,7 @@ extension MentorMatch {
 
     @OptionGroup var cohort: CohortOptions
 
-    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
+    @Option(name: .long, help: "Output format: table, csv, json, markdown or html.")
     var format: PlanFormat = .table
 
     @Option(

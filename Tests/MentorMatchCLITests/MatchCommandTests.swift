@@ -48,7 +48,7 @@ import Testing
   @Test func everyFormatRendersAndIsDeterministic() throws {
     let folder = try TemporaryFolder()
     let cohort = try generate(folder, mentees: 30, mentors: 8)
-    for format in ["table", "csv", "json", "markdown"] {
+    for format in ["table", "csv", "json", "markdown", "html"] {
       let a = try CLIRunner.run(["match", cohort, "--format", format, "--output", folder.path("a.\(format)")])
       let b = try CLIRunner.run(["match", cohort, "--format", format, "--output", folder.path("b.\(format)")])
       #expect(a.status == 0 && b.status == 0)
