@@ -30,6 +30,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
@@ -40,7 +41,10 @@ let package = Package(
     .target(name: "CohortGenerator", dependencies: ["CompetencyModel"]),
     .target(
       name: "Interchange",
-      dependencies: ["CompetencyModel", "Assignment", "Rationale", .product(name: "Yams", package: "Yams")]),
+      dependencies: [
+        "CompetencyModel", "Assignment", "Rationale", .product(name: "Yams", package: "Yams"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .executableTarget(
       name: "mentor-match",
       dependencies: [
@@ -52,7 +56,9 @@ let package = Package(
     .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "_TestSupport"], swiftSettings: invariants),
     .testTarget(name: "CompetencyModelTests", dependencies: ["CompetencyModel", "_TestSupport"]),
     .testTarget(name: "CohortGeneratorTests", dependencies: ["CohortGenerator", "CompetencyModel"]),
-    .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "_TestSupport"]),
+    .testTarget(
+      name: "InterchangeTests",
+      dependencies: ["Interchange", "_TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .testTarget(name: "RationaleTests", dependencies: ["Rationale", "_TestSupport"]),
     .testTarget(name: "MentorMatchCLITests", dependencies: ["mentor-match", "_TestSupport"]),
   ]

@@ -1,3 +1,4 @@
+import Foundation
 import Rationale
 
 /// The ways `mentor-match match` can write a pairing plan.
@@ -12,6 +13,19 @@ public enum PlanFormat: String, Sendable, CaseIterable {
   case markdown
   /// One self-contained HTML report with charts (no scripts, no external files).
   case html
+  /// An XLSX workbook: pairs, unmatched mentees, summary (binary: needs a file).
+  case xlsx
+
+  /// Whether the format is binary and so must go to a file.
+  public var isBinary: Bool { self == .xlsx }
+
+  /// The bytes of `plan` in this format (UTF-8 for the text formats).
+  ///
+  /// - Throws: ``OutputError`` when the XLSX container cannot be built.
+  /// - Complexity: O(size of the plan).
+  public func data(_ plan: PairingPlan) throws(OutputError) -> Data {
+    self == .xlsx ? try PlanXLSXRenderer.render(plan) : Data(render(plan).utf8)
+  }
 
   /// Renders `plan` in this format. The output depends only on the plan, so
   /// identical inputs give byte-identical files.
@@ -24,6 +38,7 @@ public enum PlanFormat: String, Sendable, CaseIterable {
     case .json: return PlanDocument(plan).encoded()
     case .markdown: return PlanMarkdownRenderer.render(plan)
     case .html: return PlanHTMLRenderer.render(plan)
+    case .xlsx: preconditionFailure("XLSX is binary: use data(_:)")
     }
   }
 }

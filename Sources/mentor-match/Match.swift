@@ -16,7 +16,7 @@ extension MentorMatch {
 
     @OptionGroup var cohort: CohortOptions
 
-    @Option(name: .long, help: "Output format: table, csv, json, markdown or html.")
+    @Option(name: .long, help: "Output format: table, csv, json, markdown, html or xlsx (xlsx needs --output).")
     var format: PlanFormat = .table
 
     @Option(
@@ -30,6 +30,12 @@ extension MentorMatch {
     @Flag(name: .long, help: "Print the time each phase took to standard error.")
     var timings = false
 
+    func validate() throws {
+      if format.isBinary && output == nil {
+        throw ValidationError("The \(format.rawValue) format is binary: name a file with --output.")
+      }
+    }
+
     func run() throws {
       try reportingErrors {
         let loaded = try cohort.load()
@@ -38,7 +44,11 @@ extension MentorMatch {
         if fairness { configuration.objective = .fairness }
         let plan = CohortMatcher.match(
           loaded.cohort, configuration: configuration, history: loaded.history, requirements: loaded.requirements)
-        try emit(format.render(plan), to: output)
+        if let output {
+          try AtomicFile.write(try format.data(plan), to: output)
+        } else {
+          try emit(format.render(plan), to: nil)
+        }
         if timings {
           let s = plan.certificate.seconds
           printError(

@@ -114,3 +114,19 @@ extension MatchCommandTests {
     #expect(table.stdout.contains("Fairness objective: lowest fit"))
   }
 }
+
+extension MatchCommandTests {
+  @Test func xlsxGoesToAFileOnly() throws {
+    let folder = try TemporaryFolder()
+    let refused = try CLIRunner.run(["match", "Datasets/sample", "--format", "xlsx"])
+    #expect(refused.status == 64)
+    #expect(refused.stderr.contains("binary: name a file with --output"))
+    for name in ["a.xlsx", "b.xlsx"] {
+      let result = try CLIRunner.run(["match", "Datasets/sample", "--format", "xlsx", "--output", folder.path(name)])
+      #expect(result.status == 0, "\(result.stderr)")
+    }
+    let a = try Data(contentsOf: folder.url.appendingPathComponent("a.xlsx"))
+    #expect(a.prefix(2) == Data("PK".utf8))
+    #expect(a == (try Data(contentsOf: folder.url.appendingPathComponent("b.xlsx"))))
+  }
+}
