@@ -32,6 +32,27 @@ public enum PairExplanation {
     return lines
   }
 
+  /// Why a mentee did not get their best-scoring mentor: who holds that
+  /// mentor's places, and the least the cohort would lose by taking one, the
+  /// pair's reduced cost against the optimal duals (`mentor-match explain`
+  /// gives the exact figure by re-solving).
+  ///
+  /// - Complexity: O(holders).
+  public static func tradeOff(
+    mentorID: String, score: Double, holders: [String], reducedCost: Double, bonus: Double
+  ) -> String {
+    let held = holders.isEmpty ? "" : " holds places for \(holders.joined(separator: ", "));"
+    let cost: String
+    if reducedCost >= bonus / 2 {
+      cost = "taking one would leave another mentee without a mentor"
+    } else if reducedCost < 0.0005 {
+      cost = "other plans may be as good; `mentor-match explain` gives the exact cost of taking one"
+    } else {
+      cost = "taking one would cost the cohort at least \(number(reducedCost)) in total fit"
+    }
+    return "trade-off: best-scoring option \(mentorID) (\(number(score)))\(held) \(cost)"
+  }
+
   /// The reason a mentee is unmatched, in plain words.
   ///
   /// - Complexity: O(number of rules).

@@ -64,6 +64,22 @@ public struct PairingPlan: Sendable {
             explanation: PairExplanation.explanation(of: reason, minimum: rules.minimumScore)))
       }
     }
+    // Trade-offs: a mentee without their best-scoring mentor learns who holds
+    // that mentor's places and what taking one would cost, from the duals.
+    var holders: [Int: [String]] = [:]
+    for pair in pairs { holders[pair.mentorIndex, default: []].append(pair.menteeID) }
+    for index in pairs.indices where pairs[index].rank > 1 {
+      let i = pairs[index].menteeIndex
+      let best = statistics.bestColumn[i]
+      guard best >= 0, best != pairs[index].mentorIndex else { continue }
+      let reducedCost =
+        solution.rowValues[i] + solution.columnPrices[best]
+        - solution.adjustedScore(statistics.bestScore[i], sense: .maximize)
+      pairs[index].highlights.append(
+        PairExplanation.tradeOff(
+          mentorID: cohort.mentors[best].id, score: statistics.bestScore[i], holders: holders[best] ?? [],
+          reducedCost: reducedCost, bonus: solution.cardinalityBonus))
+    }
     self.pairs = pairs
     self.unmatched = unmatched
     let scores = pairs.map(\.score)

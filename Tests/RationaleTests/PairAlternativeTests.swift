@@ -51,3 +51,32 @@ import _TestSupport
     #expect(plan.alternatives(mentee: 0, count: 2).map(\.mentorID) == ["m1", "m2"])
   }
 }
+
+@Suite struct TradeOffTests {
+  @Test func theDualBoundNeverExceedsTheExactCost() {
+    var checked = 0
+    for seed in UInt64(1)...15 {
+      let cohort = CohortFixtures.generated(mentees: 7, mentors: 3, competencies: 4, seed: seed)
+      let config = MatchingConfiguration()
+      let plan = CohortMatcher.match(cohort, configuration: config)
+      let dense = CohortMatcher.score(cohort, configuration: config).problem
+      for pair in plan.pairs where pair.rank > 1 {
+        let i = pair.menteeIndex
+        let options = (0..<dense.columns).filter { dense.isAllowed(row: i, column: $0) && dense.capacities[$0] > 0 }
+        guard let best = options.max(by: { dense.score(row: i, column: $0)! < dense.score(row: i, column: $1)! })
+        else { continue }
+        let score = dense.score(row: i, column: best)!
+        let bound =
+          plan.solution.rowValues[i] + plan.solution.columnPrices[best]
+          - plan.solution.adjustedScore(score, sense: .maximize)
+        let exact = plan.alternative(mentee: i, mentor: best)
+        #expect(pair.highlights.last?.hasPrefix("trade-off: best-scoring option") == true)
+        if exact.matchedChange == 0 {
+          #expect(-exact.totalScoreChange >= bound - 1e-9)
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 5)
+  }
+}
