@@ -30,6 +30,8 @@ public struct FitModel: Sendable {
   public let strengths: Matrix
   /// The non-competency terms by category of person.
   let termTable: PairTermTable
+  /// The stated preferences.
+  let preferences: PreferenceTable
 
   /// Prepares the model.
   ///
@@ -54,6 +56,7 @@ public struct FitModel: Sendable {
     self.needs = needs
     self.strengths = strengths
     termTable = PairTermTable(cohort: cohort, configuration: configuration)
+    preferences = PreferenceTable(cohort: cohort, configuration: configuration)
   }
 
   /// The competency term of every pair, `needs · strengthsᵀ`, by BLAS.
@@ -88,6 +91,7 @@ public struct FitModel: Sendable {
     for (r, i) in range.enumerated() {
       let row = UnsafeMutableBufferPointer(rebasing: buffer[(r * m)..<((r + 1) * m)])
       termTable.addTerms(mentee: i, to: row)
+      preferences.add(mentee: i, to: row)
     }
   }
 
@@ -124,6 +128,7 @@ public struct FitModel: Sendable {
         mentee: mentee.person.utcOffsetMinutes, mentor: mentor.person.utcOffsetMinutes,
         workdayHours: configuration.workdayHours)
     return ScoreBreakdown(
-      competencies: contributions, seniority: seniority, crossDepartment: cross, timezone: timezone)
+      competencies: contributions, seniority: seniority, crossDepartment: cross, timezone: timezone,
+      preference: preferences.weighted(mentee: i, mentor: j))
   }
 }

@@ -19,6 +19,10 @@ public struct MatchingConfiguration: Sendable, Hashable {
     public var crossDepartment: Double = 0.1
     /// Weight of the working-hours overlap term.
     public var timezone: Double = 0.2
+    /// Weight of the mentee's stated preference for the mentor.
+    public var menteePreference: Double = 0.2
+    /// Weight of the mentor's stated preference for the mentee.
+    public var mentorPreference: Double = 0.1
 
     /// The default weights.
     public init() {}

@@ -23,11 +23,15 @@ public struct Person: Sendable, Hashable {
   public var languages: [String]
   /// The current competency levels, one per cohort competency.
   public var levels: [Double]
+  /// The ids of the people on the other side this person would like to be
+  /// paired with, most preferred first.
+  public var preferences: [String]
 
   /// Creates a person.
   public init(
     id: String, name: String, email: String? = nil, department: String? = nil, manager: String? = nil,
-    utcOffsetMinutes: Int? = nil, seniority: Double? = nil, languages: [String] = [], levels: [Double]
+    utcOffsetMinutes: Int? = nil, seniority: Double? = nil, languages: [String] = [], levels: [Double],
+    preferences: [String] = []
   ) {
     precondition(!id.isEmpty, "A person needs a non-empty id")
     self.id = id
@@ -39,6 +43,7 @@ public struct Person: Sendable, Hashable {
     self.seniority = seniority
     self.languages = languages
     self.levels = levels
+    self.preferences = preferences
   }
 }
 

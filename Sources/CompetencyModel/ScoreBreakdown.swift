@@ -31,19 +31,22 @@ public struct ScoreBreakdown: Sendable, Equatable {
   public var crossDepartment: Double
   /// The weighted timezone-overlap term.
   public var timezone: Double
+  /// The weighted preference terms (the mentee's for the mentor and the
+  /// mentor's for the mentee).
+  public var preference: Double = 0
 
   /// The weighted competency term: the sum of the contributions.
   public var competency: Double { competencies.reduce(0) { $0 + $1.value } }
 
   /// The pair's score.
-  public var total: Double { competency + seniority + crossDepartment + timezone }
+  public var total: Double { competency + seniority + crossDepartment + timezone + preference }
 
   /// The named components in a fixed order: `competency`, `seniority`,
-  /// `cross_department`, `timezone`.
+  /// `cross_department`, `timezone`, `preference`.
   public var components: [(name: String, value: Double)] {
     [
       ("competency", competency), ("seniority", seniority), ("cross_department", crossDepartment),
-      ("timezone", timezone),
+      ("timezone", timezone), ("preference", preference),
     ]
   }
 }

@@ -23,7 +23,7 @@ struct CohortColumns {
 
   /// A column with a fixed name.
   enum Fixed: String, CaseIterable {
-    case id, name, email, department, manager, timezone, seniority, languages, capacity
+    case id, name, email, department, manager, timezone, seniority, languages, capacity, preferences
 
     /// The columns a file of `side` must have.
     static func required(on side: Side) -> [Fixed] {
@@ -42,6 +42,7 @@ struct CohortColumns {
       case .seniority: "a seniority grade, a number 0 or more"
       case .languages: "languages separated by ; | or ,"
       case .capacity: "the most mentees this mentor takes, a whole number 0 or more"
+      case .preferences: "ids of preferred people on the other side, most preferred first, separated by ; | or ,"
       }
     }
   }

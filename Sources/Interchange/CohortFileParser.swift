@@ -177,6 +177,13 @@ struct CohortFileParser {
         if !language.isEmpty && !languages.contains(language) { languages.append(language) }
       }
     }
+    var preferences: [String] = []
+    if let value = optional(.preferences) {
+      for part in value.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
+        let preferred = CellText.trimmed(String(part))
+        if !preferred.isEmpty && !preferences.contains(preferred) { preferences.append(preferred) }
+      }
+    }
     var capacity = 0
     if side == .mentors, case (let value, let field)? = text(.capacity) {
       switch DecimalParser.capacity(value, expected: CohortColumns.Fixed.capacity.purpose) {
@@ -212,7 +219,7 @@ struct CohortFileParser {
     let person = Person(
       id: id, name: name, email: optional(.email), department: optional(.department),
       manager: optional(.manager), utcOffsetMinutes: offset, seniority: seniority,
-      languages: languages, levels: [])
+      languages: languages, levels: [], preferences: preferences)
     let start = record.fields[0]
     rows.append(
       Row(

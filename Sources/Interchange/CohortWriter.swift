@@ -77,7 +77,7 @@ public enum CohortWriter {
   }
 
   private static let personHeader = [
-    "id", "name", "email", "department", "manager", "timezone", "seniority", "languages",
+    "id", "name", "email", "department", "manager", "timezone", "seniority", "languages", "preferences",
   ]
 
   private static func personCells(_ person: Person) -> [CSVCell] {
@@ -88,6 +88,7 @@ public enum CohortWriter {
       text(person.utcOffsetMinutes.map { TimeZoneParser.format(minutes: $0) }),
       person.seniority.map(numberCell) ?? .empty,
       person.languages.isEmpty ? .empty : .text(person.languages.joined(separator: ";")),
+      person.preferences.isEmpty ? .empty : .text(person.preferences.joined(separator: ";")),
     ]
   }
 

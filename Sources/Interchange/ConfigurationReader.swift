@@ -97,7 +97,9 @@ public enum ConfigurationReader {
     "weights", "competencies", "rules", "seniority", "timezone", "minimum_score", "programme", "objective",
   ]
   /// The keys of `weights:`.
-  static let weightKeys = ["competency", "seniority", "cross_department", "timezone"]
+  static let weightKeys = [
+    "competency", "seniority", "cross_department", "timezone", "mentee_preference", "mentor_preference",
+  ]
   /// The keys of `rules:`.
   static let ruleKeys = [
     "exclude_self", "exclude_reporting_line", "exclude_previous_pairs", "require_shared_language",
@@ -489,6 +491,8 @@ extension ConfigurationReader {
         case "competency": terms.competency = weight
         case "seniority": terms.seniority = weight
         case "cross_department": terms.crossDepartment = weight
+        case "mentee_preference": terms.menteePreference = weight
+        case "mentor_preference": terms.mentorPreference = weight
         default: terms.timezone = weight
         }
       }

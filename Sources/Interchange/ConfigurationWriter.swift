@@ -25,6 +25,8 @@ public enum ConfigurationWriter {
       "  seniority: \(number(terms.seniority))",
       "  cross_department: \(number(terms.crossDepartment))",
       "  timezone: \(number(terms.timezone))",
+      "  mentee_preference: \(number(terms.menteePreference))",
+      "  mentor_preference: \(number(terms.mentorPreference))",
       "competencies:",
       "  default: \(number(configuration.defaultCompetencyWeight))",
     ]

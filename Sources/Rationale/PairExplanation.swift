@@ -24,6 +24,12 @@ public enum PairExplanation {
     if breakdown.crossDepartment > 0, let a = mentee.department, let b = mentor.department {
       lines.append("cross-department: \(b) mentor for \(a) mentee (+\(number(breakdown.crossDepartment)))")
     }
+    if breakdown.preference > 0 {
+      var who: [String] = []
+      if let r = mentee.preferences.firstIndex(of: mentor.id) { who.append("the mentee's choice \(r + 1)") }
+      if let r = mentor.preferences.firstIndex(of: mentee.id) { who.append("the mentor's choice \(r + 1)") }
+      lines.append("preference: \(who.joined(separator: ", ")) (+\(number(breakdown.preference)))")
+    }
     if breakdown.timezone > 0, let a = mentee.utcOffsetMinutes, let b = mentor.utcOffsetMinutes {
       let apart = ScoreTerms.clockDifferenceHours(a, b)
       let phrase = apart == 0 ? "same working hours" : "\(number(apart)) h apart"

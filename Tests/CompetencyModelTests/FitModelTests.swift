@@ -112,3 +112,19 @@ import _TestSupport
     #expect(ScoreTerms.crossDepartment(mentee: nil, mentor: "Sales") == 0)
   }
 }
+
+@Suite struct PreferenceTermTests {
+  @Test func rankedPreferencesBecomeWeightedTerms() {
+    var e1 = CohortFixtures.mentee("e1", levels: [1], goals: [3])
+    e1.person.preferences = ["m2", "nobody", "m1"]
+    var m1 = CohortFixtures.mentor("m1", levels: [5])
+    m1.person.preferences = ["e1"]
+    let cohort = Cohort(competencies: ["a"], mentors: [m1, CohortFixtures.mentor("m2", levels: [5])], mentees: [e1])
+    let model = FitModel(cohort: cohort, configuration: MatchingConfiguration())
+    let scores = model.scores()
+    // m2 is e1's first of three choices (1), m1 the third (1/3) and m1 lists e1 first (1).
+    #expect(abs(model.breakdown(mentee: 0, mentor: 1).preference - 0.2) < 1e-12)
+    #expect(abs(model.breakdown(mentee: 0, mentor: 0).preference - (0.2 / 3 + 0.1)) < 1e-12)
+    for j in 0..<2 { #expect(abs(model.breakdown(mentee: 0, mentor: j).total - scores[0, j]) < 1e-12) }
+  }
+}

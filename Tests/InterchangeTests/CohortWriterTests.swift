@@ -37,17 +37,18 @@ import Testing
     let menteeHeader = String(mentees.prefix { $0 != "\n" })
     #expect(
       mentorLines[0]
-        == "id,name,email,department,manager,timezone,seniority,languages,capacity,level:SQL,"
+        == "id,name,email,department,manager,timezone,seniority,languages,preferences,capacity,level:SQL,"
         + "\"level:Data, Modelling\",level:Swift")
     #expect(
       mentorLines[1]
-        == "m1,\"Lovelace, Ada\",ada@example.com,R&D,'-boss,UTC+05:30,7.25,en;de,2,5,3.5,0")
-    #expect(mentorLines[2] == "'=m2,\"'=HYPERLINK(\"\"x\"\")\",,,,UTC,3,,0,1,2,3")
+        == "m1,\"Lovelace, Ada\",ada@example.com,R&D,'-boss,UTC+05:30,7.25,en;de,,2,5,3.5,0")
+    #expect(mentorLines[2] == "'=m2,\"'=HYPERLINK(\"\"x\"\")\",,,,UTC,3,,,0,1,2,3")
     #expect(
       menteeHeader
-        == "id,name,email,department,manager,timezone,seniority,languages,level:SQL,\"level:Data, Modelling\","
+        == "id,name,email,department,manager,timezone,seniority,languages,preferences,level:SQL,"
+        + "\"level:Data, Modelling\","
         + "level:Swift,goal:SQL,\"goal:Data, Modelling\",goal:Swift")
-    #expect(mentees.hasSuffix("\n'@e2,'quoted',,,,,,,0,0,0,,2.5,\n"))
+    #expect(mentees.hasSuffix("\n'@e2,'quoted',,,,,,,,0,0,0,,2.5,\n"))
   }
 
   @Test func roundTripsThroughTheReader() throws {

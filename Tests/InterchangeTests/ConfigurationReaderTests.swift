@@ -164,7 +164,8 @@ func emptyFileGivesDefaults(text: String) throws {
   #expect(
     problems("weights:\n  Public speaking: 2\n") == [
       "2:3: unknown key 'Public speaking' in weights; the term weights are 'competency', 'seniority', "
-        + "'cross_department' or 'timezone' (per-competency weights go under 'competencies')"
+        + "'cross_department', 'timezone', 'mentee_preference' or 'mentor_preference' "
+        + "(per-competency weights go under 'competencies')"
     ])
   #expect(
     problems("colour: blue\n") == [

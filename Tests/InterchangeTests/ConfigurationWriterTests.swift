@@ -16,6 +16,8 @@ private func roundTrip(_ configuration: MatchingConfiguration) throws -> Matchin
         seniority: 0.2
         cross_department: 0.1
         timezone: 0.2
+        mentee_preference: 0.2
+        mentor_preference: 0.1
       competencies:
         default: 1.0
       rules:
