@@ -32,6 +32,21 @@ public struct AssignmentSolution: Sendable, Equatable {
   /// The bonus added to every assigned pair's adjusted score.
   public var cardinalityBonus: Double
 
+  /// Creates a solution from its parts (see ``verify(against:tolerance:)`` to
+  /// check one).
+  public init(
+    columnOfRow: [Int?], totalScore: Double, assignedCount: Int, loads: [Int], rowValues: [Double],
+    columnPrices: [Double], cardinalityBonus: Double
+  ) {
+    self.columnOfRow = columnOfRow
+    self.totalScore = totalScore
+    self.assignedCount = assignedCount
+    self.loads = loads
+    self.rowValues = rowValues
+    self.columnPrices = columnPrices
+    self.cardinalityBonus = cardinalityBonus
+  }
+
   /// The rows left unassigned, in increasing order.
   ///
   /// - Complexity: O(`rows`).

@@ -39,6 +39,9 @@ public struct MatchingConfiguration: Sendable, Hashable {
     public var excludePreviousPairs = true
     /// When both people list languages, they must share one.
     public var requireSharedLanguage = true
+    /// When set, no mentor takes more than this many mentees from one
+    /// department (mentees without a department are not capped).
+    public var maxMenteesPerDepartment: Int? = nil
 
     /// The default rules: all on.
     public init() {}

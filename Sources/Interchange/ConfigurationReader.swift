@@ -103,6 +103,7 @@ public enum ConfigurationReader {
   /// The keys of `rules:`.
   static let ruleKeys = [
     "exclude_self", "exclude_reporting_line", "exclude_previous_pairs", "require_shared_language",
+    "max_mentees_per_department",
   ]
   /// The keys of `seniority:`.
   static let seniorityKeys = ["ideal_gap"]
@@ -531,6 +532,19 @@ extension ConfigurationReader {
         }
         guard let canonical else {
           unknownKey(key, at: keyNode, in: "rules", candidates: ConfigurationReader.ruleKeys)
+          continue
+        }
+        if canonical == "max_mentees_per_department" {
+          let expectation = "a whole number 1 or more, or null"
+          if isNull(value) {
+            rules.maxMenteesPerDepartment = nil
+          } else if let cap = number(value, for: "rules.\(canonical)", expectation: expectation) {
+            if cap >= 1, cap == cap.rounded(), cap < 1e6 {
+              rules.maxMenteesPerDepartment = Int(cap)
+            } else {
+              error(at: value.mark, "'rules.\(canonical)' is \(Self.text(value)); expected \(expectation)")
+            }
+          }
           continue
         }
         guard let flag = boolean(value, for: "rules.\(canonical)") else { continue }

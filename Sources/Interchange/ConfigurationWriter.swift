@@ -39,6 +39,7 @@ public enum ConfigurationWriter {
       "  exclude_reporting_line: \(rules.excludeReportingLine)",
       "  exclude_previous_pairs: \(rules.excludePreviousPairs)",
       "  require_shared_language: \(rules.requireSharedLanguage)",
+      "  max_mentees_per_department: \(rules.maxMenteesPerDepartment.map(String.init) ?? "null")",
       "seniority:",
       "  ideal_gap: \(number(configuration.idealSeniorityGap))",
       "timezone:",

@@ -27,6 +27,8 @@ public enum PairExplanationReport {
       switch a.status {
       case .chosen:
         out += " — the plan's choice\n"
+      case .notComputed:
+        out += " — the exact cost of taking this mentor is not computed under a department cap\n"
       case .required:
         out += " — not possible: the programme's pair rules fix this mentee's pair\n"
       case .excluded(let rule):

@@ -82,24 +82,49 @@ public enum CohortMatcher {
       capacities[j] -= 1
     }
     let source = RowsRemovedSource(base: CohortScoreSource(model: model, rules: rules), removed: Set(required.map(\.0)))
-    var result = CertifiedAssignment.solveWithStatistics(
-      source, capacities: capacities, candidatesPerRow: candidatesPerMentee, warmStart: warmStart?.solution)
+    var result: Solved
     var fairness: PlanSummary.FairnessComparison? = nil
-    if configuration.objective == .fairness {
-      let fair = FairnessObjective.solve(
-        source: source, capacities: capacities, candidatesPerRow: candidatesPerMentee, baseline: result)
-      let baselineScores = result.statistics.assignedScore.filter { !$0.isNaN }
-      fairness = PlanSummary.FairnessComparison(
-        bottleneck: fair.bottleneck, totalFitPlanMinimum: baselineScores.min(),
-        totalFitPlanTotal: result.solution.totalScore)
-      result = (fair.solution, fair.certificate, fair.statistics)
+    if let cap = configuration.rules.maxMenteesPerDepartment {
+      // The department cap as a plain capacitated problem (see DepartmentCapLayout).
+      let terms = configuration.terms
+      let highest =
+        terms.competency + terms.seniority + terms.crossDepartment + terms.timezone + terms.menteePreference
+        + terms.mentorPreference
+      let layout = DepartmentCapLayout(
+        cohort: cohort, cap: cap, capacities: capacities, used: required, scoreRange: 0...highest)
+      let capped = DepartmentCapSource(base: source, layout: layout)
+      var solved = CertifiedAssignment.solveWithStatistics(
+        capped, capacities: layout.capacities, candidatesPerRow: candidatesPerMentee)
+      if configuration.objective == .fairness {
+        let fair = FairnessObjective.solve(
+          source: capped, capacities: layout.capacities, candidatesPerRow: candidatesPerMentee, baseline: solved)
+        let baseline = layout.mentorLevel(solved, mentors: cohort.mentors.count)
+        fairness = PlanSummary.FairnessComparison(
+          bottleneck: fair.bottleneck,
+          totalFitPlanMinimum: baseline.statistics.assignedScore.filter { !$0.isNaN }.min(),
+          totalFitPlanTotal: baseline.solution.totalScore)
+        solved = (fair.solution, fair.certificate, fair.statistics)
+      }
+      result = layout.mentorLevel(solved, mentors: cohort.mentors.count)
+    } else {
+      result = CertifiedAssignment.solveWithStatistics(
+        source, capacities: capacities, candidatesPerRow: candidatesPerMentee, warmStart: warmStart?.solution)
+      if configuration.objective == .fairness {
+        let fair = FairnessObjective.solve(
+          source: source, capacities: capacities, candidatesPerRow: candidatesPerMentee, baseline: result)
+        let baselineScores = result.statistics.assignedScore.filter { !$0.isNaN }
+        fairness = PlanSummary.FairnessComparison(
+          bottleneck: fair.bottleneck, totalFitPlanMinimum: baselineScores.min(),
+          totalFitPlanTotal: result.solution.totalScore)
+        result = (fair.solution, fair.certificate, fair.statistics)
+      }
     }
     let optimisedTotal = result.solution.totalScore
     fix(required, into: &result, model: model, rules: rules)
     let requiredTotal = result.solution.totalScore - optimisedTotal
     var plan = PairingPlan(
       model: model, rules: rules, solution: result.solution, certificate: result.certificate,
-      statistics: result.statistics)
+      statistics: result.statistics, tradeOffs: configuration.rules.maxMenteesPerDepartment == nil)
     plan.requiredMentees = required.map(\.0)
     for index in plan.pairs.indices where plan.requiredMentees.contains(plan.pairs[index].menteeIndex) {
       plan.pairs[index].highlights.insert("required by the programme's pair rules", at: 0)
@@ -111,6 +136,12 @@ public enum CohortMatcher {
     }
     return plan
   }
+
+  /// A certified solve's solution, certificate and row statistics.
+  typealias Solved = (
+    solution: AssignmentSolution, certificate: CertifiedAssignment.Certificate,
+    statistics: CertifiedAssignment.RowStatistics
+  )
 
   /// The (mentee, mentor) indices of the required pairs.
   static func requiredPairs(_ requirements: PairRequirements, in cohort: Cohort) -> [(Int, Int)] {

@@ -14,6 +14,8 @@ public struct PairAlternative: Sendable, Equatable {
     case chosen
     /// The mentee's pair is required by the programme's pair rules.
     case required
+    /// The exact cost is not computed under a department cap.
+    case notComputed
     /// A rule excludes it.
     case excluded(Exclusion)
     /// The mentor offers no places this cohort.
@@ -86,6 +88,8 @@ extension PairingPlan {
       alternative.status = .excluded(exclusion)
     } else if cohort.mentors[j].capacity == 0 {
       alternative.status = .noCapacity
+    } else if model.configuration.rules.maxMenteesPerDepartment != nil {
+      alternative.status = .notComputed
     } else {
       // Fix the pair (and the programme's required pairs), then solve the rest
       // optimally: those rows removed, one place fewer at each of their mentors.

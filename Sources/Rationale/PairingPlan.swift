@@ -36,7 +36,7 @@ public struct PairingPlan: Sendable {
   ///   per unmatched mentee.
   public init(
     model: FitModel, rules: PairRules, solution: AssignmentSolution, certificate: CertifiedAssignment.Certificate,
-    statistics: CertifiedAssignment.RowStatistics
+    statistics: CertifiedAssignment.RowStatistics, tradeOffs: Bool = true
   ) {
     self.model = model
     self.rules = rules
@@ -68,7 +68,7 @@ public struct PairingPlan: Sendable {
     // that mentor's places and what taking one would cost, from the duals.
     var holders: [Int: [String]] = [:]
     for pair in pairs { holders[pair.mentorIndex, default: []].append(pair.menteeID) }
-    for index in pairs.indices where pairs[index].rank > 1 {
+    for index in pairs.indices where tradeOffs && pairs[index].rank > 1 {
       let i = pairs[index].menteeIndex
       let best = statistics.bestColumn[i]
       guard best >= 0, best != pairs[index].mentorIndex else { continue }

@@ -25,6 +25,7 @@ private func roundTrip(_ configuration: MatchingConfiguration) throws -> Matchin
         exclude_reporting_line: true
         exclude_previous_pairs: true
         require_shared_language: true
+        max_mentees_per_department: null
       seniority:
         ideal_gap: 2.0
       timezone:
@@ -47,6 +48,7 @@ private func roundTrip(_ configuration: MatchingConfiguration) throws -> Matchin
   configuration.programme.start = CalendarDate(year: 2027, month: 3, day: 1)
   configuration.programme.weeks = 30
   configuration.objective = .fairness
+  configuration.rules.maxMenteesPerDepartment = 2
   configuration.terms.competency = 0.1 + 0.2  // not a short decimal
   configuration.terms.seniority = 0
   configuration.terms.crossDepartment = 1e-7
