@@ -10,6 +10,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
   public struct PersonRef: Codable, Sendable, Equatable {
     public var id: String
     public var name: String
+    /// The e-mail address, absent when the cohort file has none.
+    public var email: String?
   }
   /// One competency's part in a pair's score.
   public struct CompetencyPart: Codable, Sendable, Equatable {
@@ -64,12 +66,14 @@ public struct PlanDocument: Codable, Sendable, Equatable {
   /// - Complexity: O(size of the plan).
   public init(_ plan: PairingPlan) {
     let s = plan.summary
+    let cohort = plan.model.cohort
     objective = s.totalScore
     summary = s
     metrics = plan.metrics
     pairs = plan.pairs.map { p in
       Pair(
-        mentee: PersonRef(id: p.menteeID, name: p.menteeName), mentor: PersonRef(id: p.mentorID, name: p.mentorName),
+        mentee: PersonRef(id: p.menteeID, name: p.menteeName, email: cohort.mentees[p.menteeIndex].person.email),
+        mentor: PersonRef(id: p.mentorID, name: p.mentorName, email: cohort.mentors[p.mentorIndex].person.email),
         score: p.score, rank: p.rank, eligibleMentors: p.eligibleMentors,
         components: Dictionary(uniqueKeysWithValues: p.breakdown.components.map { ($0.name, $0.value) }),
         competencies: p.breakdown.competencies.map {
@@ -90,7 +94,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
       case .belowMinimumFit: code = "below_minimum_fit"
       case .capacityExhausted: code = "capacity_exhausted"
       }
-      return Unmatched(mentee: PersonRef(id: u.menteeID, name: u.menteeName), reason: code, explanation: u.explanation)
+      return Unmatched(
+        mentee: PersonRef(id: u.menteeID, name: u.menteeName, email: cohort.mentees[u.menteeIndex].person.email),
+        reason: code, explanation: u.explanation)
     }
   }
 

@@ -26,6 +26,8 @@ import Testing
     let pairs = try #require(document["pairs"] as? [[String: Any]])
     let unmatched = try #require(document["unmatched"] as? [[String: Any]])
     #expect(pairs.count + unmatched.count == 60)
+    let firstMentee = try #require(pairs.first?["mentee"] as? [String: Any])
+    #expect((firstMentee["email"] as? String)?.hasSuffix("@example.com") == true)
     #expect(summary["matched"] as? Int == pairs.count)
 
     let scores = try CLIRunner.run([
