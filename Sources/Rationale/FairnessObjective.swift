@@ -13,13 +13,18 @@ import CompetencyModel
 /// - Complexity: O(log(distinct scores)) certified solves, each warm-started
 ///   from the total-fit plan, plus one pass to collect the scores.
 enum FairnessObjective {
-  /// The comparison with the total-fit plan that fairness mode reports.
+  /// Beyond this many distinct scores, the search bisects over score values
+  /// (64 steps, exact to the last bit) instead of holding every score.
+  static let distinctLimit = 4_000_000
+
+  /// The fairness optimum, with its bottleneck (the lowest fit it guarantees).
   static func solve(
     source: some ScoreBlockSource, capacities: [Int], candidatesPerRow: Int,
     baseline: (
       solution: AssignmentSolution, certificate: CertifiedAssignment.Certificate,
       statistics: CertifiedAssignment.RowStatistics
-    )
+    ),
+    distinctLimit: Int = FairnessObjective.distinctLimit
   ) -> (
     solution: AssignmentSolution, certificate: CertifiedAssignment.Certificate,
     statistics: CertifiedAssignment.RowStatistics, bottleneck: Double
@@ -28,31 +33,46 @@ enum FairnessObjective {
     guard let floor = assigned.min() else {
       return (baseline.solution, baseline.certificate, baseline.statistics, .nan)
     }
-    // Every score above the total-fit plan's lowest, once, in increasing order.
+    // Every score above the total-fit plan's lowest, once, in increasing order;
+    // past `distinctLimit` scores, bisection over the values instead.
     var scores = Set<Double>()
+    var highest = floor
     var buffer = [Double](repeating: 0, count: source.blockRows * source.columns)
     for block in source.blocks {
       buffer.withUnsafeMutableBufferPointer { b in
         source.fill(rows: block, into: b)
-        for k in 0..<(block.count * source.columns) where b[k] > floor { scores.insert(b[k]) }
+        for k in 0..<(block.count * source.columns) where b[k] > floor {
+          highest = max(highest, b[k])
+          if scores.count < distinctLimit { scores.insert(b[k]) }
+        }
       }
     }
-    let thresholds = [floor] + scores.sorted()
     var best = baseline
     var bestThreshold = floor
-    var low = 1
-    var high = thresholds.count - 1
-    while low <= high {
-      let middle = (low + high) / 2
+    func feasible(_ threshold: Double) -> Bool {
       let attempt = CertifiedAssignment.solveWithStatistics(
-        ThresholdSource(base: source, threshold: thresholds[middle]), capacities: capacities,
+        ThresholdSource(base: source, threshold: threshold), capacities: capacities,
         candidatesPerRow: candidatesPerRow, warmStart: baseline.solution)
-      if attempt.solution.assignedCount == baseline.solution.assignedCount {
-        best = attempt
-        bestThreshold = thresholds[middle]
-        low = middle + 1
-      } else {
-        high = middle - 1
+      guard attempt.solution.assignedCount == baseline.solution.assignedCount else { return false }
+      best = attempt
+      bestThreshold = attempt.statistics.assignedScore.filter { !$0.isNaN }.min() ?? threshold
+      return true
+    }
+    if scores.count < distinctLimit {
+      let thresholds = [floor] + scores.sorted()
+      var low = 1
+      var high = thresholds.count - 1
+      while low <= high {
+        let middle = (low + high) / 2
+        if feasible(thresholds[middle]) { low = middle + 1 } else { high = middle - 1 }
+      }
+    } else {
+      // Feasible at `low`, not at `high`; the bottleneck is a score in between.
+      var low = floor
+      var high = highest.nextUp
+      for _ in 0..<64 where low.nextUp < high {
+        let middle = low + (high - low) / 2
+        if feasible(middle) { low = max(middle, bestThreshold) } else { high = middle }
       }
     }
     return (best.solution, best.certificate, best.statistics, bestThreshold)

@@ -1,8 +1,9 @@
 import Assignment
 import CompetencyModel
-import Rationale
 import Testing
 import _TestSupport
+
+@testable import Rationale
 
 /// The lexicographic optimum (most assigned, then highest lowest score, then
 /// highest total) by enumeration.
@@ -55,5 +56,24 @@ func bruteForceFairness(_ problem: AssignmentProblem) -> (count: Int, minimum: D
     }
     // Some cohorts must have a better-served weakest pair under fairness.
     #expect(improved > 0)
+  }
+}
+
+@Suite struct FairnessBisectionTests {
+  @Test func bisectionFindsTheSameBottleneckAsTheScoreSearch() {
+    for seed in UInt64(1)...3 {
+      let cohort = CohortFixtures.generated(mentees: 10, mentors: 3, competencies: 4, seed: seed)
+      let model = FitModel(cohort: cohort, configuration: MatchingConfiguration())
+      let source = CohortScoreSource(model: model, rules: PairRules(cohort, configuration: MatchingConfiguration()))
+      let capacities = cohort.mentors.map(\.capacity)
+      let baseline = CertifiedAssignment.solveWithStatistics(source, capacities: capacities)
+      let exact = FairnessObjective.solve(
+        source: source, capacities: capacities, candidatesPerRow: 24, baseline: baseline)
+      let bisected = FairnessObjective.solve(
+        source: source, capacities: capacities, candidatesPerRow: 24, baseline: baseline, distinctLimit: 1)
+      #expect(abs(exact.bottleneck - bisected.bottleneck) < 1e-12)
+      #expect(abs(exact.solution.totalScore - bisected.solution.totalScore) < 1e-9)
+      #expect(exact.solution.assignedCount == bisected.solution.assignedCount)
+    }
   }
 }
