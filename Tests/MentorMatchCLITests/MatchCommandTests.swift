@@ -132,3 +132,17 @@ extension MatchCommandTests {
     #expect(a == (try Data(contentsOf: folder.url.appendingPathComponent("b.xlsx"))))
   }
 }
+
+extension MatchCommandTests {
+  @Test func compareShowsWhatChanges() throws {
+    let folder = try TemporaryFolder()
+    let a = try folder.write("a.yaml", "weights:\n  competency: 1\n")
+    let b = try folder.write("b.yaml", "weights:\n  competency: 1\nminimum_score: 1.2\n")
+    let result = try CLIRunner.run(["compare", "Datasets/sample", "--config", a, "--config", b])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("kept "))
+    #expect(result.stdout.contains("matched: 235 → "))
+    let wrong = try CLIRunner.run(["compare", "Datasets/sample", "--config", a])
+    #expect(wrong.status == 64)
+  }
+}
