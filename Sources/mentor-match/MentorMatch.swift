@@ -13,6 +13,8 @@ struct MentorMatch: ParsableCommand {
       73 an output file could not be written (nothing partial is left behind).
       """,
     version: "0.1.0",
-    subcommands: [Match.self, Explain.self, Compare.self, Solve.self, Score.self, Validate.self, Generate.self]
+    subcommands: [
+      Match.self, Explain.self, Compare.self, Sensitivity.self, Solve.self, Score.self, Validate.self, Generate.self,
+    ]
   )
 }

@@ -1,0 +1,122 @@
+import CohortGenerator
+import CompetencyModel
+import Foundation
+
+/// How robust a plan is to the weights: re-match the cohort many times with
+/// randomly perturbed weights (each multiplied by `exp(spread · z)`, `z`
+/// standard normal, from a fixed seed), warm-started from the plan, and count
+/// how often each mentee keeps their mentor; and, one weight at a time, how
+/// many pairs change when that weight alone moves by ±`spread`.
+///
+/// Invariants: every stability is in `0...1`; runs are reproducible from the seed.
+public struct SensitivityAnalysis: Sendable {
+  /// One weight's effect.
+  public struct WeightEffect: Sendable, Equatable {
+    /// The weight's name (`competency`, …, or `competency:<name>`).
+    public var weight: String
+    /// Pairs that change when the weight goes down by `spread`.
+    public var changedWhenLower: Int
+    /// Pairs that change when the weight goes up by `spread`.
+    public var changedWhenHigher: Int
+  }
+
+  /// For each mentee matched in the plan, the share of runs keeping their mentor.
+  public var stability: [(menteeID: String, mentorID: String, share: Double)]
+  /// The weights, most influential first.
+  public var effects: [WeightEffect]
+  /// The number of random runs.
+  public var runs: Int
+
+  /// Analyses `plan` of `cohort`.
+  ///
+  /// - Complexity: `runs + 2 · weights` warm-started matches.
+  public init(
+    plan: PairingPlan, history: Set<PersonPair> = [], requirements: PairRequirements = PairRequirements(),
+    runs: Int, spread: Double, seed: UInt64
+  ) {
+    let cohort = plan.model.cohort
+    let base = plan.model.configuration
+    func match(_ configuration: MatchingConfiguration) -> [Int?] {
+      CohortMatcher.match(
+        cohort, configuration: configuration, history: history, requirements: requirements, warmStart: plan
+      ).solution.columnOfRow
+    }
+    let baseline = plan.solution.columnOfRow
+    var kept = [Int](repeating: 0, count: cohort.mentees.count)
+    var generator = SeededRandomNumberGenerator(seed: seed)
+    for _ in 0..<runs {
+      var configuration = base
+      func factor() -> Double {
+        // Box–Muller from the seeded generator.
+        let u1 = Double.random(in: Double.ulpOfOne..<1, using: &generator)
+        let u2 = Double.random(in: 0..<1, using: &generator)
+        return Foundation.exp(spread * (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * .pi * u2))
+      }
+      Self.scale(&configuration, by: factor)
+      let columns = match(configuration)
+      for i in cohort.mentees.indices where baseline[i] != nil && columns[i] == baseline[i] { kept[i] += 1 }
+    }
+    stability = cohort.mentees.indices.compactMap { i in
+      guard let j = baseline[i] else { return nil }
+      return (cohort.mentees[i].id, cohort.mentors[j].id, runs == 0 ? 1 : Double(kept[i]) / Double(runs))
+    }
+    var effects: [WeightEffect] = []
+    for name in Self.weightNames(base, competencies: cohort.competencies) {
+      var counts: [Int] = []
+      for direction in [-1.0, 1.0] {
+        var configuration = base
+        Self.set(&configuration, weight: name, factor: 1 + direction * spread, competencies: cohort.competencies)
+        let columns = match(configuration)
+        counts.append(cohort.mentees.indices.filter { columns[$0] != baseline[$0] }.count)
+      }
+      effects.append(WeightEffect(weight: name, changedWhenLower: counts[0], changedWhenHigher: counts[1]))
+    }
+    self.effects = effects.sorted {
+      let a = $0.changedWhenLower + $0.changedWhenHigher
+      let b = $1.changedWhenLower + $1.changedWhenHigher
+      return a != b ? a > b : $0.weight < $1.weight
+    }
+    self.runs = runs
+  }
+
+  static let termNames = [
+    "competency", "seniority", "cross_department", "timezone", "mentee_preference", "mentor_preference",
+  ]
+
+  static func weightNames(_ configuration: MatchingConfiguration, competencies: [String]) -> [String] {
+    termNames + competencies.map { "competency:\($0)" }
+  }
+
+  /// Multiplies every weight by a fresh factor.
+  static func scale(_ configuration: inout MatchingConfiguration, by factor: () -> Double) {
+    configuration.terms.competency *= factor()
+    configuration.terms.seniority *= factor()
+    configuration.terms.crossDepartment *= factor()
+    configuration.terms.timezone *= factor()
+    configuration.terms.menteePreference *= factor()
+    configuration.terms.mentorPreference *= factor()
+    configuration.defaultCompetencyWeight *= factor()
+    for name in configuration.competencyWeights.keys.sorted() { configuration.competencyWeights[name]! *= factor() }
+  }
+
+  /// Multiplies one named weight by `factor`.
+  static func set(
+    _ configuration: inout MatchingConfiguration, weight name: String, factor: Double, competencies: [String]
+  ) {
+    switch name {
+    case "competency": configuration.terms.competency *= factor
+    case "seniority": configuration.terms.seniority *= factor
+    case "cross_department": configuration.terms.crossDepartment *= factor
+    case "timezone": configuration.terms.timezone *= factor
+    case "mentee_preference": configuration.terms.menteePreference *= factor
+    case "mentor_preference": configuration.terms.mentorPreference *= factor
+    default:
+      let competency = String(name.dropFirst("competency:".count))
+      let current = configuration.weights(for: [competency])[0]
+      configuration.competencyWeights = configuration.competencyWeights.filter {
+        $0.key.lowercased() != competency.lowercased()
+      }
+      configuration.competencyWeights[competency] = current * factor
+    }
+  }
+}
