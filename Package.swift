@@ -37,7 +37,7 @@ let package = Package(
     .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
     .target(name: "Assignment", swiftSettings: invariants),
     .target(name: "CompetencyModel", dependencies: ["LinearAlgebra"]),
-    .target(name: "Rationale", dependencies: ["CompetencyModel", "Assignment", "CohortGenerator"]),
+    .target(name: "Rationale", dependencies: ["CompetencyModel", "Assignment", "CohortGenerator", "LinearAlgebra"]),
     .target(name: "CohortGenerator", dependencies: ["CompetencyModel"]),
     .target(
       name: "Interchange",

@@ -1,7 +1,7 @@
 import Testing
 
 @Suite struct HelpTests {
-  @Test(arguments: ["match", "explain", "compare", "sensitivity", "solve", "score", "validate", "generate"])
+  @Test(arguments: ["match", "explain", "compare", "sensitivity", "tune", "solve", "score", "validate", "generate"])
   func everyCommandExplainsItself(command: String) throws {
     let result = try CLIRunner.run([command, "--help"])
     #expect(result.status == 0)

@@ -1,0 +1,216 @@
+import CompetencyModel
+import LinearAlgebra
+
+/// Learns competency and term weights from the outcomes of earlier pairs, by
+/// ridge regression on each pair's unweighted score terms, solved with LAPACK
+/// (`dposv` on the normal equations), the ridge penalty chosen by k-fold
+/// cross-validation, and weights kept non-negative by dropping negative
+/// features and refitting (an active-set loop).
+///
+/// The features of a pair are the terms the score weighs: each competency's
+/// share of the mentee's need times the mentor's strength (`N[i, c] · S[j, c]`,
+/// without competency weights), and the seniority, cross-department,
+/// timezone and preference terms. Competency weights are reported relative to
+/// their mean (the competency term weight carries the scale), as the
+/// configuration writes them.
+///
+/// Invariants: weights are non-negative; `standardErrors` has one entry per
+/// feature; `crossValidatedError` and `currentError` are root-mean-square
+/// errors over the held-out folds.
+public struct WeightTuning: Sendable {
+  /// One observed pair.
+  public struct Outcome: Sendable, Equatable {
+    public var menteeIndex: Int
+    public var mentorIndex: Int
+    public var value: Double
+
+    public init(menteeIndex: Int, mentorIndex: Int, value: Double) {
+      self.menteeIndex = menteeIndex
+      self.mentorIndex = mentorIndex
+      self.value = value
+    }
+  }
+
+  /// The feature names, in order.
+  public var features: [String]
+  /// The fitted coefficient of each feature (non-negative).
+  public var coefficients: [Double]
+  /// Their standard errors (from the ridge covariance).
+  public var standardErrors: [Double]
+  /// The intercept.
+  public var intercept: Double
+  /// The ridge penalty chosen by cross-validation.
+  public var penalty: Double
+  /// The cross-validated RMS error of the tuned model.
+  public var crossValidatedError: Double
+  /// The cross-validated RMS error of the current weights (fitted scale and intercept only).
+  public var currentError: Double
+  /// The number of outcomes used.
+  public var observations: Int
+  /// Whether the data are too few for the number of features to trust the fit.
+  public var tooLittleData: Bool
+  /// The tuned configuration: `base` with the fitted weights.
+  public var configuration: MatchingConfiguration
+
+  static let termFeatures = ["seniority", "cross_department", "timezone", "mentee_preference", "mentor_preference"]
+
+  /// Fits the weights.
+  ///
+  /// - Parameters:
+  ///   - cohort: The people the outcomes are about, as they were when paired.
+  ///   - base: The configuration in force (its rules and other settings are kept).
+  ///   - outcomes: The observed pairs and their outcome values.
+  ///   - folds: The number of cross-validation folds.
+  /// - Throws: ``LinearAlgebraError`` if LAPACK fails.
+  /// - Complexity: O(`outcomes · features² + penalties · folds · features³`).
+  public init(cohort: Cohort, base: MatchingConfiguration, outcomes: [Outcome], folds: Int = 5) throws {
+    var unit = base
+    unit.competencyWeights = [:]
+    unit.defaultCompetencyWeight = 1
+    let model = FitModel(cohort: cohort, configuration: unit)
+    let k = cohort.competencies.count
+    features = cohort.competencies.map { "competency:\($0)" } + Self.termFeatures
+    let p = features.count
+    // Rows of unweighted features.
+    var rows: [[Double]] = []
+    var current: [Double] = []
+    let scoring = FitModel(cohort: cohort, configuration: base)
+    for outcome in outcomes {
+      let i = outcome.menteeIndex
+      let j = outcome.mentorIndex
+      var x = (0..<k).map { model.needs[i, $0] * model.strengths[j, $0] }
+      // Unweighted needs: recompute with unit competency weights, so divide out nothing further.
+      let mentee = cohort.mentees[i].person
+      let mentor = cohort.mentors[j].person
+      x.append(
+        ScoreTerms.seniority(mentee: mentee.seniority, mentor: mentor.seniority, idealGap: base.idealSeniorityGap))
+      x.append(ScoreTerms.crossDepartment(mentee: mentee.department, mentor: mentor.department))
+      x.append(
+        ScoreTerms.timezoneOverlap(
+          mentee: mentee.utcOffsetMinutes, mentor: mentor.utcOffsetMinutes, workdayHours: base.workdayHours))
+      let menteeRank = mentee.preferences.firstIndex(of: mentor.id)
+      x.append(menteeRank.map { Double(mentee.preferences.count - $0) / Double(mentee.preferences.count) } ?? 0)
+      let mentorRank = mentor.preferences.firstIndex(of: mentee.id)
+      x.append(mentorRank.map { Double(mentor.preferences.count - $0) / Double(mentor.preferences.count) } ?? 0)
+      rows.append(x)
+      current.append(scoring.breakdown(mentee: i, mentor: j).total)
+    }
+    let y = outcomes.map(\.value)
+    observations = outcomes.count
+    tooLittleData = outcomes.count < 5 * p
+    let foldCount = max(2, min(folds, outcomes.count))
+    let penalties = [1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100]
+    var bestPenalty = penalties[0]
+    var bestError = Double.infinity
+    for penalty in penalties {
+      let error = try Self.crossValidate(rows: rows, y: y, folds: foldCount, penalty: penalty)
+      if error < bestError - 1e-15 {
+        bestError = error
+        bestPenalty = penalty
+      }
+    }
+    penalty = bestPenalty
+    crossValidatedError = bestError
+    currentError = try Self.crossValidate(rows: current.map { [$0] }, y: y, folds: foldCount, penalty: 1e-9)
+    let fit = try Self.fitNonNegative(rows: rows, y: y, penalty: bestPenalty)
+    coefficients = fit.coefficients
+    standardErrors = fit.standardErrors
+    intercept = fit.intercept
+    // The configuration: competency term weight = mean competency coefficient,
+    // per-competency weights relative to it; other terms directly.
+    var tuned = base
+    let competencyCoefficients = Array(coefficients[0..<k])
+    let mean = competencyCoefficients.reduce(0, +) / Double(max(k, 1))
+    tuned.terms.competency = mean
+    tuned.defaultCompetencyWeight = 1
+    tuned.competencyWeights = [:]
+    if mean > 0 {
+      for (c, name) in cohort.competencies.enumerated() {
+        tuned.competencyWeights[name] = competencyCoefficients[c] / mean
+      }
+    }
+    tuned.terms.seniority = coefficients[k]
+    tuned.terms.crossDepartment = coefficients[k + 1]
+    tuned.terms.timezone = coefficients[k + 2]
+    tuned.terms.menteePreference = coefficients[k + 3]
+    tuned.terms.mentorPreference = coefficients[k + 4]
+    configuration = tuned
+  }
+
+  /// Ridge fit with an intercept (not penalised): centres the data, solves
+  /// `(XᵀX + λI) β = Xᵀy` by Cholesky.
+  static func ridge(rows: [[Double]], y: [Double], penalty: Double, active: [Bool]) throws -> (
+    coefficients: [Double], intercept: Double, inverse: Matrix?
+  ) {
+    let p = rows.first?.count ?? 0
+    let n = rows.count
+    let columns = (0..<p).filter { active[$0] }
+    guard n > 0 else { return ([Double](repeating: 0, count: p), 0, nil) }
+    let meanY = y.reduce(0, +) / Double(n)
+    let means = columns.map { c in rows.reduce(0) { $0 + $1[c] } / Double(n) }
+    var x = Matrix(rows: n, columns: columns.count)
+    for r in 0..<n { for (k, c) in columns.enumerated() { x[r, k] = rows[r][c] - means[k] } }
+    var gram = x.multiplied(by: x, transposingSelf: true)
+    for k in 0..<columns.count { gram[k, k] += penalty }
+    let rhs = x.multiplied(by: Matrix(rows: n, columns: 1, elements: y.map { $0 - meanY }), transposingSelf: true)
+    let beta = try gram.solvePositiveDefinite(rhs: rhs.elements)
+    var coefficients = [Double](repeating: 0, count: p)
+    for (k, c) in columns.enumerated() { coefficients[c] = beta[k] }
+    let intercept = meanY - zip(columns.indices, columns).reduce(0) { $0 + beta[$1.0] * means[$1.0] }
+    return (coefficients, intercept, gram)
+  }
+
+  /// Ridge with non-negative coefficients: drop the most negative feature and
+  /// refit until none is negative.
+  static func fitNonNegative(rows: [[Double]], y: [Double], penalty: Double) throws -> (
+    coefficients: [Double], standardErrors: [Double], intercept: Double
+  ) {
+    let p = rows.first?.count ?? 0
+    var active = [Bool](repeating: true, count: p)
+    while true {
+      let fit = try ridge(rows: rows, y: y, penalty: penalty, active: active)
+      if let worst = (0..<p).filter({ active[$0] && fit.coefficients[$0] < 0 }).min(by: {
+        fit.coefficients[$0] < fit.coefficients[$1]
+      }) {
+        active[worst] = false
+        continue
+      }
+      // Standard errors: σ² · diag((XᵀX + λI)⁻¹), σ² from the residuals.
+      var errors = [Double](repeating: 0, count: p)
+      let columns = (0..<p).filter { active[$0] }
+      let residual = zip(rows, y).map { row, value in
+        value - fit.intercept - zip(row, fit.coefficients).reduce(0) { $0 + $1.0 * $1.1 }
+      }
+      let dof = max(1, rows.count - columns.count - 1)
+      let variance = residual.reduce(0) { $0 + $1 * $1 } / Double(dof)
+      if let gram = fit.inverse {
+        for (k, c) in columns.enumerated() {
+          var unit = [Double](repeating: 0, count: columns.count)
+          unit[k] = 1
+          let column = try gram.solvePositiveDefinite(rhs: unit)
+          errors[c] = (variance * column[k]).squareRoot()
+        }
+      }
+      return (fit.coefficients, errors, fit.intercept)
+    }
+  }
+
+  /// The RMS error of the non-negative ridge fit on held-out folds
+  /// (observation `r` is in fold `r mod folds`).
+  static func crossValidate(rows: [[Double]], y: [Double], folds: Int, penalty: Double) throws -> Double {
+    var squared = 0.0
+    var count = 0
+    for fold in 0..<folds {
+      let train = rows.indices.filter { $0 % folds != fold }
+      let test = rows.indices.filter { $0 % folds == fold }
+      guard !train.isEmpty, !test.isEmpty else { continue }
+      let fit = try fitNonNegative(rows: train.map { rows[$0] }, y: train.map { y[$0] }, penalty: penalty)
+      for r in test {
+        let prediction = fit.intercept + zip(rows[r], fit.coefficients).reduce(0) { $0 + $1.0 * $1.1 }
+        squared += (prediction - y[r]) * (prediction - y[r])
+        count += 1
+      }
+    }
+    return count == 0 ? .nan : (squared / Double(count)).squareRoot()
+  }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import CompetencyModel
+import Interchange
+import Rationale
+
+extension MentorMatch {
+  /// `mentor-match tune`: learn weights from the outcomes of earlier pairs.
+  struct Tune: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Learn competency and term weights from the outcomes of earlier pairs.",
+      discussion: """
+        Ridge regression on each pair's unweighted score terms (LAPACK), the penalty chosen by \
+        k-fold cross-validation, weights kept non-negative. Reports the weights, their standard \
+        errors and the cross-validated error against the current weights, and writes a \
+        configuration to review (--output).
+        """)
+
+    @OptionGroup var cohort: CohortOptions
+
+    @Option(name: .long, help: ArgumentHelp("The outcomes (CSV: mentee,mentor,outcome).", valueName: "file"))
+    var outcomes: String
+
+    @Option(name: .long, help: "The number of cross-validation folds.")
+    var folds = 5
+
+    @Option(
+      name: .shortAndLong, help: ArgumentHelp("Write the tuned configuration (YAML) here.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+      guard (2...50).contains(folds) else { throw ValidationError("--folds must be from 2 to 50.") }
+    }
+
+    func run() throws {
+      try reportingErrors {
+        let loaded = try cohort.load()
+        let c = loaded.cohort
+        let rows = try OutcomesReader.read(path: outcomes)
+        let menteeIndex = Dictionary(c.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let mentorIndex = Dictionary(c.mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var problems: [InputError] = []
+        var observed: [WeightTuning.Outcome] = []
+        for row in rows {
+          guard let i = menteeIndex[row.pair.menteeID], let j = mentorIndex[row.pair.mentorID] else {
+            problems.append(
+              InputError(
+                file: outcomes, line: row.line, column: 1,
+                message: "the pair \(row.pair) names someone who is not in the cohort"))
+            continue
+          }
+          observed.append(WeightTuning.Outcome(menteeIndex: i, mentorIndex: j, value: row.value))
+        }
+        guard problems.isEmpty else { throw InputErrors(problems) }
+        guard observed.count >= 3 else {
+          printError("error: \(outcomes) holds \(observed.count) outcome(s); tuning needs at least 3")
+          throw ExitStatus.dataError
+        }
+        let tuning: WeightTuning
+        do {
+          tuning = try WeightTuning(
+            cohort: c, base: loaded.configuration, outcomes: observed, folds: min(folds, observed.count))
+        } catch {
+          printError("error: the least-squares solve failed: \(error)")
+          throw ExitStatus.dataError
+        }
+        var out = "\(tuning.observations) outcomes, \(tuning.features.count) weights;"
+        out += " ridge penalty \(PairExplanation.number(tuning.penalty)) (chosen by cross-validation)\n"
+        if tuning.tooLittleData {
+          out += "warning: fewer than 5 outcomes per weight: treat these weights as a hint, not a result\n"
+        }
+        out += "cross-validated RMS error: tuned \(PairExplanation.number(tuning.crossValidatedError)),"
+        out += " current weights \(PairExplanation.number(tuning.currentError))\n\n"
+        out += "weight                        coefficient  std. error\n"
+        for (name, (value, error)) in zip(tuning.features, zip(tuning.coefficients, tuning.standardErrors)) {
+          out += name.padding(toLength: 30, withPad: " ", startingAt: 0)
+          out += "\(PairExplanation.number(value))".padding(toLength: 13, withPad: " ", startingAt: 0)
+          out += "\(PairExplanation.number(error))\n"
+        }
+        print(out, terminator: "")
+        if let output {
+          try AtomicFile.write(ConfigurationWriter.yaml(tuning.configuration), to: output)
+          printError("wrote the tuned configuration to \(output); review it, then use it with --config")
+        }
+      }
+    }
+  }
+}
