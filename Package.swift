@@ -26,11 +26,13 @@ let package = Package(
     .library(name: "Rationale", targets: ["Rationale"]),
     .library(name: "CohortGenerator", targets: ["CohortGenerator"]),
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    .library(name: "Ledger", targets: ["Ledger"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
@@ -45,10 +47,13 @@ let package = Package(
         "CompetencyModel", "Assignment", "Rationale", .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
+    .target(
+      name: "Ledger",
+      dependencies: ["CompetencyModel", .product(name: "GRDB", package: "GRDB.swift")]),
     .executableTarget(
       name: "mentor-match",
       dependencies: [
-        "Interchange", "CompetencyModel", "Assignment", "Rationale", "CohortGenerator",
+        "Interchange", "CompetencyModel", "Assignment", "Rationale", "CohortGenerator", "Ledger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(name: "_TestSupport", dependencies: ["Assignment", "CohortGenerator", "CompetencyModel"], path: "Sources/_TestSupport"),
@@ -60,6 +65,8 @@ let package = Package(
       name: "InterchangeTests",
       dependencies: ["Interchange", "_TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .testTarget(name: "RationaleTests", dependencies: ["Rationale", "_TestSupport"]),
+    .testTarget(
+      name: "LedgerTests", dependencies: ["Ledger", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "MentorMatchCLITests", dependencies: ["mentor-match", "_TestSupport"]),
   ]
 )

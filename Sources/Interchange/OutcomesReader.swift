@@ -14,6 +14,12 @@ public enum OutcomesReader {
     public var pair: PersonPair
     public var value: Double
     public var line: Int
+
+    public init(pair: PersonPair, value: Double, line: Int) {
+      self.pair = pair
+      self.value = value
+      self.line = line
+    }
   }
 
   /// Reads an outcomes file.

@@ -37,6 +37,9 @@ public struct WeightTuning: Sendable {
   public var coefficients: [Double]
   /// Their standard errors (from the ridge covariance).
   public var standardErrors: [Double]
+  /// Whether each feature varies in the data at all (a constant one, such as
+  /// preferences nobody stated, cannot be learnt: its weight is left at 0).
+  public var informative: [Bool]
   /// The intercept.
   public var intercept: Double
   /// The ridge penalty chosen by cross-validation.
@@ -97,6 +100,7 @@ public struct WeightTuning: Sendable {
     }
     let y = outcomes.map(\.value)
     observations = outcomes.count
+    informative = (0..<p).map { c in rows.contains { $0[c] != rows.first?[c] } }
     tooLittleData = outcomes.count < 5 * p
     let foldCount = max(2, min(folds, outcomes.count))
     let penalties = [1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100]
@@ -113,8 +117,8 @@ public struct WeightTuning: Sendable {
     crossValidatedError = bestError
     currentError = try Self.crossValidate(rows: current.map { [$0] }, y: y, folds: foldCount, penalty: 1e-9)
     let fit = try Self.fitNonNegative(rows: rows, y: y, penalty: bestPenalty)
-    coefficients = fit.coefficients
-    standardErrors = fit.standardErrors
+    coefficients = zip(fit.coefficients, informative).map { $1 ? $0 : 0 }
+    standardErrors = zip(fit.standardErrors, informative).map { $1 ? $0 : .nan }
     intercept = fit.intercept
     // The configuration: competency term weight = mean competency coefficient,
     // per-competency weights relative to it; other terms directly.

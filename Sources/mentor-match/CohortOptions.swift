@@ -2,6 +2,7 @@ import ArgumentParser
 import CompetencyModel
 import Foundation
 import Interchange
+import Ledger
 
 /// The options every cohort command shares: where the cohort is, and the
 /// optional configuration and history files.
@@ -31,6 +32,13 @@ struct CohortOptions: ParsableArguments {
       "Pairs to make or never make (CSV: mentee,mentor,rule with rule must or never). Default: pair-rules.csv in the cohort folder if present.",
       valueName: "file"))
   var pairRules: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The programme ledger whose recorded pairs are not repeated (default: $MENTOR_MATCH_LEDGER or ~/.local/share/mentor-match/ledger.sqlite, when it exists).",
+      valueName: "file"))
+  var ledger: String?
 
   func validate() throws {
     guard (1...2).contains(cohort.count) else {
@@ -94,6 +102,14 @@ struct CohortOptions: ParsableArguments {
       switch Result(catching: { () throws(InputErrors) in try HistoryReader.read(path: history) }) {
       case .success(let value): pairs = value.pairs
       case .failure(let failure): errors += failure.errors
+      }
+    }
+    let ledgerPath = ledger ?? ProgrammeLedger.defaultPath
+    if FileManager.default.fileExists(atPath: ledgerPath) {
+      do {
+        pairs.formUnion(try ProgrammeLedger(path: ledgerPath).earlierPairs())
+      } catch {
+        errors.append(InputError(file: ledgerPath, line: 1, column: 1, message: "\(error)"))
       }
     }
     var rules: PairRulesReader.Result? = nil

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CompetencyModel
 import Interchange
+import Ledger
 import Rationale
 
 extension MentorMatch {
@@ -18,7 +19,12 @@ extension MentorMatch {
     @OptionGroup var cohort: CohortOptions
 
     @Option(name: .long, help: ArgumentHelp("The outcomes (CSV: mentee,mentor,outcome).", valueName: "file"))
-    var outcomes: String
+    var outcomes: String?
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp("Take the outcomes of this cohort recorded in the ledger (see `ledger`).", valueName: "name"))
+    var recorded: String?
 
     @Option(name: .long, help: "The number of cross-validation folds.")
     var folds = 5
@@ -28,6 +34,9 @@ extension MentorMatch {
     var output: String?
 
     func validate() throws {
+      guard (outcomes == nil) != (recorded == nil) else {
+        throw ValidationError("Give the outcomes either as a file (--outcomes) or as a recorded cohort (--recorded).")
+      }
       guard (2...50).contains(folds) else { throw ValidationError("--folds must be from 2 to 50.") }
     }
 
@@ -35,7 +44,22 @@ extension MentorMatch {
       try reportingErrors {
         let loaded = try cohort.load()
         let c = loaded.cohort
-        let rows = try OutcomesReader.read(path: outcomes)
+        let rows: [OutcomesReader.Row]
+        let source: String
+        if let outcomes {
+          rows = try OutcomesReader.read(path: outcomes)
+          source = outcomes
+        } else {
+          let name = recorded!
+          let ledger = try LedgerOptions(ledger: cohort.ledger).open()
+          let pairs = try ledgerOperation { () throws(LedgerError) in try ledger.pairs(cohort: name) }
+          rows = pairs.compactMap { p in
+            p.outcome.map {
+              OutcomesReader.Row(pair: PersonPair(menteeID: p.menteeID, mentorID: p.mentorID), value: $0, line: 0)
+            }
+          }
+          source = "ledger cohort '\(name)'"
+        }
         let menteeIndex = Dictionary(c.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let mentorIndex = Dictionary(c.mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var problems: [InputError] = []
@@ -44,7 +68,7 @@ extension MentorMatch {
           guard let i = menteeIndex[row.pair.menteeID], let j = mentorIndex[row.pair.mentorID] else {
             problems.append(
               InputError(
-                file: outcomes, line: row.line, column: 1,
+                file: source, line: row.line, column: 1,
                 message: "the pair \(row.pair) names someone who is not in the cohort"))
             continue
           }
@@ -52,7 +76,7 @@ extension MentorMatch {
         }
         guard problems.isEmpty else { throw InputErrors(problems) }
         guard observed.count >= 3 else {
-          printError("error: \(outcomes) holds \(observed.count) outcome(s); tuning needs at least 3")
+          printError("error: \(source) holds \(observed.count) outcome(s); tuning needs at least 3")
           throw ExitStatus.dataError
         }
         let tuning: WeightTuning
@@ -70,11 +94,14 @@ extension MentorMatch {
         }
         out += "cross-validated RMS error: tuned \(PairExplanation.number(tuning.crossValidatedError)),"
         out += " current weights \(PairExplanation.number(tuning.currentError))\n\n"
-        out += "weight                        coefficient  std. error\n"
-        for (name, (value, error)) in zip(tuning.features, zip(tuning.coefficients, tuning.standardErrors)) {
-          out += name.padding(toLength: 30, withPad: " ", startingAt: 0)
-          out += "\(PairExplanation.number(value))".padding(toLength: 13, withPad: " ", startingAt: 0)
-          out += "\(PairExplanation.number(error))\n"
+        let width = max(28, (tuning.features.map(\.count).max() ?? 0) + 2)
+        out += "weight".padding(toLength: width, withPad: " ", startingAt: 0) + "coefficient  std. error\n"
+        for (index, name) in tuning.features.enumerated() {
+          out += name.padding(toLength: width, withPad: " ", startingAt: 0)
+          out += PairExplanation.number(tuning.coefficients[index]).padding(toLength: 13, withPad: " ", startingAt: 0)
+          out +=
+            tuning.informative[index]
+            ? PairExplanation.number(tuning.standardErrors[index]) + "\n" : "- (no variation in the data)\n"
         }
         print(out, terminator: "")
         if let output {

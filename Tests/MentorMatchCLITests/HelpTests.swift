@@ -1,7 +1,9 @@
 import Testing
 
 @Suite struct HelpTests {
-  @Test(arguments: ["match", "explain", "compare", "sensitivity", "tune", "solve", "score", "validate", "generate"])
+  @Test(arguments: [
+    "match", "explain", "compare", "sensitivity", "tune", "ledger", "solve", "score", "validate", "generate",
+  ])
   func everyCommandExplainsItself(command: String) throws {
     let result = try CLIRunner.run([command, "--help"])
     #expect(result.status == 0)

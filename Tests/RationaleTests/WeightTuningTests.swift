@@ -40,7 +40,9 @@ import _TestSupport
     #expect(abs(tuning.intercept - 1) < 0.1)
     #expect(tuning.crossValidatedError < 0.03)
     #expect(tuning.crossValidatedError < tuning.currentError)
-    #expect(tuning.standardErrors.allSatisfy { $0 >= 0 && $0.isFinite })
+    // Nobody states preferences: those weights cannot be learnt and say so.
+    #expect(tuning.informative == [true, true, true, true, true, true, true, false, false])
+    #expect(zip(tuning.standardErrors, tuning.informative).allSatisfy { $1 ? ($0 >= 0 && $0.isFinite) : $0.isNaN })
   }
 
   @Test func saysWhenTheDataAreTooFew() throws {

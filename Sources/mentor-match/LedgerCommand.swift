@@ -1,0 +1,160 @@
+import ArgumentParser
+import CompetencyModel
+import Foundation
+import Interchange
+import Ledger
+import Rationale
+
+extension MentorMatch {
+  /// `mentor-match ledger`: the programme's memory across cohorts.
+  struct LedgerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "ledger",
+      abstract: "Record plans and outcomes in the programme ledger (SQLite), and list them.",
+      discussion: """
+        The ledger is \(ProgrammeLedger.defaultPath.replacingOccurrences(of: NSHomeDirectory(), with: "~")) \
+        unless $MENTOR_MATCH_LEDGER or --ledger names another file; it is created on first use. \
+        `match`, `score` and the other cohort commands also avoid every pair the ledger holds.
+        """,
+      subcommands: [Record.self, ImportOutcomes.self, List.self, Pairs.self])
+  }
+}
+
+/// The `--ledger` option the ledger subcommands share.
+struct LedgerOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The ledger file.", valueName: "file"))
+  var ledger: String?
+
+  init() {}
+
+  init(ledger: String?) { self.ledger = ledger }
+
+  func open() throws -> ProgrammeLedger {
+    do {
+      return try ProgrammeLedger(path: ledger ?? ProgrammeLedger.defaultPath)
+    } catch {
+      printError("error: \(error)")
+      throw ExitStatus.dataError
+    }
+  }
+}
+
+/// Runs a ledger operation, turning its errors into messages and exit 65.
+func ledgerOperation<T>(_ body: () throws(LedgerError) -> T) throws -> T {
+  do {
+    return try body()
+  } catch {
+    printError("error: \(error)")
+    throw ExitStatus.dataError
+  }
+}
+
+extension MentorMatch.LedgerCommand {
+  /// `ledger record`: match a cohort and record its plan.
+  struct Record: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Match a cohort and record its plan under a name.")
+
+    @OptionGroup var cohort: CohortOptions
+
+    @Option(name: .long, help: "The cohort's name in the ledger, e.g. 2026-spring.")
+    var name: String
+
+    func run() throws {
+      try reportingErrors {
+        let loaded = try cohort.load()
+        let plan = CohortMatcher.match(
+          loaded.cohort, configuration: loaded.configuration, history: loaded.history,
+          requirements: loaded.requirements)
+        let ledger = try LedgerOptions(ledger: cohort.ledger).open()
+        let stamp = ISO8601DateFormatter().string(from: Date())
+        let files = try CohortSource.locate(cohort.cohort)
+        try ledgerOperation { () throws(LedgerError) in
+          try ledger.record(
+            cohort: name, recordedAt: stamp,
+            inputsDigest: InputsDigest.of(paths: [files.mentorsPath, files.menteesPath]),
+            configuration: ConfigurationWriter.yaml(loaded.configuration),
+            pairs: plan.pairs.map { ($0.menteeID, $0.mentorID, $0.score) })
+        }
+        print("recorded cohort '\(name)': \(plan.pairs.count) pairs, \(plan.unmatched.count) unmatched")
+      }
+    }
+  }
+
+  /// `ledger import-outcomes`: store the outcomes of a recorded cohort's pairs.
+  struct ImportOutcomes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "import-outcomes", abstract: "Store outcomes (CSV: mentee,mentor,outcome) for a recorded cohort.")
+
+    @OptionGroup var ledgerOptions: LedgerOptions
+
+    @Option(name: .long, help: "The recorded cohort's name.")
+    var cohort: String
+
+    @Argument(help: ArgumentHelp("The outcomes file.", valueName: "outcomes.csv"))
+    var outcomes: String
+
+    func run() throws {
+      try reportingErrors {
+        let rows = try OutcomesReader.read(path: outcomes)
+        let ledger = try ledgerOptions.open()
+        try ledgerOperation { () throws(LedgerError) in
+          try ledger.importOutcomes(cohort: cohort, rows.map { ($0.pair, $0.value) })
+        }
+        print("stored \(rows.count) outcomes for cohort '\(cohort)'")
+      }
+    }
+  }
+
+  /// `ledger list`: the recorded cohorts.
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the recorded cohorts.")
+
+    @OptionGroup var ledgerOptions: LedgerOptions
+
+    func run() throws {
+      let ledger = try ledgerOptions.open()
+      let cohorts = try ledgerOperation { () throws(LedgerError) in try ledger.cohorts() }
+      for c in cohorts {
+        print("\(c.name)\t\(c.recordedAt)\t\(c.pairs) pairs\t\(c.outcomes) outcomes\t\(c.inputsDigest)")
+      }
+    }
+  }
+
+  /// `ledger pairs`: a recorded cohort's pairs and outcomes, as CSV.
+  struct Pairs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print a recorded cohort's pairs with their outcomes (CSV: mentee,mentor,score,outcome).")
+
+    @OptionGroup var ledgerOptions: LedgerOptions
+
+    @Option(name: .long, help: "The recorded cohort's name.")
+    var cohort: String
+
+    func run() throws {
+      let ledger = try ledgerOptions.open()
+      let pairs = try ledgerOperation { () throws(LedgerError) in try ledger.pairs(cohort: cohort) }
+      var writer = CSVWriter()
+      writer.writeRow(["mentee", "mentor", "score", "outcome"])
+      for p in pairs {
+        writer.writeRow([
+          .text(p.menteeID), .text(p.mentorID), .number(p.score), p.outcome.map { CSVCell.number($0) } ?? .empty,
+        ])
+      }
+      print(writer.text, terminator: "")
+    }
+  }
+}
+
+/// A digest of input files (64-bit FNV-1a over their bytes, in order), so a
+/// recorded run can be matched to the files it came from.
+enum InputsDigest {
+  static func of(paths: [String]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for path in paths {
+      for byte in (FileManager.default.contents(atPath: path) ?? Data()) {
+        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+      }
+    }
+    return "fnv1a64:" + String(hash, radix: 16)
+  }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@Suite struct LedgerCommandTests {
+  @Test func recordsPlansOutcomesAndAvoidsRepeats() throws {
+    let folder = try TemporaryFolder()
+    let ledger = folder.path("ledger.sqlite")
+    let recorded = try CLIRunner.run(["ledger", "record", "Datasets/sample", "--name", "spring", "--ledger", ledger])
+    #expect(recorded.status == 0, "\(recorded.stderr)")
+    #expect(recorded.stdout.hasPrefix("recorded cohort 'spring': 235 pairs"))
+    let list = try CLIRunner.run(["ledger", "list", "--ledger", ledger])
+    #expect(list.stdout.hasPrefix("spring\t"))
+    #expect(list.stdout.contains("235 pairs\t0 outcomes"))
+    let pairs = try CLIRunner.run(["ledger", "pairs", "--cohort", "spring", "--ledger", ledger])
+    let rows = pairs.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
+    #expect(rows.count == 235)
+    // Outcomes for every recorded pair: 2 + 2 × score.
+    var outcomes = "mentee,mentor,outcome\n"
+    for row in rows { outcomes += "\(row[0]),\(row[1]),\(2 + 2 * Double(row[2])!)\n" }
+    let file = try folder.write("outcomes.csv", outcomes)
+    let imported = try CLIRunner.run(["ledger", "import-outcomes", "--cohort", "spring", file, "--ledger", ledger])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let tuned = try CLIRunner.run(["tune", "Datasets/sample", "--recorded", "spring", "--ledger", ledger])
+    #expect(tuned.status == 0, "\(tuned.stderr)")
+    #expect(tuned.stdout.hasPrefix("235 outcomes"))
+    // The next match avoids every recorded pair.
+    let again = try CLIRunner.run(["match", "Datasets/sample", "--format", "csv", "--ledger", ledger])
+    #expect(again.status == 0)
+    let before = Set(rows.map { "\($0[0])|\($0[1])" })
+    let after = again.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
+    .filter { $0[0] == "matched" }.map { "\($0[1])|\($0[4])" }
+    #expect(before.isDisjoint(with: after))
+  }
+
+  @Test func refusesBadInputsAndKeepsTheLedgerIntact() throws {
+    let folder = try TemporaryFolder()
+    let ledger = folder.path("ledger.sqlite")
+    #expect(try CLIRunner.run(["ledger", "record", "Datasets/sample", "--name", "c1", "--ledger", ledger]).status == 0)
+    let duplicate = try CLIRunner.run(["ledger", "record", "Datasets/sample", "--name", "c1", "--ledger", ledger])
+    #expect(duplicate.status == 65)
+    #expect(duplicate.stderr.contains("already has a cohort named 'c1'"))
+    let file = try folder.write("o.csv", "mentee,mentor,outcome\nE00001,M00018,4\nE00001,M99999,3\n")
+    let unknown = try CLIRunner.run(["ledger", "import-outcomes", "--cohort", "c1", file, "--ledger", ledger])
+    #expect(unknown.status == 65)
+    let pairs = try CLIRunner.run(["ledger", "pairs", "--cohort", "c1", "--ledger", ledger])
+    #expect(pairs.stdout.contains("E00001,M00018,1.1842105263157894,\n"))
+    let notALedger = try CLIRunner.run(["ledger", "list", "--ledger", "README.md"])
+    #expect(notALedger.status == 65)
+    #expect(notALedger.stderr.contains("is not a MentorMatch ledger"))
+  }
+}
