@@ -25,6 +25,12 @@ struct CLIRunner {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    // Keep the tests away from the developer's own programme ledger.
+    var environment = ProcessInfo.processInfo.environment
+    environment["MENTOR_MATCH_LEDGER"] =
+      FileManager.default.temporaryDirectory.appendingPathComponent("mentor-match-no-ledger-\(UUID().uuidString)")
+      .appendingPathComponent("ledger.sqlite").path
+    process.environment = environment
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
