@@ -26,6 +26,20 @@ public struct Cohort: Sendable, Hashable {
     self.mentees = mentees
   }
 
+  /// Each mentee's index, by id.
+  ///
+  /// - Complexity: O(`mentees`).
+  public var menteeIndexByID: [String: Int] {
+    Dictionary(uniqueKeysWithValues: mentees.enumerated().map { ($1.id, $0) })
+  }
+
+  /// Each mentor's index, by id.
+  ///
+  /// - Complexity: O(`mentors`).
+  public var mentorIndexByID: [String: Int] {
+    Dictionary(uniqueKeysWithValues: mentors.enumerated().map { ($1.id, $0) })
+  }
+
   /// The total number of places the mentors offer.
   public var totalCapacity: Int { mentors.reduce(0) { $0 + $1.capacity } }
 }

@@ -34,10 +34,8 @@ public struct PairRules: Sendable {
       if let existing = listed[i]?[j], existing <= e { return }
       listed[i, default: [:]][j] = e
     }
-    var mentorIndex: [String: Int] = [:]
-    for (j, mentor) in cohort.mentors.enumerated() { mentorIndex[mentor.id] = j }
-    var menteeIndex: [String: Int] = [:]
-    for (i, mentee) in cohort.mentees.enumerated() { menteeIndex[mentee.id] = i }
+    let mentorIndex = cohort.mentorIndexByID
+    let menteeIndex = cohort.menteeIndexByID
     if rules.excludeSelf {
       for (i, mentee) in cohort.mentees.enumerated() {
         if let j = mentorIndex[mentee.id] { exclude(i, j, .samePerson) }

@@ -11,10 +11,8 @@ struct PreferenceTable: Sendable {
   let mentorWeight: Double
 
   init(cohort: Cohort, configuration: MatchingConfiguration) {
-    var mentorIndex: [String: Int] = [:]
-    for (j, mentor) in cohort.mentors.enumerated() { mentorIndex[mentor.id] = j }
-    var menteeIndex: [String: Int] = [:]
-    for (i, mentee) in cohort.mentees.enumerated() { menteeIndex[mentee.id] = i }
+    let mentorIndex = cohort.mentorIndexByID
+    let menteeIndex = cohort.menteeIndexByID
     var entries: [Int: [Int: (mentee: Double, mentor: Double)]] = [:]
     for (i, mentee) in cohort.mentees.enumerated() {
       let list = mentee.person.preferences

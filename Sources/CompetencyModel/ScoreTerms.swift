@@ -36,14 +36,13 @@ public enum ScoreTerms {
   @inlinable
   public static func timezoneOverlap(mentee: Int?, mentor: Int?, workdayHours: Double) -> Double {
     guard let mentee, let mentor else { return 0 }
-    let minutes = abs(mentee - mentor) % (24 * 60)
-    let hours = Double(min(minutes, 24 * 60 - minutes)) / 60
-    return max(0, workdayHours - hours) / workdayHours
+    return max(0, workdayHours - clockDifferenceHours(mentee, mentor)) / workdayHours
   }
 
   /// The clock difference in hours, going round the day (`0...12`).
   ///
   /// - Complexity: O(1).
+  @inlinable
   public static func clockDifferenceHours(_ a: Int, _ b: Int) -> Double {
     let minutes = abs(a - b) % (24 * 60)
     return Double(min(minutes, 24 * 60 - minutes)) / 60

@@ -72,8 +72,8 @@ public enum PairRulesReader {
   public static func problems(
     _ rules: Result, cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair>
   ) -> [InputError] {
-    let menteeIndex = Dictionary(cohort.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let mentorIndex = Dictionary(cohort.mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let menteeIndex = cohort.menteeIndexByID
+    let mentorIndex = cohort.mentorIndexByID
     let hard = PairRules(cohort, configuration: configuration, history: history)
     var problems: [InputError] = []
     var seen: [String: Int] = [:]

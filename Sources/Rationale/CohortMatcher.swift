@@ -145,10 +145,8 @@ public enum CohortMatcher {
 
   /// The (mentee, mentor) indices of the required pairs.
   static func requiredPairs(_ requirements: PairRequirements, in cohort: Cohort) -> [(Int, Int)] {
-    var menteeIndex: [String: Int] = [:]
-    for (i, mentee) in cohort.mentees.enumerated() { menteeIndex[mentee.id] = i }
-    var mentorIndex: [String: Int] = [:]
-    for (j, mentor) in cohort.mentors.enumerated() { mentorIndex[mentor.id] = j }
+    let menteeIndex = cohort.menteeIndexByID
+    let mentorIndex = cohort.mentorIndexByID
     return requirements.must.map { pair in
       guard let i = menteeIndex[pair.menteeID], let j = mentorIndex[pair.mentorID] else {
         preconditionFailure("Required pair \(pair) names someone outside the cohort")
@@ -170,13 +168,10 @@ public enum CohortMatcher {
     let m = model.cohort.mentors.count
     var row = [Double](repeating: 0, count: m)
     for (i, j) in required {
-      row.withUnsafeMutableBufferPointer {
-        model.fillScores(mentees: i..<(i + 1), into: $0)
-        rules.mask(rows: i..<(i + 1), scores: $0)
-      }
-      var raw = [Double](repeating: 0, count: m)
-      raw.withUnsafeMutableBufferPointer { model.fillScores(mentees: i..<(i + 1), into: $0) }
-      let score = raw[j]
+      row.withUnsafeMutableBufferPointer { model.fillScores(mentees: i..<(i + 1), into: $0) }
+      // The pair's own score, before the rules mask the row.
+      let score = row[j]
+      row.withUnsafeMutableBufferPointer { rules.mask(rows: i..<(i + 1), scores: $0) }
       result.solution.columnOfRow[i] = j
       result.solution.loads[j] += 1
       result.solution.assignedCount += 1

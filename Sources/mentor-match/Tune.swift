@@ -60,8 +60,8 @@ extension MentorMatch {
           }
           source = "ledger cohort '\(name)'"
         }
-        let menteeIndex = Dictionary(c.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let mentorIndex = Dictionary(c.mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let menteeIndex = c.menteeIndexByID
+        let mentorIndex = c.mentorIndexByID
         var problems: [InputError] = []
         var observed: [WeightTuning.Outcome] = []
         for row in rows {
