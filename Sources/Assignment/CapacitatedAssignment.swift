@@ -63,8 +63,9 @@ public enum CapacitatedAssignment {
   /// to the optimal prices (those of a previous solve of a similar problem)
   /// makes the solve much faster.
   ///
-  /// Costs are shifted by the hint; when a column with a positive hint ends
-  /// with room, the solve repeats without a hint.
+  /// The solve starts from the hinted prices. Columns that end with room but a
+  /// positive price are then repaired by backward phases (see
+  /// `SparseShortestAugmentingPathSolver`), so one solve always suffices.
   ///
   /// - Parameters:
   ///   - problem: The listed pairs.
@@ -72,40 +73,14 @@ public enum CapacitatedAssignment {
   ///   - previous: Each row's column in a previous solve (or `nil`), kept when
   ///     it is among the row's cheapest.
   /// - Returns: The optimal assignment over the listed pairs and its duals.
-  /// - Complexity: at most two solves of ``solve(_:)-(SparseAssignmentProblem)``.
+  /// - Complexity: that of ``solve(_:)-(SparseAssignmentProblem)``, plus one
+  ///   backward phase per unit of room left at a positively priced column.
   public static func solve(
     _ problem: SparseAssignmentProblem, priceHint: [Double]?, previous: [Int?]? = nil
   ) -> AssignmentSolution {
-    // A row left unmatched lifts the prices of every column it could use above
-    // any score (the cardinality bonus), often by a common amount. As hints,
-    // only differences matter: the common part is removed, and what remains is
-    // capped at the score range so that no row is priced out of a column.
-    let normalized = { (prices: [Double]) in normalizedHint(prices, for: problem) }
-    if let hint = priceHint.map(normalized) {
-      let attempt = solve(problem, normalizedHint: hint, previous: previous)
-      if attempt.exact { return attempt.solution }
-    }
-    // No hint, or it missed (a hinted column ended with room): solve without one.
-    return solve(problem, normalizedHint: nil, previous: previous).solution
-  }
-
-  /// One hinted solve, and whether its result is exact (the hint held). An
-  /// inexact result is optimal for the shifted costs only; its prices still
-  /// guide the next round of ``CertifiedAssignment``, which re-solves exactly
-  /// before it certifies anything.
-  static func solve(_ problem: SparseAssignmentProblem, normalizedHint: [Double]?, previous: [Int?]?)
-    -> (solution: AssignmentSolution, exact: Bool)
-  {
-    var solver = SparseShortestAugmentingPathSolver(problem, priceHint: normalizedHint, preferred: previous)
+    var solver = SparseShortestAugmentingPathSolver(
+      problem, priceHint: priceHint, preferred: previous)
     solver.run()
-    return (solver.solution(), normalizedHint == nil || solver.hintHolds)
-  }
-
-  /// Hint prices as the solver uses them (see ``solve(_:priceHint:previous:)``).
-  static func normalizedHint(_ prices: [Double], for problem: SparseAssignmentProblem) -> [Double] {
-    let range = problem.scoreBounds.upperBound - problem.scoreBounds.lowerBound
-    let positive = prices.filter { $0 > 0 }
-    let floor = positive.count == prices.count ? (positive.min() ?? 0) : 0
-    return prices.map { min(max($0 - floor, 0), range) }
+    return solver.solution()
   }
 }

@@ -5,10 +5,14 @@
 ///    `candidatesPerRow` allowed pairs and each column's best
 ///    `4 · capacity` rows (at least 8, at most `candidatesPerRow`), so that
 ///    popular columns cannot starve the rest, and the range of all allowed
-///    scores. Ties are broken by a fixed per-row rotation of indices.
+///    scores. Ties are broken by a fixed per-row rotation of indices. With a
+///    warm start, rows rank columns by score net of the previous prices and
+///    keep their previous pair.
 /// 2. **Solve** the sparse problem of candidates exactly
 ///    (shortest augmenting paths, as ``CapacitatedAssignment``), with the
-///    cardinality bonus of the *full* problem.
+///    cardinality bonus of the *full* problem. Each round after the first
+///    starts from the previous round's prices and pairs: rows whose pair is
+///    still among their cheapest keep it, and only the rest search.
 /// 3. **Price.** A second pass computes the reduced cost of every allowed pair
 ///    of the full problem against the sparse optimum's duals. None negative:
 ///    the duals are feasible for the full problem and the solution is optimal
@@ -90,8 +94,9 @@ public enum CertifiedAssignment {
   ///   - candidatesPerRow: How many pairs per row to keep at first.
   ///   - tolerance: Reduced costs above `-tolerance · bonus` count as non-negative.
   ///   - warmStart: A solution of a similar problem (same rows and columns, for
-  ///     example before a small change of weights): its prices start the solve.
-  ///     The answer is the same with or without it.
+  ///     example before a small change of weights): its prices choose the
+  ///     candidates and start the solve, and its pairs are kept where still
+  ///     optimal. The answer is the same with or without it.
   /// - Returns: The optimal solution (duals in the full problem's units) and
   ///   the certificate.
   /// - Complexity: See ``CertifiedAssignment``.
@@ -140,6 +145,10 @@ public enum CertifiedAssignment {
     // Each column's best rows, keyed like the rows' selectors (the "column"
     // of a column selector is the row index).
     var columnSelectors = capacities.map { TopSelector(capacity: min(max(8, 4 * $0), max(k, 8))) }
+    // With a warm start, rows keep their best pairs net of the previous prices
+    // (the pairs an optimum near the previous one uses) and their previous pair.
+    let sign = sense == .maximize ? 1.0 : -1.0
+    let entryPrices = warmStart.map { $0.columnPrices.map { max(0, $0) } } ?? [Double](repeating: 0, count: m)
     for block in source.blocks {
       buffer.withUnsafeMutableBufferPointer { b in
         source.fill(rows: block, into: b)
@@ -152,40 +161,36 @@ public enum CertifiedAssignment {
             allowed += 1
             if s < low { low = s }
             if s > high { high = s }
-            let key = sense == .maximize ? s : -s
-            selector.offer(key, column: TopSelector.spread(j, row: i, columns: m))
-            columnSelectors[j].offer(key, column: i)
+            selector.offer(sign * s - entryPrices[j], column: TopSelector.spread(j, row: i, columns: m))
+            columnSelectors[j].offer(sign * s, column: i)
           }
-          for (key, spread) in selector.sorted() {
+          for (_, spread) in selector.sorted() {
             let column = TopSelector.unspread(spread, row: i, columns: m)
-            candidates.add(row: i, column: column, score: sense == .maximize ? key : -key)
+            candidates.add(row: i, column: column, score: b[base + column])
+          }
+          if let j = warmStart?.columnOfRow[i], !b[base + j].isNaN, !candidates.contains(row: i, column: j) {
+            candidates.add(row: i, column: j, score: b[base + j])
           }
         }
       }
     }
     for j in 0..<m {
       for (key, i) in columnSelectors[j].sorted() where !candidates.contains(row: i, column: j) {
-        candidates.add(row: i, column: j, score: sense == .maximize ? key : -key)
+        candidates.add(row: i, column: j, score: sign * key)
       }
     }
     let bounds = low <= high ? low...high : 0...0
-    var previousPrices = warmStart.map { $0.columnPrices.map { max(0, $0) } }
+    var previousPrices = warmStart.map {
+      Self.rebased(prices: entryPrices, from: $0.cardinalityBonus, to: bounds, rows: n, sense: sense)
+    }
     var previousColumns = warmStart?.columnOfRow
     seconds.pruning = lap()
     var violationsPerRound: [Int] = []
-    var exactNeeded = false
     while true {
       let sparse = candidates.problem(columns: m, capacities: capacities, sense: sense, bounds: bounds)
       // Warm start: the previous round's prices, or the caller's, or an auction's estimate.
-      // A round may end with a hinted solve whose hint missed: its prices still
-      // find candidates; only an exact solve can end the loop.
-      let hint = CapacitatedAssignment.normalizedHint(
-        previousPrices ?? AuctionPriceEstimate.prices(sparse), for: sparse)
-      var (solution, exact) = CapacitatedAssignment.solve(sparse, normalizedHint: hint, previous: previousColumns)
-      if !exact && exactNeeded {
-        solution = CapacitatedAssignment.solve(sparse, normalizedHint: nil, previous: previousColumns).solution
-        exact = true
-      }
+      let solution = CapacitatedAssignment.solve(
+        sparse, priceHint: previousPrices ?? AuctionPriceEstimate.prices(sparse), previous: previousColumns)
       previousPrices = solution.columnPrices.map { max(0, $0) }
       previousColumns = solution.columnOfRow
       let solveTime = lap()
@@ -196,7 +201,6 @@ public enum CertifiedAssignment {
       var violations = 0
       var worst = TopSelector(capacity: k)
       var statistics = RowStatistics(rows: n)
-      let sign = sense == .maximize ? 1.0 : -1.0
       for block in source.blocks {
         buffer.withUnsafeMutableBufferPointer { b in
           source.fill(rows: block, into: b)
@@ -242,12 +246,6 @@ public enum CertifiedAssignment {
       }
       violationsPerRound.append(violations)
       seconds.pricing += lap()
-      if violations == 0 && !exact {
-        // The candidates are complete but this round's solve was not exact:
-        // solve them exactly and price once more.
-        exactNeeded = true
-        continue
-      }
       if violations == 0 {
         let certificate = Certificate(
           pairsChecked: allowed, allowedPairs: allowed, candidatesPerRow: k,
@@ -255,6 +253,17 @@ public enum CertifiedAssignment {
         return (solution, certificate, statistics)
       }
     }
+  }
+
+  /// A previous solution's prices as a hint for a problem with other score
+  /// bounds. A column contested by rows left unassigned is priced above the
+  /// cardinality bonus, which depends on the bounds; such prices move with
+  /// the bonus, the others are kept.
+  static func rebased(
+    prices: [Double], from bonus: Double, to bounds: ClosedRange<Double>, rows: Int, sense: AssignmentProblem.Sense
+  ) -> [Double] {
+    let newBonus = SparseShortestAugmentingPathSolver.cardinalityBonus(rows: rows, bounds: bounds, sense: sense)
+    return prices.map { $0 > bonus / 2 ? max(0, $0 - bonus + newBonus) : $0 }
   }
 }
 

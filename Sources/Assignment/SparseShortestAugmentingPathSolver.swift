@@ -1,11 +1,23 @@
 /// The capacitated shortest-augmenting-path method of ``CapacitatedAssignment``
 /// on a ``SparseAssignmentProblem``: Dijkstra with a binary heap over columns,
-/// visiting only listed pairs.
+/// visiting only listed pairs, started from any non-negative column prices.
 ///
-/// Invariants between phases (reduced cost `c(i, j) − u[i] − v[j]` with
-/// non-negative costs `c`): every listed pair of a processed row has reduced
-/// cost `>= 0`, assigned pairs `== 0`; `v[j] <= 0`, and `v[j] == 0` when column
-/// `j` has room; `u[i] <= P` for every row.
+/// Reduced cost of a listed pair: `c(i, j) − u[i] − v[j]`, with non-negative
+/// costs `c` and column duals `v[j] <= 0` (the price of column `j` is `−v[j]`).
+/// Invariants between phases: every listed pair of a processed row has reduced
+/// cost `>= 0` (up to the greedy start's near-tie allowance), assigned pairs
+/// `== 0`, `u[i] <= P` for every row and `u[i] == P` for a processed row left
+/// unassigned.
+///
+/// A price hint starts `v` at `−hint`. Forward phases (``augment(from:)``)
+/// place every row; a column can then end with room and a positive price (a
+/// *deficit*, impossible at an optimum). Backward phases
+/// (``resolveDeficit(at:)``) remove them: the mirror image of a forward
+/// phase, a Dijkstra search from the deficit column over the rows that could
+/// move into it, ending where the column's price reaches zero, where a column
+/// whose price reaches zero gives up a row, or at an unassigned row. So the
+/// result is exact whatever the hint, and a good hint (the prices of a
+/// previous, similar solve) leaves little for either kind of phase to do.
 struct SparseShortestAugmentingPathSolver {
   let problem: SparseAssignmentProblem
   /// Costs per listed pair.
@@ -31,21 +43,21 @@ struct SparseShortestAugmentingPathSolver {
 
   /// The column each row held in a previous solve, or -1: preferred among ties.
   let preferredColumn: [Int]
-  /// The price hint each column's costs were raised by (see ``init(_:priceHint:)``).
-  let hint: [Double]
 
-  /// Prepares a solve. With a price hint `p̂ >= 0`, every cost of column `j`
-  /// is raised by `p̂[j]`: the optimum is unchanged whenever every column with
-  /// a positive hint ends full (the shift then adds the same constant to every
-  /// such assignment), and good hints make the greedy start and the paths
-  /// much shorter. ``hintHolds`` tells whether the condition held.
+  /// Prepares a solve.
+  ///
+  /// - Parameters:
+  ///   - priceHint: Estimated non-negative column prices in score units (for
+  ///     example a previous solve's ``AssignmentSolution/columnPrices``); the
+  ///     solve starts from them. Any hint gives the same, exact, optimum.
+  ///   - preferred: Each row's column in a previous solve, kept when it is
+  ///     among the row's cheapest under the hinted prices.
   init(_ problem: SparseAssignmentProblem, priceHint: [Double]? = nil, preferred: [Int?]? = nil) {
     self.problem = problem
     preferredColumn = preferred.map { $0.map { $0 ?? -1 } } ?? [Int](repeating: -1, count: problem.rows)
     precondition(preferredColumn.count == problem.rows, "One preferred column per row")
     let hint = priceHint ?? [Double](repeating: 0, count: problem.columns)
     precondition(hint.count == problem.columns && hint.allSatisfy { $0 >= 0 && $0.isFinite }, "Invalid price hint")
-    self.hint = hint
     let n = problem.rows
     let m = problem.columns
     let bounds = problem.scoreBounds
@@ -53,15 +65,9 @@ struct SparseShortestAugmentingPathSolver {
     let shift = problem.sense == .maximize ? bounds.upperBound : bounds.lowerBound
     self.shift = shift
     unassignedCost = Double(n + 1) * range + 1
-    var cost = problem.sense == .maximize ? problem.scores.map { shift - $0 } : problem.scores.map { $0 - shift }
-    if priceHint != nil {
-      for i in 0..<n {
-        for p in problem.rowStart[i]..<problem.rowStart[i + 1] { cost[p] += hint[Int(problem.columnIndex[p])] }
-      }
-    }
-    self.cost = cost
+    cost = problem.sense == .maximize ? problem.scores.map { shift - $0 } : problem.scores.map { $0 - shift }
     u = [Double](repeating: 0, count: n)
-    v = [Double](repeating: 0, count: m)
+    v = hint.map { -$0 }
     pairOf = [Int](repeating: -1, count: n)
     processed = [Bool](repeating: false, count: n)
     holding = ColumnSlots(rows: n, capacities: problem.capacities)
@@ -77,35 +83,47 @@ struct SparseShortestAugmentingPathSolver {
   mutating func run() {
     greedyStart()
     for r in 0..<problem.rows where !processed[r] { augment(from: r) }
+    resolveDeficits()
   }
-
-  /// Gives each row a cheapest column with room. Columns within a hair of
-  /// the cheapest (`nearTie`, far below any meaningful score difference) count
-  /// as equally cheap: at an optimum many rows are indifferent between
-  /// columns, and taking one with room, the row's previous column first,
-  /// spares the augmenting phases that a blind pick would need. The row's
-  /// dual is the chosen cost, so its pair is tight and every other pair's
-  /// reduced cost is at least `-nearTie`.
+  /// Gives each row a cheapest column (in reduced cost) with room: first the
+  /// rows whose preferred column is among their cheapest, then the others.
+  /// Columns within a hair of the cheapest (`nearTie`, far below any
+  /// meaningful score difference) count as equally cheap: at an optimum many
+  /// rows are indifferent between columns, and taking one with room spares the
+  /// augmenting phases that a blind pick would need. The row's dual is the
+  /// chosen reduced cost, so its pair is tight and every other pair's reduced
+  /// cost is at least `-nearTie`.
   mutating func greedyStart() {
     let capacity = problem.capacities
     let range = problem.scoreBounds.upperBound - problem.scoreBounds.lowerBound
     let nearTie = 1e-12 * (range + 1)
-    for r in 0..<problem.rows {
-      let pairs = problem.rowStart[r]..<problem.rowStart[r + 1]
-      var best = Double.infinity
-      for p in pairs where cost[p] < best { best = cost[p] }
-      guard best <= unassignedCost else { continue }
-      var chosen = -1
-      for p in pairs where cost[p] <= best + nearTie {
-        let j = Int(problem.columnIndex[p])
-        guard holding.load[j] < capacity[j] else { continue }
-        if chosen < 0 || j == preferredColumn[r] { chosen = p }
-        if j == preferredColumn[r] { break }
+    for keepingPreferred in [true, false] {
+      for r in 0..<problem.rows where !processed[r] {
+        let preferred = preferredColumn[r]
+        if keepingPreferred && preferred < 0 { continue }
+        let pairs = problem.rowStart[r]..<problem.rowStart[r + 1]
+        var best = Double.infinity
+        for p in pairs {
+          let reduced = cost[p] - v[Int(problem.columnIndex[p])]
+          if reduced < best { best = reduced }
+        }
+        guard best <= unassignedCost else { continue }
+        var chosen = -1
+        for p in pairs where cost[p] - v[Int(problem.columnIndex[p])] <= best + nearTie {
+          let j = Int(problem.columnIndex[p])
+          guard holding.load[j] < capacity[j] else { continue }
+          if j == preferred {
+            chosen = p
+            break
+          }
+          if chosen < 0 && !keepingPreferred { chosen = p }
+        }
+        guard chosen >= 0 else { continue }
+        let j = Int(problem.columnIndex[chosen])
+        u[r] = cost[chosen] - v[j]
+        attach(row: r, to: j, pair: chosen)
+        processed[r] = true
       }
-      guard chosen >= 0 else { continue }
-      u[r] = cost[chosen]
-      attach(row: r, to: Int(problem.columnIndex[chosen]), pair: chosen)
-      processed[r] = true
     }
   }
 
@@ -144,8 +162,9 @@ struct SparseShortestAugmentingPathSolver {
     processed[r] = true
     let capacity = problem.capacities
     heap.removeAll()
-    relax(row: r, at: u[r])
-    var dummyDistance = unassignedCost - u[r]
+    u[r] = 0
+    relax(row: r, at: 0)
+    var dummyDistance = unassignedCost
     var dummyRow = r
     var endColumn = -1
     var length = 0.0
@@ -208,6 +227,10 @@ struct SparseShortestAugmentingPathSolver {
       attach(row: i, to: column, pair: pair)
       column = previous
     }
+    clearSearch()
+  }
+
+  mutating func clearSearch() {
     for k in touched {
       distance[k] = .infinity
       settledFlag[k] = false
@@ -215,6 +238,113 @@ struct SparseShortestAugmentingPathSolver {
     for k in settled { settledFlag[k] = false }
     touched.removeAll(keepingCapacity: true)
     settled.removeAll(keepingCapacity: true)
+  }
+
+  /// Runs ``resolveDeficit(at:)`` until no column has both room and a
+  /// positive price. Each phase fills the column by one row or brings its
+  /// price to zero.
+  mutating func resolveDeficits() {
+    let capacity = problem.capacities
+    var transposed: ColumnPairs?
+    for j in 0..<problem.columns {
+      while v[j] < 0 && holding.load[j] < capacity[j] {
+        if transposed == nil { transposed = ColumnPairs(problem) }
+        resolveDeficit(at: j, pairs: transposed!)
+      }
+    }
+  }
+
+  /// One backward phase from column `j`, which has room and a positive price.
+  ///
+  /// Distances `D[k]` grow from `D[j] = 0`: a row `i` held by column `k`, with
+  /// a listed pair `(i, l)` to a settled column `l`, reaches `k` at
+  /// `D[l] + reduced(i, l)`, the price cut at `l` beyond which `i` would rather
+  /// move to `l`. The phase ends at the least of: a settled column `k` whose
+  /// price reaches zero (at `D[k] − v[k]`; for `k == j` nothing moves, else
+  /// `k` gives up a row), or an unassigned row reaching a settled column. Every
+  /// settled column's price falls by `L − D[k]` and its rows' duals with it, so
+  /// reduced costs stay non-negative and the moved pairs are tight.
+  mutating func resolveDeficit(at j: Int, pairs: ColumnPairs) {
+    enum End {
+      case price(Int)
+      case row(Int, pair: Int)
+    }
+    heap.removeAll()
+    distance[j] = 0
+    touched.append(j)
+    heap.push(distance: 0, full: false, column: j)
+    var end = End.price(j)
+    var length = Double.infinity
+    while let top = heap.popMinimum() {
+      let k = top.column
+      if settledFlag[k] || top.distance > distance[k] { continue }
+      if top.distance >= length { break }
+      settledFlag[k] = true
+      settled.append(k)
+      let base = top.distance
+      if base - v[k] < length {
+        length = base - v[k]
+        end = .price(k)
+      }
+      if length <= base { break }
+      for q in pairs.start[k]..<pairs.start[k + 1] {
+        let p = pairs.pair[q]
+        let i = pairs.row[q]
+        let from = holding.columnOf[i]
+        if from == k { continue }
+        let reach = base + cost[p] - u[i] - v[k]
+        if from < 0 {
+          if reach < length {
+            length = reach
+            end = .row(i, pair: p)
+          }
+          continue
+        }
+        if settledFlag[from] || reach >= distance[from] { continue }
+        if distance[from] == .infinity { touched.append(from) }
+        distance[from] = reach
+        predecessor[from] = i
+        predecessorPair[from] = p
+        heap.push(distance: reach, full: false, column: from)
+      }
+    }
+
+    for k in settled where distance[k] < length {
+      let delta = length - distance[k]
+      v[k] = min(0, v[k] + delta)
+      for i in holding.rows(of: k) { u[i] -= delta }
+    }
+
+    // The moves, from the far end of the path toward `j`: row `i` leaves its
+    // column for the column of pair `p`.
+    var moves: [(row: Int, pair: Int)] = []
+    var column: Int
+    switch end {
+    case .price(let k):
+      v[k] = 0
+      column = k
+    case .row(let i, let p):
+      moves.append((i, p))
+      column = Int(problem.columnIndex[p])
+    }
+    while column != j {
+      let i = predecessor[column]
+      moves.append((i, predecessorPair[column]))
+      column = Int(problem.columnIndex[predecessorPair[column]])
+    }
+    for (i, p) in moves.reversed() {
+      let from = holding.columnOf[i]
+      if from >= 0 { detach(row: i, from: from) }
+      attach(row: i, to: Int(problem.columnIndex[p]), pair: p)
+    }
+    clearSearch()
+  }
+
+  /// The bonus of ``AssignmentSolution/cardinalityBonus`` for a problem of
+  /// `rows` rows whose scores lie within `bounds`.
+  static func cardinalityBonus(rows: Int, bounds: ClosedRange<Double>, sense: AssignmentProblem.Sense) -> Double {
+    let unassignedCost = Double(rows + 1) * (bounds.upperBound - bounds.lowerBound) + 1
+    return sense == .maximize ? unassignedCost - bounds.upperBound : unassignedCost + bounds.lowerBound
   }
 
   /// The solution in the public, score-unit form.
@@ -227,18 +357,43 @@ struct SparseShortestAugmentingPathSolver {
       total += problem.scores[pairOf[i]]
       assigned += 1
     }
-    let bonus = problem.sense == .maximize ? unassignedCost - shift : unassignedCost + shift
+    let bonus = Self.cardinalityBonus(rows: problem.rows, bounds: problem.scoreBounds, sense: problem.sense)
     return AssignmentSolution(
       columnOfRow: columnOfRow, totalScore: total, assignedCount: assigned, loads: holding.load,
-      rowValues: u.map { unassignedCost - $0 }, columnPrices: zip(v, hint).map { $1 - $0 }, cardinalityBonus: bonus)
+      rowValues: u.map { unassignedCost - $0 }, columnPrices: v.map { -$0 }, cardinalityBonus: bonus)
   }
+}
 
-  /// Whether every column with a positive price hint ended full, so that the
-  /// hinted optimum is the true optimum (and the duals a valid certificate).
-  var hintHolds: Bool {
-    (0..<problem.columns).allSatisfy { hint[$0] == 0 || holding.load[$0] >= problem.capacities[$0] }
+/// The listed pairs of a ``SparseAssignmentProblem`` grouped by column
+/// (compressed sparse columns), for the backward phases.
+struct ColumnPairs {
+  /// Where each column's entries start.
+  let start: [Int]
+  /// The listed-pair index of each entry.
+  let pair: [Int]
+  /// The row of each entry.
+  let row: [Int]
+
+  /// - Complexity: O(`rows + columns + pairs`).
+  init(_ problem: SparseAssignmentProblem) {
+    var start = [Int](repeating: 0, count: problem.columns + 1)
+    for k in problem.columnIndex { start[Int(k) + 1] += 1 }
+    for j in 0..<problem.columns { start[j + 1] += start[j] }
+    var next = start
+    var pair = [Int](repeating: 0, count: problem.pairCount)
+    var row = [Int](repeating: 0, count: problem.pairCount)
+    for i in 0..<problem.rows {
+      for p in problem.rowStart[i]..<problem.rowStart[i + 1] {
+        let k = Int(problem.columnIndex[p])
+        pair[next[k]] = p
+        row[next[k]] = i
+        next[k] += 1
+      }
+    }
+    self.start = start
+    self.pair = pair
+    self.row = row
   }
-
 }
 
 /// A binary min-heap of columns keyed by distance, then by whether the column
