@@ -23,7 +23,7 @@ let package = Package(
 for (suite, products) in [
   ("Scoring", ["CompetencyModel", "CohortGenerator", "Rationale"]),
   ("DenseSolve", ["Assignment", "CohortGenerator"]),
-  ("WarmResolve", ["CompetencyModel", "CohortGenerator", "Rationale"]),
+  ("WarmResolve", ["Assignment", "CompetencyModel", "CohortGenerator", "Rationale"]),
   ("CertifiedMatch", ["CompetencyModel", "CohortGenerator", "Rationale"]),
 ] {
   package.targets.append(

@@ -13,9 +13,15 @@ public protocol ScoreBlockSource: Sendable {
   /// Writes the scores of rows `range` into `buffer` (`range.count × columns`,
   /// row-major), `.nan` for forbidden pairs.
   func fill(rows range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>)
+  /// Runs `body`, during which ``fill(rows:into:)`` is called from several
+  /// threads at once: a source whose fills run threads of their own (BLAS)
+  /// turns them off meanwhile. By default it just runs `body`.
+  func withSingleThreadedFills<T>(_ body: () -> T) -> T
 }
 
 extension ScoreBlockSource {
+  public func withSingleThreadedFills<T>(_ body: () -> T) -> T { body() }
+
   /// The row ranges of the blocks, in order.
   public var blocks: [Range<Int>] {
     let size = max(1, blockRows)
@@ -31,10 +37,11 @@ public struct DenseScoreSource: ScoreBlockSource {
   public var columns: Int { problem.columns }
   public let blockRows: Int
 
-  /// Serves `problem`'s scores in blocks of about a million pairs.
-  public init(_ problem: AssignmentProblem) {
+  /// Serves `problem`'s scores in blocks of `blockRows` rows, by default
+  /// about a million pairs.
+  public init(_ problem: AssignmentProblem, blockRows: Int? = nil) {
     self.problem = problem
-    blockRows = max(1, (1 << 20) / max(problem.columns, 1))
+    self.blockRows = max(1, blockRows ?? (1 << 20) / max(problem.columns, 1))
   }
 
   public func fill(rows range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {

@@ -1,5 +1,6 @@
 import Assignment
 import CompetencyModel
+import LinearAlgebra
 
 /// A cohort's scores with its rules applied, served one block of mentees at a
 /// time: the solver's view of a cohort of any size.
@@ -14,7 +15,7 @@ public struct CohortScoreSource: ScoreBlockSource {
   public let blockRows: Int
 
   /// Serves `model`'s scores under `rules`, in blocks of about `pairsPerBlock` pairs.
-  public init(model: FitModel, rules: PairRules, pairsPerBlock: Int = 1 << 22) {
+  public init(model: FitModel, rules: PairRules, pairsPerBlock: Int = 1 << 20) {
     self.model = model
     self.rules = rules
     blockRows = max(1, pairsPerBlock / max(model.cohort.mentors.count, 1))
@@ -27,4 +28,7 @@ public struct CohortScoreSource: ScoreBlockSource {
     model.fillScores(mentees: range, into: buffer)
     rules.mask(rows: range, scores: buffer)
   }
+
+  /// Runs `body` with BLAS on one thread, for fills from several threads.
+  public func withSingleThreadedFills<T>(_ body: () -> T) -> T { BLASThreads.withOneThread(body) }
 }

@@ -126,6 +126,7 @@ struct DepartmentCapSource<Base: ScoreBlockSource>: ScoreBlockSource {
   var rows: Int { base.rows + layout.blockerMentor.count }
   var columns: Int { layout.columns.count }
   var blockRows: Int { max(1, base.blockRows * max(base.columns, 1) / max(columns, 1)) }
+  func withSingleThreadedFills<T>(_ body: () -> T) -> T { base.withSingleThreadedFills(body) }
 
   func fill(rows range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
     let width = columns

@@ -86,6 +86,7 @@ struct ThresholdSource<Base: ScoreBlockSource>: ScoreBlockSource {
   var rows: Int { base.rows }
   var columns: Int { base.columns }
   var blockRows: Int { base.blockRows }
+  func withSingleThreadedFills<T>(_ body: () -> T) -> T { base.withSingleThreadedFills(body) }
 
   func fill(rows range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
     base.fill(rows: range, into: buffer)

@@ -30,7 +30,7 @@ extension MentorMatch {
       try reportingErrors {
         var plans: [PairingPlan] = []
         for config in configs {
-          var options = try CohortOptions.parse(
+          let options = try CohortOptions.parse(
             cohort + ["--config", config] + (history.map { ["--history", $0] } ?? []))
           try options.validate()
           let loaded = try options.load()

@@ -1,5 +1,6 @@
 // WarmResolve: re-matching a cohort after a small change of competency
 // weights, cold and warm-started from the previous plan's prices.
+import Assignment
 import Benchmark
 import CohortGenerator
 import CompetencyModel
@@ -12,6 +13,15 @@ func warmResolveInputs() -> (Cohort, MatchingConfiguration, PairingPlan) {
   // The programme manager raises three competencies' weights by 20 %.
   changed.competencyWeights = Dictionary(uniqueKeysWithValues: cohort.competencies.prefix(3).map { ($0, 1.2) })
   return (cohort, changed, CohortMatcher.match(cohort, configuration: MatchingConfiguration()))
+}
+
+/// The changed cohort's scores as the solver sees them, and the previous
+/// plan's solution: the solve alone, without rationale and plan building.
+func warmResolveSolveInputs() -> (CohortScoreSource, [Int], AssignmentSolution) {
+  let (cohort, changed, plan) = warmResolveInputs()
+  let source = CohortScoreSource(
+    model: FitModel(cohort: cohort, configuration: changed), rules: PairRules(cohort, configuration: changed))
+  return (source, cohort.mentors.map(\.capacity), plan.solution)
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -27,6 +37,20 @@ let benchmarks: @Sendable () -> Void = {
     benchmark in
     for _ in benchmark.scaledIterations {
       blackHole(CohortMatcher.match(inputs.0, configuration: inputs.1, warmStart: inputs.2))
+    }
+  }
+
+  var solveInputs: (CohortScoreSource, [Int], AssignmentSolution)!
+  Benchmark("re-solve 4800x1200x64 cold", configuration: .init(setup: { solveInputs = warmResolveSolveInputs() })) {
+    benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(CertifiedAssignment.solve(solveInputs.0, capacities: solveInputs.1))
+    }
+  }
+  Benchmark("re-solve 4800x1200x64 warm", configuration: .init(setup: { solveInputs = warmResolveSolveInputs() })) {
+    benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(CertifiedAssignment.solve(solveInputs.0, capacities: solveInputs.1, warmStart: solveInputs.2))
     }
   }
 }

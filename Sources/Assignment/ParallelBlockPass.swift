@@ -1,0 +1,77 @@
+import Dispatch
+import Foundation
+
+/// One pass over the score blocks of a source, on several threads.
+///
+/// Worker `w` of `W` takes blocks `w, w + W, w + 2W, …` in order, with its own
+/// block buffer and its own state; the states come back in worker order for
+/// the caller to merge. Callers merge in ways that do not depend on which
+/// worker saw which block (per-row results, totals, top-k under a total
+/// order), so the result is the same for any number of workers. The source's
+/// own threads (BLAS) are off meanwhile, so that each worker uses one core
+/// (``ScoreBlockSource/withSingleThreadedFills(_:)``).
+enum ParallelBlockPass {
+  /// One worker per active processor.
+  static var defaultWorkers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+  /// Runs `body` on every block of `source`.
+  ///
+  /// - Parameters:
+  ///   - workers: At most this many threads (never more than there are blocks).
+  ///   - makeState: A fresh state for one worker.
+  ///   - body: Handles one block: its row range and its scores (row-major).
+  /// - Returns: One state per worker that ran, in worker order.
+  /// - Complexity: one `source.fill` per block; memory one block buffer per worker.
+  static func run<Source: ScoreBlockSource, State>(
+    over source: Source, workers: Int = defaultWorkers, makeState: () -> State,
+    body: @escaping @Sendable (inout State, Range<Int>, UnsafeMutableBufferPointer<Double>) -> Void
+  ) -> [State] {
+    let blocks = source.blocks
+    let count = max(1, min(workers, blocks.count))
+    let slots = Slots((0..<count).map { _ in makeState() })
+    let work = { @Sendable (w: Int) in
+      var buffer = [Double](repeating: 0, count: max(1, source.blockRows) * source.columns)
+      var state = slots.take(w)
+      buffer.withUnsafeMutableBufferPointer { b in
+        for index in stride(from: w, to: blocks.count, by: count) {
+          let block = blocks[index]
+          let scores = UnsafeMutableBufferPointer(rebasing: b[0..<(block.count * source.columns)])
+          source.fill(rows: block, into: scores)
+          body(&state, block, scores)
+        }
+      }
+      slots.put(state, at: w)
+    }
+    if count == 1 {
+      work(0)
+    } else {
+      source.withSingleThreadedFills { DispatchQueue.concurrentPerform(iterations: count, execute: work) }
+    }
+    return slots.all()
+  }
+
+  /// Per-worker states, each touched by one worker at a time.
+  private final class Slots<State>: @unchecked Sendable {
+    private var states: UnsafeMutableBufferPointer<State?>
+
+    init(_ initial: [State]) {
+      states = .allocate(capacity: initial.count)
+      _ = states.initialize(from: initial.map { Optional($0) })
+    }
+
+    deinit {
+      states.deinitialize()
+      states.deallocate()
+    }
+
+    func take(_ w: Int) -> State {
+      let state = states[w]!
+      states[w] = nil
+      return state
+    }
+
+    func put(_ state: State, at w: Int) { states[w] = state }
+
+    func all() -> [State] { states.map { $0! } }
+  }
+}

@@ -1,0 +1,92 @@
+/// A pricing pass of ``CertifiedAssignment``: the reduced cost of every
+/// allowed pair against a solution's duals, on several threads
+/// (``ParallelBlockPass``), with what each row saw for explanations.
+///
+/// The result does not depend on the number of threads.
+struct PricingPass {
+  /// Pairs outside the candidates with reduced cost below `−tolerance`.
+  var violations = 0
+  /// Each row's most violated pairs (at most `perRow`), to add to the candidates.
+  var additions = CandidateList()
+  /// What the pass saw of each row.
+  var statistics: CertifiedAssignment.RowStatistics
+
+  private struct State {
+    var worst: TopSelector
+    var violations = 0
+    var additions = CandidateList()
+    var rows: [Int] = []
+    var eligible: [Int] = []
+    var better: [Int] = []
+    var bestColumn: [Int] = []
+    var bestScore: [Double] = []
+    var assignedScore: [Double] = []
+  }
+
+  /// Runs the pass.
+  ///
+  /// - Parameters:
+  ///   - eps: Reduced costs above `−eps` count as non-negative.
+  /// - Complexity: O(`rows · columns`) time besides the scoring.
+  init(
+    _ source: some ScoreBlockSource, solution: AssignmentSolution, candidates: CandidateSet, capacities: [Int],
+    sense: AssignmentProblem.Sense, perRow k: Int, eps: Double, workers: Int = ParallelBlockPass.defaultWorkers
+  ) {
+    let m = source.columns
+    let sign = sense == .maximize ? 1.0 : -1.0
+    let states = ParallelBlockPass.run(
+      over: source, workers: workers, makeState: { State(worst: TopSelector(capacity: k)) },
+      body: { state, block, b in
+        for (r, i) in block.enumerated() {
+          let base = r * m
+          // Reduced cost of pair (i, j): rowValue + price − adjusted score.
+          let y = solution.rowValues[i]
+          state.worst.reset()
+          let assignedScore = solution.columnOfRow[i].map { b[base + $0] } ?? .nan
+          var eligible = 0
+          var better = 0
+          var bestColumn = -1
+          var bestScore = Double.nan
+          for j in 0..<m {
+            let s = b[base + j]
+            if s.isNaN { continue }
+            if capacities[j] > 0 {
+              eligible += 1
+              if sign * s > sign * assignedScore { better += 1 }
+              if bestColumn < 0 || sign * s > sign * bestScore {
+                bestColumn = j
+                bestScore = s
+              }
+            }
+            let slack = y + solution.columnPrices[j] - solution.adjustedScore(s, sense: sense)
+            if slack < -eps && !candidates.contains(row: i, column: j) {
+              state.violations += 1
+              state.worst.offer(-slack, column: TopSelector.spread(j, row: i, columns: m))
+            }
+          }
+          state.rows.append(i)
+          state.eligible.append(eligible)
+          state.better.append(better)
+          state.bestColumn.append(bestColumn)
+          state.bestScore.append(bestScore)
+          state.assignedScore.append(assignedScore)
+          for (_, key) in state.worst.sorted() {
+            let j = TopSelector.unspread(key, row: i, columns: m)
+            state.additions.append(row: i, column: j, score: b[base + j])
+          }
+        }
+      })
+    statistics = CertifiedAssignment.RowStatistics(rows: source.rows)
+    for state in states {
+      violations += state.violations
+      additions.append(contentsOf: state.additions)
+      for (k, i) in state.rows.enumerated() {
+        statistics.eligibleColumns[i] = state.eligible[k]
+        statistics.betterColumns[i] = state.better[k]
+        statistics.bestColumn[i] = state.bestColumn[k]
+        statistics.bestScore[i] = state.bestScore[k]
+        statistics.assignedScore[i] = state.assignedScore[k]
+      }
+    }
+  }
+}
