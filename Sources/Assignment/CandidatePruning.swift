@@ -36,8 +36,10 @@ struct CandidatePruning {
     let m = source.columns
     let sign = sense == .maximize ? 1.0 : -1.0
     // Each column's best rows (the "column" of a column selector is the row
-    // index), at least 8 and at most max(k, 8), or 4 per place.
-    let perColumn = capacities.map { min(max(8, 4 * $0), max(k, 8)) }
+    // index): 12 per place, at least 8 and at most 4 · max(k, 8). Without
+    // them a column that few rows rank highly would have too few candidates
+    // to fill its places, and the first round's prices would mislead.
+    let perColumn = capacities.map { min(max(8, 12 * $0), 4 * max(k, 8)) }
     let states = ParallelBlockPass.run(
       over: source, workers: workers,
       makeState: {
@@ -47,14 +49,23 @@ struct CandidatePruning {
         for (r, i) in block.enumerated() {
           state.selector.reset()
           let base = r * m
+          var best = -Double.infinity
           for j in 0..<m {
             let s = b[base + j]
             if s.isNaN { continue }
             state.allowed += 1
             if s < state.low { state.low = s }
             if s > state.high { state.high = s }
-            state.selector.offer(sign * s - entryPrices[j], column: TopSelector.spread(j, row: i, columns: m))
-            state.columnSelectors[j].offer(sign * s, column: i)
+            let net = sign * s - entryPrices[j]
+            if net > best { best = net }
+            state.selector.offer(net, column: TopSelector.spread(j, row: i, columns: m))
+          }
+          // Columns rank rows by regret: how little the row gives up, against
+          // its best column, by taking this one.
+          for j in 0..<m {
+            let s = b[base + j]
+            if s.isNaN { continue }
+            state.columnSelectors[j].offer(sign * s - entryPrices[j] - best, column: i, payload: s)
           }
           var kept: [Int] = []
           for (_, spread) in state.selector.sorted() {
@@ -77,10 +88,12 @@ struct CandidatePruning {
     for j in 0..<m {
       var merged = states[0].columnSelectors[j]
       for state in states.dropFirst() {
-        for (key, i) in state.columnSelectors[j].sorted() { merged.offer(key, column: i) }
+        for entry in state.columnSelectors[j].sortedWithPayloads() {
+          merged.offer(entry.key, column: entry.column, payload: entry.payload)
+        }
       }
-      for (key, i) in merged.sorted() where !candidates.contains(row: i, column: j) {
-        candidates.add(row: i, column: j, score: sign * key)
+      for entry in merged.sortedWithPayloads() where !candidates.contains(row: entry.column, column: j) {
+        candidates.add(row: entry.column, column: j, score: entry.payload)
       }
     }
   }

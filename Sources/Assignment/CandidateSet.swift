@@ -1,22 +1,23 @@
 /// The candidate pairs per row, growing as pricing finds violations.
+///
+/// Invariant: a row lists each column at most once (callers check
+/// ``contains(row:column:)`` before ``add(row:column:score:)``).
 struct CandidateSet {
   var columns: [[Int32]]
   var scores: [[Double]]
-  var members: [Set<Int32>]
 
   init(rows: Int) {
     columns = Array(repeating: [], count: rows)
     scores = Array(repeating: [], count: rows)
-    members = Array(repeating: [], count: rows)
   }
 
   mutating func add(row: Int, column: Int, score: Double) {
     columns[row].append(Int32(column))
     scores[row].append(score)
-    members[row].insert(Int32(column))
   }
 
-  func contains(row: Int, column: Int) -> Bool { members[row].contains(Int32(column)) }
+  /// - Complexity: O(the row's candidates), a few dozen.
+  func contains(row: Int, column: Int) -> Bool { columns[row].contains(Int32(column)) }
 
   func problem(columns m: Int, capacities: [Int], sense: AssignmentProblem.Sense, bounds: ClosedRange<Double>)
     -> SparseAssignmentProblem

@@ -78,8 +78,16 @@ public enum CapacitatedAssignment {
   public static func solve(
     _ problem: SparseAssignmentProblem, priceHint: [Double]?, previous: [Int?]? = nil
   ) -> AssignmentSolution {
+    solve(problem, priceHint: priceHint, previous: previous, provisional: false)
+  }
+
+  /// ``solve(_:priceHint:previous:)``, optionally with the smaller bonus of a
+  /// provisional solve (see `SparseShortestAugmentingPathSolver`).
+  static func solve(
+    _ problem: SparseAssignmentProblem, priceHint: [Double]?, previous: [Int?]?, provisional: Bool
+  ) -> AssignmentSolution {
     var solver = SparseShortestAugmentingPathSolver(
-      problem, priceHint: priceHint, preferred: previous)
+      problem, priceHint: priceHint, preferred: previous, provisional: provisional)
     solver.run()
     return solver.solution()
   }

@@ -2,23 +2,30 @@
 /// pruning with an optimality certificate over every pair.
 ///
 /// 1. **Prune.** One pass over the score blocks keeps each row's best
-///    `candidatesPerRow` allowed pairs and each column's best
-///    `4 · capacity` rows (at least 8, at most `candidatesPerRow`), so that
-///    popular columns cannot starve the rest, and the range of all allowed
+///    `candidatesPerRow` allowed pairs and, for each column, the 12 rows per
+///    place (at least 8, at most `4 · max(candidatesPerRow, 8)`) that give up
+///    least against their own best column by taking it (*regret*), so that
+///    columns few rows rank first can still fill; and the range of all allowed
 ///    scores. Ties are broken by a fixed per-row rotation of indices. With a
 ///    warm start, rows rank columns by score net of the previous prices and
 ///    keep their previous pair.
-/// 2. **Solve** the sparse problem of candidates exactly
-///    (shortest augmenting paths, as ``CapacitatedAssignment``), with the
-///    cardinality bonus of the *full* problem. Each round after the first
-///    starts from the previous round's prices and pairs: rows whose pair is
-///    still among their cheapest keep it, and only the rest search.
-/// 3. **Price.** A second pass computes the reduced cost of every allowed pair
-///    of the full problem against the sparse optimum's duals. None negative:
-///    the duals are feasible for the full problem and the solution is optimal
-///    for it (LP duality, see ``AssignmentSolution``). Otherwise the violating
-///    pairs join the candidates and the loop repeats; it ends because each
-///    round adds at least one pair.
+/// 2. **Solve** the sparse problem of candidates (shortest augmenting paths,
+///    as ``CapacitatedAssignment``). Rounds are *provisional* at first: a row
+///    is left unassigned when placing it would cost more than a few score
+///    ranges, so that a candidate set without room for every row costs little.
+///    Each round after the first starts from the previous round's prices and
+///    pairs: rows whose pair is still among their cheapest keep it, and only
+///    the rest search.
+/// 3. **Price.** A pass over all pairs computes each one's reduced cost
+///    against the sparse optimum's duals, on every core. None negative: the
+///    duals are feasible for the full problem and the solution is optimal for
+///    it (LP duality, see ``AssignmentSolution``). A provisional round's
+///    duals hold for the full cardinality bonus too (row values grow by the
+///    difference) unless it left out a row that has an allowed pair; then
+///    the same candidates are solved again with the full bonus and priced
+///    once more. Otherwise each row's most violated pairs, and pairs within a
+///    twentieth of the score range of violating, join the candidates and the
+///    loop repeats; it ends because each round adds at least one pair.
 ///
 /// - Complexity: each round is O(`rows · columns`) for pricing plus the sparse
 ///   solve; memory O(`rows · candidatesPerRow + blockRows · columns`).
@@ -143,8 +150,18 @@ public enum CertifiedAssignment {
     var candidates = pruning.candidates
     let allowed = pruning.allowed
     let bounds = pruning.low <= pruning.high ? pruning.low...pruning.high : 0...0
-    var previousPrices = warmStart.map {
-      Self.rebased(prices: entryPrices, from: $0.cardinalityBonus, to: bounds, rows: n, sense: sense)
+    let bonus = SparseShortestAugmentingPathSolver.cardinalityBonus(rows: n, bounds: bounds, sense: sense)
+    // Rounds are provisional (see below) until their candidates price clean,
+    // unless a warm start shows rows left unassigned: capacity is short, and
+    // its prices already carry the full bonus.
+    var provisional = warmStart.map { $0.assignedCount == $0.columnOfRow.count } ?? true
+    var previousPrices = warmStart.map { start in
+      let target =
+        provisional
+        ? SparseShortestAugmentingPathSolver.cardinalityBonus(
+          unassignedCost: SparseShortestAugmentingPathSolver.provisionalUnassignedCost(bounds), bounds, sense)
+        : bonus
+      return Self.rebased(prices: entryPrices, from: start.cardinalityBonus, to: target)
     }
     var previousColumns = warmStart?.columnOfRow
     seconds.pruning = lap()
@@ -153,36 +170,54 @@ public enum CertifiedAssignment {
       let sparse = candidates.problem(columns: m, capacities: capacities, sense: sense, bounds: bounds)
       // Warm start: the previous round's prices, or the caller's, or an auction's estimate.
       let solution = CapacitatedAssignment.solve(
-        sparse, priceHint: previousPrices ?? AuctionPriceEstimate.prices(sparse), previous: previousColumns)
+        sparse, priceHint: previousPrices ?? AuctionPriceEstimate.prices(sparse), previous: previousColumns,
+        provisional: provisional)
       previousPrices = solution.columnPrices.map { max(0, $0) }
       previousColumns = solution.columnOfRow
       let solveTime = lap()
       seconds.solving += solveTime
       seconds.solvingPerRound.append(solveTime)
+      // Pairs within a twentieth of the score range of tight join too, so
+      // that the small price changes of the next solve rarely need another round.
       let pricing = PricingPass(
         source, solution: solution, candidates: candidates, capacities: capacities, sense: sense, perRow: k,
-        eps: tolerance * max(1, abs(solution.cardinalityBonus)))
+        eps: tolerance * max(1, abs(bonus)), margin: 0.05 * (bounds.upperBound - bounds.lowerBound))
       // The rows' most violated pairs join; the next round prices the rest again.
       candidates.add(pricing.additions)
       violationsPerRound.append(pricing.violations)
       seconds.pricing += lap()
-      if pricing.violations == 0 {
+      guard pricing.violations == 0 else { continue }
+      if !provisional || pricing.unassignedRowsWithPairs == 0 {
         let certificate = Certificate(
           pairsChecked: allowed, allowedPairs: allowed, candidatesPerRow: k,
           finalCandidatePairs: sparse.pairCount, violationsPerRound: violationsPerRound, seconds: seconds)
-        return (solution, certificate, pricing.statistics)
+        return (solution.withCardinalityBonus(bonus), certificate, pricing.statistics)
       }
+      // The candidates price clean, but rows with allowed pairs are left out:
+      // solve them again with the full bonus, and price once more.
+      provisional = false
     }
   }
 
-  /// A previous solution's prices as a hint for a problem with other score
-  /// bounds. A column contested by rows left unassigned is priced above the
-  /// cardinality bonus, which depends on the bounds; such prices move with
-  /// the bonus, the others are kept.
-  static func rebased(
-    prices: [Double], from bonus: Double, to bounds: ClosedRange<Double>, rows: Int, sense: AssignmentProblem.Sense
-  ) -> [Double] {
-    let newBonus = SparseShortestAugmentingPathSolver.cardinalityBonus(rows: rows, bounds: bounds, sense: sense)
-    return prices.map { $0 > bonus / 2 ? max(0, $0 - bonus + newBonus) : $0 }
+  /// A previous solution's prices as a hint for a problem with another
+  /// cardinality bonus (other score bounds, or a provisional solve). A column
+  /// contested by rows left unassigned is priced above the bonus; such prices
+  /// move with the bonus, the others are kept.
+  static func rebased(prices: [Double], from bonus: Double, to newBonus: Double) -> [Double] {
+    prices.map { $0 > bonus / 2 ? max(0, $0 - bonus + newBonus) : $0 }
+  }
+}
+
+extension AssignmentSolution {
+  /// The same solution and prices under a larger cardinality bonus: every row
+  /// value grows by the difference. Valid as a certificate when no row is
+  /// left unassigned that has an allowed pair; such rows' values are 0.
+  func withCardinalityBonus(_ bonus: Double) -> AssignmentSolution {
+    guard bonus != cardinalityBonus else { return self }
+    var result = self
+    let raise = bonus - cardinalityBonus
+    for i in rowValues.indices { result.rowValues[i] = columnOfRow[i] == nil ? 0 : rowValues[i] + raise }
+    result.cardinalityBonus = bonus
+    return result
   }
 }

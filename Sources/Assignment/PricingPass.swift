@@ -6,6 +6,8 @@
 struct PricingPass {
   /// Pairs outside the candidates with reduced cost below `−tolerance`.
   var violations = 0
+  /// Rows the solution leaves unassigned that have an allowed pair.
+  var unassignedRowsWithPairs = 0
   /// Each row's most violated pairs (at most `perRow`), to add to the candidates.
   var additions = CandidateList()
   /// What the pass saw of each row.
@@ -13,7 +15,10 @@ struct PricingPass {
 
   private struct State {
     var worst: TopSelector
+    /// `listed[j] == i` while row `i` is priced and lists column `j`.
+    var listed: [Int]
     var violations = 0
+    var unassignedRowsWithPairs = 0
     var additions = CandidateList()
     var rows: [Int] = []
     var eligible: [Int] = []
@@ -30,19 +35,23 @@ struct PricingPass {
   /// - Complexity: O(`rows · columns`) time besides the scoring.
   init(
     _ source: some ScoreBlockSource, solution: AssignmentSolution, candidates: CandidateSet, capacities: [Int],
-    sense: AssignmentProblem.Sense, perRow k: Int, eps: Double, workers: Int = ParallelBlockPass.defaultWorkers
+    sense: AssignmentProblem.Sense, perRow k: Int, eps: Double, margin: Double = 0,
+    workers: Int = ParallelBlockPass.defaultWorkers
   ) {
     let m = source.columns
     let sign = sense == .maximize ? 1.0 : -1.0
     let states = ParallelBlockPass.run(
-      over: source, workers: workers, makeState: { State(worst: TopSelector(capacity: k)) },
+      over: source, workers: workers,
+      makeState: { State(worst: TopSelector(capacity: k), listed: [Int](repeating: -1, count: m)) },
       body: { state, block, b in
         for (r, i) in block.enumerated() {
           let base = r * m
           // Reduced cost of pair (i, j): rowValue + price − adjusted score.
           let y = solution.rowValues[i]
           state.worst.reset()
+          for j in candidates.columns[i] { state.listed[Int(j)] = i }
           let assignedScore = solution.columnOfRow[i].map { b[base + $0] } ?? .nan
+          var allowed = 0
           var eligible = 0
           var better = 0
           var bestColumn = -1
@@ -50,6 +59,7 @@ struct PricingPass {
           for j in 0..<m {
             let s = b[base + j]
             if s.isNaN { continue }
+            allowed += 1
             if capacities[j] > 0 {
               eligible += 1
               if sign * s > sign * assignedScore { better += 1 }
@@ -59,11 +69,12 @@ struct PricingPass {
               }
             }
             let slack = y + solution.columnPrices[j] - solution.adjustedScore(s, sense: sense)
-            if slack < -eps && !candidates.contains(row: i, column: j) {
-              state.violations += 1
+            if slack < margin && state.listed[j] != i {
+              if slack < -eps { state.violations += 1 }
               state.worst.offer(-slack, column: TopSelector.spread(j, row: i, columns: m))
             }
           }
+          if allowed > 0 && solution.columnOfRow[i] == nil { state.unassignedRowsWithPairs += 1 }
           state.rows.append(i)
           state.eligible.append(eligible)
           state.better.append(better)
@@ -79,6 +90,7 @@ struct PricingPass {
     statistics = CertifiedAssignment.RowStatistics(rows: source.rows)
     for state in states {
       violations += state.violations
+      unassignedRowsWithPairs += state.unassignedRowsWithPairs
       additions.append(contentsOf: state.additions)
       for (k, i) in state.rows.enumerated() {
         statistics.eligibleColumns[i] = state.eligible[k]

@@ -52,7 +52,15 @@ struct SparseShortestAugmentingPathSolver {
   ///     solve starts from them. Any hint gives the same, exact, optimum.
   ///   - preferred: Each row's column in a previous solve, kept when it is
   ///     among the row's cheapest under the hinted prices.
-  init(_ problem: SparseAssignmentProblem, priceHint: [Double]? = nil, preferred: [Int?]? = nil) {
+  ///   - provisional: Leave a row unassigned when placing it would cost more
+  ///     than `4 · range + 1` rather than any amount: the result then
+  ///     maximises `Σ (score + bonus)` for that smaller bonus. Searches end
+  ///     sooner, and prices stay within a few score ranges; for the rounds of
+  ///     ``CertifiedAssignment`` before the last.
+  init(
+    _ problem: SparseAssignmentProblem, priceHint: [Double]? = nil, preferred: [Int?]? = nil,
+    provisional: Bool = false
+  ) {
     self.problem = problem
     preferredColumn = preferred.map { $0.map { $0 ?? -1 } } ?? [Int](repeating: -1, count: problem.rows)
     precondition(preferredColumn.count == problem.rows, "One preferred column per row")
@@ -64,7 +72,7 @@ struct SparseShortestAugmentingPathSolver {
     let range = bounds.upperBound - bounds.lowerBound
     let shift = problem.sense == .maximize ? bounds.upperBound : bounds.lowerBound
     self.shift = shift
-    unassignedCost = Double(n + 1) * range + 1
+    unassignedCost = provisional ? Self.provisionalUnassignedCost(bounds) : Double(n + 1) * range + 1
     cost = problem.sense == .maximize ? problem.scores.map { shift - $0 } : problem.scores.map { $0 - shift }
     u = [Double](repeating: 0, count: n)
     v = hint.map { -$0 }
@@ -341,10 +349,22 @@ struct SparseShortestAugmentingPathSolver {
   }
 
   /// The bonus of ``AssignmentSolution/cardinalityBonus`` for a problem of
-  /// `rows` rows whose scores lie within `bounds`.
+  /// `rows` rows whose scores lie within `bounds`: more than any difference of
+  /// totals, so that the optimum assigns as many rows as it can.
   static func cardinalityBonus(rows: Int, bounds: ClosedRange<Double>, sense: AssignmentProblem.Sense) -> Double {
-    let unassignedCost = Double(rows + 1) * (bounds.upperBound - bounds.lowerBound) + 1
-    return sense == .maximize ? unassignedCost - bounds.upperBound : unassignedCost + bounds.lowerBound
+    cardinalityBonus(unassignedCost: Double(rows + 1) * (bounds.upperBound - bounds.lowerBound) + 1, bounds, sense)
+  }
+
+  /// The cost of leaving a row unassigned in a provisional solve.
+  static func provisionalUnassignedCost(_ bounds: ClosedRange<Double>) -> Double {
+    4 * (bounds.upperBound - bounds.lowerBound) + 1
+  }
+
+  /// The bonus that an unassigned cost `P` (in the solver's shifted costs) stands for.
+  static func cardinalityBonus(
+    unassignedCost: Double, _ bounds: ClosedRange<Double>, _ sense: AssignmentProblem.Sense
+  ) -> Double {
+    sense == .maximize ? unassignedCost - bounds.upperBound : unassignedCost + bounds.lowerBound
   }
 
   /// The solution in the public, score-unit form.
@@ -357,7 +377,7 @@ struct SparseShortestAugmentingPathSolver {
       total += problem.scores[pairOf[i]]
       assigned += 1
     }
-    let bonus = Self.cardinalityBonus(rows: problem.rows, bounds: problem.scoreBounds, sense: problem.sense)
+    let bonus = Self.cardinalityBonus(unassignedCost: unassignedCost, problem.scoreBounds, problem.sense)
     return AssignmentSolution(
       columnOfRow: columnOfRow, totalScore: total, assignedCount: assigned, loads: holding.load,
       rowValues: u.map { unassignedCost - $0 }, columnPrices: v.map { -$0 }, cardinalityBonus: bonus)

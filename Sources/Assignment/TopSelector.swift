@@ -19,12 +19,15 @@ struct TopSelector {
   let capacity: Int
   var keys: [Double] = []
   var cols: [Int] = []
+  /// A value carried along with each kept key.
+  var payloads: [Double] = []
 
   init(capacity: Int) { self.capacity = capacity }
 
   mutating func reset() {
     keys.removeAll(keepingCapacity: true)
     cols.removeAll(keepingCapacity: true)
+    payloads.removeAll(keepingCapacity: true)
   }
 
   /// Whether (a, ca) ranks below (b, cb): smaller key, or equal key and larger column.
@@ -32,14 +35,16 @@ struct TopSelector {
   static func below(_ a: Double, _ ca: Int, _ b: Double, _ cb: Int) -> Bool { a < b || (a == b && ca > cb) }
 
   @inline(__always)
-  mutating func offer(_ key: Double, column: Int) {
+  mutating func offer(_ key: Double, column: Int, payload: Double = 0) {
     if keys.count < capacity {
       keys.append(key)
       cols.append(column)
+      payloads.append(payload)
       siftUp(keys.count - 1)
     } else if Self.below(keys[0], cols[0], key, column) {
       keys[0] = key
       cols[0] = column
+      payloads[0] = payload
       siftDown(0)
     }
   }
@@ -51,6 +56,7 @@ struct TopSelector {
       if Self.below(keys[k], cols[k], keys[p], cols[p]) {
         keys.swapAt(k, p)
         cols.swapAt(k, p)
+        payloads.swapAt(k, p)
         k = p
       } else {
         break
@@ -68,6 +74,7 @@ struct TopSelector {
       if Self.below(keys[c], cols[c], keys[k], cols[k]) {
         keys.swapAt(k, c)
         cols.swapAt(k, c)
+        payloads.swapAt(k, c)
         k = c
       } else {
         break
@@ -78,5 +85,10 @@ struct TopSelector {
   /// The kept keys, best first.
   func sorted() -> [(Double, Int)] {
     zip(keys, cols).sorted { Self.below($1.0, $1.1, $0.0, $0.1) }
+  }
+
+  /// The kept keys with their payloads, best first.
+  func sortedWithPayloads() -> [(key: Double, column: Int, payload: Double)] {
+    keys.indices.map { (keys[$0], cols[$0], payloads[$0]) }.sorted { Self.below($1.key, $1.column, $0.key, $0.column) }
   }
 }
