@@ -109,3 +109,41 @@ import _TestSupport
     #expect(certificate.violationsPerRound.last == 0)
   }
 }
+
+@Suite struct ProvisionalRoundTests {
+  /// Placing the last row takes a chain of five moves that each lose the whole
+  /// score range: more than the provisional bonus pays, so the provisional
+  /// round leaves it out, and the certified answer must still place everyone.
+  @Test func aRowLeftOutProvisionallyIsPlacedByTheExactRound() {
+    let nan = Double.nan
+    // Row k scores 1 with column k and 0 with column k + 1; row 5 can only take column 0.
+    var scores = [Double](repeating: nan, count: 6 * 6)
+    for k in 0..<5 {
+      scores[k * 6 + k] = 1
+      scores[k * 6 + k + 1] = 0
+    }
+    scores[5 * 6 + 0] = 0
+    let problem = AssignmentProblem(rows: 6, columns: 6, scores: scores, capacities: [1, 1, 1, 1, 1, 1])
+    let (solution, certificate) = CertifiedAssignment.solve(DenseScoreSource(problem), capacities: problem.capacities)
+    let oracle = BruteForceAssignment.solve(problem)
+    #expect(oracle.assignedCount == 6)
+    #expect(solution.assignedCount == 6)
+    #expect(abs(solution.totalScore - oracle.totalScore) < 1e-12)
+    #expect(solution.verify(against: problem).isEmpty)
+    // One provisional round, then the exact one.
+    #expect(certificate.rounds == 2)
+  }
+
+  /// When a provisional round places every row, its duals are converted, not re-solved.
+  @Test func aProvisionalRoundThatPlacesEveryRowIsFinal() {
+    var generator = SeededRandomNumberGenerator(seed: 12)
+    let problem = RandomAssignmentProblems.make(
+      rows: 40, columns: 10, capacities: 5...5, forbiddenShare: 0, kind: .continuous, using: &generator)
+    let (solution, certificate) = CertifiedAssignment.solve(
+      DenseScoreSource(problem), capacities: problem.capacities, candidatesPerRow: 100)
+    #expect(solution.assignedCount == 40)
+    #expect(certificate.rounds == 1)
+    #expect(solution.verify(against: problem).isEmpty)
+    #expect(abs(solution.totalScore - CapacitatedAssignment.solve(problem).totalScore) < 1e-9)
+  }
+}
