@@ -5,7 +5,7 @@
 /// Rows rank columns by score net of `entryPrices` (zero for a cold start;
 /// a previous solution's prices for a warm one) and keep their `previous`
 /// column too. Ties go to a fixed per-row rotation of column indices
-/// (``TopSelector/spread(_:row:columns:)``). The result does not depend on the
+/// (``TopOrder/spread(_:row:columns:)``). The result does not depend on the
 /// number of threads.
 struct CandidatePruning {
   /// The kept pairs.
@@ -17,8 +17,10 @@ struct CandidatePruning {
   var allowed = 0
 
   private struct State {
-    var selector: TopSelector
-    var columnSelectors: [TopSelector]
+    /// One list: the current row's best columns (keyed by net score, indexed by spread column).
+    var row: TopLists
+    /// One list per column: its rows by regret, with their scores.
+    var columns: TopLists
     var kept = CandidateList()
     var low = Double.infinity
     var high = -Double.infinity
@@ -42,41 +44,49 @@ struct CandidatePruning {
     let perColumn = capacities.map { min(max(8, 12 * $0), 4 * max(k, 8)) }
     let states = ParallelBlockPass.run(
       over: source, workers: workers,
-      makeState: {
-        State(selector: TopSelector(capacity: k), columnSelectors: perColumn.map { TopSelector(capacity: $0) })
-      },
+      makeState: { State(row: TopLists(capacities: [k]), columns: TopLists(capacities: perColumn)) },
       body: { state, block, b in
-        for (r, i) in block.enumerated() {
-          state.selector.reset()
-          let base = r * m
-          var best = -Double.infinity
-          for j in 0..<m {
-            let s = b[base + j]
-            if s.isNaN { continue }
-            state.allowed += 1
-            if s < state.low { state.low = s }
-            if s > state.high { state.high = s }
-            let net = sign * s - entryPrices[j]
-            if net > best { best = net }
-            state.selector.offer(net, column: TopSelector.spread(j, row: i, columns: m))
-          }
-          // Columns rank rows by regret: how little the row gives up, against
-          // its best column, by taking this one.
-          for j in 0..<m {
-            let s = b[base + j]
-            if s.isNaN { continue }
-            state.columnSelectors[j].offer(sign * s - entryPrices[j] - best, column: i, payload: s)
-          }
-          var kept: [Int] = []
-          for (_, spread) in state.selector.sorted() {
-            let column = TopSelector.unspread(spread, row: i, columns: m)
-            kept.append(column)
-            state.kept.append(row: i, column: column, score: b[base + column])
-          }
-          if let j = previous?[i], !b[base + j].isNaN, !kept.contains(j) {
-            state.kept.append(row: i, column: j, score: b[base + j])
+        let rowList = state.row
+        let columnLists = state.columns
+        var low = state.low
+        var high = state.high
+        var allowed = 0
+        entryPrices.withUnsafeBufferPointer { prices in
+          for (r, i) in block.enumerated() {
+            rowList.reset(0)
+            let base = r * m
+            var best = -Double.infinity
+            for j in 0..<m {
+              let s = b[base + j]
+              if s.isNaN { continue }
+              allowed += 1
+              if s < low { low = s }
+              if s > high { high = s }
+              let net = sign * s - prices[j]
+              if net > best { best = net }
+              rowList.offer(0, key: net, index: TopOrder.spread(j, row: i, columns: m))
+            }
+            // Columns rank rows by regret: how little the row gives up, against
+            // its best column, by taking this one.
+            for j in 0..<m {
+              let s = b[base + j]
+              if s.isNaN { continue }
+              columnLists.offer(j, key: sign * s - prices[j] - best, index: i, payload: s)
+            }
+            var kept: [Int] = []
+            for entry in rowList.sorted(0) {
+              let column = TopOrder.unspread(entry.index, row: i, columns: m)
+              kept.append(column)
+              state.kept.append(row: i, column: column, score: b[base + column])
+            }
+            if let j = previous?[i], !b[base + j].isNaN, !kept.contains(j) {
+              state.kept.append(row: i, column: j, score: b[base + j])
+            }
           }
         }
+        state.low = low
+        state.high = high
+        state.allowed += allowed
       })
     candidates = CandidateSet(rows: source.rows)
     for state in states {
@@ -85,15 +95,15 @@ struct CandidatePruning {
       high = max(high, state.high)
       allowed += state.allowed
     }
+    let merged = TopLists(capacities: perColumn)
     for j in 0..<m {
-      var merged = states[0].columnSelectors[j]
-      for state in states.dropFirst() {
-        for entry in state.columnSelectors[j].sortedWithPayloads() {
-          merged.offer(entry.key, column: entry.column, payload: entry.payload)
+      for state in states {
+        for entry in state.columns.sorted(j) {
+          merged.offer(j, key: entry.key, index: entry.index, payload: entry.payload)
         }
       }
-      for entry in merged.sortedWithPayloads() where !candidates.contains(row: entry.column, column: j) {
-        candidates.add(row: entry.column, column: j, score: entry.payload)
+      for entry in merged.sorted(j) where !candidates.contains(row: entry.index, column: j) {
+        candidates.add(row: entry.index, column: j, score: entry.payload)
       }
     }
   }

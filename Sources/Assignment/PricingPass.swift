@@ -14,7 +14,7 @@ struct PricingPass {
   var statistics: CertifiedAssignment.RowStatistics
 
   private struct State {
-    var worst: TopSelector
+    var worst: TopLists
     /// `listed[j] == i` while row `i` is priced and lists column `j`.
     var listed: [Int]
     var violations = 0
@@ -42,50 +42,63 @@ struct PricingPass {
     let sign = sense == .maximize ? 1.0 : -1.0
     let states = ParallelBlockPass.run(
       over: source, workers: workers,
-      makeState: { State(worst: TopSelector(capacity: k), listed: [Int](repeating: -1, count: m)) },
+      makeState: { State(worst: TopLists(capacities: [k]), listed: [Int](repeating: -1, count: m)) },
       body: { state, block, b in
-        for (r, i) in block.enumerated() {
-          let base = r * m
-          // Reduced cost of pair (i, j): rowValue + price − adjusted score.
-          let y = solution.rowValues[i]
-          state.worst.reset()
-          for j in candidates.columns[i] { state.listed[Int(j)] = i }
-          let assignedScore = solution.columnOfRow[i].map { b[base + $0] } ?? .nan
-          var allowed = 0
-          var eligible = 0
-          var better = 0
-          var bestColumn = -1
-          var bestScore = Double.nan
-          for j in 0..<m {
-            let s = b[base + j]
-            if s.isNaN { continue }
-            allowed += 1
-            if capacities[j] > 0 {
-              eligible += 1
-              if sign * s > sign * assignedScore { better += 1 }
-              if bestColumn < 0 || sign * s > sign * bestScore {
-                bestColumn = j
-                bestScore = s
+        let worst = state.worst
+        var violations = 0
+        var listed = state.listed
+        state.listed = []
+        listed.withUnsafeMutableBufferPointer { listed in
+          solution.columnPrices.withUnsafeBufferPointer { prices in
+            capacities.withUnsafeBufferPointer { capacities in
+              for (r, i) in block.enumerated() {
+                let base = r * m
+                // Reduced cost of pair (i, j): rowValue + price − adjusted score,
+                // with adjusted score = sign · score + bonus.
+                let offset = solution.rowValues[i] - solution.cardinalityBonus
+                worst.reset(0)
+                for j in candidates.columns[i] { listed[Int(j)] = i }
+                let assignedScore = solution.columnOfRow[i].map { b[base + $0] } ?? .nan
+                var allowed = 0
+                var eligible = 0
+                var better = 0
+                var bestColumn = -1
+                var bestScore = Double.nan
+                for j in 0..<m {
+                  let s = b[base + j]
+                  if s.isNaN { continue }
+                  allowed += 1
+                  if capacities[j] > 0 {
+                    eligible += 1
+                    if sign * s > sign * assignedScore { better += 1 }
+                    if bestColumn < 0 || sign * s > sign * bestScore {
+                      bestColumn = j
+                      bestScore = s
+                    }
+                  }
+                  let slack = offset + prices[j] - sign * s
+                  if slack < margin && listed[j] != i {
+                    if slack < -eps { violations += 1 }
+                    worst.offer(0, key: -slack, index: TopOrder.spread(j, row: i, columns: m))
+                  }
+                }
+                if allowed > 0 && solution.columnOfRow[i] == nil { state.unassignedRowsWithPairs += 1 }
+                state.rows.append(i)
+                state.eligible.append(eligible)
+                state.better.append(better)
+                state.bestColumn.append(bestColumn)
+                state.bestScore.append(bestScore)
+                state.assignedScore.append(assignedScore)
+                for entry in worst.sorted(0) {
+                  let j = TopOrder.unspread(entry.index, row: i, columns: m)
+                  state.additions.append(row: i, column: j, score: b[base + j])
+                }
               }
             }
-            let slack = y + solution.columnPrices[j] - solution.adjustedScore(s, sense: sense)
-            if slack < margin && state.listed[j] != i {
-              if slack < -eps { state.violations += 1 }
-              state.worst.offer(-slack, column: TopSelector.spread(j, row: i, columns: m))
-            }
-          }
-          if allowed > 0 && solution.columnOfRow[i] == nil { state.unassignedRowsWithPairs += 1 }
-          state.rows.append(i)
-          state.eligible.append(eligible)
-          state.better.append(better)
-          state.bestColumn.append(bestColumn)
-          state.bestScore.append(bestScore)
-          state.assignedScore.append(assignedScore)
-          for (_, key) in state.worst.sorted() {
-            let j = TopSelector.unspread(key, row: i, columns: m)
-            state.additions.append(row: i, column: j, score: b[base + j])
           }
         }
+        state.listed = listed
+        state.violations += violations
       })
     statistics = CertifiedAssignment.RowStatistics(rows: source.rows)
     for state in states {

@@ -61,7 +61,8 @@ public enum CohortMatcher {
   ///   - history: Pairs of earlier cohorts, not to be repeated.
   ///   - requirements: Pairs to make whatever their fit, and pairs never to
   ///     make. Required pairs are fixed first; the rest is optimal given them.
-  ///   - candidatesPerMentee: Candidates kept per mentee before pricing.
+  ///   - candidatesPerMentee: Candidates kept per mentee before pricing (by
+  ///     default ``CertifiedAssignment/defaultCandidatesPerRow(columns:)``).
   ///   - warmStart: The plan of the same cohort under other weights: its mentor
   ///     prices start the solver. The plan is the same with or without it.
   /// - Returns: The plan: pairs with rationale, unmatched mentees with reasons, a summary.
@@ -69,7 +70,7 @@ public enum CohortMatcher {
   ///   flops, plus the sparse solve; memory O(`mentees · candidates + block`).
   public static func match(
     _ cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = [],
-    requirements: PairRequirements = PairRequirements(), candidatesPerMentee: Int = 24, warmStart: PairingPlan? = nil
+    requirements: PairRequirements = PairRequirements(), candidatesPerMentee: Int? = nil, warmStart: PairingPlan? = nil
   ) -> PairingPlan {
     let model = FitModel(cohort: cohort, configuration: configuration)
     let rules = PairRules(cohort, configuration: configuration, history: history, never: requirements.never)

@@ -19,7 +19,7 @@ enum FairnessObjective {
 
   /// The fairness optimum, with its bottleneck (the lowest fit it guarantees).
   static func solve(
-    source: some ScoreBlockSource, capacities: [Int], candidatesPerRow: Int,
+    source: some ScoreBlockSource, capacities: [Int], candidatesPerRow: Int?,
     baseline: (
       solution: AssignmentSolution, certificate: CertifiedAssignment.Certificate,
       statistics: CertifiedAssignment.RowStatistics

@@ -28,8 +28,12 @@ extension MentorMatch {
     @Option(name: .long, help: "Output format: json, csv or table.")
     var format: SolveReport.Format = .table
 
-    @Option(name: .long, help: "Candidate mentors kept per mentee before the optimality check adds any it needs.")
-    var candidates = 24
+    @Option(
+      name: .long,
+      help:
+        "Candidate mentors kept per mentee before the optimality check adds any it needs (default: 24, or 48 from 10,000 mentors on)."
+    )
+    var candidates: Int?
 
     @Option(
       name: .shortAndLong,
