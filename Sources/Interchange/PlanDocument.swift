@@ -102,12 +102,55 @@ public struct PlanDocument: Codable, Sendable, Equatable {
 
   /// The document as pretty-printed JSON with sorted keys and a final newline.
   ///
+  /// Large plans encode their pairs in chunks on every core and splice them
+  /// in; the bytes are those of one `JSONEncoder` pass over the whole
+  /// document (tested).
+  ///
   /// - Complexity: O(size of the document).
   public func encoded() -> String {
+    if pairs.count > 4096, let spliced = encoded(pairsPerChunk: 4096) { return spliced }
+    return Self.json(self) + "\n"
+  }
+
+  /// The document with its pairs encoded `pairsPerChunk` at a time, in
+  /// parallel, and spliced into the rest; `nil` if the encoder's layout of an
+  /// empty pair list is not the expected one.
+  func encoded(pairsPerChunk: Int) -> String? {
+    var skeleton = self
+    skeleton.pairs = []
+    let outline = Self.json(skeleton)
+    guard let range = outline.range(of: "\"pairs\" : [\n\n  ]") else { return nil }
+    let chunks = stride(from: 0, to: pairs.count, by: max(1, pairsPerChunk)).map {
+      Array(pairs[$0..<min($0 + max(1, pairsPerChunk), pairs.count)])
+    }
+    let encodedChunks = ChunkResults(count: chunks.count)
+    DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+      // "[\n  {…},\n  {…}\n]": the items, one level deeper in the document.
+      let items = Self.json(chunks[c]).dropFirst(2).dropLast(2)
+      let indented = items.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+      encodedChunks.set(c, indented.joined(separator: "\n"))
+    }
+    let list = chunks.isEmpty ? "[\n\n  ]" : "[\n" + encodedChunks.all().joined(separator: ",\n") + "\n  ]"
+    return outline.replacingCharacters(in: range, with: "\"pairs\" : " + list) + "\n"
+  }
+
+  private static func json(_ value: some Encodable) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Encoding these plain value types cannot fail: every Double is finite.
-    let data = try! encoder.encode(self)
-    return String(decoding: data, as: UTF8.self) + "\n"
+    let data = try! encoder.encode(value)
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// One encoded chunk per slot, each written by one thread.
+  private final class ChunkResults: @unchecked Sendable {
+    private var results: [String]
+    private let lock = NSLock()
+
+    init(count: Int) { results = Array(repeating: "", count: count) }
+
+    func set(_ index: Int, _ text: String) { lock.withLock { results[index] = text } }
+
+    func all() -> [String] { lock.withLock { results } }
   }
 }
