@@ -107,50 +107,66 @@ public struct PlanDocument: Codable, Sendable, Equatable {
   /// document (tested).
   ///
   /// - Complexity: O(size of the document).
-  public func encoded() -> String {
-    if pairs.count > 4096, let spliced = encoded(pairsPerChunk: 4096) { return spliced }
-    return Self.json(self) + "\n"
+  public func encoded() -> String { String(decoding: encodedData(), as: UTF8.self) }
+
+  /// ``encoded()`` as UTF-8 bytes.
+  ///
+  /// - Complexity: O(size of the document).
+  public func encodedData() -> Data {
+    if pairs.count > 4096, let spliced = encodedData(pairsPerChunk: 4096) { return spliced }
+    return Self.json(self) + Data("\n".utf8)
   }
 
   /// The document with its pairs encoded `pairsPerChunk` at a time, in
   /// parallel, and spliced into the rest; `nil` if the encoder's layout of an
   /// empty pair list is not the expected one.
-  func encoded(pairsPerChunk: Int) -> String? {
+  func encodedData(pairsPerChunk: Int) -> Data? {
     var skeleton = self
     skeleton.pairs = []
     let outline = Self.json(skeleton)
-    guard let range = outline.range(of: "\"pairs\" : [\n\n  ]") else { return nil }
-    let chunks = stride(from: 0, to: pairs.count, by: max(1, pairsPerChunk)).map {
-      Array(pairs[$0..<min($0 + max(1, pairsPerChunk), pairs.count)])
-    }
+    guard let marker = outline.range(of: Data("\"pairs\" : [\n\n  ]".utf8)) else { return nil }
+    let size = max(1, pairsPerChunk)
+    let chunks = stride(from: 0, to: pairs.count, by: size).map { Array(pairs[$0..<min($0 + size, pairs.count)]) }
     let encodedChunks = ChunkResults(count: chunks.count)
     DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
-      // "[\n  {…},\n  {…}\n]": the items, one level deeper in the document.
-      let items = Self.json(chunks[c]).dropFirst(2).dropLast(2)
-      let indented = items.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
-      encodedChunks.set(c, indented.joined(separator: "\n"))
+      // "[\n  {…},\n  {…}\n]": the items, moved one level deeper.
+      let array = Self.json(chunks[c])
+      var items: [UInt8] = [0x20, 0x20]
+      items.reserveCapacity(array.count + array.count / 16)
+      for byte in array.dropFirst(2).dropLast(2) {
+        items.append(byte)
+        if byte == 0x0A { items.append(contentsOf: [0x20, 0x20]) }
+      }
+      encodedChunks.set(c, items)
     }
-    let list = chunks.isEmpty ? "[\n\n  ]" : "[\n" + encodedChunks.all().joined(separator: ",\n") + "\n  ]"
-    return outline.replacingCharacters(in: range, with: "\"pairs\" : " + list) + "\n"
+    var result = Data(outline[..<marker.lowerBound])
+    result.append(contentsOf: Array("\"pairs\" : [\n".utf8))
+    for (c, items) in encodedChunks.all().enumerated() {
+      if c > 0 { result.append(contentsOf: Array(",\n".utf8)) }
+      result.append(contentsOf: items)
+    }
+    result.append(contentsOf: Array("\n  ]".utf8))
+    result.append(outline[marker.upperBound...])
+    result.append(0x0A)
+    return result
   }
 
-  private static func json(_ value: some Encodable) -> String {
+  private static func json(_ value: some Encodable) -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Encoding these plain value types cannot fail: every Double is finite.
-    let data = try! encoder.encode(value)
-    return String(decoding: data, as: UTF8.self)
+    return try! encoder.encode(value)
   }
 
   /// One encoded chunk per slot, each written by one thread.
   private final class ChunkResults: @unchecked Sendable {
-    private var results: [String]
+    private var results: [[UInt8]]
     private let lock = NSLock()
 
-    init(count: Int) { results = Array(repeating: "", count: count) }
+    init(count: Int) { results = Array(repeating: [], count: count) }
 
-    func set(_ index: Int, _ text: String) { lock.withLock { results[index] = text } }
+    func set(_ index: Int, _ bytes: [UInt8]) { lock.withLock { results[index] = bytes } }
 
-    func all() -> [String] { lock.withLock { results } }
+    func all() -> [[UInt8]] { lock.withLock { results } }
   }
 }

@@ -24,7 +24,11 @@ public enum PlanFormat: String, Sendable, CaseIterable {
   /// - Throws: ``OutputError`` when the XLSX container cannot be built.
   /// - Complexity: O(size of the plan).
   public func data(_ plan: PairingPlan) throws(OutputError) -> Data {
-    self == .xlsx ? try PlanXLSXRenderer.render(plan) : Data(render(plan).utf8)
+    switch self {
+    case .xlsx: return try PlanXLSXRenderer.render(plan)
+    case .json: return PlanDocument(plan).encodedData()
+    default: return Data(render(plan).utf8)
+    }
   }
 
   /// Renders `plan` in this format. The output depends only on the plan, so

@@ -38,21 +38,32 @@ extension MentorMatch {
 
     func run() throws {
       try reportingErrors {
+        let clock = ContinuousClock()
+        var mark = clock.now
+        func lap() -> Double {
+          let now = clock.now
+          defer { mark = now }
+          let elapsed = now - mark
+          return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        }
         let loaded = try cohort.load()
         for warning in loaded.warnings { printError(warning.description) }
         var configuration = loaded.configuration
         if fairness { configuration.objective = .fairness }
+        let reading = lap()
         let plan = CohortMatcher.match(
           loaded.cohort, configuration: configuration, history: loaded.history, requirements: loaded.requirements)
+        let matching = lap()
         if let output {
           try AtomicFile.write(try format.data(plan), to: output)
         } else {
           try emit(format.render(plan), to: nil)
         }
+        let writing = lap()
         if timings {
           let s = plan.certificate.seconds
           printError(
-            "timings: pruning \(s.pruning) s, solving \(s.solving) s \(s.solvingPerRound), pricing \(s.pricing) s; rounds \(plan.certificate.rounds), violations \(plan.certificate.violationsPerRound)"
+            "timings: reading \(reading) s, matching \(matching) s (pruning \(s.pruning) s, solving \(s.solving) s \(s.solvingPerRound), pricing \(s.pricing) s; rounds \(plan.certificate.rounds), violations \(plan.certificate.violationsPerRound)), writing \(writing) s"
           )
         }
       }
