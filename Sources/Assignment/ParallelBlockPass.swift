@@ -11,8 +11,9 @@ import Foundation
 /// own threads (BLAS) are off meanwhile, so that each worker uses one core
 /// (``ScoreBlockSource/withSingleThreadedFills(_:)``).
 enum ParallelBlockPass {
-  /// One worker per active processor.
-  static var defaultWorkers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+  /// One worker per active processor, at most 8: each worker holds a block
+  /// buffer and its own top-k lists (tens of megabytes at 20,000 columns).
+  static var defaultWorkers: Int { min(8, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
   /// Runs `body` on every block of `source`.
   ///
