@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Scaling runs of `mentor-match match` on generated cohorts: wall time, peak
+# memory and the per-phase timings, one CSV row per cohort.
+#   Benchmarks/scale/run.sh                      # the sizes of Docs/performance.md (the last takes about a minute)
+#   Benchmarks/scale/run.sh 5000x1000x5 20000x4000x2   # MENTEESxMENTORSxCAPACITY, 64 competencies
+# Writes Benchmarks/scale/out/results.csv and, with python3, Docs/scaling.svg.
+# MENTOR_MATCH_BIN=/path/to/mentor-match skips the release build.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+out="$here/out"
+mkdir -p "$out"
+if [ -n "${MENTOR_MATCH_BIN:-}" ]; then
+  bin="$MENTOR_MATCH_BIN"
+else
+  "$root/scripts/ensure-system-packages"
+  swift build -c release --product mentor-match --package-path "$root" >&2
+  bin="$(swift build -c release --show-bin-path --package-path "$root")/mentor-match"
+fi
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(5000x1000x5 20000x4000x2 20000x4000x5 20000x4000x10 50000x10000x5 100000x20000x5)
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# The runs never read or write the user's programme ledger.
+export MENTOR_MATCH_LEDGER="$work/ledger.sqlite"
+csv="$out/results.csv"
+echo "mentees,mentors,capacity,pairs_allowed,rounds,reading_s,pruning_s,solving_s,pricing_s,matching_s,writing_s,wall_s,peak_mb" > "$csv"
+for size in "${sizes[@]}"; do
+  IFS=x read -r n m c <<< "$size"
+  "$bin" generate --mentees "$n" --mentors "$m" --competencies 64 --capacity "$c" --seed 1 --output "$work/cohort" > /dev/null 2>&1
+  /usr/bin/time -f "%e %M" -o "$work/time" "$bin" match "$work/cohort" --format json --output "$work/plan.json" --timings 2> "$work/err"
+  python3 - "$n" "$m" "$c" "$work" >> "$csv" <<'PY'
+import json, re, sys
+n, m, c, work = sys.argv[1:5]
+err = open(f"{work}/err").read()
+line = next(l for l in err.splitlines() if l.startswith("timings:"))
+num = lambda key: float(re.search(key + r" ([0-9.e-]+) s", line).group(1))
+wall, peak_kb = open(f"{work}/time").read().split()[-2:]
+cert = json.load(open(f"{work}/plan.json"))["certificate"]
+print(",".join(str(x) for x in [n, m, c, cert["pairsChecked"], cert["rounds"], num("reading"), num("pruning"),
+      num("solving"), num("pricing"), num("matching"), num("writing"), wall, round(int(peak_kb) / 1024)]))
+PY
+  tail -1 "$csv" >&2
+  rm -rf "$work/cohort"
+done
+python3 "$here/plot.py" "$csv" "$root/Docs/scaling.svg"
+echo "wrote $csv and $root/Docs/scaling.svg" >&2
