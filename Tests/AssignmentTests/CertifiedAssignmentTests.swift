@@ -90,6 +90,30 @@ import _TestSupport
     }
   }
 
+  /// Capacity short: the old plan leaves rows out, so its prices carry the
+  /// cardinality bonus, which moves with the new score range.
+  @Test func aWarmStartWhenCapacityIsShortGivesTheColdAnswer() {
+    var generator = SeededRandomNumberGenerator(seed: 17)
+    for trial in 0..<6 {
+      let before = RandomAssignmentProblems.make(
+        rows: 300, columns: 40, capacities: 1...4, forbiddenShare: 0.2,
+        kind: trial % 2 == 0 ? .continuous : .smallIntegers, using: &generator)
+      let after = AssignmentProblem(
+        rows: before.rows, columns: before.columns,
+        scores: before.scores.map { $0.isNaN ? $0 : $0 * 1.3 + Double.random(in: -0.05...0.05, using: &generator) },
+        capacities: before.capacities)
+      let (previous, _) = CertifiedAssignment.solve(DenseScoreSource(before), capacities: before.capacities)
+      #expect(previous.assignedCount < before.rows)
+      let (cold, _) = CertifiedAssignment.solve(DenseScoreSource(after), capacities: after.capacities)
+      let (warm, certificate) = CertifiedAssignment.solve(
+        DenseScoreSource(after, blockRows: 16), capacities: after.capacities, candidatesPerRow: 3, warmStart: previous)
+      #expect(warm.assignedCount == cold.assignedCount)
+      #expect(abs(warm.totalScore - cold.totalScore) < 1e-9)
+      #expect(warm.verify(against: after).isEmpty)
+      #expect(certificate.violationsPerRound.last == 0)
+    }
+  }
+
   @Test func aWarmStartAfterAWeightChangeGivesTheColdAnswer() {
     var generator = SeededRandomNumberGenerator(seed: 5)
     let before = RandomAssignmentProblems.make(
