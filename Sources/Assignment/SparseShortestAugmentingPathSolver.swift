@@ -23,7 +23,6 @@ struct SparseShortestAugmentingPathSolver {
   /// Costs per listed pair.
   var cost: [Double]
   let unassignedCost: Double
-  let shift: Double
 
   var u: [Double]
   var v: [Double]
@@ -71,7 +70,6 @@ struct SparseShortestAugmentingPathSolver {
     let bounds = problem.scoreBounds
     let range = bounds.upperBound - bounds.lowerBound
     let shift = problem.sense == .maximize ? bounds.upperBound : bounds.lowerBound
-    self.shift = shift
     unassignedCost = provisional ? Self.provisionalUnassignedCost(bounds) : Double(n + 1) * range + 1
     cost = problem.sense == .maximize ? problem.scores.map { shift - $0 } : problem.scores.map { $0 - shift }
     u = [Double](repeating: 0, count: n)
