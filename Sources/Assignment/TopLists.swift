@@ -14,6 +14,9 @@ final class TopLists {
   private let keys: UnsafeMutablePointer<Double>
   private let indices: UnsafeMutablePointer<Int>
   private let payloads: UnsafeMutablePointer<Double>
+  /// The least kept key of each full list (`-∞` while a list has room): a
+  /// key below it is rejected with one comparison.
+  private let floor: UnsafeMutablePointer<Double>
   /// The number of lists.
   let lists: Int
 
@@ -24,11 +27,13 @@ final class TopLists {
     lists = capacities.count
     start = .allocate(capacity: lists + 1)
     count = .allocate(capacity: max(lists, 1))
+    floor = .allocate(capacity: max(lists, 1))
     start[0] = 0
     for (l, c) in capacities.enumerated() {
       precondition(c >= 0, "Negative capacity")
       start[l + 1] = start[l] + c
       count[l] = 0
+      floor[l] = c == 0 ? .infinity : -.infinity
     }
     let total = max(start[lists], 1)
     keys = .allocate(capacity: total)
@@ -39,6 +44,7 @@ final class TopLists {
   deinit {
     start.deallocate()
     count.deallocate()
+    floor.deallocate()
     keys.deallocate()
     indices.deallocate()
     payloads.deallocate()
@@ -46,13 +52,17 @@ final class TopLists {
 
   /// Empties list `l`.
   @inline(__always)
-  func reset(_ l: Int) { count[l] = 0 }
+  func reset(_ l: Int) {
+    count[l] = 0
+    floor[l] = start[l + 1] == start[l] ? .infinity : -.infinity
+  }
 
   /// Offers `key` with `index` and `payload` to list `l`.
   ///
   /// - Complexity: O(1) when the key is below a full list's least, else O(log capacity).
   @inline(__always)
   func offer(_ l: Int, key: Double, index: Int, payload: Double = 0) {
+    if key < floor[l] { return }
     let base = start[l]
     let c = count[l]
     if c < start[l + 1] - base {
@@ -61,11 +71,13 @@ final class TopLists {
       payloads[base + c] = payload
       count[l] = c + 1
       siftUp(base: base, from: c)
+      if c + 1 == start[l + 1] - base { floor[l] = keys[base] }
     } else if c > 0 && TopOrder.below(keys[base], indices[base], key, index) {
       keys[base] = key
       indices[base] = index
       payloads[base] = payload
       siftDown(base: base, count: c)
+      floor[l] = keys[base]
     }
   }
 
