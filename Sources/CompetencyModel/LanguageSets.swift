@@ -54,4 +54,22 @@ public struct LanguageSets: Sendable {
     }
     return true
   }
+
+  /// Sets `row[j]` to `.nan` for every mentor `j` that ``excludes(mentee:mentor:)`` mentee `i`.
+  ///
+  /// - Complexity: O(`mentors · wordCount`).
+  public func exclude(mentee i: Int, in row: UnsafeMutableBufferPointer<Double>) {
+    guard menteeListsAny[i] else { return }
+    guard wordCount == 1 else {
+      for j in 0..<row.count where excludes(mentee: i, mentor: j) { row[j] = .nan }
+      return
+    }
+    // One word per person: a mask and a test per mentor.
+    let mine = menteeWords[i]
+    mentorWords.withUnsafeBufferPointer { words in
+      mentorListsAny.withUnsafeBufferPointer { lists in
+        for j in 0..<row.count where lists[j] && words[j] & mine == 0 { row[j] = .nan }
+      }
+    }
+  }
 }

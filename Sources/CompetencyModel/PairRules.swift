@@ -126,8 +126,8 @@ public struct PairRules: Sendable {
       if let minimumScore {
         for j in 0..<m where scores[base + j] < minimumScore { scores[base + j] = .nan }
       }
-      if let languages, languages.menteeListsAny[i] {
-        for j in 0..<m where languages.excludes(mentee: i, mentor: j) { scores[base + j] = .nan }
+      if let languages {
+        languages.exclude(mentee: i, in: UnsafeMutableBufferPointer(rebasing: scores[base..<(base + m)]))
       }
       if let list = listed[i] {
         for j in list.keys { scores[base + j] = .nan }

@@ -65,3 +65,32 @@ import _TestSupport
     #expect(e.exclusion(mentee: 0, mentor: 0) == .reportingLine)
   }
 }
+
+@Suite struct PairRulesMaskTests {
+  /// `mask` (the blockwise path of every pass) excludes exactly the pairs the
+  /// dense rules report, with one word of languages per person and with two.
+  @Test(arguments: [10, 70]) func maskAgreesWithTheDenseRules(languageCount: Int) {
+    var cohort = CohortFixtures.generated(mentees: 90, mentors: 40, competencies: 4, seed: 21)
+    for i in cohort.mentees.indices {
+      cohort.mentees[i].person.languages = i % 5 == 0 ? [] : ["L\(i % languageCount)", "L\((i * 7) % languageCount)"]
+    }
+    for j in cohort.mentors.indices {
+      cohort.mentors[j].person.languages = j % 4 == 0 ? [] : ["L\((j * 3) % languageCount)"]
+    }
+    let configuration = MatchingConfiguration()
+    let rules = PairRules(cohort, configuration: configuration)
+    let n = cohort.mentees.count
+    let m = cohort.mentors.count
+    var scores = [Double](repeating: 1, count: n * m)
+    scores.withUnsafeMutableBufferPointer { rules.mask(rows: 0..<n, scores: $0) }
+    let dense = EligibilityRules.evaluate(cohort, configuration: configuration)
+    var excluded = 0
+    for i in 0..<n {
+      for j in 0..<m {
+        #expect(scores[i * m + j].isNaN == (dense.exclusion(mentee: i, mentor: j) != nil), "pair \(i), \(j)")
+        if dense.exclusion(mentee: i, mentor: j) == .noSharedLanguage { excluded += 1 }
+      }
+    }
+    #expect(excluded > 100)
+  }
+}
