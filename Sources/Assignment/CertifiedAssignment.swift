@@ -134,15 +134,8 @@ public enum CertifiedAssignment {
     precondition((candidatesPerRow ?? 1) >= 1, "Keep at least one candidate per row")
     let n = source.rows
     let m = source.columns
-    let clock = ContinuousClock()
     var seconds = PhaseSeconds()
-    var mark = clock.now
-    func lap() -> Double {
-      let now = clock.now
-      let elapsed = now - mark
-      mark = now
-      return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    }
+    var stopwatch = Stopwatch()
     let k = min(candidatesPerRow ?? Self.defaultCandidatesPerRow(columns: m), max(m, 1))
     let entryPrices = warmStart.map { $0.columnPrices.map { max(0, $0) } } ?? [Double](repeating: 0, count: m)
     let pruning = CandidatePruning(
@@ -165,7 +158,7 @@ public enum CertifiedAssignment {
       return Self.rebased(prices: entryPrices, from: start.cardinalityBonus, to: target)
     }
     var previousColumns = warmStart?.columnOfRow
-    seconds.pruning = lap()
+    seconds.pruning = stopwatch.lap()
     var violationsPerRound: [Int] = []
     while true {
       let sparse = candidates.problem(columns: m, capacities: capacities, sense: sense, bounds: bounds)
@@ -175,7 +168,7 @@ public enum CertifiedAssignment {
         provisional: provisional)
       previousPrices = solution.columnPrices.map { max(0, $0) }
       previousColumns = solution.columnOfRow
-      let solveTime = lap()
+      let solveTime = stopwatch.lap()
       seconds.solving += solveTime
       seconds.solvingPerRound.append(solveTime)
       // Pairs within a twentieth of the score range of tight join too, so
@@ -186,7 +179,7 @@ public enum CertifiedAssignment {
       // The rows' most violated pairs join; the next round prices the rest again.
       candidates.add(pricing.additions)
       violationsPerRound.append(pricing.violations)
-      seconds.pricing += lap()
+      seconds.pricing += stopwatch.lap()
       guard pricing.violations == 0 else { continue }
       if !provisional || pricing.unassignedRowsWithPairs == 0 {
         let certificate = Certificate(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assignment
 import Interchange
 import Rationale
 
@@ -38,28 +39,21 @@ extension MentorMatch {
 
     func run() throws {
       try reportingErrors {
-        let clock = ContinuousClock()
-        var mark = clock.now
-        func lap() -> Double {
-          let now = clock.now
-          defer { mark = now }
-          let elapsed = now - mark
-          return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        }
+        var stopwatch = Stopwatch()
         let loaded = try cohort.load()
         for warning in loaded.warnings { printError(warning.description) }
         var configuration = loaded.configuration
         if fairness { configuration.objective = .fairness }
-        let reading = lap()
+        let reading = stopwatch.lap()
         let plan = CohortMatcher.match(
           loaded.cohort, configuration: configuration, history: loaded.history, requirements: loaded.requirements)
-        let matching = lap()
+        let matching = stopwatch.lap()
         if let output {
           try AtomicFile.write(try format.data(plan), to: output)
         } else {
           try emit(format.render(plan), to: nil)
         }
-        let writing = lap()
+        let writing = stopwatch.lap()
         if timings {
           let s = plan.certificate.seconds
           printError(

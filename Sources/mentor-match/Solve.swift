@@ -61,12 +61,10 @@ extension MentorMatch {
         let problem = AssignmentProblem(
           rows: table.menteeIDs.count, columns: table.mentorIDs.count, scores: table.scores, capacities: caps,
           sense: minimize ? .minimize : .maximize)
-        let clock = ContinuousClock()
-        let start = clock.now
+        var stopwatch = Stopwatch()
         let (solution, certificate) = CertifiedAssignment.solve(
           DenseScoreSource(problem), capacities: caps, sense: problem.sense, candidatesPerRow: candidates)
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = stopwatch.lap()
         let report = SolveReport(table: table, solution: solution, solveSeconds: seconds, certificate: certificate)
         try emit(report.render(format), to: output)
       }
