@@ -91,4 +91,10 @@ public enum CapacitatedAssignment {
     solver.run()
     return solver.solution()
   }
+
+  /// The cost `P = (rows + 1) · range + 1` of leaving a row unassigned, in
+  /// the solvers' shifted costs: more than any difference of totals between
+  /// two assignments of the same size, so that the optimum assigns as many
+  /// rows as it can (step 1 above).
+  static func unassignedCost(rows: Int, range: Double) -> Double { Double(rows + 1) * range + 1 }
 }

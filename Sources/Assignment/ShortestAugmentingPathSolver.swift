@@ -44,7 +44,7 @@ struct ShortestAugmentingPathSolver {
     let range = high >= low ? high - low : 0
     let shift = sense == .maximize ? (high.isFinite ? high : 0) : (low.isFinite ? low : 0)
     self.shift = shift
-    unassignedCost = Double(rows + 1) * range + 1
+    unassignedCost = CapacitatedAssignment.unassignedCost(rows: rows, range: range)
     var cost = [Double](repeating: .infinity, count: problem.scores.count)
     cost.withUnsafeMutableBufferPointer { c in
       problem.scores.withUnsafeBufferPointer { s in

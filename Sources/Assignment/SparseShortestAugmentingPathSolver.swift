@@ -70,7 +70,9 @@ struct SparseShortestAugmentingPathSolver {
     let bounds = problem.scoreBounds
     let range = bounds.upperBound - bounds.lowerBound
     let shift = problem.sense == .maximize ? bounds.upperBound : bounds.lowerBound
-    unassignedCost = provisional ? Self.provisionalUnassignedCost(bounds) : Double(n + 1) * range + 1
+    unassignedCost =
+      provisional
+      ? Self.provisionalUnassignedCost(bounds) : CapacitatedAssignment.unassignedCost(rows: n, range: range)
     cost = problem.sense == .maximize ? problem.scores.map { shift - $0 } : problem.scores.map { $0 - shift }
     u = [Double](repeating: 0, count: n)
     v = hint.map { -$0 }
@@ -350,7 +352,9 @@ struct SparseShortestAugmentingPathSolver {
   /// `rows` rows whose scores lie within `bounds`: more than any difference of
   /// totals, so that the optimum assigns as many rows as it can.
   static func cardinalityBonus(rows: Int, bounds: ClosedRange<Double>, sense: AssignmentProblem.Sense) -> Double {
-    cardinalityBonus(unassignedCost: Double(rows + 1) * (bounds.upperBound - bounds.lowerBound) + 1, bounds, sense)
+    cardinalityBonus(
+      unassignedCost: CapacitatedAssignment.unassignedCost(rows: rows, range: bounds.upperBound - bounds.lowerBound),
+      bounds, sense)
   }
 
   /// The cost of leaving a row unassigned in a provisional solve.
