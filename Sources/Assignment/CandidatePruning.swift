@@ -73,13 +73,14 @@ struct CandidatePruning {
               if s.isNaN { continue }
               columnLists.offer(j, key: sign * s - prices[j] - best, index: i, payload: s)
             }
-            var kept: [Int] = []
+            let previousColumn = previous?[i]
+            var keptPrevious = false
             for entry in rowList.sorted(0) {
               let column = TopOrder.unspread(entry.index, row: i, columns: m)
-              kept.append(column)
+              if column == previousColumn { keptPrevious = true }
               state.kept.append(row: i, column: column, score: b[base + column])
             }
-            if let j = previous?[i], !b[base + j].isNaN, !kept.contains(j) {
+            if let j = previousColumn, !keptPrevious, !b[base + j].isNaN {
               state.kept.append(row: i, column: j, score: b[base + j])
             }
           }
