@@ -49,6 +49,7 @@ enum FairnessObjective {
     }
     var best = baseline
     var bestThreshold = floor
+    var found = false
     func feasible(_ threshold: Double) -> Bool {
       let attempt = CertifiedAssignment.solveWithStatistics(
         ThresholdSource(base: source, threshold: threshold), capacities: capacities,
@@ -56,6 +57,7 @@ enum FairnessObjective {
       guard attempt.solution.assignedCount == baseline.solution.assignedCount else { return false }
       best = attempt
       bestThreshold = attempt.statistics.assignedScore.filter { !$0.isNaN }.min() ?? threshold
+      found = true
       return true
     }
     if scores.count < distinctLimit {
@@ -74,6 +76,13 @@ enum FairnessObjective {
         let middle = low + (high - low) / 2
         if feasible(middle) { low = max(middle, bestThreshold) } else { high = middle }
       }
+    }
+    if !found {
+      // No threshold above the total-fit plan's lowest fit keeps every mentee
+      // matched: that plan is the fairness optimum. Its statistics count every
+      // eligible mentor, so solve once at its lowest fit (always feasible) for
+      // ranks and eligible counts over the mentors at or above the bottleneck.
+      _ = feasible(floor)
     }
     return (best.solution, best.certificate, best.statistics, bestThreshold)
   }

@@ -77,3 +77,35 @@ func bruteForceFairness(_ problem: AssignmentProblem) -> (count: Int, minimum: D
     }
   }
 }
+
+@Suite struct FairnessRankTests {
+  /// In fairness mode `rank` and `eligibleMentors` count only the mentors
+  /// scoring at least the bottleneck, also when the fairness plan is the
+  /// total-fit plan (no threshold above its lowest fit keeps everyone matched).
+  @Test func ranksCountOnlyMentorsAtOrAboveTheBottleneck() {
+    var samePlan = 0
+    var checkedPairs = 0
+    for seed in UInt64(1)...30 {
+      let cohort = CohortFixtures.generated(mentees: 6, mentors: 3, competencies: 4, seed: seed)
+      var config = MatchingConfiguration()
+      config.objective = .fairness
+      let plan = CohortMatcher.match(cohort, configuration: config)
+      guard let fairness = plan.summary.fairness, !plan.pairs.isEmpty else { continue }
+      if fairness.totalFitPlanMinimum == fairness.bottleneck { samePlan += 1 }
+      let problem = CohortMatcher.score(cohort, configuration: config).problem
+      for pair in plan.pairs {
+        let scores = (0..<problem.columns).compactMap { j -> Double? in
+          guard problem.capacities[j] > 0, let s = problem.score(row: pair.menteeIndex, column: j) else { return nil }
+          return s >= fairness.bottleneck - 1e-9 ? s : nil
+        }
+        #expect(pair.eligibleMentors == scores.count, "mentee \(pair.menteeID), seed \(seed)")
+        #expect(
+          pair.rank == 1 + scores.filter { $0 > pair.score + 1e-9 }.count, "mentee \(pair.menteeID), seed \(seed)")
+        checkedPairs += 1
+      }
+    }
+    // The case of the defect occurs among these cohorts.
+    #expect(samePlan > 0)
+    #expect(checkedPairs > 0)
+  }
+}
