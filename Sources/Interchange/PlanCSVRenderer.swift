@@ -4,7 +4,8 @@ import Rationale
 enum PlanCSVRenderer {
   static let header = [
     "status", "mentee_id", "mentee_name", "mentee_email", "mentor_id", "mentor_name", "mentor_email", "score", "rank",
-    "eligible_mentors", "competency", "seniority", "cross_department", "timezone", "focus", "milestones", "rationale",
+    "eligible_mentors", "competency", "seniority", "cross_department", "timezone", "mentee_preference",
+    "mentor_preference", "focus", "milestones", "rationale",
   ]
 
   static func render(_ plan: PairingPlan) -> String {
@@ -15,6 +16,7 @@ enum PlanCSVRenderer {
     var rows: [(Int, [CSVCell])] = []
     for pair in plan.pairs {
       let b = pair.breakdown
+      let preference = plan.model.preferenceTerms(mentee: pair.menteeIndex, mentor: pair.mentorIndex)
       rows.append(
         (
           pair.menteeIndex,
@@ -23,7 +25,8 @@ enum PlanCSVRenderer {
             email(cohort.mentees[pair.menteeIndex].person.email), .text(pair.mentorID), .text(pair.mentorName),
             email(cohort.mentors[pair.mentorIndex].person.email), .number(pair.score), .integer(pair.rank),
             .integer(pair.eligibleMentors), .number(b.competency), .number(b.seniority), .number(b.crossDepartment),
-            .number(b.timezone), .text(pair.growthPlan.focusSummary), .text(pair.growthPlan.milestoneSummary),
+            .number(b.timezone), .number(preference.mentee), .number(preference.mentor),
+            .text(pair.growthPlan.focusSummary), .text(pair.growthPlan.milestoneSummary),
             .text(pair.highlights.joined(separator: "; ")),
           ]
         ))
@@ -35,7 +38,7 @@ enum PlanCSVRenderer {
           [
             .text("unmatched"), .text(u.menteeID), .text(u.menteeName),
             email(cohort.mentees[u.menteeIndex].person.email), .empty, .empty, .empty, .empty, .empty, .empty,
-            .empty, .empty, .empty, .empty, .empty, .empty, .text(u.explanation),
+            .empty, .empty, .empty, .empty, .empty, .empty, .empty, .empty, .text(u.explanation),
           ]
         ))
     }

@@ -8,20 +8,17 @@ enum PlanXLSXRenderer {
   static func render(_ plan: PairingPlan) throws(OutputError) -> Data {
     let cohort = plan.model.cohort
     func text(_ value: String?) -> XLSXWorkbook.Cell { value.map { .text($0) } ?? .empty }
-    var pairs: [[XLSXWorkbook.Cell]] = [
-      [
-        "mentee_id", "mentee_name", "mentee_email", "mentor_id", "mentor_name", "mentor_email", "score", "rank",
-        "eligible_mentors", "competency", "seniority", "cross_department", "timezone", "focus", "milestones",
-        "rationale",
-      ].map { .text($0) }
-    ]
+    // The CSV plan's columns without `status`.
+    var pairs: [[XLSXWorkbook.Cell]] = [PlanCSVRenderer.header.dropFirst().map { .text($0) }]
     for p in plan.pairs {
       let b = p.breakdown
+      let preference = plan.model.preferenceTerms(mentee: p.menteeIndex, mentor: p.mentorIndex)
       pairs.append([
         .text(p.menteeID), .text(p.menteeName), text(cohort.mentees[p.menteeIndex].person.email), .text(p.mentorID),
         .text(p.mentorName), text(cohort.mentors[p.mentorIndex].person.email), .number(p.score),
         .number(Double(p.rank)), .number(Double(p.eligibleMentors)), .number(b.competency), .number(b.seniority),
-        .number(b.crossDepartment), .number(b.timezone), .text(p.growthPlan.focusSummary),
+        .number(b.crossDepartment), .number(b.timezone), .number(preference.mentee), .number(preference.mentor),
+        .text(p.growthPlan.focusSummary),
         .text(p.growthPlan.milestoneSummary), .text(p.highlights.joined(separator: "; ")),
       ])
     }
