@@ -1,3 +1,4 @@
+import CompetencyModel
 import Foundation
 
 /// Reads a working time zone from a cell as an offset from UTC in minutes.
@@ -14,6 +15,19 @@ public enum TimeZoneParser {
   /// The default reference date, 2026-01-01T00:00:00Z: IANA names resolve to
   /// their (northern) winter offsets.
   public static let defaultReferenceDate = Date(timeIntervalSince1970: 1_767_225_600)
+
+  /// The date at which a programme's cohort files resolve IANA names:
+  /// midnight UTC of `start` when the programme has a start date, else
+  /// ``defaultReferenceDate``.
+  ///
+  /// - Parameter start: The configuration's `programme.start`.
+  /// - Returns: The reference date for ``minutesFromUTC(_:at:)``.
+  /// - Complexity: O(1).
+  public static func referenceDate(programmeStart start: CalendarDate?) -> Date {
+    guard let start else { return defaultReferenceDate }
+    let days = start.daysSince1970
+    return Date(timeIntervalSince1970: Double(days) * 86_400)
+  }
 
   /// The largest accepted offset from UTC, in minutes (14 hours).
   public static let maximumOffsetMinutes = 14 * 60

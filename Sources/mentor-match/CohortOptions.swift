@@ -93,7 +93,9 @@ struct CohortOptions: ParsableArguments {
     case .failure(let failure): throw failure
     }
     var cohortResult: CohortReadResult? = nil
-    switch Result(catching: { () throws(InputErrors) in try CohortReader.read(source) }) {
+    // IANA zone names resolve at the programme's start (see Docs/cohort-format.md).
+    let referenceDate = TimeZoneParser.referenceDate(programmeStart: configuration.programme.start)
+    switch Result(catching: { () throws(InputErrors) in try CohortReader.read(source, referenceDate: referenceDate) }) {
     case .success(let value): cohortResult = value
     case .failure(let failure): errors += failure.errors
     }

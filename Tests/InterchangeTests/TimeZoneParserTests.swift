@@ -1,3 +1,4 @@
+import CompetencyModel
 import Foundation
 import Interchange
 import Testing
@@ -19,6 +20,25 @@ import Testing
     #expect(try TimeZoneParser.minutesFromUTC("europe/berlin") == 60)
     let summer = Date(timeIntervalSince1970: 1_783_000_000)  // 2026-07-02
     #expect(try TimeZoneParser.minutesFromUTC("Europe/Berlin", at: summer) == 120)
+  }
+
+  @Test func referenceDateIsTheProgrammeStartAtMidnightUTC() throws {
+    #expect(TimeZoneParser.referenceDate(programmeStart: nil) == TimeZoneParser.defaultReferenceDate)
+    let january = try #require(CalendarDate("2026-01-01"))
+    #expect(TimeZoneParser.referenceDate(programmeStart: january) == TimeZoneParser.defaultReferenceDate)
+    let june = try #require(CalendarDate("2026-06-01"))
+    // 2026-06-01T00:00:00Z is 151 days after 2026-01-01T00:00:00Z.
+    #expect(
+      TimeZoneParser.referenceDate(programmeStart: june).timeIntervalSince(TimeZoneParser.defaultReferenceDate)
+        == 151 * 86_400)
+    let date = TimeZoneParser.referenceDate(programmeStart: june)
+    #expect(try TimeZoneParser.minutesFromUTC("Europe/Berlin", at: date) == 120)
+    #expect(try TimeZoneParser.minutesFromUTC("America/New_York", at: date) == -240)
+    // Southern summer in January, winter in June.
+    #expect(try TimeZoneParser.minutesFromUTC("Australia/Sydney", at: date) == 600)
+    #expect(try TimeZoneParser.minutesFromUTC("Australia/Sydney") == 660)
+    let epoch = try #require(CalendarDate("1970-01-01"))
+    #expect(TimeZoneParser.referenceDate(programmeStart: epoch).timeIntervalSince1970 == 0)
   }
 
   @Test(arguments: [
