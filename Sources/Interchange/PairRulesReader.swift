@@ -27,9 +27,29 @@ public enum PairRulesReader {
   ///   missing columns, empty ids, a rule other than `must` or `never`.
   /// - Complexity: O(size of the file).
   public static func read(path: String) throws(InputErrors) -> Result {
+    var problems: [InputError] = []
+    let result = read(path: path, problems: &problems)
+    guard problems.isEmpty, let result else { throw InputErrors(problems) }
+    return result
+  }
+
+  /// Reads a pair-rules file, collecting its problems instead of throwing, so
+  /// that a caller can check the readable rows against the cohort in the same
+  /// pass and report every problem at once.
+  ///
+  /// - Parameters:
+  ///   - path: The file's path; also the name in problem reports.
+  ///   - problems: Where the file's problems are appended (unreadable file,
+  ///     bad CSV, missing columns, empty ids, a rule other than `must` or `never`).
+  /// - Returns: The rules of the rows without problems, or `nil` when the file
+  ///   cannot be read as a table at all.
+  /// - Complexity: O(size of the file).
+  public static func read(path: String, problems: inout [InputError]) -> Result? {
     switch CSVTable.loadText(path: path) {
-    case .success(let text): return try parse(text, file: path)
-    case .failure(let error): throw InputErrors([error])
+    case .success(let text): return parse(text, file: path, problems: &problems)
+    case .failure(let error):
+      problems.append(error)
+      return nil
     }
   }
 
@@ -38,8 +58,18 @@ public enum PairRulesReader {
   /// - Complexity: O(length of `text`).
   public static func parse(_ text: String, file: String) throws(InputErrors) -> Result {
     var problems: [InputError] = []
+    let result = parse(text, file: file, problems: &problems)
+    guard problems.isEmpty, let result else { throw InputErrors(problems) }
+    return result
+  }
+
+  /// Reads pair rules from their text, collecting problems: the rows with a
+  /// problem are left out of the result.
+  ///
+  /// - Complexity: O(length of `text`).
+  static func parse(_ text: String, file: String, problems: inout [InputError]) -> Result? {
     guard let table = CSVTable.collect(text, file: file, expectedHeader: "mentee,mentor,rule", errors: &problems)
-    else { throw InputErrors(problems) }
+    else { return nil }
     let pairs = PairTable(table, file: file, extra: ["rule"], problems: &problems)
     var requirements = PairRequirements()
     var lines: [Int] = []
@@ -60,7 +90,6 @@ public enum PairRulesReader {
         }
       }
     }
-    if !problems.isEmpty { throw InputErrors(problems) }
     return Result(requirements: requirements, mustLines: lines, file: file)
   }
 

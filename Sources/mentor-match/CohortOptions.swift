@@ -114,12 +114,11 @@ struct CohortOptions: ParsableArguments {
         errors.append(InputError(file: ledgerPath, line: 1, column: 1, message: "\(error)"))
       }
     }
+    // The readable rows of the pair rules are checked against the cohort even
+    // when other rows have problems, so every problem is reported in one pass.
     var rules: PairRulesReader.Result? = nil
     if let pairRules {
-      switch Result(catching: { () throws(InputErrors) in try PairRulesReader.read(path: pairRules) }) {
-      case .success(let value): rules = value
-      case .failure(let failure): errors += failure.errors
-      }
+      rules = PairRulesReader.read(path: pairRules, problems: &errors)
     }
     if let rules, let cohortResult {
       errors += PairRulesReader.problems(

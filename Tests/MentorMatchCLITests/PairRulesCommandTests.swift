@@ -47,3 +47,25 @@ import Testing
     #expect(result.stderr.contains("pair-rules.csv:3:1: error: mentor 'm1' has more required pairs than places (1)"))
   }
 }
+
+extension PairRulesCommandTests {
+  /// Problems of the file itself and problems against the cohort come in one
+  /// report, not one after the other as the first kind is fixed.
+  @Test func everyPairRulesProblemIsReportedInOnePass() throws {
+    let folder = try TemporaryFolder()
+    let path = try cohort(
+      folder, rules: "mentee,mentor,rule\ne2,m1,maybe\ne1,,must\ne1,m9,must\ne2,m2,must\ne2,m2,never\n")
+    let result = try CLIRunner.run(["validate", path])
+    #expect(result.status == 65)
+    // In the file: a bad rule and an empty id.
+    #expect(result.stderr.contains("pair-rules.csv:2:7: error: rule 'maybe' is neither 'must' nor 'never'"))
+    #expect(result.stderr.contains("pair-rules.csv:3:4: error: empty mentor id"))
+    // Against the cohort: an unknown mentor, and a pair both required and never to be made.
+    #expect(result.stderr.contains("pair-rules.csv:4:1: error: required pair names mentor 'm9'"))
+    #expect(result.stderr.contains("pair-rules.csv:5:1: error: the pair"))
+    #expect(result.stderr.contains("is both required and never to be made"))
+    let match = try CLIRunner.run(["match", path])
+    #expect(match.status == 65)
+    #expect(match.stderr == result.stderr)
+  }
+}
