@@ -40,6 +40,17 @@ public struct SolveReport: Codable, Sendable, Equatable {
     /// Violations found in each round; the last is 0.
     public var violationsPerRound: [Int]
 
+    /// What the proof covered, in one line of plain words (as `match` reports it).
+    ///
+    /// - Complexity: O(rounds).
+    public var summary: String {
+      let rounds = violationsPerRound.count
+      let added = violationsPerRound.reduce(0, +)
+      return "Optimal over all \(pairsChecked) allowed pairs: every pair checked against the final duals"
+        + " (\(rounds) round\(rounds == 1 ? "" : "s"), \(added) pair\(added == 1 ? "" : "s") added to the"
+        + " \(candidatePairs - added) candidates)"
+    }
+
     /// The certificate of a certified solve.
     public init(_ certificate: CertifiedAssignment.Certificate) {
       pairsChecked = certificate.pairsChecked
@@ -98,6 +109,7 @@ public struct SolveReport: Codable, Sendable, Equatable {
     case .table:
       let width = max(6, assignments.map(\.mentee.count).max() ?? 0, unassigned.map(\.count).max() ?? 0)
       var out = "objective \(CSVWriter.format(objective)) · \(assigned) assigned · \(unassigned.count) unassigned\n"
+      if let certificate { out += certificate.summary + "\n" }
       out += "MENTEE".padding(toLength: width, withPad: " ", startingAt: 0) + "  MENTOR  SCORE\n"
       for a in assignments {
         out +=

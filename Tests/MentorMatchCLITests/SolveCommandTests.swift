@@ -55,3 +55,24 @@ import _TestSupport
     #expect(result.stdout.contains("y       -  unassigned"))
   }
 }
+
+extension SolveCommandTests {
+  /// The table reports the optimality certificate, with the figures of the JSON report.
+  @Test func tableFormatReportsTheCertificate() throws {
+    let folder = try TemporaryFolder()
+    // 5 allowed pairs of 6 (one empty cell).
+    let scores = try folder.write("s.csv", "mentee,A,B\nx,3,1\ny,2,\nz,0.5,4\n")
+    let table = try CLIRunner.run(["solve", scores])
+    #expect(table.status == 0, "\(table.stderr)")
+    let json = try CLIRunner.run(["solve", scores, "--format", "json"])
+    let document = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let certificate = try #require(document["certificate"] as? [String: Any])
+    let checked = try #require(certificate["pairsChecked"] as? Int)
+    let rounds = try #require(certificate["violationsPerRound"] as? [Int])
+    #expect(checked == 5)
+    let lines = table.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count > 1)
+    #expect(lines[1].hasPrefix("Optimal over all 5 allowed pairs: every pair checked against the final duals"))
+    #expect(lines[1].contains("(\(rounds.count) round\(rounds.count == 1 ? "" : "s"), "))
+  }
+}
