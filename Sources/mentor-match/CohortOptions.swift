@@ -4,8 +4,9 @@ import Foundation
 import Interchange
 import Ledger
 
-/// The options every cohort command shares: where the cohort is, and the
-/// optional configuration and history files.
+/// The options every cohort command shares: where the cohort is, the
+/// optional configuration, and the files deciding which pairs may be made
+/// (``PairFileOptions``).
 struct CohortOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
@@ -19,26 +20,14 @@ struct CohortOptions: ParsableArguments {
       valueName: "file"))
   var config: String?
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Pairs of earlier cohorts not to repeat (CSV: mentee,mentor). Default: history.csv in the cohort folder if present.",
-      valueName: "file"))
-  var history: String?
+  @OptionGroup var pairFiles: PairFileOptions
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Pairs to make or never make (CSV: mentee,mentor,rule with rule must or never). Default: pair-rules.csv in the cohort folder if present.",
-      valueName: "file"))
-  var pairRules: String?
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The programme ledger whose recorded pairs are not repeated (default: $MENTOR_MATCH_LEDGER or ~/.local/share/mentor-match/ledger.sqlite, when it exists).",
-      valueName: "file"))
-  var ledger: String?
+  /// The history file given with `--history`.
+  var history: String? { pairFiles.history }
+  /// The pair-rules file given with `--pair-rules`.
+  var pairRules: String? { pairFiles.pairRules }
+  /// The ledger given with `--ledger`.
+  var ledger: String? { pairFiles.ledger }
 
   func validate() throws {
     guard (1...2).contains(cohort.count) else {

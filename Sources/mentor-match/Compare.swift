@@ -16,8 +16,7 @@ extension MentorMatch {
     @Option(name: .customLong("config"), help: ArgumentHelp("The two configurations, in order.", valueName: "file"))
     var configs: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Pairs of earlier cohorts not to repeat.", valueName: "file"))
-    var history: String?
+    @OptionGroup var pairFiles: PairFileOptions
 
     func validate() throws {
       guard configs.count == 2 else { throw ValidationError("Give exactly two configurations: --config A --config B.") }
@@ -30,8 +29,7 @@ extension MentorMatch {
       try reportingErrors {
         var plans: [PairingPlan] = []
         for config in configs {
-          let options = try CohortOptions.parse(
-            cohort + ["--config", config] + (history.map { ["--history", $0] } ?? []))
+          let options = try CohortOptions.parse(cohort + ["--config", config] + pairFiles.arguments)
           try options.validate()
           let loaded = try options.load()
           plans.append(

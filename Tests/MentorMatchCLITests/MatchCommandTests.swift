@@ -146,3 +146,38 @@ extension MatchCommandTests {
     #expect(wrong.status == 64)
   }
 }
+
+extension MatchCommandTests {
+  /// `compare` takes the pair rules and the ledger like the other cohort commands.
+  @Test func compareAppliesPairRulesAndTheLedger() throws {
+    let folder = try TemporaryFolder()
+    try FileManager.default.createDirectory(atPath: folder.path("c"), withIntermediateDirectories: true)
+    _ = try folder.write("c/mentors.csv", "id,name,capacity,level:Coaching\nm1,Ann,1,5\nm2,Bo,1,3\n")
+    _ = try folder.write("c/mentees.csv", "id,name,level:Coaching,goal:Coaching\ne1,Cy,1,3\ne2,Di,1,4\n")
+    let a = try folder.write("a.yaml", "weights:\n  competency: 1\n")
+    let b = try folder.write("b.yaml", "weights:\n  competency: 2\n")
+    let plain = try CLIRunner.run(["compare", folder.path("c"), "--config", a, "--config", b])
+    #expect(plain.status == 0, "\(plain.stderr)")
+    #expect(plain.stdout.contains("matched: 2 → 2"))
+    // Pair rules that leave e1 no mentor.
+    let rules = try folder.write("rules.csv", "mentee,mentor,rule\ne1,m1,never\ne1,m2,never\n")
+    let ruled = try CLIRunner.run(["compare", folder.path("c"), "--config", a, "--config", b, "--pair-rules", rules])
+    #expect(ruled.status == 0, "\(ruled.stderr)")
+    #expect(ruled.stdout.contains("matched: 1 → 1"))
+    let bad = try folder.write("bad.csv", "mentee,mentor,rule\ne1,m1,maybe\n")
+    let refused = try CLIRunner.run(["compare", folder.path("c"), "--config", a, "--config", b, "--pair-rules", bad])
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("bad.csv:2:7: error: rule 'maybe'"))
+    // Two recorded cohorts: the second avoids the first's pairs, so the ledger
+    // ends up holding all four pairs, and a plan that avoids them matches nobody.
+    let ledger = folder.path("ledger.sqlite")
+    for name in ["first", "second"] {
+      let recorded = try CLIRunner.run(["ledger", "record", folder.path("c"), "--name", name, "--ledger", ledger])
+      #expect(recorded.status == 0, "\(recorded.stderr)")
+      #expect(recorded.stdout.contains("2 pairs, 0 unmatched"))
+    }
+    let avoided = try CLIRunner.run(["compare", folder.path("c"), "--config", a, "--config", b, "--ledger", ledger])
+    #expect(avoided.status == 0, "\(avoided.stderr)")
+    #expect(avoided.stdout.contains("matched: 0 → 0"))
+  }
+}
