@@ -17,8 +17,12 @@ extension MentorMatch {
 
     @OptionGroup var cohort: CohortOptions
 
-    @Option(name: .long, help: "Output format: table, csv, json, markdown, html or xlsx (xlsx needs --output).")
-    var format: PlanFormat = .table
+    @Option(
+      name: .long,
+      help:
+        "Output format: table, csv, json, markdown, html or xlsx (xlsx needs --output). Default: the --output file's extension (.txt .csv .json .md .html .xlsx), else table."
+    )
+    var format: PlanFormat?
 
     @Option(
       name: .shortAndLong,
@@ -31,7 +35,16 @@ extension MentorMatch {
     @Flag(name: .long, help: "Print the time each phase took to standard error.")
     var timings = false
 
+    /// The format to write: `--format`, else the output file's extension, else table.
+    var resolvedFormat: PlanFormat { (try? PlanFormat.resolve(given: format, output: output)) ?? .table }
+
     func validate() throws {
+      let format: PlanFormat
+      do {
+        format = try PlanFormat.resolve(given: self.format, output: output)
+      } catch {
+        throw ValidationError(error.description)
+      }
       if format.isBinary && output == nil {
         throw ValidationError("The \(format.rawValue) format is binary: name a file with --output.")
       }
@@ -48,6 +61,7 @@ extension MentorMatch {
         let plan = CohortMatcher.match(
           loaded.cohort, configuration: configuration, history: loaded.history, requirements: loaded.requirements)
         let matching = stopwatch.lap()
+        let format = resolvedFormat
         if let output {
           try AtomicFile.write(try format.data(plan), to: output)
         } else {
