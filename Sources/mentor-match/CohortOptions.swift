@@ -35,24 +35,60 @@ struct CohortOptions: ParsableArguments {
     }
   }
 
-  /// The configuration and history files to read: the ones given, or else
-  /// `config.yaml` and `history.csv` inside a cohort folder when present.
-  func resolvedCompanionFiles() -> (config: String?, history: String?, pairRules: String?) {
+  /// The names of the files a cohort folder may hold beside the two cohort files.
+  static let companionNames = (config: "config.yaml", history: "history.csv", pairRules: "pair-rules.csv")
+
+  /// The folder whose `config.yaml`, `history.csv` and `pair-rules.csv` go
+  /// with the cohort: the cohort folder, or the folder holding both cohort
+  /// files when they are given as two files; `nil` when the two files are in
+  /// different folders.
+  var companionFolder: String? {
+    var isDirectory: ObjCBool = false
+    if cohort.count == 1 {
+      guard FileManager.default.fileExists(atPath: cohort[0], isDirectory: &isDirectory), isDirectory.boolValue
+      else { return nil }
+      return cohort[0]
+    }
+    let folders = cohort.map { ($0 as NSString).deletingLastPathComponent }
+    let resolved = Set(
+      folders.map { URL(fileURLWithPath: $0.isEmpty ? "." : $0).standardizedFileURL.resolvingSymlinksInPath().path })
+    return resolved.count == 1 ? folders[0] : nil
+  }
+
+  /// The configuration, history and pair-rules files to read: the ones
+  /// given, or else `config.yaml`, `history.csv` and `pair-rules.csv` in the
+  /// ``companionFolder`` when present. When the two cohort files are in
+  /// different folders, `unused` lists such files found in either folder and
+  /// not used.
+  func resolvedCompanionFiles() -> (config: String?, history: String?, pairRules: String?, unused: [String]) {
     var config = self.config
     var history = self.history
     var pairRules = self.pairRules
-    var isDirectory: ObjCBool = false
-    if cohort.count == 1, FileManager.default.fileExists(atPath: cohort[0], isDirectory: &isDirectory),
-      isDirectory.boolValue
-    {
-      let folder = cohort[0] as NSString
-      let candidates = (folder.appendingPathComponent("config.yaml"), folder.appendingPathComponent("history.csv"))
-      if config == nil, FileManager.default.fileExists(atPath: candidates.0) { config = candidates.0 }
-      if history == nil, FileManager.default.fileExists(atPath: candidates.1) { history = candidates.1 }
-      let rules = folder.appendingPathComponent("pair-rules.csv")
-      if pairRules == nil, FileManager.default.fileExists(atPath: rules) { pairRules = rules }
+    func path(_ name: String, in folder: String) -> String {
+      folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
     }
-    return (config, history, pairRules)
+    let names = Self.companionNames
+    if let folder = companionFolder {
+      func existing(_ name: String) -> String? {
+        let candidate = path(name, in: folder)
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+      }
+      config = config ?? existing(names.config)
+      history = history ?? existing(names.history)
+      pairRules = pairRules ?? existing(names.pairRules)
+      return (config, history, pairRules, [])
+    }
+    var unused: [String] = []
+    if cohort.count == 2 {
+      for folder in cohort.map({ ($0 as NSString).deletingLastPathComponent }) {
+        for (name, given) in [(names.config, config), (names.history, history), (names.pairRules, pairRules)]
+        where given == nil {
+          let candidate = path(name, in: folder)
+          if FileManager.default.fileExists(atPath: candidate) { unused.append(candidate) }
+        }
+      }
+    }
+    return (config, history, pairRules, unused)
   }
 
   /// Everything a matching run reads, after validation.
@@ -68,7 +104,15 @@ struct CohortOptions: ParsableArguments {
   /// problem of every file before throwing.
   func load() throws -> Loaded {
     var errors: [InputError] = []
-    let (config, history, pairRules) = resolvedCompanionFiles()
+    let (config, history, pairRules, unused) = resolvedCompanionFiles()
+    for file in unused {
+      errors.append(
+        InputError(
+          file: file, line: 1, column: 1,
+          message:
+            "not used: the mentors and mentees files are in different folders, so neither folder's files apply; name it with --config, --history or --pair-rules to use it",
+          severity: .warning))
+    }
     var configuration = MatchingConfiguration()
     if let config {
       switch Result(catching: { () throws(InputErrors) in try ConfigurationReader.read(path: config) }) {
