@@ -111,6 +111,9 @@ public enum ConfigurationReader {
   static let timezoneKeys = ["workday_hours"]
   /// The keys of `programme:`.
   static let programmeKeys = ["start", "weeks"]
+  /// The years `programme.start` may fall in: wide enough for any real
+  /// programme, narrow enough that every milestone date stays a four-digit year.
+  static let programmeYears = 1900...2999
   /// The key of `competencies:` that sets the weight of unlisted competencies.
   static let defaultCompetencyKey = "default"
 
@@ -586,6 +589,14 @@ extension ConfigurationReader {
           if isNull(value) {
             programme.start = nil
           } else if case .scalar(let scalar) = value, let date = CalendarDate(scalar.string) {
+            guard ConfigurationReader.programmeYears.contains(date.year) else {
+              error(
+                at: value.mark,
+                "'programme.start' is \(Self.text(value)); expected a year from "
+                  + "\(ConfigurationReader.programmeYears.lowerBound) to \(ConfigurationReader.programmeYears.upperBound)"
+              )
+              continue
+            }
             programme.start = date
           } else {
             error(at: value.mark, "'programme.start' is \(Self.text(value)); expected a date like 2026-01-12")
