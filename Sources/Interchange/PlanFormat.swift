@@ -49,9 +49,10 @@ public enum PlanFormat: String, Sendable, CaseIterable {
 
 /// Number formatting shared by the plan renderers.
 enum PlanNumbers {
-  /// A score with three decimals, as reports show it.
+  /// A score with three decimals, as reports show it; `-` for none (or a
+  /// value that is not finite).
   static func score(_ value: Double?) -> String {
-    guard let value else { return "-" }
+    guard let value, value.isFinite else { return "-" }
     let scaled = (value * 1000).rounded()
     let sign = scaled < 0 ? "-" : ""
     let magnitude = Int(abs(scaled))
