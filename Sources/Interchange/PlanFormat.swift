@@ -21,11 +21,15 @@ public enum PlanFormat: String, Sendable, CaseIterable {
 
   /// The bytes of `plan` in this format (UTF-8 for the text formats).
   ///
+  /// - Parameters:
+  ///   - plan: The plan.
+  ///   - warning: Called with a message for each XLSX cell cut to the
+  ///     spreadsheet limit (``XLSXWorkbook/maximumCellLength``).
   /// - Throws: ``OutputError`` when the XLSX container cannot be built.
   /// - Complexity: O(size of the plan).
-  public func data(_ plan: PairingPlan) throws(OutputError) -> Data {
+  public func data(_ plan: PairingPlan, warning: (String) -> Void = { _ in }) throws(OutputError) -> Data {
     switch self {
-    case .xlsx: return try PlanXLSXRenderer.render(plan)
+    case .xlsx: return try PlanXLSXRenderer.render(plan, warning: warning)
     case .json: return PlanDocument(plan).encodedData()
     default: return Data(render(plan).utf8)
     }
