@@ -37,17 +37,11 @@ public enum ConfigurationReader {
   /// - Complexity: O(size of the file).
   public static func read(path: String) throws(InputErrors) -> MatchingConfiguration {
     let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      var isDirectory: ObjCBool = false
-      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      let reason =
-        !exists
-        ? "no such file"
-        : isDirectory.boolValue ? "it is a folder, not a file" : error.localizedDescription
+    switch InputFile.read(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let error):
       throw InputErrors([
-        InputError(file: path, line: 1, column: 1, message: "cannot read file: \(reason)")
+        InputError(file: path, line: 1, column: 1, message: "cannot read file: \(error.reason)")
       ])
     }
     guard let text = String(data: data, encoding: .utf8) else {
