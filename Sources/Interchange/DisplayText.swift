@@ -16,14 +16,18 @@
 public enum DisplayText {
   /// `text` with its control characters written as `\u{…}` escapes.
   ///
-  /// - Parameter text: Any text.
+  /// - Parameters:
+  ///   - text: Any text.
+  ///   - keepingLineBreaks: Whether LF and tab stay as they are, for a
+  ///     whole multi-line report whose lines and columns are its own
+  ///     (`explain`, `compare`, problem reports); CR is escaped all the same.
   /// - Returns: `text` itself when it holds no control character.
   /// - Complexity: O(length of `text`).
-  public static func visible(_ text: String) -> String {
+  public static func visible(_ text: String, keepingLineBreaks: Bool = false) -> String {
     guard needsEscaping(text) else { return text }
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
-      if isControl(scalar) {
+      if isControl(scalar) && !(keepingLineBreaks && (scalar == "\n" || scalar == "\t")) {
         out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
       } else {
         out.append(scalar)

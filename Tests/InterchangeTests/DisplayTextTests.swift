@@ -26,6 +26,9 @@ import _TestSupport
       DisplayText.visible("a\u{0}b\u{1F}c\u{7F}d\u{80}e\u{9F}f\u{A0}")
         == "a\\u{0}b\\u{1F}c\\u{7F}d\\u{80}e\\u{9F}f\u{A0}")
     #expect(DisplayText.visible("\r\n\t") == "\\u{D}\\u{A}\\u{9}")
+    #expect(DisplayText.visible("a\r\n\tb\u{1B}", keepingLineBreaks: true) == "a\\u{D}\n\tb\\u{1B}")
+    let problem = InputError(file: "m.csv", line: 2, column: 3, message: "found 'x\u{1B}[31m'")
+    #expect(problem.description == "m.csv:2:3: error: found 'x\\u{1B}[31m'")
     // Against a direct definition, on every scalar below U+0100.
     for value in UInt32(0)..<0x100 {
       let scalar = Unicode.Scalar(value)!
