@@ -174,3 +174,14 @@ func fileType(_ path: String) -> mode_t {
     #expect(result.stderr.contains("Datasets:1:1: error: cannot read file: it is a folder, not a file"))
   }
 }
+
+/// `tune` prints its report on standard output, so `--output -` (which would
+/// mix the report and the YAML, or create a file named `-`) is refused.
+@Test func tuneRefusesDashAsItsOutput() throws {
+  let result = try runMentorMatch([
+    "tune", "Datasets/sample", "--outcomes", "Datasets/sample/outcomes-example.csv", "--output", "-",
+  ])
+  #expect(result.status == 64)
+  #expect(result.stderr.contains("name a file for the tuned configuration"))
+  #expect(!FileManager.default.fileExists(atPath: "-"))
+}
