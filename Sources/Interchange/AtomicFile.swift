@@ -6,87 +6,167 @@ import Foundation
   import Darwin
 #endif
 
-/// A file could not be written.
-public struct OutputError: Error, Sendable, Hashable, CustomStringConvertible {
-  /// The path that was to be written.
-  public var path: String
-  /// Why it failed, such as `"No such file or directory"`.
-  public var reason: String
-
-  /// Creates an output error.
-  ///
-  /// - Parameters:
-  ///   - path: The path that was to be written.
-  ///   - reason: Why it failed.
-  /// - Complexity: O(1).
-  public init(path: String, reason: String) {
-    self.path = path
-    self.reason = reason
-  }
-
-  /// `cannot write <path>: <reason>`.
-  ///
-  /// - Complexity: O(length of the path and reason).
-  public var description: String { "cannot write \(path): \(reason)" }
-}
-
-/// Writes files all at once: a reader (or a crash) sees either the old
-/// content or the new, never a partial file.
+/// Writes output files so that a reader (or a crash) sees either the old
+/// content or the new, never a partial file, and never replaces what the
+/// path points at with something else.
 ///
-/// The content goes to a temporary file in the target's folder, named
-/// `.<name>.tmp-<pid>-<random>`, which is flushed to disk and then renamed
-/// over the target with `rename(2)` (atomic within one file system). On any
-/// failure the temporary file is removed and the target is left untouched.
-/// An existing target's permission bits are kept.
+/// What happens depends on what `path` is:
+/// - a **regular file or a new path**: the content goes to a temporary file
+///   in the same folder, named `.<name>.tmp-<pid>-<random>`, which is flushed
+///   to disk and then renamed over the target with `rename(2)` (atomic within
+///   one file system). An existing target's permission bits (and, when the
+///   process may, its owner) are kept. On any failure the temporary file is
+///   removed and the target is left untouched;
+/// - a **symbolic link**: it is followed (up to 40 links, relative links from
+///   the link's folder) and its final target is written as above, so the link
+///   stays a link; a dangling link creates its target;
+/// - a **FIFO, character or block device or socket**: it is opened and
+///   written directly (no temporary file, no rename): `/dev/null` stays a
+///   device and a FIFO's reader receives the bytes;
+/// - a **folder**: an error.
+///
+/// Before writing, stale temporary files of the same target (our pattern,
+/// whose process id is no longer alive) are removed. While a temporary file
+/// exists, SIGINT, SIGTERM and SIGHUP remove it and end the process with
+/// status 128 + the signal (see ``InFlightTemporaries``).
 public enum AtomicFile {
-  /// Writes `data` to `path`, replacing any existing file atomically.
+  /// Writes `data` to `path` as described in ``AtomicFile``.
   ///
   /// - Parameters:
   ///   - data: The complete new content.
-  ///   - path: The target file; its folder must exist.
+  ///   - path: The target; its folder must exist.
   /// - Throws: ``OutputError`` naming `path` and the reason.
-  /// - Complexity: O(`data.count`).
+  /// - Complexity: O(`data.count`) plus O(entries of the target's folder)
+  ///   for the sweep of stale temporary files.
   public static func write(_ data: Data, to path: String) throws(OutputError) {
-    let (directory, name) = split(path)
+    let name = split(path).name
     guard !name.isEmpty, name != ".", name != ".." else {
       throw OutputError(path: path, reason: "the path does not name a file")
     }
-    let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-    let temporary = directory + "." + name + ".tmp-\(getpid())-" + random
-
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-    guard descriptor >= 0 else { throw OutputError(path: path, reason: lastError()) }
-    var failure: String?
-    var target = stat()
-    if stat(path, &target) == 0 && fchmod(descriptor, target.st_mode & 0o7777) != 0 {
-      failure = lastError()
+    let target = try resolvingLinks(path)
+    var info = stat()
+    let exists = stat(target, &info) == 0
+    if exists {
+      switch info.st_mode & S_IFMT {
+      case S_IFREG: break
+      case S_IFDIR: throw OutputError(path: path, reason: "it is a folder, not a file")
+      default:
+        try writeDirectly(data, to: target, reportedAs: path)
+        return
+      }
     }
-    if failure == nil {
-      failure = data.withUnsafeBytes { raw in writeAll(descriptor, raw) }
-    }
-    if failure == nil && fsync(descriptor) != 0 { failure = lastError() }
-    if close(descriptor) != 0 && failure == nil { failure = lastError() }
-    if failure == nil && rename(temporary, path) != 0 { failure = lastError() }
-    if let failure {
-      unlink(temporary)
-      throw OutputError(path: path, reason: failure)
-    }
+    try replace(target, with: data, keeping: exists ? info : nil, reportedAs: path)
   }
 
-  /// Writes `text` as UTF-8 to `path`, replacing any existing file atomically.
+  /// Writes `text` as UTF-8 to `path` as described in ``AtomicFile``.
   ///
   /// - Parameters:
   ///   - text: The complete new content.
-  ///   - path: The target file; its folder must exist.
+  ///   - path: The target; its folder must exist.
   /// - Throws: ``OutputError`` naming `path` and the reason.
   /// - Complexity: O(length of `text`).
   public static func write(_ text: String, to path: String) throws(OutputError) {
     try write(Data(text.utf8), to: path)
   }
 
+  /// Writes `data` to standard output (file descriptor 1), retrying short
+  /// writes.
+  ///
+  /// - Parameter data: The bytes.
+  /// - Throws: ``OutputError`` for the path `standard output`.
+  /// - Complexity: O(`data.count`).
+  public static func writeStandardOutput(_ data: Data) throws(OutputError) {
+    if let failure = data.withUnsafeBytes({ writeAll(1, $0) }) {
+      throw OutputError(path: "standard output", reason: failure)
+    }
+  }
+
+  /// The name of a temporary file for `name` made by process `pid`.
+  static func temporaryName(for name: String, pid: Int32 = getpid()) -> String {
+    "." + name + ".tmp-\(pid)-" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+  }
+
+  /// Follows symbolic links from `path` to the path that is not a link.
+  static func resolvingLinks(_ path: String) throws(OutputError) -> String {
+    var current = path
+    for _ in 0..<40 {
+      var info = stat()
+      guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let count = readlink(current, &buffer, buffer.count - 1)
+      guard count >= 0 else { throw OutputError(path: path, reason: lastError()) }
+      let link = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      current = link.hasPrefix("/") ? link : split(current).directory + link
+    }
+    throw OutputError(path: path, reason: "too many levels of symbolic links")
+  }
+
+  /// Opens an existing non-regular file (FIFO, device) and writes to it.
+  private static func writeDirectly(_ data: Data, to target: String, reportedAs path: String) throws(OutputError) {
+    let descriptor = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+    guard descriptor >= 0 else { throw OutputError(path: path, reason: lastError()) }
+    var failure = data.withUnsafeBytes { writeAll(descriptor, $0) }
+    if close(descriptor) != 0 && failure == nil && errno != EINTR { failure = lastError() }
+    if let failure { throw OutputError(path: path, reason: failure) }
+  }
+
+  /// Writes a temporary file beside `target` and renames it over `target`.
+  private static func replace(
+    _ target: String, with data: Data, keeping existing: stat?, reportedAs path: String
+  ) throws(OutputError) {
+    let (directory, name) = split(target)
+    guard !name.isEmpty, name != ".", name != ".." else {
+      throw OutputError(path: path, reason: "the path does not name a file")
+    }
+    sweepStaleTemporaries(of: name, in: directory)
+    let temporary = directory + temporaryName(for: name)
+    let slot = InFlightTemporaries.register(temporary)
+    defer { InFlightTemporaries.unregister(slot) }
+
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else { throw OutputError(path: path, reason: lastError()) }
+    var failure: String?
+    if let existing {
+      if fchmod(descriptor, existing.st_mode & 0o7777) != 0 { failure = lastError() }
+      // Keeps the owner when the process may (root); otherwise the owner is us anyway.
+      _ = fchown(descriptor, existing.st_uid, existing.st_gid)
+    }
+    if failure == nil {
+      failure = data.withUnsafeBytes { raw in writeAll(descriptor, raw) }
+    }
+    if failure == nil && fsync(descriptor) != 0 { failure = lastError() }
+    if close(descriptor) != 0 && failure == nil { failure = lastError() }
+    if failure == nil && rename(temporary, target) != 0 { failure = lastError() }
+    if let failure {
+      unlink(temporary)
+      throw OutputError(path: path, reason: failure)
+    }
+  }
+
+  /// Removes `.<name>.tmp-<pid>-<hex>` files in `directory` (with its
+  /// trailing `/`, or empty for the current folder) whose process no longer
+  /// runs. Files of live processes, of this process and of other names stay.
+  ///
+  /// - Complexity: O(entries of the folder).
+  static func sweepStaleTemporaries(of name: String, in directory: String) {
+    let prefix = "." + name + ".tmp-"
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)
+    else { return }
+    for entry in entries where entry.hasPrefix(prefix) {
+      let parts = entry.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
+      guard parts.count == 2, let pid = Int32(parts[0]), pid > 0, pid != getpid(), !parts[1].isEmpty,
+        parts[1].allSatisfy(\.isHexDigit)
+      else { continue }
+      guard kill(pid, 0) != 0 && errno == ESRCH else { continue }
+      var info = stat()
+      let path = directory + entry
+      if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { unlink(path) }
+    }
+  }
+
   /// Splits a path into its folder (with a trailing `/`, or empty for the
   /// current folder) and its last component.
-  private static func split(_ path: String) -> (directory: String, name: String) {
+  static func split(_ path: String) -> (directory: String, name: String) {
     guard let slash = path.lastIndex(of: "/") else { return ("", path) }
     return (String(path[...slash]), String(path[path.index(after: slash)...]))
   }
@@ -94,7 +174,7 @@ public enum AtomicFile {
   /// Writes every byte, retrying after interrupts and short writes.
   ///
   /// - Returns: `nil`, or the reason of the failure.
-  private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> String? {
+  static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> String? {
     var offset = 0
     while offset < bytes.count {
       #if canImport(Glibc)
@@ -111,5 +191,5 @@ public enum AtomicFile {
     return nil
   }
 
-  private static func lastError() -> String { String(cString: strerror(errno)) }
+  static func lastError() -> String { String(cString: strerror(errno)) }
 }

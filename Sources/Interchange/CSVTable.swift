@@ -209,16 +209,10 @@ public struct CSVTable: Sendable, Hashable {
     func failure(_ reason: String) -> Result<String, InputError> {
       .failure(InputError(file: path, line: 1, column: 1, message: "cannot read file: \(reason)"))
     }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      return failure("no such file")
-    }
-    if isDirectory.boolValue { return failure("it is a folder, not a file") }
     let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      return failure(error.localizedDescription)
+    switch InputFile.read(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let error): return failure(error.reason)
     }
     let text: String? = data.withUnsafeBytes { raw in
       String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self)

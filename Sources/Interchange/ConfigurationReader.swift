@@ -37,17 +37,11 @@ public enum ConfigurationReader {
   /// - Complexity: O(size of the file).
   public static func read(path: String) throws(InputErrors) -> MatchingConfiguration {
     let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      var isDirectory: ObjCBool = false
-      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      let reason =
-        !exists
-        ? "no such file"
-        : isDirectory.boolValue ? "it is a folder, not a file" : error.localizedDescription
+    switch InputFile.read(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let error):
       throw InputErrors([
-        InputError(file: path, line: 1, column: 1, message: "cannot read file: \(reason)")
+        InputError(file: path, line: 1, column: 1, message: "cannot read file: \(error.reason)")
       ])
     }
     guard let text = String(data: data, encoding: .utf8) else {
@@ -111,6 +105,9 @@ public enum ConfigurationReader {
   static let timezoneKeys = ["workday_hours"]
   /// The keys of `programme:`.
   static let programmeKeys = ["start", "weeks"]
+  /// The years `programme.start` may fall in: wide enough for any real
+  /// programme, narrow enough that every milestone date stays a four-digit year.
+  static let programmeYears = 1900...2999
   /// The key of `competencies:` that sets the weight of unlisted competencies.
   static let defaultCompetencyKey = "default"
 
@@ -586,6 +583,14 @@ extension ConfigurationReader {
           if isNull(value) {
             programme.start = nil
           } else if case .scalar(let scalar) = value, let date = CalendarDate(scalar.string) {
+            guard ConfigurationReader.programmeYears.contains(date.year) else {
+              error(
+                at: value.mark,
+                "'programme.start' is \(Self.text(value)); expected a year from "
+                  + "\(ConfigurationReader.programmeYears.lowerBound) to \(ConfigurationReader.programmeYears.upperBound)"
+              )
+              continue
+            }
             programme.start = date
           } else {
             error(at: value.mark, "'programme.start' is \(Self.text(value)); expected a date like 2026-01-12")

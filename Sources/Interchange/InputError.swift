@@ -45,11 +45,13 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     self.severity = severity
   }
 
-  /// `file:line:column: error: message` (or `warning:`).
+  /// `file:line:column: error: message` (or `warning:`), with control
+  /// characters (a cell's text quoted in the message) shown as escapes
+  /// (``DisplayText``), so a problem report cannot drive the terminal.
   ///
   /// - Complexity: O(length of the message).
   public var description: String {
-    "\(file):\(line):\(column): \(severity.rawValue): \(message)"
+    DisplayText.visible("\(file):\(line):\(column): \(severity.rawValue): \(message)", keepingLineBreaks: true)
   }
 
   /// Whether `a` comes before `b` in a report: by file, then line, then

@@ -1,6 +1,8 @@
 import Rationale
 
-/// Renders a plan as CSV: one row per mentee, matched or not.
+/// Renders a plan as CSV: one row per mentee, matched or not. Identifiers are
+/// written exactly (quoted as needed) so programs can join on them; names,
+/// e-mails and free text go through ``DisplayText/visible(_:)``.
 enum PlanCSVRenderer {
   static let header = [
     "status", "mentee_id", "mentee_name", "mentee_email", "mentor_id", "mentor_name", "mentor_email", "score", "rank",
@@ -10,7 +12,8 @@ enum PlanCSVRenderer {
 
   static func render(_ plan: PairingPlan) -> String {
     let cohort = plan.model.cohort
-    func email(_ value: String?) -> CSVCell { value.map { .text($0) } ?? .empty }
+    func email(_ value: String?) -> CSVCell { value.map { .text(DisplayText.visible($0)) } ?? .empty }
+    func shown(_ value: String) -> CSVCell { .text(DisplayText.visible(value)) }
     var writer = CSVWriter()
     writer.writeRow(header)
     var rows: [(Int, [CSVCell])] = []
@@ -21,13 +24,13 @@ enum PlanCSVRenderer {
         (
           pair.menteeIndex,
           [
-            .text("matched"), .text(pair.menteeID), .text(pair.menteeName),
-            email(cohort.mentees[pair.menteeIndex].person.email), .text(pair.mentorID), .text(pair.mentorName),
+            .text("matched"), .text(pair.menteeID), shown(pair.menteeName),
+            email(cohort.mentees[pair.menteeIndex].person.email), .text(pair.mentorID), shown(pair.mentorName),
             email(cohort.mentors[pair.mentorIndex].person.email), .number(pair.score), .integer(pair.rank),
             .integer(pair.eligibleMentors), .number(b.competency), .number(b.seniority), .number(b.crossDepartment),
             .number(b.timezone), .number(preference.mentee), .number(preference.mentor),
-            .text(pair.growthPlan.focusSummary), .text(pair.growthPlan.milestoneSummary),
-            .text(pair.highlights.joined(separator: "; ")),
+            shown(pair.growthPlan.focusSummary), shown(pair.growthPlan.milestoneSummary),
+            shown(pair.highlights.joined(separator: "; ")),
           ]
         ))
     }
@@ -36,9 +39,9 @@ enum PlanCSVRenderer {
         (
           u.menteeIndex,
           [
-            .text("unmatched"), .text(u.menteeID), .text(u.menteeName),
+            .text("unmatched"), .text(u.menteeID), shown(u.menteeName),
             email(cohort.mentees[u.menteeIndex].person.email), .empty, .empty, .empty, .empty, .empty, .empty,
-            .empty, .empty, .empty, .empty, .empty, .empty, .empty, .empty, .text(u.explanation),
+            .empty, .empty, .empty, .empty, .empty, .empty, .empty, .empty, shown(u.explanation),
           ]
         ))
     }

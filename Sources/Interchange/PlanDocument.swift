@@ -155,7 +155,38 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Encoding these plain value types cannot fail: every Double is finite.
-    return try! encoder.encode(value)
+    return escapingDeleteAndC1(try! encoder.encode(value))
+  }
+
+  /// `json` with DEL and the C1 controls (U+0080–U+009F), which JSON allows
+  /// raw in strings, written as `\u007f`…`\u009f` escapes like the C0 ones,
+  /// so a plan shown in a terminal cannot drive it. The decoded strings are
+  /// unchanged. Such bytes only occur inside strings (structure is ASCII).
+  ///
+  /// - Complexity: O(`json.count`).
+  static func escapingDeleteAndC1(_ json: Data) -> Data {
+    guard json.contains(0x7F) || json.contains(0xC2) else { return json }
+    var out = Data()
+    out.reserveCapacity(json.count + 16)
+    let hex = Array("0123456789abcdef".utf8)
+    var index = json.startIndex
+    while index < json.endIndex {
+      let byte = json[index]
+      var control: UInt8?
+      if byte == 0x7F {
+        control = 0x7F
+      } else if byte == 0xC2, index + 1 < json.endIndex, (0x80...0x9F).contains(json[index + 1]) {
+        control = json[index + 1]
+        index += 1
+      }
+      if let control {
+        out.append(contentsOf: Array("\\u00".utf8) + [hex[Int(control >> 4)], hex[Int(control & 0xF)]])
+      } else {
+        out.append(byte)
+      }
+      index += 1
+    }
+    return out
   }
 
   /// One encoded chunk per slot, each written by one thread.

@@ -21,11 +21,15 @@ public enum PlanFormat: String, Sendable, CaseIterable {
 
   /// The bytes of `plan` in this format (UTF-8 for the text formats).
   ///
+  /// - Parameters:
+  ///   - plan: The plan.
+  ///   - warning: Called with a message for each XLSX cell cut to the
+  ///     spreadsheet limit (``XLSXWorkbook/maximumCellLength``).
   /// - Throws: ``OutputError`` when the XLSX container cannot be built.
   /// - Complexity: O(size of the plan).
-  public func data(_ plan: PairingPlan) throws(OutputError) -> Data {
+  public func data(_ plan: PairingPlan, warning: (String) -> Void = { _ in }) throws(OutputError) -> Data {
     switch self {
-    case .xlsx: return try PlanXLSXRenderer.render(plan)
+    case .xlsx: return try PlanXLSXRenderer.render(plan, warning: warning)
     case .json: return PlanDocument(plan).encodedData()
     default: return Data(render(plan).utf8)
     }
@@ -49,9 +53,10 @@ public enum PlanFormat: String, Sendable, CaseIterable {
 
 /// Number formatting shared by the plan renderers.
 enum PlanNumbers {
-  /// A score with three decimals, as reports show it.
+  /// A score with three decimals, as reports show it; `-` for none (or a
+  /// value that is not finite).
   static func score(_ value: Double?) -> String {
-    guard let value else { return "-" }
+    guard let value, value.isFinite else { return "-" }
     let scaled = (value * 1000).rounded()
     let sign = scaled < 0 ? "-" : ""
     let magnitude = Int(abs(scaled))

@@ -127,11 +127,12 @@ enum PlanHTMLRenderer {
     return "<figure><figcaption>\(escape(caption))</figcaption>\n\(svg)\n</figure>\n"
   }
 
-  /// Escapes text for HTML content and attributes.
+  /// Escapes text for HTML content and attributes; control characters become
+  /// visible escapes (``DisplayText``).
   static func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.count)
-    for ch in text {
+    for ch in DisplayText.visible(text) {
       switch ch {
       case "&": out += "&amp;"
       case "<": out += "&lt;"

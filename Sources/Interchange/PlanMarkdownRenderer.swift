@@ -32,16 +32,17 @@ enum PlanMarkdownRenderer {
     return out
   }
 
-  /// Escapes text for a Markdown table cell: pipes, HTML and line breaks.
+  /// Escapes text for a Markdown table cell: control characters (line breaks
+  /// included) become visible escapes (``DisplayText``), and pipes, HTML and
+  /// Markdown's emphasis, code and link characters are escaped.
   static func cell(_ text: String) -> String {
     var out = ""
-    for ch in text {
+    for ch in DisplayText.visible(text) {
       switch ch {
       case "|": out += "\\|"
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "&": out += "&amp;"
-      case "\n", "\r": out += " "
       case "\\", "*", "_", "`", "[", "]": out += "\\\(ch)"
       default: out.append(ch)
       }

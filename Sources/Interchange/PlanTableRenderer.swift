@@ -1,6 +1,7 @@
 import Rationale
 
-/// Renders a plan as aligned text for a terminal.
+/// Renders a plan as aligned text for a terminal. Every field from the input
+/// goes through ``DisplayText/visible(_:)``, so no name can drive the terminal.
 enum PlanTableRenderer {
   static func render(_ plan: PairingPlan) -> String {
     let s = plan.summary
@@ -24,18 +25,22 @@ enum PlanTableRenderer {
         out += pad(label(pair.menteeID, pair.menteeName), menteeWidth) + " → "
         out += pad(label(pair.mentorID, pair.mentorName), mentorWidth) + "  "
         out += PlanNumbers.score(pair.score) + "  \(pair.rank)/\(pair.eligibleMentors)\n"
-        for line in pair.highlights { out += "    · \(line)\n" }
-        if !pair.growthPlan.focus.isEmpty { out += "    plan: \(pair.growthPlan.focusSummary)\n" }
+        for line in pair.highlights { out += "    · \(DisplayText.visible(line))\n" }
+        if !pair.growthPlan.focus.isEmpty { out += "    plan: \(DisplayText.visible(pair.growthPlan.focusSummary))\n" }
       }
     }
     if !plan.unmatched.isEmpty {
       out += "\nUnmatched:\n"
-      for u in plan.unmatched { out += "  \(label(u.menteeID, u.menteeName)): \(u.explanation)\n" }
+      for u in plan.unmatched {
+        out += "  \(label(u.menteeID, u.menteeName)): \(DisplayText.visible(u.explanation))\n"
+      }
     }
     return out
   }
 
-  static func label(_ id: String, _ name: String) -> String { name.isEmpty ? id : "\(id) \(name)" }
+  static func label(_ id: String, _ name: String) -> String {
+    DisplayText.visible(name.isEmpty ? id : "\(id) \(name)")
+  }
 
   static func pad(_ text: String, _ width: Int) -> String {
     text.count >= width ? text : text + String(repeating: " ", count: width - text.count)

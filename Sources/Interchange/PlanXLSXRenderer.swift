@@ -5,7 +5,7 @@ import Rationale
 /// CSV plan's columns), a sheet of unmatched mentees with reasons and a
 /// summary sheet.
 enum PlanXLSXRenderer {
-  static func render(_ plan: PairingPlan) throws(OutputError) -> Data {
+  static func render(_ plan: PairingPlan, warning: (String) -> Void = { _ in }) throws(OutputError) -> Data {
     let cohort = plan.model.cohort
     func text(_ value: String?) -> XLSXWorkbook.Cell { value.map { .text($0) } ?? .empty }
     // The CSV plan's columns without `status`.
@@ -44,6 +44,6 @@ enum PlanXLSXRenderer {
     return try XLSXWorkbook(sheets: [
       .init(name: "Pairs", rows: pairs), .init(name: "Unmatched", rows: unmatched),
       .init(name: "Summary", rows: summary),
-    ]).data()
+    ]).data(warning: warning)
   }
 }

@@ -6,7 +6,10 @@ import ZIPFoundation
 /// written by ZIPFoundation; the XML parts are written here.
 ///
 /// Text cells are inline strings, so nothing a cell holds is ever run as a
-/// formula. Characters XML 1.0 cannot carry are dropped. Every part has the
+/// formula. Control characters (which XML 1.0 cannot carry, or which would
+/// hide in a cell) are shown as visible escapes (``DisplayText``), and text
+/// longer than ``maximumCellLength`` UTF-16 units, the most spreadsheet
+/// programs accept in a cell, is cut to that length. Every part has the
 /// same fixed modification date, so identical workbooks give identical bytes
 /// on one machine (ZIP stores local times).
 public struct XLSXWorkbook: Sendable {
@@ -39,18 +42,24 @@ public struct XLSXWorkbook: Sendable {
   /// Creates a workbook.
   public init(sheets: [Sheet]) { self.sheets = sheets }
 
+  /// The most UTF-16 units a text cell holds (Excel's and LibreOffice's limit).
+  public static let maximumCellLength = 32_767
+
   /// The `.xlsx` file's bytes.
   ///
+  /// - Parameter warning: Called once per text cell cut to
+  ///   ``maximumCellLength``, with a message naming the sheet, row, column
+  ///   letter and the column's header (never the cell's content).
   /// - Throws: ``OutputError`` if the ZIP container cannot be built.
   /// - Complexity: O(total size of the cells).
-  public func data() throws(OutputError) -> Data {
+  public func data(warning: (String) -> Void = { _ in }) throws(OutputError) -> Data {
     var parts: [(String, String)] = [
       ("[Content_Types].xml", contentTypes()), ("_rels/.rels", rootRelationships()),
       ("xl/workbook.xml", workbook()), ("xl/_rels/workbook.xml.rels", workbookRelationships()),
       ("xl/styles.xml", Self.styles),
     ]
     for (index, sheet) in sheets.enumerated() {
-      parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet)))
+      parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet, warning: warning)))
     }
     do {
       let archive = try Archive(data: Data(), accessMode: .create)
@@ -117,7 +126,7 @@ public struct XLSXWorkbook: Sendable {
     return xml + "</Relationships>"
   }
 
-  func worksheet(_ sheet: Sheet) -> String {
+  func worksheet(_ sheet: Sheet, warning: (String) -> Void = { _ in }) -> String {
     var xml = Self.header
     xml += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
     for (r, row) in sheet.rows.enumerated() {
@@ -127,8 +136,18 @@ public struct XLSXWorkbook: Sendable {
         let style = r == 0 ? " s=\"1\"" : ""
         switch cell {
         case .text(let text):
+          var shown = DisplayText.visible(text)
+          if shown.utf16.count > Self.maximumCellLength {
+            let length = shown.utf16.count
+            shown = Self.truncated(shown)
+            var header = ""
+            if r > 0, c < sheet.rows[0].count, case .text(let name) = sheet.rows[0][c] { header = " (\(name))" }
+            warning(
+              "warning: sheet \(sheet.name), row \(r + 1), column \(Self.columnName(c))\(header): text of \(length)"
+                + " characters cut to \(Self.maximumCellLength), the most a spreadsheet cell holds")
+          }
           xml +=
-            "<c r=\"\(reference)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(Self.escape(text))</t></is></c>"
+            "<c r=\"\(reference)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(Self.escape(shown))</t></is></c>"
         case .number(let value):
           precondition(value.isFinite, "XLSX numbers must be finite")
           xml += "<c r=\"\(reference)\"\(style)><v>\(value == 0 ? "0" : value.description)</v></c>"
@@ -167,6 +186,23 @@ public struct XLSXWorkbook: Sendable {
       n = (n - 1) / 26
     }
     return name
+  }
+
+  /// The longest prefix of `text` of at most ``maximumCellLength`` UTF-16
+  /// units that ends on a whole character.
+  ///
+  /// - Complexity: O(``maximumCellLength``).
+  static func truncated(_ text: String) -> String {
+    var units = 0
+    var end = text.startIndex
+    for index in text.indices {
+      let next = text.index(after: index)
+      let width = text.utf16.distance(from: index, to: next)
+      if units + width > maximumCellLength { break }
+      units += width
+      end = next
+    }
+    return String(text[..<end])
   }
 
   /// Escapes text for XML, dropping characters XML 1.0 cannot hold.

@@ -17,7 +17,8 @@ enum FairnessObjective {
   /// (64 steps, exact to the last bit) instead of holding every score.
   static let distinctLimit = 4_000_000
 
-  /// The fairness optimum, with its bottleneck (the lowest fit it guarantees).
+  /// The fairness optimum, with its bottleneck (the lowest fit it guarantees),
+  /// or `nil` as the bottleneck when the baseline matches nobody.
   static func solve(
     source: some ScoreBlockSource, capacities: [Int], candidatesPerRow: Int?,
     baseline: (
@@ -27,11 +28,11 @@ enum FairnessObjective {
     distinctLimit: Int = FairnessObjective.distinctLimit
   ) -> (
     solution: AssignmentSolution, certificate: CertifiedAssignment.Certificate,
-    statistics: CertifiedAssignment.RowStatistics, bottleneck: Double
+    statistics: CertifiedAssignment.RowStatistics, bottleneck: Double?
   ) {
     let assigned = baseline.statistics.assignedScore.filter { !$0.isNaN }
     guard let floor = assigned.min() else {
-      return (baseline.solution, baseline.certificate, baseline.statistics, .nan)
+      return (baseline.solution, baseline.certificate, baseline.statistics, nil)
     }
     // Every score above the total-fit plan's lowest, once, in increasing order;
     // past `distinctLimit` scores, bisection over the values instead.

@@ -33,8 +33,10 @@ public struct PlanSummary: Sendable, Equatable, Codable {
 
   /// The fairness plan beside the total-fit plan, both matching as many mentees.
   public struct FairnessComparison: Sendable, Equatable, Codable {
-    /// The lowest fit this plan guarantees (its bottleneck).
-    public var bottleneck: Double
+    /// The lowest fit this plan guarantees (its bottleneck), or `nil` when
+    /// nobody can be matched (no mentors, no mentees, no places or no
+    /// allowed pair).
+    public var bottleneck: Double?
     /// The lowest fit of the total-fit plan.
     public var totalFitPlanMinimum: Double?
     /// The total fit of the total-fit plan.

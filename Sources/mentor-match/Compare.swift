@@ -54,7 +54,7 @@ extension MentorMatch {
           out += "\n\(title):\n"
           for change in list { out += "  \(change.menteeID): \(change.before ?? "-") → \(change.after ?? "-")\n" }
         }
-        print(out, terminator: "")
+        print(DisplayText.visible(out, keepingLineBreaks: true), terminator: "")
       }
     }
   }

@@ -38,11 +38,18 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   }
 }
 
-/// Writes `text` to `path` atomically, or to standard output when `path` is nil.
-func emit(_ text: String, to path: String?) throws {
-  if let path {
-    try AtomicFile.write(text, to: path)
+/// Writes `data` to `path` (see ``AtomicFile``: atomically for a regular
+/// file, through symbolic links, directly to a FIFO or device), or to
+/// standard output when `path` is nil or `-`.
+func emit(_ data: Data, to path: String?) throws {
+  if let path, path != "-" {
+    try AtomicFile.write(data, to: path)
   } else {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    try AtomicFile.writeStandardOutput(data)
   }
+}
+
+/// Writes `text` as UTF-8 to `path` like ``emit(_:to:)-(Data,_)``.
+func emit(_ text: String, to path: String?) throws {
+  try emit(Data(text.utf8), to: path)
 }

@@ -47,7 +47,10 @@ extension MentorMatch {
         }
         let plan = CohortMatcher.match(
           c, configuration: loaded.configuration, history: loaded.history, requirements: loaded.requirements)
-        print(PairExplanationReport.render(plan: plan, mentee: i, mentors: chosen, alternatives: alternatives))
+        print(
+          DisplayText.visible(
+            PairExplanationReport.render(plan: plan, mentee: i, mentors: chosen, alternatives: alternatives),
+            keepingLineBreaks: true))
       }
     }
   }

@@ -10,7 +10,8 @@ extension MentorMatch {
     static let configuration = CommandConfiguration(
       abstract: "Generate a realistic synthetic cohort from a seed (rules: Docs/generator.md).",
       discussion:
-        "Writes mentors.csv, mentees.csv and history.csv into the output folder. The same seed gives the same files.")
+        "Writes mentors.csv, mentees.csv and history.csv into the output folder, all three or none. The same seed gives the same files."
+    )
 
     @Option(name: .long, help: "The number of mentees.")
     var mentees = CohortGenerator.Parameters.sample.mentees
@@ -52,20 +53,17 @@ extension MentorMatch {
         if !force, let existing = files.first(where: { FileManager.default.fileExists(atPath: $0) }) {
           throw OutputError(path: existing, reason: "the file exists; pass --force to overwrite it")
         }
-        do {
-          try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-          throw OutputError(path: output, reason: "cannot create the folder")
-        }
         var parameters = CohortGenerator.Parameters(
           mentees: mentees, mentors: mentors, competencies: competencies, seed: seed)
         if let capacity { parameters.capacityRange = capacity...capacity }
         let generated = CohortGenerator(parameters).generate()
-        try AtomicFile.write(CohortWriter.mentorsCSV(generated.cohort), to: files[0])
-        try AtomicFile.write(CohortWriter.menteesCSV(generated.cohort), to: files[1])
-        let history = PairHistory(
-          pairs: Set(generated.history))
-        try AtomicFile.write(HistoryWriter.csv(history), to: files[2])
+        let history = PairHistory(pairs: Set(generated.history))
+        try AtomicFolder.write(
+          [
+            ("mentors.csv", Data(CohortWriter.mentorsCSV(generated.cohort).utf8)),
+            ("mentees.csv", Data(CohortWriter.menteesCSV(generated.cohort).utf8)),
+            ("history.csv", Data(HistoryWriter.csv(history).utf8)),
+          ], into: output)
         printError("wrote \(files.joined(separator: ", "))")
       }
     }

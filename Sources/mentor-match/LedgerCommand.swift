@@ -59,6 +59,12 @@ extension MentorMatch.LedgerCommand {
     @Option(name: .long, help: "The cohort's name in the ledger, e.g. 2026-spring.")
     var name: String
 
+    func validate() throws {
+      guard !name.allSatisfy(\.isWhitespace) else {
+        throw ValidationError("The cohort name is empty: give --name a name such as 2026-spring.")
+      }
+    }
+
     func run() throws {
       try reportingErrors {
         let loaded = try cohort.load()

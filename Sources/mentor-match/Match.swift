@@ -1,5 +1,6 @@
 import ArgumentParser
 import Assignment
+import Foundation
 import Interchange
 import Rationale
 
@@ -26,7 +27,9 @@ extension MentorMatch {
 
     @Option(
       name: .shortAndLong,
-      help: ArgumentHelp("Write the plan to this file (atomically) instead of standard output.", valueName: "file"))
+      help: ArgumentHelp(
+        "Write the plan to this file (atomically) instead of standard output; `-` is standard output.",
+        valueName: "file"))
     var output: String?
 
     @Flag(name: .long, help: "Maximise the lowest fit first, then the total (same as `objective: fairness`).")
@@ -48,6 +51,10 @@ extension MentorMatch {
       if format.isBinary && output == nil {
         throw ValidationError("The \(format.rawValue) format is binary: name a file with --output.")
       }
+      if format.isBinary && output == "-" && isatty(STDOUT_FILENO) != 0 {
+        throw ValidationError(
+          "The \(format.rawValue) format is binary and standard output is a terminal: redirect it or name a file.")
+      }
     }
 
     func run() throws {
@@ -61,12 +68,7 @@ extension MentorMatch {
         let plan = CohortMatcher.match(
           loaded.cohort, configuration: configuration, history: loaded.history, requirements: loaded.requirements)
         let matching = stopwatch.lap()
-        let format = resolvedFormat
-        if let output {
-          try AtomicFile.write(try format.data(plan), to: output)
-        } else {
-          try emit(format.render(plan), to: nil)
-        }
+        try emit(try resolvedFormat.data(plan, warning: printError), to: output)
         let writing = stopwatch.lap()
         if timings {
           let s = plan.certificate.seconds

@@ -52,7 +52,7 @@ extension MentorMatch {
           var writer = CSVWriter()
           writer.writeRow(["mentor", "capacity"])
           for mentor in loaded.cohort.mentors { writer.writeRow([.text(mentor.id), .integer(mentor.capacity)]) }
-          try AtomicFile.write(writer.text, to: capacitiesOutput)
+          try emit(writer.text, to: capacitiesOutput)
         }
       }
     }

@@ -60,7 +60,7 @@ extension MentorMatch {
         for effect in analysis.effects {
           out += "  \(effect.weight): \(effect.changedWhenLower) / \(effect.changedWhenHigher)\n"
         }
-        print(out, terminator: "")
+        print(DisplayText.visible(out, keepingLineBreaks: true), terminator: "")
       }
     }
   }

@@ -38,6 +38,10 @@ extension MentorMatch {
         throw ValidationError("Give the outcomes either as a file (--outcomes) or as a recorded cohort (--recorded).")
       }
       guard (2...50).contains(folds) else { throw ValidationError("--folds must be from 2 to 50.") }
+      if output == "-" {
+        throw ValidationError(
+          "tune prints its report on standard output: name a file for the tuned configuration with --output.")
+      }
     }
 
     func run() throws {

@@ -42,7 +42,7 @@ import ZIPFoundation
       ])
     #expect(files.values.allSatisfy(wellFormed))
     let sheet = String(decoding: files["xl/worksheets/sheet1.xml"]!, as: UTF8.self)
-    #expect(sheet.contains("<t xml:space=\"preserve\">=cmd &lt;b&gt; &amp; &quot;x&quot;</t>"))
+    #expect(sheet.contains("<t xml:space=\"preserve\">=cmd &lt;b&gt; &amp; &quot;x&quot;\\u{1}</t>"))
     #expect(sheet.contains("<c r=\"B2\"><v>0.25</v></c>"))
     #expect(sheet.contains("<c r=\"B3\"><v>-3.0</v></c>"))
     #expect(!sheet.contains("<f>"))

@@ -47,10 +47,11 @@ func bruteForceFairness(_ problem: AssignmentProblem) -> (count: Int, minimum: D
         #expect(abs(plan.summary.totalScore - oracle.total) < 1e-9)
         let comparison = plan.summary.fairness
         #expect(comparison != nil)
-        if let comparison, let before = comparison.totalFitPlanMinimum {
-          #expect(comparison.bottleneck >= before)
+        #expect(comparison?.bottleneck != nil)
+        if let comparison, let before = comparison.totalFitPlanMinimum, let bottleneck = comparison.bottleneck {
+          #expect(bottleneck >= before)
           #expect(plan.summary.totalScore <= comparison.totalFitPlanTotal + 1e-9)
-          if comparison.bottleneck > before { improved += 1 }
+          if bottleneck > before { improved += 1 }
         }
       }
     }
@@ -60,7 +61,7 @@ func bruteForceFairness(_ problem: AssignmentProblem) -> (count: Int, minimum: D
 }
 
 @Suite struct FairnessBisectionTests {
-  @Test func bisectionFindsTheSameBottleneckAsTheScoreSearch() {
+  @Test func bisectionFindsTheSameBottleneckAsTheScoreSearch() throws {
     for seed in UInt64(1)...3 {
       let cohort = CohortFixtures.generated(mentees: 10, mentors: 3, competencies: 4, seed: seed)
       let model = FitModel(cohort: cohort, configuration: MatchingConfiguration())
@@ -71,7 +72,9 @@ func bruteForceFairness(_ problem: AssignmentProblem) -> (count: Int, minimum: D
         source: source, capacities: capacities, candidatesPerRow: 24, baseline: baseline)
       let bisected = FairnessObjective.solve(
         source: source, capacities: capacities, candidatesPerRow: 24, baseline: baseline, distinctLimit: 1)
-      #expect(abs(exact.bottleneck - bisected.bottleneck) < 1e-12)
+      let exactBottleneck = try #require(exact.bottleneck)
+      let bisectedBottleneck = try #require(bisected.bottleneck)
+      #expect(abs(exactBottleneck - bisectedBottleneck) < 1e-12)
       #expect(abs(exact.solution.totalScore - bisected.solution.totalScore) < 1e-9)
       #expect(exact.solution.assignedCount == bisected.solution.assignedCount)
     }
@@ -90,13 +93,15 @@ func bruteForceFairness(_ problem: AssignmentProblem) -> (count: Int, minimum: D
       var config = MatchingConfiguration()
       config.objective = .fairness
       let plan = CohortMatcher.match(cohort, configuration: config)
-      guard let fairness = plan.summary.fairness, !plan.pairs.isEmpty else { continue }
-      if fairness.totalFitPlanMinimum == fairness.bottleneck { samePlan += 1 }
+      guard let fairness = plan.summary.fairness, let bottleneck = fairness.bottleneck, !plan.pairs.isEmpty else {
+        continue
+      }
+      if fairness.totalFitPlanMinimum == bottleneck { samePlan += 1 }
       let problem = CohortMatcher.score(cohort, configuration: config).problem
       for pair in plan.pairs {
         let scores = (0..<problem.columns).compactMap { j -> Double? in
           guard problem.capacities[j] > 0, let s = problem.score(row: pair.menteeIndex, column: j) else { return nil }
-          return s >= fairness.bottleneck - 1e-9 ? s : nil
+          return s >= bottleneck - 1e-9 ? s : nil
         }
         #expect(pair.eligibleMentors == scores.count, "mentee \(pair.menteeID), seed \(seed)")
         #expect(
