@@ -51,7 +51,7 @@ extension MentorMatch {
           source = outcomes
         } else {
           let name = recorded!
-          let ledger = try LedgerOptions(ledger: cohort.ledger).open()
+          let ledger = try LedgerOptions(ledger: cohort.ledger).open(.readOnly)
           let pairs = try ledgerOperation { () throws(LedgerError) in try ledger.pairs(cohort: name) }
           rows = pairs.compactMap { p in
             p.outcome.map {
