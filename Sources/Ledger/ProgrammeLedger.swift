@@ -136,7 +136,10 @@ public struct ProgrammeLedger: Sendable {
   }
 
   /// Opens `path` read-only; when SQLite cannot make the WAL index beside it
-  /// (a read-only folder), opens it as immutable, which needs no index.
+  /// (a read-only folder), opens it as immutable, which needs no index. That
+  /// fallback reads the main file only: changes a writer left in a `-wal`
+  /// file are unseen, which can only happen when someone else can write the
+  /// folder.
   static func openReadOnly(path: String, configuration: Configuration) throws -> DatabaseQueue {
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
