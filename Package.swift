@@ -67,6 +67,8 @@ let package = Package(
     .testTarget(name: "RationaleTests", dependencies: ["Rationale", "_TestSupport"]),
     .testTarget(
       name: "LedgerTests", dependencies: ["Ledger", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "MentorMatchCLITests", dependencies: ["mentor-match", "_TestSupport"]),
+    .testTarget(
+      name: "MentorMatchCLITests",
+      dependencies: ["mentor-match", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )

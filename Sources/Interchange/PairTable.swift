@@ -14,6 +14,8 @@ struct PairTable {
   var rows: [Row] = []
   /// The index of each further column asked for, by its header key.
   var extraColumns: [String: Int] = [:]
+  /// The index of the `mentee` column, when present.
+  var menteeColumn: Int?
 
   /// Reads the pairs of `table`, appending every problem to `problems`:
   /// missing or duplicate `mentee`/`mentor` columns, empty ids.
@@ -49,6 +51,7 @@ struct PairTable {
     }
     extraColumns = columns.filter { extra.contains($0.key) }
     guard let menteeColumn = columns["mentee"], let mentorColumn = columns["mentor"] else { return }
+    self.menteeColumn = menteeColumn
     for record in table.records {
       var ids: [String] = []
       for (role, column) in [("mentee", menteeColumn), ("mentor", mentorColumn)] {

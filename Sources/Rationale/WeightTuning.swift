@@ -64,7 +64,9 @@ public struct WeightTuning: Sendable {
   ///   - base: The configuration in force (its rules and other settings are kept).
   ///   - outcomes: The observed pairs and their outcome values.
   ///   - folds: The number of cross-validation folds.
-  /// - Throws: ``LinearAlgebraError`` if LAPACK fails.
+  /// - Throws: ``WeightTuningError`` for non-finite outcomes or current
+  ///   scores (checked before LAPACK is called), ``LinearAlgebraError`` if
+  ///   LAPACK fails.
   /// - Complexity: O(`outcomes · features² + penalties · folds · features³`).
   public init(cohort: Cohort, base: MatchingConfiguration, outcomes: [Outcome], folds: Int = 5) throws {
     var unit = base
@@ -99,6 +101,11 @@ public struct WeightTuning: Sendable {
       current.append(scoring.breakdown(mentee: i, mentor: j).total)
     }
     let y = outcomes.map(\.value)
+    // LAPACK rejects non-finite input with a bare argument number: say why first.
+    let badOutcomes = y.filter { !$0.isFinite }.count
+    if badOutcomes > 0 { throw WeightTuningError.nonFiniteOutcomes(count: badOutcomes) }
+    let badScores = current.filter { !$0.isFinite }.count
+    if badScores > 0 { throw WeightTuningError.nonFiniteScores(count: badScores) }
     observations = outcomes.count
     informative = (0..<p).map { c in rows.contains { $0[c] != rows.first?[c] } }
     tooLittleData = outcomes.count < 5 * p

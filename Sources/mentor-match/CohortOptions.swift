@@ -102,7 +102,10 @@ struct CohortOptions: ParsableArguments {
 
   /// Reads the configuration, the cohort and the history, collecting every
   /// problem of every file before throwing.
-  func load() throws -> Loaded {
+  ///
+  /// - Parameter ledgerMayBeMissing: true for `ledger record`, which creates
+  ///   the ledger; otherwise a ledger named by `--ledger` must exist.
+  func load(ledgerMayBeMissing: Bool = false) throws -> Loaded {
     var errors: [InputError] = []
     let (config, history, pairRules, unused) = resolvedCompanionFiles()
     for file in unused {
@@ -139,12 +142,17 @@ struct CohortOptions: ParsableArguments {
       case .failure(let failure): errors += failure.errors
       }
     }
+    // The ledger is only read: a named one must exist; the default one is
+    // used when it exists. Its failures are not bad data and keep their own
+    // exit codes (see `exitCode(for:)`).
+    var ledgerFailure: LedgerError? = nil
     let ledgerPath = ledger ?? ProgrammeLedger.defaultPath
-    if FileManager.default.fileExists(atPath: ledgerPath) {
-      do {
-        pairs.formUnion(try ProgrammeLedger(path: ledgerPath).earlierPairs())
-      } catch {
-        errors.append(InputError(file: ledgerPath, line: 1, column: 1, message: "\(error)"))
+    if (ledger != nil && !ledgerMayBeMissing) || FileManager.default.fileExists(atPath: ledgerPath) {
+      switch Result(catching: { () throws(LedgerError) in
+        try ProgrammeLedger(path: ledgerPath, access: .readOnly).earlierPairs()
+      }) {
+      case .success(let recorded): pairs.formUnion(recorded)
+      case .failure(let failure): ledgerFailure = failure
       }
     }
     // The readable rows of the pair rules are checked against the cohort even
@@ -158,7 +166,11 @@ struct CohortOptions: ParsableArguments {
         rules, cohort: cohortResult.cohort, configuration: configuration, history: pairs)
     }
     let fatal = errors.filter { $0.severity == .error }
-    guard fatal.isEmpty, let cohortResult else { throw InputErrors(errors.sorted(by: InputError.reportOrder)) }
+    guard fatal.isEmpty, let cohortResult else {
+      if let ledgerFailure { printError("error: \(ledgerFailure)") }
+      throw InputErrors(errors.sorted(by: InputError.reportOrder))
+    }
+    if let ledgerFailure { throw ledgerFailure }
     return Loaded(
       cohort: cohortResult.cohort, configuration: configuration, history: pairs,
       requirements: rules?.requirements ?? PairRequirements(),

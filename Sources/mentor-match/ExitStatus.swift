@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Interchange
+import Ledger
 
 /// The exit codes of `mentor-match`, after BSD's sysexits.
 enum ExitStatus {
@@ -10,6 +11,10 @@ enum ExitStatus {
   static let noInput = ExitCode(66)
   /// An output file could not be created (EX_CANTCREAT).
   static let cannotCreate = ExitCode(73)
+  /// An operating-system input or output failed (EX_IOERR).
+  static let ioError = ExitCode(74)
+  /// A temporary failure: trying again later may work (EX_TEMPFAIL).
+  static let temporaryFailure = ExitCode(75)
 }
 
 /// Writes a line to standard error.
@@ -35,6 +40,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   } catch let error as OutputError {
     printError("error: \(error.description)")
     throw ExitStatus.cannotCreate
+  } catch let error as LedgerError {
+    printError("error: \(error)")
+    throw exitCode(for: error)
   }
 }
 

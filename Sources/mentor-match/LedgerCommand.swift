@@ -13,7 +13,8 @@ extension MentorMatch {
       abstract: "Record plans and outcomes in the programme ledger (SQLite), and list them.",
       discussion: """
         The ledger is \(ProgrammeLedger.defaultPath.replacingOccurrences(of: NSHomeDirectory(), with: "~")) \
-        unless $MENTOR_MATCH_LEDGER or --ledger names another file; it is created on first use. \
+        unless $MENTOR_MATCH_LEDGER or --ledger names another file; `record` creates it on first use, \
+        and the other subcommands need it to exist. \
         `match`, `score` and the other cohort commands also avoid every pair the ledger holds.
         """,
       subcommands: [Record.self, ImportOutcomes.self, List.self, Pairs.self])
@@ -29,23 +30,34 @@ struct LedgerOptions: ParsableArguments {
 
   init(ledger: String?) { self.ledger = ledger }
 
-  func open() throws -> ProgrammeLedger {
-    do {
-      return try ProgrammeLedger(path: ledger ?? ProgrammeLedger.defaultPath)
-    } catch {
-      printError("error: \(error)")
-      throw ExitStatus.dataError
+  /// Opens the ledger: `.create` for `record`, `.existing` for changes to a
+  /// recorded cohort, `.readOnly` for commands that only read.
+  func open(_ access: ProgrammeLedger.Access) throws -> ProgrammeLedger {
+    try ledgerOperation { () throws(LedgerError) in
+      try ProgrammeLedger(path: ledger ?? ProgrammeLedger.defaultPath, access: access)
     }
   }
 }
 
-/// Runs a ledger operation, turning its errors into messages and exit 65.
+/// Runs a ledger operation, turning its errors into messages and exit codes:
+/// 65 for bad data or an unknown name, 66 for a missing ledger, 74 when the
+/// file system refuses, 75 when the ledger stays locked past the timeout.
 func ledgerOperation<T>(_ body: () throws(LedgerError) -> T) throws -> T {
   do {
     return try body()
   } catch {
     printError("error: \(error)")
-    throw ExitStatus.dataError
+    throw exitCode(for: error)
+  }
+}
+
+/// The exit code for a ledger failure of this kind.
+func exitCode(for error: LedgerError) -> ExitCode {
+  switch error.kind {
+  case .data: return ExitStatus.dataError
+  case .missing: return ExitStatus.noInput
+  case .unavailable: return ExitStatus.ioError
+  case .busy: return ExitStatus.temporaryFailure
   }
 }
 
@@ -67,11 +79,11 @@ extension MentorMatch.LedgerCommand {
 
     func run() throws {
       try reportingErrors {
-        let loaded = try cohort.load()
+        let loaded = try cohort.load(ledgerMayBeMissing: true)
         let plan = CohortMatcher.match(
           loaded.cohort, configuration: loaded.configuration, history: loaded.history,
           requirements: loaded.requirements)
-        let ledger = try LedgerOptions(ledger: cohort.ledger).open()
+        let ledger = try LedgerOptions(ledger: cohort.ledger).open(.create)
         let stamp = ISO8601DateFormatter().string(from: Date())
         let files = try CohortSource.locate(cohort.cohort)
         try ledgerOperation { () throws(LedgerError) in
@@ -102,10 +114,21 @@ extension MentorMatch.LedgerCommand {
     func run() throws {
       try reportingErrors {
         let rows = try OutcomesReader.read(path: outcomes)
-        let ledger = try ledgerOptions.open()
-        try ledgerOperation { () throws(LedgerError) in
+        let ledger = try ledgerOptions.open(.existing)
+        let stored = Result(catching: { () throws(LedgerError) in
           try ledger.importOutcomes(cohort: cohort, rows.map { ($0.pair, $0.value) })
+        })
+        if case .failure(.unknownPairs(_, let pairs)) = stored {
+          // Every pair the plan lacks, at its row.
+          let unknown = Set(pairs)
+          throw InputErrors(
+            rows.filter { unknown.contains($0.pair) }.map {
+              InputError(
+                file: outcomes, line: $0.line, column: $0.column,
+                message: "cohort '\(cohort)' has no pair \($0.pair.menteeID)–\($0.pair.mentorID) in its recorded plan")
+            })
         }
+        try ledgerOperation { () throws(LedgerError) in try stored.get() }
         print("stored \(rows.count) outcomes for cohort '\(cohort)'")
       }
     }
@@ -118,7 +141,7 @@ extension MentorMatch.LedgerCommand {
     @OptionGroup var ledgerOptions: LedgerOptions
 
     func run() throws {
-      let ledger = try ledgerOptions.open()
+      let ledger = try ledgerOptions.open(.readOnly)
       let cohorts = try ledgerOperation { () throws(LedgerError) in try ledger.cohorts() }
       for c in cohorts {
         print("\(c.name)\t\(c.recordedAt)\t\(c.pairs) pairs\t\(c.outcomes) outcomes\t\(c.inputsDigest)")
@@ -137,7 +160,7 @@ extension MentorMatch.LedgerCommand {
     var cohort: String
 
     func run() throws {
-      let ledger = try ledgerOptions.open()
+      let ledger = try ledgerOptions.open(.readOnly)
       let pairs = try ledgerOperation { () throws(LedgerError) in try ledger.pairs(cohort: cohort) }
       var writer = CSVWriter()
       writer.writeRow(["mentee", "mentor", "score", "outcome"])

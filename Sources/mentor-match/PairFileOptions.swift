@@ -21,7 +21,7 @@ struct PairFileOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The programme ledger whose recorded pairs are not repeated (default: $MENTOR_MATCH_LEDGER or ~/.local/share/mentor-match/ledger.sqlite, when it exists).",
+      "The programme ledger whose recorded pairs are not repeated; a file named here must exist (default: $MENTOR_MATCH_LEDGER or ~/.local/share/mentor-match/ledger.sqlite, when it exists).",
       valueName: "file"))
   var ledger: String?
 

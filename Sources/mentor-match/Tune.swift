@@ -55,7 +55,7 @@ extension MentorMatch {
           source = outcomes
         } else {
           let name = recorded!
-          let ledger = try LedgerOptions(ledger: cohort.ledger).open()
+          let ledger = try LedgerOptions(ledger: cohort.ledger).open(.readOnly)
           let pairs = try ledgerOperation { () throws(LedgerError) in try ledger.pairs(cohort: name) }
           rows = pairs.compactMap { p in
             p.outcome.map {
@@ -72,7 +72,7 @@ extension MentorMatch {
           guard let i = menteeIndex[row.pair.menteeID], let j = mentorIndex[row.pair.mentorID] else {
             problems.append(
               InputError(
-                file: source, line: row.line, column: 1,
+                file: source, line: row.line, column: row.column,
                 message: "the pair \(row.pair) names someone who is not in the cohort"))
             continue
           }
@@ -87,8 +87,15 @@ extension MentorMatch {
         do {
           tuning = try WeightTuning(
             cohort: c, base: loaded.configuration, outcomes: observed, folds: min(folds, observed.count))
+        } catch let error as WeightTuningError {
+          printError("error: cannot fit weights to \(source): \(error)")
+          throw ExitStatus.dataError
         } catch {
-          printError("error: the least-squares solve failed: \(error)")
+          // LAPACK could not solve the normal equations: say what that means
+          // for the user's data, with LAPACK's own report last.
+          printError(
+            "error: cannot fit weights to \(source): the least-squares system could not be solved; "
+              + "the outcomes or the score terms are too extreme or too uniform (\(error))")
           throw ExitStatus.dataError
         }
         var out = "\(tuning.observations) outcomes, \(tuning.features.count) weights;"

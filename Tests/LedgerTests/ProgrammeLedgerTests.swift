@@ -33,10 +33,12 @@ import Testing
     let ledger = try ProgrammeLedger(path: temporaryPath())
     try ledger.record(cohort: "c1", recordedAt: "t", inputsDigest: "d", configuration: "x", pairs: pairs)
     // The second outcome names a pair the plan does not have: nothing is stored.
-    #expect(throws: LedgerError.unknownPair(cohort: "c1", menteeID: "e2", mentorID: "m9")) {
+    // Every unknown pair is named, not only the first.
+    let unknown = [PersonPair(menteeID: "e2", mentorID: "m9"), PersonPair(menteeID: "e7", mentorID: "m1")]
+    #expect(throws: LedgerError.unknownPairs(cohort: "c1", pairs: unknown)) {
       try ledger.importOutcomes(
         cohort: "c1",
-        [(PersonPair(menteeID: "e1", mentorID: "m1"), 3), (PersonPair(menteeID: "e2", mentorID: "m9"), 2)])
+        [(PersonPair(menteeID: "e1", mentorID: "m1"), 3), (unknown[0], 2), (unknown[1], 1)])
     }
     #expect(try ledger.pairs(cohort: "c1").allSatisfy { $0.outcome == nil })
     #expect(throws: LedgerError.duplicateCohort("c1")) {

@@ -21,28 +21,56 @@ struct CLIRunner {
     return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("mentor-match")
   }
 
-  static func run(_ arguments: [String]) throws -> Outcome {
+  static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Outcome {
+    try start(arguments, environment: extra).finish()
+  }
+
+  /// A started `mentor-match` process whose output is being collected.
+  struct Running {
+    var process: Process
+    var out: Pipe
+    var err: Pipe
+
+    /// Waits for the process and returns what it printed.
+    func finish() -> Outcome {
+      // Read both pipes fully before waiting, so a large output cannot block the child.
+      let outData = out.fileHandleForReading.readDataToEndOfFile()
+      let errData = err.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return Outcome(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+    }
+  }
+
+  /// Starts the binary without waiting for it, so tests can run several at once.
+  ///
+  /// - Parameter launcher: a command that runs the binary (e.g. `setpriv` to
+  ///   drop privileges); the binary's path and the arguments follow it.
+  static func start(_ arguments: [String], environment extra: [String: String] = [:], launcher: [String] = [])
+    throws -> Running
+  {
     let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
+    if let first = launcher.first {
+      process.executableURL = URL(fileURLWithPath: first)
+      process.arguments = Array(launcher.dropFirst()) + [binary.path] + arguments
+    } else {
+      process.executableURL = binary
+      process.arguments = arguments
+    }
     // Keep the tests away from the developer's own programme ledger.
     var environment = ProcessInfo.processInfo.environment
     environment["MENTOR_MATCH_LEDGER"] =
       FileManager.default.temporaryDirectory.appendingPathComponent("mentor-match-no-ledger-\(UUID().uuidString)")
       .appendingPathComponent("ledger.sqlite").path
+    environment.merge(extra) { $1 }
     process.environment = environment
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    // Read both pipes fully before waiting, so a large output cannot block the child.
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Outcome(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    return Running(process: process, out: out, err: err)
   }
 }
 
