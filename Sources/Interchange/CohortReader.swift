@@ -146,42 +146,92 @@ public enum CohortReader {
   /// Finds loops in the manager links, in row order: a link that would close
   /// a loop is reported at its manager cell and left out.
   ///
-  /// - Complexity: O(*p* · *d*) for *p* links and chains *d* long.
+  /// While every person kept has at most one manager, the links kept form a
+  /// forest, and a union–find that knows each tree's top person answers "is
+  /// the person already above their new manager" without walking the chain.
+  /// Once someone has two managers (one id in both files, each with its own
+  /// manager), each later link is checked by a search of the links kept.
+  ///
+  /// - Complexity: O(*p* · α(*p*)) for *p* links while no one has two
+  ///   managers, plus O(*p*) per loop reported and per link checked after.
   private static func managerCycles(_ links: [CohortFileParser.ManagerLink]) -> [InputError] {
-    var managers: [String: [String]] = [:]
+    var node: [String: Int] = [:]
+    var ids: [String] = []
+    var managers: [[Int]] = []
+    // Union–find over the people; `top[r]` is the person at the top of root `r`'s tree.
+    var set: [Int] = []
+    var size: [Int] = []
+    var top: [Int] = []
+    func index(_ id: String) -> Int {
+      if let known = node[id] { return known }
+      let k = ids.count
+      node[id] = k
+      ids.append(id)
+      managers.append([])
+      set.append(k)
+      size.append(1)
+      top.append(k)
+      return k
+    }
+    func find(_ x: Int) -> Int {
+      var x = x
+      while set[x] != x {
+        set[x] = set[set[x]]
+        x = set[x]
+      }
+      return x
+    }
+    var forest = true
     var problems: [InputError] = []
     for link in links {
       if link.person == link.manager {
         problems.append(link.error("'\(link.person)' is listed as their own manager"))
         continue
       }
-      if managers[link.person]?.contains(link.manager) == true { continue }
-      if let path = chain(from: link.manager, to: link.person, in: managers) {
-        let loop = ([link.person] + path).joined(separator: " → ")
+      let person = index(link.person)
+      let manager = index(link.manager)
+      if managers[person].contains(manager) { continue }
+      // With a forest, `person` is the top of its tree: it is above `manager`
+      // exactly when they share a tree.
+      let closes =
+        forest && managers[person].isEmpty
+        ? top[find(manager)] == person : chain(from: manager, to: person, in: managers) != nil
+      if closes, let path = chain(from: manager, to: person, in: managers) {
+        let loop = ([person] + path).map { ids[$0] }.joined(separator: " → ")
         problems.append(
           link.error("manager cycle: \(loop); a reporting line cannot loop back to the same person")
         )
         continue
       }
-      managers[link.person, default: []].append(link.manager)
+      if !managers[person].isEmpty { forest = false }
+      managers[person].append(manager)
+      if forest {
+        let below = find(person)
+        let above = find(manager)
+        let newTop = top[above]
+        let (small, large) = size[below] < size[above] ? (below, above) : (above, below)
+        set[small] = large
+        size[large] += size[small]
+        top[large] = newTop
+      }
     }
     return problems
   }
 
   /// A path of manager links from `start` to `target`, both included.
-  private static func chain(from start: String, to target: String, in managers: [String: [String]])
-    -> [String]?
-  {
-    var parent: [String: String] = [:]
-    var visited: Set<String> = [start]
+  ///
+  /// - Complexity: O(links kept).
+  private static func chain(from start: Int, to target: Int, in managers: [[Int]]) -> [Int]? {
+    var parent: [Int: Int] = [:]
+    var visited: Set<Int> = [start]
     var stack = [start]
     while let current = stack.popLast() {
       if current == target {
         var path = [current]
-        while let previous = parent[path[0]] { path.insert(previous, at: 0) }
-        return path
+        while let previous = parent[path[path.count - 1]] { path.append(previous) }
+        return path.reversed()
       }
-      for next in managers[current] ?? [] where visited.insert(next).inserted {
+      for next in managers[current] where visited.insert(next).inserted {
         parent[next] = current
         stack.append(next)
       }
