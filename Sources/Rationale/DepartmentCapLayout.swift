@@ -9,13 +9,13 @@ import CompetencyModel
 /// cap can bind become columns of their own:
 ///
 /// - Column `j` (for `j < mentors`) is mentor `j`'s *free* column. It takes
-///   mentees without a department and mentees of every department with no
-///   more (unfixed) mentees than the places it has left at `j` — there the cap
-///   cannot bind. Its capacity is `min(k_j, mentees it can take)`.
-/// - A department `d` with more mentees than it has places left at mentor `j`
-///   (`cap` minus `j`'s required pairs from `d`) gets a column (`j`, `d`) of
-///   capacity `min(left, k_j)`; its mentees reach `j` only through it. When
-///   nothing is left the pairs are forbidden and no column is made.
+///   mentees without a department and mentees of every department whose
+///   places left at `j` (`cap` minus `j`'s required pairs from it) are at
+///   least its (unfixed) mentees or `k_j` — there the cap cannot bind. Its
+///   capacity is `min(k_j, mentees it can take)`.
+/// - Any other department `d` gets a column (`j`, `d`) of capacity `left`;
+///   its mentees reach `j` only through it. When nothing is left the pairs
+///   are forbidden and no column is made.
 ///
 /// Mentor `j`'s columns may then offer `S_j > k_j` places in all, so
 /// `S_j − k_j` *blocker* rows, private to mentor `j`, take the surplus: they
@@ -23,15 +23,16 @@ import CompetencyModel
 /// swap could gain (`H > (rows + 1) · range`), so every optimum places every
 /// blocker. Real mentees then hold at most `k_j` of `j`'s places and at most
 /// `cap` per department: the optima correspond one to one. With departments
-/// of at most `cap` mentees each there are no extra columns and no blockers:
-/// the problem is the uncapped one.
+/// of at most `cap` mentees each, or mentors of at most `cap` places, there
+/// are no extra columns and no blockers: the problem is the uncapped one.
 ///
 /// Invariants: `columnMentor[j] == j` for `j < mentors`; each (mentor,
 /// department) has at most one column; `blockerMentor` has
 /// `Σ_j max(0, S_j − k_j)` entries.
 ///
 /// - Complexity: O(`mentees + mentors · B + required`) time and memory to lay
-///   out, where `B` is the number of departments with more than `cap` mentees.
+///   out, where `B` is the number of departments with more than `cap` mentees
+///   (counted only at mentors with more than `cap` places).
 struct DepartmentCapLayout: Sendable {
   /// The number of mentors (and of free columns).
   let mentors: Int
@@ -98,8 +99,12 @@ struct DepartmentCapLayout: Sendable {
     for (j, capacity) in mentorCapacities.enumerated() {
       guard capacity > 0 else { continue }
       let usedHere = usedAt[j] ?? [:]
-      var groups = large.filter { usedHere[$0] == nil }
-      groups += usedHere.keys.sorted().filter { count[$0] > max(0, cap - usedHere[$0]!) }
+      // A group's own column only where the cap binds before the capacity does.
+      var groups = cap < capacity ? large.filter { usedHere[$0] == nil } : []
+      groups += usedHere.keys.sorted().filter {
+        let left = cap - usedHere[$0]!
+        return count[$0] > left && left < capacity
+      }
       var offered = 0
       var elsewhere = 0
       for group in groups {

@@ -166,9 +166,10 @@ extension DepartmentCapTests {
     #expect(withRequired > 10)
   }
 
-  /// Departments no larger than the cap need no column of their own and no
-  /// blocker: the laid-out problem is the uncapped one. Larger departments
-  /// get one column per mentor, and blockers only for the surplus.
+  /// Departments no larger than the cap, and mentors with no more places
+  /// than the cap, need no column of their own and no blocker: the laid-out
+  /// problem is the uncapped one. Larger departments get one column per
+  /// mentor, and blockers only for the surplus.
   @Test func onlyDepartmentsLargerThanTheCapAreLaidOut() {
     var parameters = CohortGenerator.Parameters(mentees: 60, mentors: 5, competencies: 3, seed: 4)
     parameters.capacityRange = 2...2
@@ -188,13 +189,21 @@ extension DepartmentCapTests {
     #expect(two.capacities.prefix(5).allSatisfy { $0 == 0 })
     #expect(two.capacities.dropFirst(5).allSatisfy { $0 == 1 })
     #expect(two.blockerMentor.isEmpty)
-    // Cap 2 with capacity 2: the departments' columns offer 4 places for 2, two blockers each.
-    let wide = DepartmentCapLayout(cohort: cohort, cap: 2, capacities: capacities, used: [], scoreRange: 0...1)
-    #expect(wide.blockerMentor.count == 10)
-    // A required pair from A at mentor 0 uses A's place there: no column for A at mentor 0.
+    // Cap 2 with capacity 2: the capacity binds first, nothing to lay out.
+    let loose = DepartmentCapLayout(cohort: cohort, cap: 2, capacities: capacities, used: [], scoreRange: 0...1)
+    #expect(loose.columnMentor == Array(0..<5))
+    #expect(loose.blockerMentor.isEmpty)
+    // Cap 2 with capacity 3: the departments' columns offer 4 places for 3, one blocker each.
+    let wide = DepartmentCapLayout(
+      cohort: cohort, cap: 2, capacities: [3, 3, 3, 3, 3], used: [], scoreRange: 0...1)
+    #expect(wide.columnMentor.count == 5 + 10)
+    #expect(wide.blockerMentor == [0, 1, 2, 3, 4])
+    // A required pair from A at mentor 0 uses A's place there: A's mentees
+    // are forbidden at mentor 0 (no column), B's go to its free column.
     let used = DepartmentCapLayout(
       cohort: cohort, cap: 1, capacities: [1] + capacities.dropFirst(), used: [(0, 0)], scoreRange: 0...1)
-    #expect(used.columnMentor.count == 5 + 9)
+    #expect(used.columnMentor.count == 5 + 8)
+    #expect(used.capacities[0] == 1)
     #expect(used.rerouted[0]?.contains { $0.mentor == 0 && $0.column == -1 } == true)
   }
 }
