@@ -1,9 +1,12 @@
 /// Each person's languages as a bit set over the cohort's languages, so that
 /// the shared-language rule is a word-wise AND.
 ///
-/// Invariant: bit `b` stands for the `b`-th distinct language in order of
-/// first appearance (mentors first); every person's set is `wordCount` words,
-/// stored contiguously.
+/// Only languages listed on both sides can be shared, so only they get a
+/// bit: a language only one side lists costs nothing per pair.
+///
+/// Invariant: bit `b` stands for the `b`-th distinct language listed by some
+/// mentor and some mentee, in order of first appearance among the mentors;
+/// every person's set is `wordCount` words, stored contiguously.
 public struct LanguageSets: Sendable {
   /// The number of 64-bit words per person.
   public let wordCount: Int
@@ -20,9 +23,13 @@ public struct LanguageSets: Sendable {
   ///
   /// - Complexity: O(total languages listed).
   public init(_ cohort: Cohort) {
+    var menteeSide: Set<String> = []
+    for mentee in cohort.mentees { menteeSide.formUnion(mentee.person.languages) }
     var index: [String: Int] = [:]
-    for person in cohort.mentors.map(\.person) + cohort.mentees.map(\.person) {
-      for language in person.languages where index[language] == nil { index[language] = index.count }
+    for mentor in cohort.mentors {
+      for language in mentor.person.languages where index[language] == nil && menteeSide.contains(language) {
+        index[language] = index.count
+      }
     }
     let words = max(1, (index.count + 63) / 64)
     wordCount = words
@@ -30,7 +37,7 @@ public struct LanguageSets: Sendable {
       var result = [UInt64](repeating: 0, count: people.count * words)
       for (p, person) in people.enumerated() {
         for language in person.languages {
-          let b = index[language]!
+          guard let b = index[language] else { continue }
           result[p * words + b / 64] |= 1 << UInt64(b % 64)
         }
       }

@@ -20,7 +20,8 @@ public struct PairRules: Sendable {
 
   /// Prepares the rules of `configuration` for `cohort`.
   ///
-  /// - Complexity: O(`(mentees + mentors) · depth + history + languages listed`).
+  /// - Complexity: O(`(mentees + mentors) · log(mentees + mentors) + reporting-line pairs
+  ///   + history + languages listed`).
   public init(
     _ cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = [],
     never: Set<PersonPair> = []
@@ -42,17 +43,10 @@ public struct PairRules: Sendable {
       }
     }
     if rules.excludeReportingLine {
+      // Both directions from the indexed lines, without walking a chain per person.
       let lines = ReportingLines(cohort)
-      for (i, mentee) in cohort.mentees.enumerated() {
-        for manager in lines.managers(above: mentee.id) {
-          if let j = mentorIndex[manager] { exclude(i, j, .reportingLine) }
-        }
-      }
-      for (j, mentor) in cohort.mentors.enumerated() {
-        for manager in lines.managers(above: mentor.id) {
-          if let i = menteeIndex[manager] { exclude(i, j, .reportingLine) }
-        }
-      }
+      for (i, j) in lines.pairs(lower: cohort.mentees.map(\.id), upper: mentorIndex) { exclude(i, j, .reportingLine) }
+      for (j, i) in lines.pairs(lower: cohort.mentors.map(\.id), upper: menteeIndex) { exclude(i, j, .reportingLine) }
     }
     if rules.excludePreviousPairs {
       for pair in history {

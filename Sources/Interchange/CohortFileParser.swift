@@ -170,18 +170,21 @@ struct CohortFileParser {
       default: fail(field, DecimalParser.notANumber(value, expected: purpose))
       }
     }
+    // Lists keep each entry once, at its first place (a set makes the check O(1)).
     var languages: [String] = []
     if let value = optional(.languages) {
+      var seen: Set<String> = []
       for part in value.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
         let language = CellText.trimmed(String(part)).lowercased()
-        if !language.isEmpty && !languages.contains(language) { languages.append(language) }
+        if !language.isEmpty && seen.insert(language).inserted { languages.append(language) }
       }
     }
     var preferences: [String] = []
     if let value = optional(.preferences) {
+      var seen: Set<String> = []
       for part in value.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
         let preferred = CellText.trimmed(String(part))
-        if !preferred.isEmpty && !preferences.contains(preferred) { preferences.append(preferred) }
+        if !preferred.isEmpty && seen.insert(preferred).inserted { preferences.append(preferred) }
       }
     }
     var capacity = 0

@@ -146,46 +146,162 @@ public enum CohortReader {
   /// Finds loops in the manager links, in row order: a link that would close
   /// a loop is reported at its manager cell and left out.
   ///
-  /// - Complexity: O(*p* · *d*) for *p* links and chains *d* long.
+  /// A link can close a loop only inside a strongly connected component of
+  /// all the links (found first, in linear time): every other link is kept
+  /// unchecked, so a cohort without loops costs O(*p*). Inside a component,
+  /// while nobody has two managers kept there, the links kept form a forest,
+  /// and a union–find that knows each tree's top person answers "is the
+  /// person already above their new manager" without walking the chain;
+  /// after that, a search of the component's links kept answers it.
+  ///
+  /// - Complexity: O(*p* · α(*p*)) for *p* links, plus O(size of the
+  ///   component) per loop reported and per link checked in a component
+  ///   where someone has two managers.
   private static func managerCycles(_ links: [CohortFileParser.ManagerLink]) -> [InputError] {
-    var managers: [String: [String]] = [:]
+    var node: [String: Int] = [:]
+    var ids: [String] = []
+    func index(_ id: String) -> Int {
+      if let known = node[id] { return known }
+      node[id] = ids.count
+      ids.append(id)
+      return ids.count - 1
+    }
+    let ends = links.map { $0.person == $0.manager ? (-1, -1) : (index($0.person), index($0.manager)) }
+    let count = ids.count
+    // All the links as compressed adjacency lists, then their components.
+    var start = [Int](repeating: 0, count: count + 1)
+    for (person, _) in ends where person >= 0 { start[person + 1] += 1 }
+    for p in 0..<count { start[p + 1] += start[p] }
+    var fill = start
+    var targets = [Int](repeating: 0, count: start[count])
+    for (person, manager) in ends where person >= 0 {
+      targets[fill[person]] = manager
+      fill[person] += 1
+    }
+    let component = components(count: count, start: start, targets: targets)
+    var managers = [[Int]](repeating: [], count: count)
+    // Union–find over the links kept inside components; `top[r]` is the
+    // person at the top of root `r`'s tree.
+    var set = Array(0..<count)
+    var size = [Int](repeating: 1, count: count)
+    var top = Array(0..<count)
+    var inside = [Int](repeating: 0, count: count)
+    var forest: [Int: Bool] = [:]
+    func find(_ x: Int) -> Int {
+      var x = x
+      while set[x] != x {
+        set[x] = set[set[x]]
+        x = set[x]
+      }
+      return x
+    }
     var problems: [InputError] = []
-    for link in links {
-      if link.person == link.manager {
+    for (link, (person, manager)) in zip(links, ends) {
+      if person < 0 {
         problems.append(link.error("'\(link.person)' is listed as their own manager"))
         continue
       }
-      if managers[link.person]?.contains(link.manager) == true { continue }
-      if let path = chain(from: link.manager, to: link.person, in: managers) {
-        let loop = ([link.person] + path).joined(separator: " → ")
-        problems.append(
-          link.error("manager cycle: \(loop); a reporting line cannot loop back to the same person")
-        )
-        continue
+      if managers[person].contains(manager) { continue }
+      let c = component[person]
+      if c == component[manager] {
+        let isForest = forest[c] ?? true
+        // In a forest, `person` (without a manager there yet) is the top of
+        // its tree: it is above `manager` exactly when they share a tree.
+        let closes =
+          isForest && inside[person] == 0
+          ? top[find(manager)] == person
+          : chain(from: manager, to: person, in: managers, component: component) != nil
+        if closes, let path = chain(from: manager, to: person, in: managers, component: component) {
+          let loop = ([person] + path).map { ids[$0] }.joined(separator: " → ")
+          problems.append(
+            link.error("manager cycle: \(loop); a reporting line cannot loop back to the same person")
+          )
+          continue
+        }
+        if inside[person] > 0 { forest[c] = false }
+        inside[person] += 1
+        if forest[c] ?? true {
+          let below = find(person)
+          let above = find(manager)
+          let newTop = top[above]
+          let (small, large) = size[below] < size[above] ? (below, above) : (above, below)
+          set[small] = large
+          size[large] += size[small]
+          top[large] = newTop
+        }
       }
-      managers[link.person, default: []].append(link.manager)
+      managers[person].append(manager)
     }
     return problems
   }
 
-  /// A path of manager links from `start` to `target`, both included.
-  private static func chain(from start: String, to target: String, in managers: [String: [String]])
-    -> [String]?
-  {
-    var parent: [String: String] = [:]
-    var visited: Set<String> = [start]
+  /// A path of manager links from `start` to `target`, both included,
+  /// searched within `target`'s component (where every such path lies).
+  ///
+  /// - Complexity: O(links kept in the component).
+  private static func chain(from start: Int, to target: Int, in managers: [[Int]], component: [Int]) -> [Int]? {
+    var parent: [Int: Int] = [:]
+    var visited: Set<Int> = [start]
     var stack = [start]
     while let current = stack.popLast() {
       if current == target {
         var path = [current]
-        while let previous = parent[path[0]] { path.insert(previous, at: 0) }
-        return path
+        while let previous = parent[path[path.count - 1]] { path.append(previous) }
+        return path.reversed()
       }
-      for next in managers[current] ?? [] where visited.insert(next).inserted {
+      for next in managers[current] where component[next] == component[target] && visited.insert(next).inserted {
         parent[next] = current
         stack.append(next)
       }
     }
     return nil
+  }
+
+  /// The strongly connected component of each node of a graph given as
+  /// compressed adjacency lists (Tarjan's algorithm, without recursion).
+  ///
+  /// - Complexity: O(nodes + edges).
+  private static func components(count: Int, start: [Int], targets: [Int]) -> [Int] {
+    var order = [Int](repeating: -1, count: count)
+    var low = [Int](repeating: 0, count: count)
+    var onStack = [Bool](repeating: false, count: count)
+    var component = [Int](repeating: -1, count: count)
+    var stack: [Int] = []
+    var calls: [(node: Int, next: Int)] = []
+    var counter = 0
+    var found = 0
+    func open(_ v: Int) {
+      order[v] = counter
+      low[v] = counter
+      counter += 1
+      stack.append(v)
+      onStack[v] = true
+      calls.append((v, start[v]))
+    }
+    for root in 0..<count where order[root] < 0 {
+      open(root)
+      while let (v, next) = calls.last {
+        if next < start[v + 1] {
+          calls[calls.count - 1].next += 1
+          let w = targets[next]
+          if order[w] < 0 {
+            open(w)
+          } else if onStack[w] {
+            low[v] = min(low[v], order[w])
+          }
+          continue
+        }
+        calls.removeLast()
+        if let caller = calls.last?.node { low[caller] = min(low[caller], low[v]) }
+        guard low[v] == order[v] else { continue }
+        while let w = stack.popLast() {
+          onStack[w] = false
+          component[w] = found
+          if w == v { break }
+        }
+        found += 1
+      }
+    }
+    return component
   }
 }

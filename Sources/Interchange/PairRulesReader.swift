@@ -94,8 +94,10 @@ public enum PairRulesReader {
   }
 
   /// The problems of `rules` for `cohort`: unknown ids, a mentee required
-  /// twice, more required pairs than a mentor's places, a required pair that
-  /// is also never to be made or that a hard rule excludes.
+  /// twice, more required pairs than a mentor's places, more required pairs
+  /// from one department at a mentor than `rules.max_mentees_per_department`
+  /// allows, a required pair that is also never to be made or that a hard
+  /// rule excludes.
   ///
   /// - Complexity: O(required pairs + mentees + mentors).
   public static func problems(
@@ -107,6 +109,8 @@ public enum PairRulesReader {
     var problems: [InputError] = []
     var seen: [String: Int] = [:]
     var used = [Int](repeating: 0, count: cohort.mentors.count)
+    // Required pairs per department (compared without case) and mentor id.
+    var usedFromDepartment: [String: [String: Int]] = [:]
     for (pair, line) in zip(rules.requirements.must, rules.mustLines) {
       func problem(_ message: String) {
         problems.append(InputError(file: rules.file, line: line, column: 1, message: message))
@@ -127,6 +131,17 @@ public enum PairRulesReader {
       used[j] += 1
       if used[j] > cohort.mentors[j].capacity {
         problem("mentor '\(pair.mentorID)' has more required pairs than places (\(cohort.mentors[j].capacity))")
+      }
+      if let cap = configuration.rules.maxMenteesPerDepartment,
+        let department = cohort.mentees[i].person.department
+      {
+        let taken = (usedFromDepartment[department.lowercased(), default: [:]][pair.mentorID] ?? 0) + 1
+        usedFromDepartment[department.lowercased(), default: [:]][pair.mentorID] = taken
+        if taken > cap {
+          problem(
+            "mentor '\(pair.mentorID)' would take \(taken) required mentees from department '\(department)', "
+              + "more than rules.max_mentees_per_department allows (\(cap))")
+        }
       }
       if rules.requirements.never.contains(pair) {
         problem("the pair \(pair) is both required and never to be made")
