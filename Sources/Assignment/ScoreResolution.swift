@@ -47,6 +47,8 @@ public struct ScoreResolution: Sendable, Equatable {
   public let spreadUnits: Double
   /// The cost of leaving a row unassigned, `P = (n + 1) · (R_u + 2)` units.
   public let unassignedUnits: Double
+  /// `1 / q`, a power of two (infinite for the smallest quanta).
+  private let inverseQuantum: Double
 
   /// The resolution for `rows` rows whose eligible scores lie in `bounds`.
   ///
@@ -80,6 +82,7 @@ public struct ScoreResolution: Sendable, Equatable {
     if magnitude == 0 { exponent = 0 }
     let q = Double(sign: .plus, exponent: exponent, significand: 1)
     quantum = q
+    inverseQuantum = 1 / q
     anchor = (high / q).rounded(.up) * q
     let spreadUnits = ((anchor - low) / q).rounded(.up)
     self.spreadUnits = spreadUnits
@@ -142,7 +145,8 @@ public struct ScoreResolution: Sendable, Equatable {
   @inline(__always)
   func units(_ score: Double) -> Double {
     let t = sense == .maximize ? score : -score
-    return ((anchor - t) / quantum).rounded()
+    // Multiplying by 1/q is exact (a power of two) whenever 1/q is finite.
+    return inverseQuantum.isFinite ? ((anchor - t) * inverseQuantum).rounded() : ((anchor - t) / quantum).rounded()
   }
 
   /// A non-negative price in score units as whole units, at most the largest
