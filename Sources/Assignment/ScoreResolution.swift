@@ -139,14 +139,19 @@ public struct ScoreResolution: Sendable, Equatable {
     return highest.isFinite && lowest.isFinite && (highest - lowest).isFinite && largest.isFinite
   }
 
-  /// The cost in units of a pair with this score: `round((A − t) / q)`.
+  /// The cost in units of a pair with this score: `round((A − t) / q)`,
+  /// rounded half to even. For an eligible score `0 ≤ (A − t) / q < 2^52`.
   ///
   /// - Complexity: O(1).
   @inline(__always)
   func units(_ score: Double) -> Double {
     let t = sense == .maximize ? score : -score
     // Multiplying by 1/q is exact (a power of two) whenever 1/q is finite.
-    return inverseQuantum.isFinite ? ((anchor - t) * inverseQuantum).rounded() : ((anchor - t) / quantum).rounded()
+    let x = inverseQuantum.isFinite ? (anchor - t) * inverseQuantum : (anchor - t) / quantum
+    // For 0 ≤ x < 2^52, adding and removing 2^52 rounds x to the nearest
+    // whole number (ties to even) in two additions; other values (never
+    // eligible) take the general rounding.
+    return x >= 0 && x < 0x1p52 ? (x + 0x1p52) - 0x1p52 : x.rounded()
   }
 
   /// A non-negative price in score units as whole units, at most the largest
