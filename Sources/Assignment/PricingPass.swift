@@ -55,6 +55,11 @@ struct PricingPass {
     // P_s = (B + A) / q: exact, as B is a whole number of quanta.
     let solveUnits = (solution.cardinalityBonus + resolution.anchor) / q
     let priceUnits = solution.columnPrices.map { $0 / q }
+    // The cost in units, inlined for the hot loop: (A − t) · (1/q) rounded by
+    // the 2^52 addition (exact for eligible pairs, see ScoreResolution.units).
+    let anchor = resolution.anchor
+    let inverse = resolution.inverseQuantum
+    let fast = inverse.isFinite
     let states = ParallelBlockPass.run(
       over: source, workers: workers,
       makeState: { State(worst: TopLists(capacities: [k]), listed: [Int](repeating: -1, count: m)) },
@@ -90,7 +95,13 @@ struct PricingPass {
                     bestColumn = j
                     bestScore = s
                   }
-                  let units = resolution.units(s)
+                  let units: Double
+                  if fast {
+                    let x = (anchor - sign * s) * inverse
+                    units = x < 0x1p52 ? (x + 0x1p52) - 0x1p52 : x.rounded()
+                  } else {
+                    units = resolution.units(s)
+                  }
                   if onGrid && resolution.anchor - units * q != sign * s { onGrid = false }
                   let slack = units + offset + prices[j]
                   if slack < margin && listed[j] != i {

@@ -48,7 +48,7 @@ public struct ScoreResolution: Sendable, Equatable {
   /// The cost of leaving a row unassigned, `P = (n + 1) · (R_u + 2)` units.
   public let unassignedUnits: Double
   /// `1 / q`, a power of two (infinite for the smallest quanta).
-  private let inverseQuantum: Double
+  let inverseQuantum: Double
 
   /// The resolution for `rows` rows whose eligible scores lie in `bounds`.
   ///
