@@ -20,6 +20,18 @@ public struct AssignmentProblem: Sendable, Equatable {
   /// The marker of a forbidden pair in ``scores``.
   public static let forbidden = Double.nan
 
+  /// The largest capacity the readers accept for one column (mentor):
+  /// 1,000,000. A capacity above the number of rows means "no limit" and the
+  /// solvers clamp it to the row count, so the bound costs nothing; it keeps
+  /// every sum of capacities far from `Int.max`.
+  public static let maximumCapacity = 1_000_000
+
+  /// The largest score magnitude the readers accept: `1e300`. Any two
+  /// scores then differ by at most `2e300`, a finite Double, so the spread of
+  /// the scores is always defined; whether a given matrix can be certified
+  /// is decided by ``ScoreResolution`` (see Docs/solver.md).
+  public static let maximumScoreMagnitude = 1e300
+
   /// The number of rows (mentees).
   public let rows: Int
   /// The number of columns (mentors).

@@ -15,7 +15,7 @@
 ///
 /// `columnPrices[j]` is in score units: the total score the cohort would gain
 /// from one more place at column `j`, the exact marginal value of its capacity.
-/// ``AssignmentSolution/verify(against:tolerance:)`` checks all of it.
+/// ``AssignmentSolution/verify(against:)`` checks all of it.
 public struct AssignmentSolution: Sendable, Equatable {
   /// For each row, its column, or `nil` when the row is unassigned.
   public var columnOfRow: [Int?]
@@ -32,7 +32,7 @@ public struct AssignmentSolution: Sendable, Equatable {
   /// The bonus added to every assigned pair's adjusted score.
   public var cardinalityBonus: Double
 
-  /// Creates a solution from its parts (see ``verify(against:tolerance:)`` to
+  /// Creates a solution from its parts (see ``verify(against:)`` to
   /// check one).
   public init(
     columnOfRow: [Int?], totalScore: Double, assignedCount: Int, loads: [Int], rowValues: [Double],

@@ -10,10 +10,11 @@
 struct CandidatePruning {
   /// The kept pairs.
   var candidates: CandidateSet
-  /// The lowest and highest allowed score (`+∞…−∞` when none is allowed).
+  /// The lowest and highest allowed score in a column with a positive
+  /// capacity (`+∞…−∞` when there is none).
   var low = Double.infinity
   var high = -Double.infinity
-  /// The number of allowed pairs.
+  /// The number of allowed pairs (in any column).
   var allowed = 0
 
   private struct State {
@@ -41,7 +42,9 @@ struct CandidatePruning {
     // index): 12 per place, at least 8 and at most 4 · max(k, 8). Without
     // them a column that few rows rank highly would have too few candidates
     // to fill its places, and the first round's prices would mislead.
-    let perColumn = capacities.map { min(max(8, 12 * $0), 4 * max(k, 8)) }
+    // Capacities are clamped to the row count first (a column never holds
+    // more), so `12 · capacity` cannot overflow.
+    let perColumn = capacities.map { min(max(8, 12 * min($0, source.rows)), 4 * max(k, 8)) }
     let states = ParallelBlockPass.run(
       over: source, workers: workers,
       makeState: { State(row: TopLists(capacities: [k]), columns: TopLists(capacities: perColumn)) },
@@ -60,6 +63,9 @@ struct CandidatePruning {
               let s = b[base + j]
               if s.isNaN { continue }
               allowed += 1
+              // A zero-capacity column's pairs can never be made: they are
+              // neither candidates nor part of the score range.
+              if capacities[j] == 0 { continue }
               if s < low { low = s }
               if s > high { high = s }
               let net = sign * s - prices[j]
@@ -68,7 +74,7 @@ struct CandidatePruning {
             }
             // Columns rank rows by regret: how little the row gives up, against
             // its best column, by taking this one.
-            for j in 0..<m {
+            for j in 0..<m where capacities[j] > 0 {
               let s = b[base + j]
               if s.isNaN { continue }
               columnLists.offer(j, key: sign * s - prices[j] - best, index: i, payload: s)
@@ -80,7 +86,7 @@ struct CandidatePruning {
               if column == previousColumn { keptPrevious = true }
               state.kept.append(row: i, column: column, score: b[base + column])
             }
-            if let j = previousColumn, !keptPrevious, !b[base + j].isNaN {
+            if let j = previousColumn, !keptPrevious, !b[base + j].isNaN, capacities[j] > 0 {
               state.kept.append(row: i, column: j, score: b[base + j])
             }
           }

@@ -5,10 +5,12 @@
 /// ch. 9), generalised so that each column is one node with a capacity rather
 /// than `capacity` copies:
 ///
-/// 1. Costs are made non-negative (`c = max − s` when maximising, `s − min`
-///    when minimising). Each row also has a private "unassigned" option of
-///    cost `P = (rows + 1) · range + 1`, more than any difference of totals,
-///    so that the optimum first assigns as many rows as possible.
+/// 1. Costs are made non-negative whole numbers of units (``ScoreResolution``:
+///    `c = round((A − ±s) / q)`, so every later step is exact arithmetic).
+///    Each row also has a private "unassigned" option of cost
+///    `P = (rows + 1) · (R_u + 2)` units, more than any difference of totals,
+///    so that the optimum first assigns as many rows as possible. Pairs in
+///    zero-capacity columns are dropped: they can never be made.
 /// 2. A greedy pass gives each row its cheapest column while it has room,
 ///    with the row dual set to that cost (complementary slackness holds).
 /// 3. Each remaining row grows a Dijkstra tree over columns in reduced costs
@@ -31,8 +33,14 @@ public enum CapacitatedAssignment {
   /// let solution = CapacitatedAssignment.solve(problem)
   /// ```
   ///
-  /// - Parameter problem: The problem; forbidden pairs are never assigned.
-  /// - Returns: The optimal assignment and its dual certificate.
+  /// - Parameter problem: The problem; forbidden pairs are never assigned. Its
+  ///   scores must be certifiable (``ScoreResolution/refusal(for:)`` is `nil`
+  ///   for every problem whose scores are within
+  ///   ``AssignmentProblem/maximumScoreMagnitude`` and not lost to the spread;
+  ///   a spread that overflows traps).
+  /// - Returns: The optimal assignment and its dual certificate: exactly
+  ///   optimal when the eligible scores are multiples of the quantum, else
+  ///   within ``ScoreResolution/resolution``.
   /// - Complexity: See ``CapacitatedAssignment``.
   public static func solve(_ problem: AssignmentProblem) -> AssignmentSolution {
     var solver = ShortestAugmentingPathSolver(problem)
@@ -92,9 +100,4 @@ public enum CapacitatedAssignment {
     return solver.solution()
   }
 
-  /// The cost `P = (rows + 1) · range + 1` of leaving a row unassigned, in
-  /// the solvers' shifted costs: more than any difference of totals between
-  /// two assignments of the same size, so that the optimum assigns as many
-  /// rows as it can (step 1 above).
-  static func unassignedCost(rows: Int, range: Double) -> Double { Double(rows + 1) * range + 1 }
 }

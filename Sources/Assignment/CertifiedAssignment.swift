@@ -12,12 +12,14 @@
 /// 2. **Solve** the sparse problem of candidates (shortest augmenting paths,
 ///    as ``CapacitatedAssignment``). Rounds are *provisional* at first: a row
 ///    is left unassigned when placing it would cost more than a few score
-///    ranges, so that a candidate set without room for every row costs little.
+///    spreads, so that a candidate set without room for every row costs little.
 ///    Each round after the first starts from the previous round's prices and
 ///    pairs: rows whose pair is still among their cheapest keep it, and only
 ///    the rest search.
 /// 3. **Price.** A pass over all pairs computes each one's reduced cost
-///    against the sparse optimum's duals, on every core. None negative: the
+///    against the sparse optimum's duals, in the whole units of
+///    ``ScoreResolution`` (exact: no tolerance), on every core; pairs in
+///    zero-capacity columns can never be made and are skipped. None negative: the
 ///    duals are feasible for the full problem and the solution is optimal for
 ///    it (LP duality, see ``AssignmentSolution``). A provisional round's
 ///    duals hold for the full cardinality bonus too (row values grow by the
@@ -45,6 +47,13 @@ public enum CertifiedAssignment {
     /// Seconds spent pruning, solving and pricing (all rounds added up).
     /// Measured, so they differ between runs; reports show them only on request.
     public var seconds = PhaseSeconds()
+    /// The quantum `q` the scores were resolved to (see ``ScoreResolution``).
+    public var quantum = 0.0
+    /// The resolution `2 · n · q`: the plan is optimal to within it.
+    public var resolution = 0.0
+    /// Whether every eligible score is a multiple of ``quantum``: then no
+    /// score was rounded and the plan is exactly optimal.
+    public var exact = true
     /// The number of sparse solves.
     public var rounds: Int { violationsPerRound.count }
   }
@@ -100,7 +109,6 @@ public enum CertifiedAssignment {
   ///   - sense: Maximise (default) or minimise.
   ///   - candidatesPerRow: How many pairs per row to keep at first; by default
   ///     ``defaultCandidatesPerRow(columns:)``.
-  ///   - tolerance: Reduced costs above `-tolerance · bonus` count as non-negative.
   ///   - warmStart: A solution of a similar problem (same rows and columns, for
   ///     example before a small change of weights): its prices choose the
   ///     candidates and start the solve, and its pairs are kept where still
@@ -110,22 +118,21 @@ public enum CertifiedAssignment {
   /// - Complexity: See ``CertifiedAssignment``.
   public static func solve(
     _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense = .maximize,
-    candidatesPerRow: Int? = nil, tolerance: Double = 1e-11, warmStart: AssignmentSolution? = nil
+    candidatesPerRow: Int? = nil, warmStart: AssignmentSolution? = nil
   ) -> (AssignmentSolution, Certificate) {
     let result = solveWithStatistics(
-      source, capacities: capacities, sense: sense, candidatesPerRow: candidatesPerRow, tolerance: tolerance,
-      warmStart: warmStart)
+      source, capacities: capacities, sense: sense, candidatesPerRow: candidatesPerRow, warmStart: warmStart)
     return (result.solution, result.certificate)
   }
 
-  /// ``solve(_:capacities:sense:candidatesPerRow:tolerance:)``, also returning
+  /// ``solve(_:capacities:sense:candidatesPerRow:warmStart:)``, also returning
   /// what the final pricing pass saw of each row (rank of the assigned pair,
   /// eligible columns, best column), at no extra pass.
   ///
   /// - Complexity: See ``CertifiedAssignment``.
   public static func solveWithStatistics(
     _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense = .maximize,
-    candidatesPerRow: Int? = nil, tolerance: Double = 1e-11, warmStart: AssignmentSolution? = nil
+    candidatesPerRow: Int? = nil, warmStart: AssignmentSolution? = nil
   ) -> (solution: AssignmentSolution, certificate: Certificate, statistics: RowStatistics) {
     precondition(
       warmStart.map { $0.columnPrices.count == source.columns && $0.columnOfRow.count == source.rows } ?? true,
@@ -144,17 +151,17 @@ public enum CertifiedAssignment {
     var candidates = pruning.candidates
     let allowed = pruning.allowed
     let bounds = pruning.low <= pruning.high ? pruning.low...pruning.high : 0...0
-    let bonus = SparseShortestAugmentingPathSolver.cardinalityBonus(rows: n, bounds: bounds, sense: sense)
+    // The units of every solve and pricing pass: exact whole-number arithmetic.
+    let resolution = ScoreResolution(rows: n, sense: sense, bounds: bounds)
+    precondition(
+      resolution.isFinite, "The scores' spread overflows double precision; check ScoreResolution.refusal(for:) first")
+    let bonus = resolution.cardinalityBonus
     // Rounds are provisional (see below) until their candidates price clean,
     // unless a warm start shows rows left unassigned: capacity is short, and
     // its prices already carry the full bonus.
     var provisional = warmStart.map { $0.assignedCount == $0.columnOfRow.count } ?? true
     var previousPrices = warmStart.map { start in
-      let target =
-        provisional
-        ? SparseShortestAugmentingPathSolver.cardinalityBonus(
-          unassignedCost: SparseShortestAugmentingPathSolver.provisionalUnassignedCost(bounds), bounds, sense)
-        : bonus
+      let target = provisional ? resolution.provisionalCardinalityBonus : bonus
       return Self.rebased(prices: entryPrices, from: start.cardinalityBonus, to: target)
     }
     var previousColumns = warmStart?.columnOfRow
@@ -174,8 +181,8 @@ public enum CertifiedAssignment {
       // Pairs within a twentieth of the score range of tight join too, so
       // that the small price changes of the next solve rarely need another round.
       let pricing = PricingPass(
-        source, solution: solution, candidates: candidates, capacities: capacities, sense: sense, perRow: k,
-        eps: tolerance * max(1, abs(bonus)), margin: 0.05 * (bounds.upperBound - bounds.lowerBound))
+        source, solution: solution, candidates: candidates, capacities: capacities, resolution: resolution,
+        perRow: k, margin: (0.05 * resolution.spreadUnits).rounded(.up))
       // The rows' most violated pairs join; the next round prices the rest again.
       candidates.add(pricing.additions)
       violationsPerRound.append(pricing.violations)
@@ -184,7 +191,8 @@ public enum CertifiedAssignment {
       if !provisional || pricing.unassignedRowsWithPairs == 0 {
         let certificate = Certificate(
           pairsChecked: allowed, allowedPairs: allowed, candidatesPerRow: k,
-          finalCandidatePairs: sparse.pairCount, violationsPerRound: violationsPerRound, seconds: seconds)
+          finalCandidatePairs: sparse.pairCount, violationsPerRound: violationsPerRound, seconds: seconds,
+          quantum: resolution.quantum, resolution: resolution.resolution, exact: pricing.onGrid)
         return (solution.withCardinalityBonus(bonus), certificate, pricing.statistics)
       }
       // The candidates price clean, but rows with allowed pairs are left out:

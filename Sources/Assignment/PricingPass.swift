@@ -4,9 +4,11 @@
 ///
 /// The result does not depend on the number of threads.
 struct PricingPass {
-  /// Pairs outside the candidates with reduced cost below `−tolerance`.
+  /// Pairs outside the candidates with a negative reduced cost.
   var violations = 0
-  /// Rows the solution leaves unassigned that have an allowed pair.
+  /// Whether every eligible score was a multiple of the quantum (no rounding).
+  var onGrid = true
+  /// Rows the solution leaves unassigned that have an eligible pair (allowed, in a column with room to give).
   var unassignedRowsWithPairs = 0
   /// Each row's most violated pairs (at most `perRow`), to add to the candidates.
   var additions = CandidateList()
@@ -19,6 +21,7 @@ struct PricingPass {
     var listed: [Int]
     var violations = 0
     var unassignedRowsWithPairs = 0
+    var onGrid = true
     var additions = CandidateList()
     var rows: [Int] = []
     var eligible: [Int] = []
@@ -30,32 +33,49 @@ struct PricingPass {
 
   /// Runs the pass.
   ///
+  /// Reduced costs are computed in the whole units of `resolution`, as the
+  /// sparse solver sees them: `c(i, j) − u_i − v_j` with `c` the pair's cost
+  /// in units, `u_i = P_s − y_i / q` and `v_j = −p_j / q` (`P_s` the unassigned
+  /// cost of the solve, read from its bonus). All are whole numbers below
+  /// `2^52`, so the pass is exact: a pair violates when its reduced cost is
+  /// negative. Pairs in zero-capacity columns are skipped (never makeable).
+  ///
   /// - Parameters:
-  ///   - eps: Reduced costs above `−eps` count as non-negative.
+  ///   - margin: Pairs with a reduced cost below `margin` units are offered
+  ///     as additions too.
   /// - Complexity: O(`rows · columns`) time besides the scoring.
   init(
     _ source: some ScoreBlockSource, solution: AssignmentSolution, candidates: CandidateSet, capacities: [Int],
-    sense: AssignmentProblem.Sense, perRow k: Int, eps: Double, margin: Double = 0,
+    resolution: ScoreResolution, perRow k: Int, margin: Double = 0,
     workers: Int = ParallelBlockPass.defaultWorkers
   ) {
     let m = source.columns
-    let sign = sense == .maximize ? 1.0 : -1.0
+    let sign = resolution.sense == .maximize ? 1.0 : -1.0
+    let q = resolution.quantum
+    // P_s = (B + A) / q: exact, as B is a whole number of quanta.
+    let solveUnits = (solution.cardinalityBonus + resolution.anchor) / q
+    let priceUnits = solution.columnPrices.map { $0 / q }
+    // The cost in units, inlined for the hot loop: (A − t) · (1/q) rounded by
+    // the 2^52 addition (exact for eligible pairs, see ScoreResolution.units).
+    let anchor = resolution.anchor
+    let inverse = resolution.inverseQuantum
+    let fast = inverse.isFinite
     let states = ParallelBlockPass.run(
       over: source, workers: workers,
       makeState: { State(worst: TopLists(capacities: [k]), listed: [Int](repeating: -1, count: m)) },
       body: { state, block, b in
         let worst = state.worst
         var violations = 0
+        var onGrid = true
         var listed = state.listed
         state.listed = []
         listed.withUnsafeMutableBufferPointer { listed in
-          solution.columnPrices.withUnsafeBufferPointer { prices in
+          priceUnits.withUnsafeBufferPointer { prices in
             capacities.withUnsafeBufferPointer { capacities in
               for (r, i) in block.enumerated() {
                 let base = r * m
-                // Reduced cost of pair (i, j): rowValue + price − adjusted score,
-                // with adjusted score = sign · score + bonus.
-                let offset = solution.rowValues[i] - solution.cardinalityBonus
+                // Reduced cost of pair (i, j): c(i, j) − u_i − v_j = c(i, j) − (P_s − y_i / q) + p_j / q.
+                let offset = solution.rowValues[i] / q - solveUnits
                 worst.reset(0)
                 for j in candidates.columns[i] { listed[Int(j)] = i }
                 let assignedScore = solution.columnOfRow[i].map { b[base + $0] } ?? .nan
@@ -68,21 +88,28 @@ struct PricingPass {
                   let s = b[base + j]
                   if s.isNaN { continue }
                   allowed += 1
-                  if capacities[j] > 0 {
-                    eligible += 1
-                    if sign * s > sign * assignedScore { better += 1 }
-                    if bestColumn < 0 || sign * s > sign * bestScore {
-                      bestColumn = j
-                      bestScore = s
-                    }
+                  guard capacities[j] > 0 else { continue }
+                  eligible += 1
+                  if sign * s > sign * assignedScore { better += 1 }
+                  if bestColumn < 0 || sign * s > sign * bestScore {
+                    bestColumn = j
+                    bestScore = s
                   }
-                  let slack = offset + prices[j] - sign * s
+                  let units: Double
+                  if fast {
+                    let x = (anchor - sign * s) * inverse
+                    units = x < 0x1p52 ? (x + 0x1p52) - 0x1p52 : x.rounded()
+                  } else {
+                    units = resolution.units(s)
+                  }
+                  if onGrid && resolution.anchor - units * q != sign * s { onGrid = false }
+                  let slack = units + offset + prices[j]
                   if slack < margin && listed[j] != i {
-                    if slack < -eps { violations += 1 }
+                    if slack < 0 { violations += 1 }
                     worst.offer(0, key: -slack, index: TopOrder.spread(j, row: i, columns: m))
                   }
                 }
-                if allowed > 0 && solution.columnOfRow[i] == nil { state.unassignedRowsWithPairs += 1 }
+                if eligible > 0 && solution.columnOfRow[i] == nil { state.unassignedRowsWithPairs += 1 }
                 state.rows.append(i)
                 state.eligible.append(eligible)
                 state.better.append(better)
@@ -99,10 +126,12 @@ struct PricingPass {
         }
         state.listed = listed
         state.violations += violations
+        state.onGrid = state.onGrid && onGrid
       })
     statistics = CertifiedAssignment.RowStatistics(rows: source.rows)
     for state in states {
       violations += state.violations
+      onGrid = onGrid && state.onGrid
       unassignedRowsWithPairs += state.unassignedRowsWithPairs
       additions.append(contentsOf: state.additions)
       for (k, i) in state.rows.enumerated() {

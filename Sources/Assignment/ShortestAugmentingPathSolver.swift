@@ -1,6 +1,9 @@
 /// The working state of ``CapacitatedAssignment``: costs, duals, the current
 /// assignment and the Dijkstra buffers, reused across phases.
 ///
+/// Costs, duals and distances are whole numbers of units below `2^52`
+/// (``ScoreResolution``), so every comparison is exact.
+///
 /// Invariants between phases: for every allowed pair `c(i, j) − u[i] − v[j] >= 0`,
 /// with equality when `i` is assigned to `j`; `v[j] <= 0`, and `v[j] == 0`
 /// whenever column `j` has room; `u[i] <= P` for every row.
@@ -8,13 +11,14 @@ struct ShortestAugmentingPathSolver {
   let rows: Int
   let columns: Int
   let sense: AssignmentProblem.Sense
-  /// Non-negative costs, row-major; `+∞` marks a forbidden pair.
+  /// Non-negative whole-number costs in units of the resolution's quantum,
+  /// row-major; `+∞` marks a forbidden pair or a pair in a zero-capacity column.
   var cost: [Double]
   let capacity: [Int]
-  /// The cost of leaving a row unassigned.
+  /// The units the costs are in (see ``ScoreResolution``).
+  let resolution: ScoreResolution
+  /// The cost of leaving a row unassigned, in units.
   let unassignedCost: Double
-  /// The shift that made costs non-negative: `c = shift − s` (maximise) or `s − shift` (minimise).
-  let shift: Double
   let scores: [Double]
 
   var u: [Double]
@@ -35,23 +39,17 @@ struct ShortestAugmentingPathSolver {
     sense = problem.sense
     scores = problem.scores
     capacity = problem.capacities
-    var low = Double.infinity
-    var high = -Double.infinity
-    for s in problem.scores where !s.isNaN {
-      low = min(low, s)
-      high = max(high, s)
-    }
-    let range = high >= low ? high - low : 0
-    let shift = sense == .maximize ? (high.isFinite ? high : 0) : (low.isFinite ? low : 0)
-    self.shift = shift
-    unassignedCost = CapacitatedAssignment.unassignedCost(rows: rows, range: range)
+    let resolution = ScoreResolution(problem)
+    precondition(
+      resolution.isFinite, "The scores' spread overflows double precision; check ScoreResolution.refusal(for:) first")
+    self.resolution = resolution
+    unassignedCost = resolution.unassignedUnits
     var cost = [Double](repeating: .infinity, count: problem.scores.count)
+    let columns = problem.columns
     cost.withUnsafeMutableBufferPointer { c in
       problem.scores.withUnsafeBufferPointer { s in
-        if problem.sense == .maximize {
-          for k in 0..<s.count where !s[k].isNaN { c[k] = shift - s[k] }
-        } else {
-          for k in 0..<s.count where !s[k].isNaN { c[k] = s[k] - shift }
+        for k in 0..<s.count where !s[k].isNaN && problem.capacities[k % columns] > 0 {
+          c[k] = resolution.units(s[k])
         }
       }
     }
@@ -206,10 +204,12 @@ struct ShortestAugmentingPathSolver {
       total += scores[i * columns + holding.columnOf[i]]
       assigned += 1
     }
-    // Adjusted score a = P − c; row value P − u; column price −v.
-    let rowValues = u.map { unassignedCost - $0 }
-    let prices = v.map { 0 - $0 }
-    let bonus = sense == .maximize ? unassignedCost - shift : unassignedCost + shift
+    // Adjusted score a = (P − c) · q; row value (P − u) · q; column price −v · q:
+    // whole numbers of quanta, exact in score units.
+    let q = resolution.quantum
+    let rowValues = u.map { (unassignedCost - $0) * q }
+    let prices = v.map { (0 - $0) * q }
+    let bonus = resolution.cardinalityBonus
     return AssignmentSolution(
       columnOfRow: columnOfRow, totalScore: total, assignedCount: assigned, loads: holding.load,
       rowValues: rowValues, columnPrices: prices, cardinalityBonus: bonus)

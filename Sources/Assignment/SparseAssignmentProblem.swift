@@ -65,7 +65,8 @@ public struct SparseAssignmentProblem: Sendable, Equatable {
     self.sense = sense
   }
 
-  /// The listed pairs of a dense problem (every allowed pair).
+  /// The listed pairs of a dense problem: every allowed pair in a column with
+  /// a positive capacity (the others can never be made).
   ///
   /// - Complexity: O(`rows · columns`).
   public init(_ dense: AssignmentProblem) {
@@ -73,7 +74,7 @@ public struct SparseAssignmentProblem: Sendable, Equatable {
     var index: [Int32] = []
     var values: [Double] = []
     for i in 0..<dense.rows {
-      for j in 0..<dense.columns {
+      for j in 0..<dense.columns where dense.capacities[j] > 0 {
         if let s = dense.score(row: i, column: j) {
           index.append(Int32(j))
           values.append(s)

@@ -3,9 +3,11 @@
 /// visiting only listed pairs, started from any non-negative column prices.
 ///
 /// Reduced cost of a listed pair: `c(i, j) − u[i] − v[j]`, with non-negative
-/// costs `c` and column duals `v[j] <= 0` (the price of column `j` is `−v[j]`).
+/// whole-number costs `c` in units of the quantum of ``ScoreResolution`` and
+/// column duals `v[j] <= 0` (the price of column `j` is `−v[j]` units), all
+/// below `2^52`, so every comparison is exact.
 /// Invariants between phases: every listed pair of a processed row has reduced
-/// cost `>= 0` (up to the greedy start's near-tie allowance), assigned pairs
+/// cost `>= 0`, assigned pairs
 /// `== 0`, `u[i] <= P` for every row and `u[i] == P` for a processed row left
 /// unassigned.
 ///
@@ -20,9 +22,14 @@
 /// previous, similar solve) leaves little for either kind of phase to do.
 struct SparseShortestAugmentingPathSolver {
   let problem: SparseAssignmentProblem
-  /// Costs per listed pair.
+  /// Whole-number costs per listed pair, in units of the resolution's quantum.
   var cost: [Double]
+  /// The units the costs and duals are in (see ``ScoreResolution``).
+  let resolution: ScoreResolution
+  /// The cost of leaving a row unassigned, in units.
   let unassignedCost: Double
+  /// Whether this is a provisional solve (smaller unassigned cost).
+  let provisional: Bool
 
   var u: [Double]
   var v: [Double]
@@ -52,7 +59,7 @@ struct SparseShortestAugmentingPathSolver {
   ///   - preferred: Each row's column in a previous solve, kept when it is
   ///     among the row's cheapest under the hinted prices.
   ///   - provisional: Leave a row unassigned when placing it would cost more
-  ///     than `4 · range + 1` rather than any amount: the result then
+  ///     than `4 · R_u + 1` units (four score spreads) rather than any amount: the result then
   ///     maximises `Σ (score + bonus)` for that smaller bonus. Searches end
   ///     sooner, and prices stay within a few score ranges; for the rounds of
   ///     ``CertifiedAssignment`` before the last.
@@ -67,15 +74,16 @@ struct SparseShortestAugmentingPathSolver {
     precondition(hint.count == problem.columns && hint.allSatisfy { $0 >= 0 && $0.isFinite }, "Invalid price hint")
     let n = problem.rows
     let m = problem.columns
-    let bounds = problem.scoreBounds
-    let range = bounds.upperBound - bounds.lowerBound
-    let shift = problem.sense == .maximize ? bounds.upperBound : bounds.lowerBound
-    unassignedCost =
-      provisional
-      ? Self.provisionalUnassignedCost(bounds) : CapacitatedAssignment.unassignedCost(rows: n, range: range)
-    cost = problem.sense == .maximize ? problem.scores.map { shift - $0 } : problem.scores.map { $0 - shift }
+    let resolution = ScoreResolution(rows: n, sense: problem.sense, bounds: problem.scoreBounds)
+    precondition(
+      resolution.isFinite, "The scores' spread overflows double precision; check ScoreResolution.refusal(for:) first")
+    self.resolution = resolution
+    self.provisional = provisional
+    unassignedCost = provisional ? resolution.provisionalUnassignedUnits : resolution.unassignedUnits
+    cost = problem.scores.map { resolution.units($0) }
     u = [Double](repeating: 0, count: n)
-    v = hint.map { -$0 }
+    // Hints are rounded to whole units: any hint gives the same optimum.
+    v = hint.map { -resolution.units(price: $0) }
     pairOf = [Int](repeating: -1, count: n)
     processed = [Bool](repeating: false, count: n)
     holding = ColumnSlots(rows: n, capacities: problem.capacities)
@@ -95,16 +103,13 @@ struct SparseShortestAugmentingPathSolver {
   }
   /// Gives each row a cheapest column (in reduced cost) with room: first the
   /// rows whose preferred column is among their cheapest, then the others.
-  /// Columns within a hair of the cheapest (`nearTie`, far below any
-  /// meaningful score difference) count as equally cheap: at an optimum many
-  /// rows are indifferent between columns, and taking one with room spares the
-  /// augmenting phases that a blind pick would need. The row's dual is the
-  /// chosen reduced cost, so its pair is tight and every other pair's reduced
-  /// cost is at least `-nearTie`.
+  /// All columns of the least reduced cost (whole units, compared exactly)
+  /// count as equally cheap: at an optimum many rows are indifferent between
+  /// columns, and taking one with room spares the augmenting phases that a
+  /// blind pick would need. The row's dual is that reduced cost, so its pair
+  /// is tight and every other pair's reduced cost is non-negative.
   mutating func greedyStart() {
     let capacity = problem.capacities
-    let range = problem.scoreBounds.upperBound - problem.scoreBounds.lowerBound
-    let nearTie = 1e-12 * (range + 1)
     for keepingPreferred in [true, false] {
       for r in 0..<problem.rows where !processed[r] {
         let preferred = preferredColumn[r]
@@ -117,7 +122,7 @@ struct SparseShortestAugmentingPathSolver {
         }
         guard best <= unassignedCost else { continue }
         var chosen = -1
-        for p in pairs where cost[p] - v[Int(problem.columnIndex[p])] <= best + nearTie {
+        for p in pairs where cost[p] - v[Int(problem.columnIndex[p])] <= best {
           let j = Int(problem.columnIndex[p])
           guard holding.load[j] < capacity[j] else { continue }
           if j == preferred {
@@ -348,27 +353,6 @@ struct SparseShortestAugmentingPathSolver {
     clearSearch()
   }
 
-  /// The bonus of ``AssignmentSolution/cardinalityBonus`` for a problem of
-  /// `rows` rows whose scores lie within `bounds`: more than any difference of
-  /// totals, so that the optimum assigns as many rows as it can.
-  static func cardinalityBonus(rows: Int, bounds: ClosedRange<Double>, sense: AssignmentProblem.Sense) -> Double {
-    cardinalityBonus(
-      unassignedCost: CapacitatedAssignment.unassignedCost(rows: rows, range: bounds.upperBound - bounds.lowerBound),
-      bounds, sense)
-  }
-
-  /// The cost of leaving a row unassigned in a provisional solve.
-  static func provisionalUnassignedCost(_ bounds: ClosedRange<Double>) -> Double {
-    4 * (bounds.upperBound - bounds.lowerBound) + 1
-  }
-
-  /// The bonus that an unassigned cost `P` (in the solver's shifted costs) stands for.
-  static func cardinalityBonus(
-    unassignedCost: Double, _ bounds: ClosedRange<Double>, _ sense: AssignmentProblem.Sense
-  ) -> Double {
-    sense == .maximize ? unassignedCost - bounds.upperBound : unassignedCost + bounds.lowerBound
-  }
-
   /// The solution in the public, score-unit form.
   func solution() -> AssignmentSolution {
     var total = 0.0
@@ -379,10 +363,12 @@ struct SparseShortestAugmentingPathSolver {
       total += problem.scores[pairOf[i]]
       assigned += 1
     }
-    let bonus = Self.cardinalityBonus(unassignedCost: unassignedCost, problem.scoreBounds, problem.sense)
+    // Whole numbers of quanta: exact in score units.
+    let q = resolution.quantum
+    let bonus = provisional ? resolution.provisionalCardinalityBonus : resolution.cardinalityBonus
     return AssignmentSolution(
       columnOfRow: columnOfRow, totalScore: total, assignedCount: assigned, loads: holding.load,
-      rowValues: u.map { unassignedCost - $0 }, columnPrices: v.map { -$0 }, cardinalityBonus: bonus)
+      rowValues: u.map { (unassignedCost - $0) * q }, columnPrices: v.map { -$0 * q }, cardinalityBonus: bonus)
   }
 }
 

@@ -40,6 +40,14 @@ public struct Cohort: Sendable, Hashable {
     Dictionary(uniqueKeysWithValues: mentors.enumerated().map { ($1.id, $0) })
   }
 
-  /// The total number of places the mentors offer.
-  public var totalCapacity: Int { mentors.reduce(0) { $0 + $1.capacity } }
+  /// The total number of places the mentors offer, saturating at `Int.max`
+  /// (the readers bound each capacity, so the sum never gets near it).
+  ///
+  /// - Complexity: O(`mentors.count`).
+  public var totalCapacity: Int {
+    mentors.reduce(0) { total, mentor in
+      let (sum, overflow) = total.addingReportingOverflow(mentor.capacity)
+      return overflow ? Int.max : sum
+    }
+  }
 }

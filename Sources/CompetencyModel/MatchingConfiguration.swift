@@ -7,6 +7,12 @@
 /// `workdayHours` is in `(0, 24]`; `minimumScore`, when set, is finite;
 /// `programme.weeks` is in `1...520`.
 public struct MatchingConfiguration: Sendable, Hashable {
+  /// The largest weight the configuration reader accepts, for a term or a
+  /// competency: `1e6`. Only the ratios between weights matter, and with
+  /// every term value in `0...1` the bound keeps every score finite and its
+  /// spread far inside what the solver certifies (see Docs/solver.md).
+  public static let maximumWeight = 1e6
+
   /// Weights of the score's terms. The score of a pair is
   /// `Σ term weight × term value`, each term value in `0...1`.
   public struct TermWeights: Sendable, Hashable {

@@ -407,9 +407,11 @@ extension ConfigurationReader {
       return Double(cleaned)
     }
 
-    /// A weight: a finite number ≥ 0.
+    /// A weight: a finite number from 0 to ``MatchingConfiguration/maximumWeight``.
     mutating func weight(_ node: Node, for name: String) -> Double? {
-      guard let value = number(node, for: name, expectation: "a weight (a number 0 or more)") else {
+      let maximum = MatchingConfiguration.maximumWeight
+      let expectation = "a weight (a number from 0 to \(Self.plain(maximum)))"
+      guard let value = number(node, for: name, expectation: expectation) else {
         return nil
       }
       guard value >= 0 else {
@@ -418,8 +420,18 @@ extension ConfigurationReader {
           "the weight '\(name)' is negative (\(Self.text(node))); expected a number 0 or more")
         return nil
       }
+      guard value <= maximum else {
+        error(
+          at: node.mark,
+          "the weight '\(name)' is too large (\(Self.text(node))); expected a number from 0 to "
+            + "\(Self.plain(maximum)) (only the ratios between weights matter)")
+        return nil
+      }
       return value
     }
+
+    /// A whole number without exponent or fraction, such as `1000000`.
+    static func plain(_ value: Double) -> String { String(Int(value)) }
 
     /// A Boolean: `true`/`false` (also `yes`/`no`, `on`/`off`).
     mutating func boolean(_ node: Node, for name: String) -> Bool? {

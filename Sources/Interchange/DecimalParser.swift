@@ -1,3 +1,5 @@
+import Assignment
+
 /// Strict parsing of the numbers in MentorMatch's files: plain decimals with
 /// an optional sign and exponent (`3`, `-2.5`, `.5`, `1e-3`), nothing else.
 ///
@@ -83,7 +85,8 @@ enum DecimalParser {
     return "'\(text)' is not a number; expected \(what)"
   }
 
-  /// Parses a capacity: a whole number 0 or more (`3` or `3.0`).
+  /// Parses a capacity: a whole number from 0 to
+  /// ``AssignmentProblem/maximumCapacity`` (`3` or `3.0`).
   ///
   /// - Parameters:
   ///   - text: The cell's trimmed text.
@@ -92,7 +95,12 @@ enum DecimalParser {
   /// - Complexity: O(length of `text`).
   static func capacity(_ text: String, expected: String) -> Result<Int, ValueError> {
     if text.isEmpty { return .failure(ValueError("empty capacity; expected \(expected)")) }
-    if text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text) {
+    let maximum = AssignmentProblem.maximumCapacity
+    let tooLarge = ValueError(
+      "capacity \(text) is too large; expected \(expected), at most \(maximum) "
+        + "(a capacity above the number of mentees already means no limit)")
+    if text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+      guard let number = Int(text), number <= maximum else { return .failure(tooLarge) }
       return .success(number)
     }
     guard let number = DecimalParser.parse(text), number.isFinite else {
@@ -104,9 +112,7 @@ enum DecimalParser {
     if number != number.rounded(.towardZero) {
       return .failure(ValueError("capacity \(text) is not a whole number; expected \(expected)"))
     }
-    guard number < 1e15 else {
-      return .failure(ValueError("capacity \(text) is too large; expected \(expected)"))
-    }
+    guard number <= Double(maximum) else { return .failure(tooLarge) }
     return .success(Int(number))
   }
 }

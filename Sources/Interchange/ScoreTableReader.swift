@@ -1,3 +1,5 @@
+import Assignment
+
 /// Reads `SCORES.csv`, the input of the `solve` command.
 ///
 /// ```
@@ -8,8 +10,9 @@
 ///
 /// The first header cell must be `mentee` (case-insensitive); the others are
 /// mentor identifiers. Each row is a mentee identifier and one score per
-/// mentor: a finite decimal (`0.75`, `-2.5`, `1e-3`), or an empty cell for a
-/// forbidden pair. Identifiers are trimmed and a formula neutralisation is
+/// mentor: a finite decimal (`0.75`, `-2.5`, `1e-3`) of magnitude at most
+/// ``AssignmentProblem/maximumScoreMagnitude`` (`1e300`), or an empty cell
+/// for a forbidden pair. Identifiers are trimmed and a formula neutralisation is
 /// undone (see ``CSVWriter/unneutralized(_:)``); duplicates are errors.
 public enum ScoreTableReader {
   /// Reads a score file.
@@ -62,6 +65,33 @@ public enum ScoreTableReader {
     }
     guard let table else { throw InputErrors(problems) }
     return table
+  }
+
+  /// Where the score of mentee `row` and mentor `column` is in a score file's
+  /// text, for messages about a cell.
+  ///
+  /// - Parameters:
+  ///   - row: A mentee index (the `row`-th data row, blank lines skipped).
+  ///   - column: A mentor index.
+  ///   - text: The file's content, as ``parse(_:file:)`` read it.
+  ///   - file: The file name.
+  /// - Returns: The cell's line and column, or `nil` when there is no such cell.
+  /// - Complexity: O(length of `text`).
+  public static func location(row: Int, column: Int, in text: String, file: String) -> (line: Int, column: Int)? {
+    var text = text
+    return text.withUTF8 { bytes in
+      var tokenizer = CSVTokenizer(bytes: bytes, file: file)
+      var record = -1
+      var found: (line: Int, column: Int)?
+      tokenizer.run { fields, _, malformed in
+        if found != nil || (!malformed && fields.allSatisfy(\.isEmpty)) { return }
+        if record == row, column + 1 < fields.count {
+          found = (fields[column + 1].line, fields[column + 1].column)
+        }
+        record += 1
+      }
+      return found
+    }
   }
 
   /// The state of one read.
@@ -152,7 +182,13 @@ public enum ScoreTableReader {
           bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])),
           value.isFinite
         {
-          return value
+          if abs(value) <= AssignmentProblem.maximumScoreMagnitude { return value }
+          let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+          report(
+            field,
+            "score \(text) is too large in magnitude; expected a score between -1e300 and 1e300 "
+              + "(rescale the scores: only their differences matter)")
+          return .nan
         }
       }
       let text = CellText.trimmed(field.string(in: bytes))

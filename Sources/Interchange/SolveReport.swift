@@ -39,6 +39,11 @@ public struct SolveReport: Codable, Sendable, Equatable {
     public var candidatePairs: Int
     /// Violations found in each round; the last is 0.
     public var violationsPerRound: [Int]
+    /// Whether the plan is proven exactly optimal (every score a multiple of
+    /// the quantum the solver worked in; see Docs/solver.md).
+    public var exact: Bool
+    /// Otherwise the plan is optimal to within this much total score.
+    public var resolution: Double
 
     /// What the proof covered, in one line of plain words (as `match` reports it).
     ///
@@ -56,6 +61,8 @@ public struct SolveReport: Codable, Sendable, Equatable {
       pairsChecked = certificate.pairsChecked
       candidatePairs = certificate.finalCandidatePairs
       violationsPerRound = certificate.violationsPerRound
+      exact = certificate.exact
+      resolution = certificate.exact ? 0 : certificate.resolution
     }
   }
 

@@ -14,14 +14,19 @@ public enum BruteForceAssignment {
   }
 
   /// Solves `problem` by enumeration.
-  public static func solve(_ problem: AssignmentProblem) -> Optimum {
+  ///
+  /// - Parameters:
+  ///   - problem: The problem.
+  ///   - tolerance: A total must beat the best so far by more than this to
+  ///     replace it (0 for scores whose sums are exact in double precision).
+  public static func solve(_ problem: AssignmentProblem, tolerance: Double = 1e-12) -> Optimum {
     var load = [Int](repeating: 0, count: problem.columns)
     var best: Optimum? = nil
     let sign = problem.sense == .maximize ? 1.0 : -1.0
     func visit(_ row: Int, count: Int, total: Double) {
       if row == problem.rows {
         if let b = best {
-          if count > b.assignedCount || (count == b.assignedCount && sign * total > sign * b.totalScore + 1e-12) {
+          if count > b.assignedCount || (count == b.assignedCount && sign * total > sign * b.totalScore + tolerance) {
             best = Optimum(assignedCount: count, totalScore: total)
           }
         } else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assignment
 import CohortGenerator
 import CompetencyModel
 import Foundation
@@ -42,7 +43,10 @@ extension MentorMatch {
           "Generate at most 10,000,000 mentees, 2,000,000 mentors and 10,000 competencies.")
       }
       guard competencies >= 1 else { throw ValidationError("A cohort needs at least one competency.") }
-      if let capacity, capacity < 0 { throw ValidationError("--capacity must be zero or more, not \(capacity).") }
+      if let capacity, capacity < 0 || capacity > AssignmentProblem.maximumCapacity {
+        throw ValidationError(
+          "--capacity must be a whole number from 0 to \(AssignmentProblem.maximumCapacity), not \(capacity).")
+      }
     }
 
     func run() throws {

@@ -44,8 +44,13 @@ extension MentorMatch {
       if capacity != nil && capacities != nil {
         throw ValidationError("Give either --capacity or --capacities, not both.")
       }
-      if let capacity, capacity < 0 {
-        throw ValidationError("--capacity must be zero or more, not \(capacity).")
+      if let capacity, capacity < 0 || capacity > AssignmentProblem.maximumCapacity {
+        throw ValidationError(
+          "--capacity must be a whole number from 0 to \(AssignmentProblem.maximumCapacity), not \(capacity).")
+      }
+      if let candidates, candidates < 1 {
+        throw ValidationError(
+          "--candidates must be 1 or more, not \(candidates): every mentee needs at least one candidate mentor.")
       }
     }
 
@@ -61,6 +66,7 @@ extension MentorMatch {
         let problem = AssignmentProblem(
           rows: table.menteeIDs.count, columns: table.mentorIDs.count, scores: table.scores, capacities: caps,
           sense: minimize ? .minimize : .maximize)
+        if let refusal = ScoreResolution.refusal(for: problem) { throw refused(refusal) }
         var stopwatch = Stopwatch()
         let (solution, certificate) = CertifiedAssignment.solve(
           DenseScoreSource(problem), capacities: caps, sense: problem.sense, candidatesPerRow: candidates)
@@ -69,6 +75,32 @@ extension MentorMatch {
         try emit(report.render(format), to: output)
       }
     }
+  }
+}
+
+extension MentorMatch.Solve {
+  /// The error for a score matrix double precision cannot certify, at the
+  /// cell that sets the spread (see `ScoreResolution` and Docs/solver.md).
+  func refused(_ refusal: ScoreResolution.Refusal) -> InputErrors {
+    let text = (try? String(contentsOfFile: scores, encoding: .utf8)) ?? ""
+    func location(_ cell: (row: Int, column: Int)) -> (line: Int, column: Int) {
+      ScoreTableReader.location(row: cell.row, column: cell.column, in: text, file: scores) ?? (1, 1)
+    }
+    let extreme = location(refusal.extremeCell)
+    let message: String
+    if let lostCell = refusal.lostCell, let lostScore = refusal.lostScore {
+      let lost = location(lostCell)
+      message =
+        "the score \(refusal.extremeScore) widens the spread of the scores so far that double precision "
+        + "resolves totals only to \(refusal.resolution), so the score \(lostScore) at "
+        + "\(scores):\(lost.line):\(lost.column) would be lost and the plan could not be certified optimal; "
+        + "remove or rescale the extreme score (see Docs/solver.md)"
+    } else {
+      message =
+        "the score \(refusal.extremeScore) makes the spread of the scores overflow double precision; "
+        + "rescale the scores (see Docs/solver.md)"
+    }
+    return InputErrors([InputError(file: scores, line: extreme.line, column: extreme.column, message: message)])
   }
 }
 

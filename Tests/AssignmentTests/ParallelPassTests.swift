@@ -58,7 +58,8 @@ import _TestSupport
     let runs = [1, 2, 6].map { workers in
       PricingPass(
         source, solution: solution, candidates: candidates, capacities: problem.capacities,
-        sense: .maximize, perRow: 2, eps: 1e-9, workers: workers)
+        resolution: ScoreResolution(rows: problem.rows, sense: .maximize, bounds: bounds), perRow: 2,
+        workers: workers)
     }
     #expect(runs[0].violations > 0)
     for run in runs.dropFirst() {

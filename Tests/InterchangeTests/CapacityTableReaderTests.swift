@@ -10,6 +10,17 @@ import Testing
       ])
   }
 
+  @Test func boundsCapacitiesAtTheDocumentedMaximum() throws {
+    #expect(try CapacityTableReader.parse("mentor,capacity\nm1,1000000\n", file: "c", mentorIDs: ["m1"]) == [1_000_000])
+    for text in ["1000001", "9223372036854775807", "99999999999999999999", "1e7", "1000001.0"] {
+      let found = problems { () throws(InputErrors) in
+        try CapacityTableReader.parse("mentor,capacity\nm1,\(text)\n", file: "c", mentorIDs: ["m1"])
+      }
+      #expect(positions(found) == ["c:2:4"], "\(text)")
+      #expect(found.first?.message.hasPrefix("capacity \(text) is too large") == true, "\(text)")
+    }
+  }
+
   @Test func reportsEveryProblem() {
     let text = "mentor,capacity\nm1,-1\nm2,2.5\nx9,1\nm1,2\n,3\nm4,\n"
     let found = problems { () throws(InputErrors) in

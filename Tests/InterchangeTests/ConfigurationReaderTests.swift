@@ -177,11 +177,11 @@ func emptyFileGivesDefaults(text: String) throws {
 @Test func wrongTypesAreReportedAtTheValue() {
   #expect(
     problems("weights:\n  seniority: high\n") == [
-      "2:14: expected a weight (a number 0 or more) for 'weights.seniority', found 'high'"
+      "2:14: expected a weight (a number from 0 to 1000000) for 'weights.seniority', found 'high'"
     ])
   #expect(
     problems("weights:\n  seniority: \"0.5\"\n") == [
-      "2:14: expected a weight (a number 0 or more) for 'weights.seniority', found the quoted text \"0.5\"; "
+      "2:14: expected a weight (a number from 0 to 1000000) for 'weights.seniority', found the quoted text \"0.5\"; "
         + "write the number without quotes"
     ])
   #expect(
@@ -206,7 +206,7 @@ func emptyFileGivesDefaults(text: String) throws {
     ])
   #expect(
     problems("weights:\n  seniority:\n") == [
-      "2:13: expected a weight (a number 0 or more) for 'weights.seniority', found nothing"
+      "2:13: expected a weight (a number from 0 to 1000000) for 'weights.seniority', found nothing"
     ])
   #expect(
     problems("minimum_score: [1]\n") == [
@@ -225,11 +225,11 @@ func emptyFileGivesDefaults(text: String) throws {
     ])
   #expect(
     problems("weights:\n  timezone: .inf\n") == [
-      "2:13: '.inf' is not a finite number; expected a weight (a number 0 or more) for 'weights.timezone'"
+      "2:13: '.inf' is not a finite number; expected a weight (a number from 0 to 1000000) for 'weights.timezone'"
     ])
   #expect(
     problems("competencies:\n  Coaching: .nan\n") == [
-      "2:13: '.nan' is not a finite number; expected a weight (a number 0 or more) for 'competencies.Coaching'"
+      "2:13: '.nan' is not a finite number; expected a weight (a number from 0 to 1000000) for 'competencies.Coaching'"
     ])
   #expect(
     problems("competencies:\n  default: -0.5\n") == [

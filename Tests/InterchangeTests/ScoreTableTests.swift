@@ -26,6 +26,23 @@ import Testing
     #expect(found[3].message.hasPrefix("'1e999' is not a number"))
   }
 
+  @Test func boundsScoreMagnitudesAtTheCell() throws {
+    let text = "mentee,m1,m2,m3\ne1,1e300,-1e300,1e301\ne2,-1.7e308,0,1\n"
+    let found = problems { () throws(InputErrors) in try ScoreTableReader.parse(text, file: "s.csv")
+    }
+    #expect(positions(found) == ["s.csv:2:17", "s.csv:3:4"])
+    #expect(found.allSatisfy { $0.message.contains("too large in magnitude") })
+    let fine = try ScoreTableReader.parse("mentee,m1,m2\ne1,1e300,-1e300\n", file: "s.csv")
+    #expect(fine.scores == [1e300, -1e300])
+  }
+
+  @Test func locatesCellsAcrossBlankLinesAndQuotes() {
+    let text = "mentee,m1,m2\n\n\"e\n1\",1,  22\n\ne2,3,4\n"
+    #expect(ScoreTableReader.location(row: 0, column: 1, in: text, file: "s.csv")! == (4, 6))
+    #expect(ScoreTableReader.location(row: 1, column: 0, in: text, file: "s.csv")! == (6, 4))
+    #expect(ScoreTableReader.location(row: 2, column: 0, in: text, file: "s.csv") == nil)
+  }
+
   @Test func reportsHeaderAndIdentifierProblems() {
     let text = "id,m1,m2,m1,\ne1,1,2,3,4\n,1,2,3,4\ne1,1,2,3,4\n"
     let found = problems { () throws(InputErrors) in try ScoreTableReader.parse(text, file: "s.csv")
