@@ -56,7 +56,11 @@ let package = Package(
         "Interchange", "CompetencyModel", "Assignment", "Rationale", "CohortGenerator", "Ledger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .target(name: "_TestSupport", dependencies: ["Assignment", "CohortGenerator", "CompetencyModel"], path: "Sources/_TestSupport"),
+    // The reference GEMM timing of Benchmarks/scale/run.sh (LinearAlgebra only).
+    .executableTarget(name: "gemm-timing", dependencies: ["LinearAlgebra"], path: "Benchmarks/scale/GEMMTiming"),
+    .target(
+      name: "_TestSupport", dependencies: ["Assignment", "CohortGenerator", "CompetencyModel"],
+      path: "Sources/_TestSupport"),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
     .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "_TestSupport"], swiftSettings: invariants),
     .testTarget(name: "CompetencyModelTests", dependencies: ["CompetencyModel", "_TestSupport"]),

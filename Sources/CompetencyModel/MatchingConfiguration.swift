@@ -5,7 +5,8 @@
 ///
 /// Invariants: every weight is finite and non-negative; `idealSeniorityGap > 0`;
 /// `workdayHours` is in `(0, 24]`; `minimumScore`, when set, is finite;
-/// `programme.weeks` is in `1...520`.
+/// `programme.weeks` is in `1...520`; `headroomCredit` is in `0...1`;
+/// `sideTermsLimit`, when set, is finite and non-negative.
 public struct MatchingConfiguration: Sendable, Hashable {
   /// The largest weight the configuration reader accepts, for a term or a
   /// competency: `1e6`. Only the ratios between weights matter, and with
@@ -16,15 +17,16 @@ public struct MatchingConfiguration: Sendable, Hashable {
   /// Weights of the score's terms. The score of a pair is
   /// `Σ term weight × term value`, each term value in `0...1`.
   public struct TermWeights: Sendable, Hashable {
-    /// Weight of the competency fit (how well the mentor's strengths cover
-    /// the mentee's growth goals).
+    /// Weight of the competency term: the covered growth, the share of the
+    /// mentee's need (goal above current level) that the mentor's levels
+    /// cover (see ``GrowthCoverage``).
     public var competency: Double = 1.0
     /// Weight of the seniority-gap term.
-    public var seniority: Double = 0.2
+    public var seniority: Double = 0.1
     /// Weight of the cross-department bonus.
-    public var crossDepartment: Double = 0.1
+    public var crossDepartment: Double = 0.05
     /// Weight of the working-hours overlap term.
-    public var timezone: Double = 0.2
+    public var timezone: Double = 0.1
     /// Weight of the mentee's stated preference for the mentor.
     public var menteePreference: Double = 0.2
     /// Weight of the mentor's stated preference for the mentee.
@@ -32,6 +34,9 @@ public struct MatchingConfiguration: Sendable, Hashable {
 
     /// The default weights.
     public init() {}
+
+    /// The side terms' combined weight: every term but competency.
+    public var sideSum: Double { seniority + crossDepartment + timezone + menteePreference + mentorPreference }
   }
 
   /// The hard rules; each can be switched off.
@@ -48,6 +53,11 @@ public struct MatchingConfiguration: Sendable, Hashable {
     /// When set, no mentor takes more than this many mentees from one
     /// department (mentees without a department are not capped).
     public var maxMenteesPerDepartment: Int? = nil
+    /// Mentees with no growth goal (no goal above their current level) only
+    /// get places left once the mentees with goals are matched, so they never
+    /// take a place from a mentee who has goals. When `false` they compete on
+    /// score like everyone else.
+    public var goalMenteesFirst = true
 
     /// The default rules: all on.
     public init() {}
@@ -93,6 +103,34 @@ public struct MatchingConfiguration: Sendable, Hashable {
   public var workdayHours = 8.0
   /// When set, a pair scoring below this is not allowed.
   public var minimumScore: Double? = nil
+  /// The credit per level a mentor stands above a mentee's goal, up to one
+  /// level (see ``GrowthCoverage``); in `0...1`, 0 (off) by default.
+  public var headroomCredit = 0.0
+  /// The most the side terms (seniority, cross-department, timezone and the
+  /// two preferences) may weigh together, as a share of the competency
+  /// weight; `nil` for no limit. Below 1, a mentor who covers all of a
+  /// mentee's goals always outscores one who covers none. See ``effectiveTerms``.
+  public var sideTermsLimit: Double? = 0.8
+
+  /// The term weights the score uses: ``terms`` with the side terms scaled
+  /// down together (keeping their ratios) when their sum exceeds
+  /// `sideTermsLimit · terms.competency`.
+  ///
+  /// - Complexity: O(1).
+  public var effectiveTerms: TermWeights {
+    guard let limit = sideTermsLimit else { return terms }
+    let side = terms.sideSum
+    let allowed = limit * terms.competency
+    guard side > allowed, side > 0 else { return terms }
+    let factor = allowed / side
+    var scaled = terms
+    scaled.seniority *= factor
+    scaled.crossDepartment *= factor
+    scaled.timezone *= factor
+    scaled.menteePreference *= factor
+    scaled.mentorPreference *= factor
+    return scaled
+  }
 
   /// The default configuration.
   public init() {}

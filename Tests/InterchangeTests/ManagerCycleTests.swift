@@ -1,18 +1,7 @@
 import CompetencyModel
 import Interchange
 import Testing
-
-/// SplitMix64, for seeded sweeps.
-private struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+import _TestSupport
 
 /// The loop errors of manager links taken in row order, the direct way: a
 /// link is refused when its manager already reaches its person through the
@@ -58,7 +47,7 @@ private func naiveCycles(_ links: [(person: String, manager: String, position: S
   /// (a forest), sometimes later rows or themselves (loops), some people in
   /// both files: the reader's errors are the direct check's, in order.
   @Test func loopErrorsAgreeWithADirectCheck() {
-    var rng = SplitMix(state: 11)
+    var rng = SplitMix(seed: 11)
     var loops = 0
     var twoManagers = 0
     for _ in 0..<400 {

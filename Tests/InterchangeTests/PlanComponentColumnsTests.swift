@@ -29,6 +29,8 @@ import _TestSupport
     var configuration = MatchingConfiguration()
     configuration.terms.menteePreference = 0.5
     configuration.terms.mentorPreference = 0.3
+    // The weights as given, not scaled under fit.side_terms_limit.
+    configuration.sideTermsLimit = nil
     return configuration
   }
 

@@ -5,7 +5,8 @@ import Testing
 /// what the configuration changes in reading the cohort.
 @Suite struct CohortCompanionFilesTests {
   let mentors = "id,name,capacity,level:Coaching\nm1,Ann,1,5\nm2,Bo,1,3\n"
-  let mentees = "id,name,level:Coaching,goal:Coaching\ne1,Cy,1,3\ne2,Di,1,4\n"
+  // m1 covers all of e1's growth, m2 half of it; both cover all of e2's.
+  let mentees = "id,name,level:Coaching,goal:Coaching\ne1,Cy,1,5\ne2,Di,1,3\n"
 
   /// The mentor of each mentee in a CSV plan, by mentee id ("" when unmatched).
   func mentorByMentee(_ csv: String) -> [String: String] {
@@ -83,9 +84,11 @@ import Testing
       let components = try #require(pairs.first?["components"] as? [String: Any])
       return try #require(components["timezone"] as? Double)
     }
-    let summer = try timezoneComponent("programme:\n  start: 2026-06-01\nweights:\n  timezone: 1\n")
-    let winter = try timezoneComponent("programme:\n  start: 2026-12-01\nweights:\n  timezone: 1\n")
-    let unset = try timezoneComponent("weights:\n  timezone: 1\n")
+    let summer = try timezoneComponent(
+      "programme:\n  start: 2026-06-01\nweights:\n  timezone: 1\nfit:\n  side_terms_limit: null\n")
+    let winter = try timezoneComponent(
+      "programme:\n  start: 2026-12-01\nweights:\n  timezone: 1\nfit:\n  side_terms_limit: null\n")
+    let unset = try timezoneComponent("weights:\n  timezone: 1\nfit:\n  side_terms_limit: null\n")
     #expect(summer > winter)
     #expect(winter == unset)
     #expect(abs(summer - 1) < 1e-12)
