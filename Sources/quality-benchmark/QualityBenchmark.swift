@@ -87,6 +87,7 @@ struct QualityBenchmark: ParsableCommand {
       }
       if size == .full, let output = writeRealCohort {
         do {
+          try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
           _ = try CohortWriter.write(real.cohort, toFolder: output)
         } catch {
           FileHandle.standardError.write(Data("quality-benchmark: \(error)\n".utf8))
