@@ -2,32 +2,31 @@ import LinearAlgebra
 
 /// Scores every mentee against every mentor.
 ///
-/// The score of mentee `i` and mentor `j` is a weighted sum of terms, each in `0...1`:
+/// The score of mentee `i` and mentor `j` is a weighted sum of six terms, each in `0...1`:
 ///
-/// - **competency**: `Σ_c N[i, c] · S[j, c]`, where `N[i, c] = w_c · gap(i, c) / Σ_c' w_c' · gap(i, c')`
-///   is the share of the mentee's weighted growth need in competency `c`
-///   (`gap` = goal above current level) and `S[j, c] = level(j, c) / 5` is the
-///   mentor's strength there. It is 1 when the mentor is expert in every
-///   competency the mentee wants to grow in. All pairs come from one BLAS
-///   product `N · Sᵀ`.
+/// - **competency**: the covered growth, the weighted share of the mentee's
+///   need (goal above current level) that the mentor's levels cover; see
+///   ``GrowthCoverage`` for the formula and its exact matrix form. A mentor at
+///   or below the mentee's level in a competency adds nothing there; a mentor
+///   at or above every goal scores 1.
 /// - **seniority**, **cross-department** and **timezone**: see ``ScoreTerms``.
+/// - **mentee preference** and **mentor preference**: see ``PreferenceTable``.
 ///
-/// `score = Σ_t weight_t · term_t`, and ``breakdown(mentee:mentor:)`` splits one
-/// pair's score into named components that sum to it.
-///
-/// Invariant: `needs` is `mentees x competencies`, `strengths` is
-/// `mentors x competencies`, both with entries in `0...1`.
+/// `score = Σ_t weight_t · term_t` with the weights of
+/// ``MatchingConfiguration/effectiveTerms`` (side terms capped below the
+/// competency weight), and ``breakdown(mentee:mentor:)`` splits one pair's
+/// score into named components that sum to it.
 public struct FitModel: Sendable {
   /// The cohort being scored.
   public let cohort: Cohort
   /// The configuration in force.
   public let configuration: MatchingConfiguration
+  /// The term weights in force (``MatchingConfiguration/effectiveTerms``).
+  public let terms: MatchingConfiguration.TermWeights
   /// The weight of each competency, in cohort order.
   public let competencyWeights: [Double]
-  /// The normalised weighted needs, one row per mentee.
-  public let needs: Matrix
-  /// The mentors' strengths (level / 5), one row per mentor.
-  public let strengths: Matrix
+  /// The covered-growth term's matrices.
+  public let coverage: GrowthCoverage
   /// The non-competency terms by category of person.
   let termTable: PairTermTable
   /// The stated preferences.
@@ -35,35 +34,33 @@ public struct FitModel: Sendable {
 
   /// Prepares the model.
   ///
-  /// - Complexity: O(`(mentees + mentors) · competencies`).
+  /// - Complexity: O(`mentees · goals + mentors · columns`), columns at most
+  ///   11 per competency on a half-level scale (see ``GrowthCoverage``).
   public init(cohort: Cohort, configuration: MatchingConfiguration) {
     self.cohort = cohort
     self.configuration = configuration
-    let k = cohort.competencies.count
+    terms = configuration.effectiveTerms
     let weights = configuration.weights(for: cohort.competencies)
     competencyWeights = weights
-    var needs = Matrix(rows: cohort.mentees.count, columns: k)
-    for (i, mentee) in cohort.mentees.enumerated() {
-      var total = 0.0
-      for c in 0..<k { total += weights[c] * mentee.gap(c) }
-      guard total > 0 else { continue }
-      for c in 0..<k { needs[i, c] = weights[c] * mentee.gap(c) / total }
-    }
-    var strengths = Matrix(rows: cohort.mentors.count, columns: k)
-    for (j, mentor) in cohort.mentors.enumerated() {
-      for c in 0..<k { strengths[j, c] = mentor.person.levels[c] / CompetencyScale.maximum }
-    }
-    self.needs = needs
-    self.strengths = strengths
-    termTable = PairTermTable(cohort: cohort, configuration: configuration)
-    preferences = PreferenceTable(cohort: cohort, configuration: configuration)
+    coverage = GrowthCoverage(cohort: cohort, weights: weights, headroom: configuration.headroomCredit)
+    termTable = PairTermTable(cohort: cohort, terms: terms, configuration: configuration)
+    preferences = PreferenceTable(cohort: cohort, terms: terms)
   }
 
-  /// The competency term of every pair, `needs · strengthsᵀ`, by BLAS.
+  /// The (unweighted) competency term of every pair, by one BLAS product of
+  /// the dense coefficients and the mentor ramps.
   ///
-  /// - Complexity: O(`mentees · mentors · competencies`) flops.
+  /// - Complexity: O(`mentees · mentors · columns`) flops; O(`mentees · columns`) memory.
   public func competencyFit() -> Matrix {
-    needs.multiplied(by: strengths, transposingOther: true)
+    coverage.allPairs()
+  }
+
+  /// Whether mentee `i` has a growth goal: a goal above the current level in
+  /// a competency of non-zero weight.
+  ///
+  /// - Complexity: O(`competencies`).
+  public func hasGrowthGoal(mentee i: Int) -> Bool {
+    cohort.competencies.indices.contains { cohort.mentees[i].gap($0) > 0 && competencyWeights[$0] > 0 }
   }
 
   /// The total score of every pair (rules not applied), `mentees x mentors`.
@@ -77,17 +74,19 @@ public struct FitModel: Sendable {
   }
 
   /// Writes the total scores (rules not applied) of a block of mentees into
-  /// `buffer`, row-major `mentees.count × mentors`: one BLAS product for the
-  /// competency term, then a table lookup per pair for the other terms.
+  /// `buffer`, row-major `mentees.count × mentors`: the competency term by
+  /// the sparse coefficients times the mentor ramps (one BLAS `daxpy` per
+  /// non-zero, two or three per goal), then a table lookup per pair for the
+  /// other terms.
   ///
   /// - Parameters:
   ///   - mentees: The block of mentees.
   ///   - buffer: At least `mentees.count · mentors` elements.
-  /// - Complexity: O(`mentees.count · mentors · competencies`) flops plus
+  /// - Complexity: O(`mentees.count · goals · mentors`) flops plus
   ///   O(`mentees.count · mentors`).
   public func fillScores(mentees range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
     let m = cohort.mentors.count
-    needs.multiplyRows(range, byTransposeOf: strengths, into: buffer, scale: configuration.terms.competency)
+    coverage.fill(mentees: range, into: buffer, scale: terms.competency)
     for (r, i) in range.enumerated() {
       let row = UnsafeMutableBufferPointer(rebasing: buffer[(r * m)..<((r + 1) * m)])
       termTable.addTerms(mentee: i, to: row)
@@ -105,14 +104,14 @@ public struct FitModel: Sendable {
   public func breakdown(mentee i: Int, mentor j: Int) -> ScoreBreakdown {
     let mentee = cohort.mentees[i]
     let mentor = cohort.mentors[j]
-    let terms = configuration.terms
+    let terms = self.terms
     var contributions: [ScoreBreakdown.CompetencyContribution] = []
-    for c in 0..<cohort.competencies.count where needs[i, c] > 0 {
+    for (c, value) in coverage.contributions(mentee: i, mentor: j).sorted(by: { $0.key < $1.key }) {
       contributions.append(
         .init(
           competency: c, name: cohort.competencies[c], menteeLevel: mentee.person.levels[c],
           goal: mentee.goals[c] ?? mentee.person.levels[c], mentorLevel: mentor.person.levels[c],
-          value: terms.competency * needs[i, c] * strengths[j, c]))
+          value: terms.competency * max(value, 0)))
     }
     contributions.sort { $0.value != $1.value ? $0.value > $1.value : $0.competency < $1.competency }
     let seniority =

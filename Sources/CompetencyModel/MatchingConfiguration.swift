@@ -5,7 +5,8 @@
 ///
 /// Invariants: every weight is finite and non-negative; `idealSeniorityGap > 0`;
 /// `workdayHours` is in `(0, 24]`; `minimumScore`, when set, is finite;
-/// `programme.weeks` is in `1...520`.
+/// `programme.weeks` is in `1...520`; `headroomCredit` is in `0...1`;
+/// `sideTermsLimit`, when set, is finite and non-negative.
 public struct MatchingConfiguration: Sendable, Hashable {
   /// Weights of the score's terms. The score of a pair is
   /// `Σ term weight × term value`, each term value in `0...1`.
@@ -26,6 +27,9 @@ public struct MatchingConfiguration: Sendable, Hashable {
 
     /// The default weights.
     public init() {}
+
+    /// The side terms' combined weight: every term but competency.
+    public var sideSum: Double { seniority + crossDepartment + timezone + menteePreference + mentorPreference }
   }
 
   /// The hard rules; each can be switched off.
@@ -42,6 +46,11 @@ public struct MatchingConfiguration: Sendable, Hashable {
     /// When set, no mentor takes more than this many mentees from one
     /// department (mentees without a department are not capped).
     public var maxMenteesPerDepartment: Int? = nil
+    /// Mentees with no growth goal (no goal above their current level) only
+    /// get places left once the mentees with goals are matched, so they never
+    /// take a place from a mentee who has goals. When `false` they compete on
+    /// score like everyone else.
+    public var goalMenteesFirst = true
 
     /// The default rules: all on.
     public init() {}
@@ -87,6 +96,34 @@ public struct MatchingConfiguration: Sendable, Hashable {
   public var workdayHours = 8.0
   /// When set, a pair scoring below this is not allowed.
   public var minimumScore: Double? = nil
+  /// The credit per level a mentor stands above a mentee's goal, up to one
+  /// level (see ``GrowthCoverage``); in `0...1`, 0 (off) by default.
+  public var headroomCredit = 0.0
+  /// The most the side terms (seniority, cross-department, timezone and the
+  /// two preferences) may weigh together, as a share of the competency
+  /// weight; `nil` for no limit. Below 1, a mentor who covers all of a
+  /// mentee's goals always outscores one who covers none. See ``effectiveTerms``.
+  public var sideTermsLimit: Double? = 0.8
+
+  /// The term weights the score uses: ``terms`` with the side terms scaled
+  /// down together (keeping their ratios) when their sum exceeds
+  /// `sideTermsLimit · terms.competency`.
+  ///
+  /// - Complexity: O(1).
+  public var effectiveTerms: TermWeights {
+    guard let limit = sideTermsLimit else { return terms }
+    let side = terms.sideSum
+    let allowed = limit * terms.competency
+    guard side > allowed, side > 0 else { return terms }
+    let factor = allowed / side
+    var scaled = terms
+    scaled.seniority *= factor
+    scaled.crossDepartment *= factor
+    scaled.timezone *= factor
+    scaled.menteePreference *= factor
+    scaled.mentorPreference *= factor
+    return scaled
+  }
 
   /// The default configuration.
   public init() {}

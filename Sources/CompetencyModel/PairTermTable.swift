@@ -18,7 +18,7 @@ struct PairTermTable: Sendable {
   let mentorDepartment: [Int32]
   let crossDepartmentWeight: Double
 
-  init(cohort: Cohort, configuration: MatchingConfiguration) {
+  init(cohort: Cohort, terms: MatchingConfiguration.TermWeights, configuration: MatchingConfiguration) {
     struct Key: Hashable {
       var seniority: Double?
       var offset: Int?
@@ -41,7 +41,6 @@ struct PairTermTable: Sendable {
     menteeCategory = mentees.ids
     mentorCategory = mentors.ids
     mentorCategoryCount = mentors.keys.count
-    let terms = configuration.terms
     var table = [Double](repeating: 0, count: mentees.keys.count * mentors.keys.count)
     for (a, e) in mentees.keys.enumerated() {
       for (b, r) in mentors.keys.enumerated() {

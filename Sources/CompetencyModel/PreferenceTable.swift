@@ -10,7 +10,7 @@ struct PreferenceTable: Sendable {
   let menteeWeight: Double
   let mentorWeight: Double
 
-  init(cohort: Cohort, configuration: MatchingConfiguration) {
+  init(cohort: Cohort, terms: MatchingConfiguration.TermWeights) {
     let mentorIndex = cohort.mentorIndexByID
     let menteeIndex = cohort.menteeIndexByID
     var entries: [Int: [Int: (mentee: Double, mentor: Double)]] = [:]
@@ -29,8 +29,8 @@ struct PreferenceTable: Sendable {
       }
     }
     self.entries = entries
-    menteeWeight = configuration.terms.menteePreference
-    mentorWeight = configuration.terms.mentorPreference
+    menteeWeight = terms.menteePreference
+    mentorWeight = terms.mentorPreference
   }
 
   /// The weighted preference term of a pair.

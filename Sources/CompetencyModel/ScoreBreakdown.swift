@@ -1,10 +1,11 @@
 /// One pair's score as named components that sum to it.
 ///
 /// Invariant: ``total`` equals the sum of the competency contributions and
-/// the three other terms; every component is non-negative.
+/// the other terms; every component is non-negative.
 public struct ScoreBreakdown: Sendable, Equatable {
-  /// How much one competency contributes: the mentee's weighted need there
-  /// times the mentor's strength, times the competency term weight.
+  /// How much one competency contributes: the competency term weight times
+  /// the weighted share of the mentee's need that the mentor covers there
+  /// (see ``GrowthCoverage``); 0 when the mentor is at or below the mentee.
   public struct CompetencyContribution: Sendable, Equatable {
     /// The competency's index in the cohort.
     public var competency: Int
@@ -21,6 +22,8 @@ public struct ScoreBreakdown: Sendable, Equatable {
 
     /// Whether the mentor is at or above the mentee's goal level.
     public var mentorCoversGoal: Bool { mentorLevel >= goal }
+    /// The levels of the mentee's need the mentor covers: `(min(mentor, goal) − current)⁺`.
+    public var coveredLevels: Double { max(min(mentorLevel, goal) - menteeLevel, 0) }
   }
 
   /// The competencies the mentee wants to grow in, largest contribution first.

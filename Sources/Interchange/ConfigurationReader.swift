@@ -94,7 +94,7 @@ public enum ConfigurationReader {
 
   /// The top-level keys, as documented.
   static let topLevelKeys = [
-    "weights", "competencies", "rules", "seniority", "timezone", "minimum_score", "programme", "objective",
+    "weights", "competencies", "rules", "seniority", "timezone", "minimum_score", "programme", "objective", "fit",
   ]
   /// The keys of `weights:`.
   static let weightKeys = [
@@ -103,8 +103,10 @@ public enum ConfigurationReader {
   /// The keys of `rules:`.
   static let ruleKeys = [
     "exclude_self", "exclude_reporting_line", "exclude_previous_pairs", "require_shared_language",
-    "max_mentees_per_department",
+    "max_mentees_per_department", "goal_mentees_first",
   ]
+  /// The keys of `fit:`.
+  static let fitKeys = ["headroom", "side_terms_limit"]
   /// The keys of `seniority:`.
   static let seniorityKeys = ["ideal_gap"]
   /// The keys of `timezone:`.
@@ -456,6 +458,7 @@ extension ConfigurationReader {
         case "seniority": readSeniority(value, into: &configuration)
         case "timezone": readTimezone(value, into: &configuration)
         case "programme", "program": readProgramme(value, into: &configuration.programme)
+        case "fit": readFit(value, into: &configuration)
         case "objective":
           if case .scalar(let scalar) = value,
             let objective = MatchingConfiguration.Objective(rawValue: scalar.string.lowercased())
@@ -552,6 +555,7 @@ extension ConfigurationReader {
         case "exclude_self": rules.excludeSelf = flag
         case "exclude_reporting_line": rules.excludeReportingLine = flag
         case "exclude_previous_pairs": rules.excludePreviousPairs = flag
+        case "goal_mentees_first": rules.goalMenteesFirst = flag
         default: rules.requireSharedLanguage = flag
         }
       }
@@ -604,6 +608,36 @@ extension ConfigurationReader {
       }
     }
 
+    mutating func readFit(_ node: Node, into configuration: inout MatchingConfiguration) {
+      guard let entries = entries(of: node, named: "fit") else { return }
+      for (key, keyNode, value) in entries {
+        switch ConfigurationReader.normalized(key) {
+        case "headroom":
+          let expectation = "a number from 0 to 1"
+          guard let credit = number(value, for: "fit.headroom", expectation: expectation) else { continue }
+          guard (0...1).contains(credit) else {
+            error(at: value.mark, "'fit.headroom' is \(Self.text(value)); expected \(expectation)")
+            continue
+          }
+          configuration.headroomCredit = credit
+        case "sidetermslimit":
+          let expectation = "a number 0 or more, or null for no limit"
+          if isNull(value) {
+            configuration.sideTermsLimit = nil
+            continue
+          }
+          guard let limit = number(value, for: "fit.side_terms_limit", expectation: expectation) else { continue }
+          guard limit >= 0 else {
+            error(at: value.mark, "'fit.side_terms_limit' is \(Self.text(value)); expected \(expectation)")
+            continue
+          }
+          configuration.sideTermsLimit = limit
+        default:
+          unknownKey(key, at: keyNode, in: "fit", candidates: ConfigurationReader.fitKeys)
+        }
+      }
+    }
+
     mutating func readTimezone(_ node: Node, into configuration: inout MatchingConfiguration) {
       guard let entries = entries(of: node, named: "timezone") else { return }
       for (key, keyNode, value) in entries {
@@ -631,7 +665,7 @@ extension ConfigurationReader {
     let typed = normalized(key)
     let sections: [(String, [String])] = [
       ("weights", weightKeys), ("rules", ruleKeys), ("seniority", seniorityKeys),
-      ("timezone", timezoneKeys), ("programme", programmeKeys),
+      ("timezone", timezoneKeys), ("programme", programmeKeys), ("fit", fitKeys),
     ]
     for (section, keys) in sections where keys.contains(where: { normalized($0) == typed }) {
       return section

@@ -93,6 +93,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
       case .noEligibleMentor: code = "no_eligible_mentor"
       case .belowMinimumFit: code = "below_minimum_fit"
       case .capacityExhausted: code = "capacity_exhausted"
+      case .noGrowthGoal: code = "no_growth_goal"
       }
       return Unmatched(
         mentee: PersonRef(id: u.menteeID, name: u.menteeName, email: cohort.mentees[u.menteeIndex].person.email),

@@ -82,17 +82,69 @@ public enum CohortMatcher {
       precondition(capacities[j] > 0, "Required pairs exceed mentor \(cohort.mentors[j].id)'s capacity")
       capacities[j] -= 1
     }
-    let source = RowsRemovedSource(base: CohortScoreSource(model: model, rules: rules), removed: Set(required.map(\.0)))
-    var result: Solved
+    let base = CohortScoreSource(model: model, rules: rules)
+    let requiredRows = Set(required.map(\.0))
+    // Mentees without a growth goal get only the places left once the
+    // mentees with goals are matched (rules.goal_mentees_first).
+    let withoutGoal =
+      configuration.rules.goalMenteesFirst
+      ? Set(cohort.mentees.indices.filter { !requiredRows.contains($0) && !model.hasGrowthGoal(mentee: $0) }) : []
+    let phased = !withoutGoal.isEmpty && withoutGoal.count + requiredRows.count < cohort.mentees.count
+    var (result, fairness) = solvePhase(
+      RowsRemovedSource(base: base, removed: phased ? requiredRows.union(withoutGoal) : requiredRows), cohort: cohort,
+      capacities: capacities, used: required, configuration: configuration, candidatesPerMentee: candidatesPerMentee,
+      warmStart: warmStart)
+    if phased {
+      let firstPhase = result.solution.columnOfRow.indices.compactMap { i in
+        result.solution.columnOfRow[i].map { (i, $0) }
+      }
+      let residual = zip(capacities, result.solution.loads).map { $0 - $1 }
+      let goalRows = Set(cohort.mentees.indices).subtracting(withoutGoal)
+      let (leftover, _) = solvePhase(
+        RowsRemovedSource(base: base, removed: goalRows), cohort: cohort, capacities: residual,
+        used: required + firstPhase,
+        configuration: configuration, candidatesPerMentee: candidatesPerMentee, warmStart: nil)
+      result = merge(result, leftover, rows: withoutGoal)
+      fairness?.totalFitPlanTotal += leftover.solution.totalScore
+    }
+    let optimisedTotal = result.solution.totalScore
+    fix(required, into: &result, model: model, rules: rules)
+    let requiredTotal = result.solution.totalScore - optimisedTotal
+    var plan = PairingPlan(
+      model: model, rules: rules, solution: result.solution, certificate: result.certificate,
+      statistics: result.statistics, tradeOffs: configuration.rules.maxMenteesPerDepartment == nil,
+      withoutGoal: withoutGoal)
+    plan.requiredMentees = required.map(\.0)
+    for index in plan.pairs.indices where plan.requiredMentees.contains(plan.pairs[index].menteeIndex) {
+      plan.pairs[index].highlights.insert("required by the programme's pair rules", at: 0)
+    }
+    if var fairness {
+      // Both totals include the required pairs; the bottlenecks are over the optimised pairs.
+      fairness.totalFitPlanTotal += requiredTotal
+      plan.summary.fairness = fairness
+    }
+    return plan
+  }
+
+  /// Solves one phase: the plain capacitated problem, or its department-capped
+  /// layout, under the configured objective.
+  ///
+  /// - Parameters:
+  ///   - used: Pairs already made (required pairs, an earlier phase's pairs),
+  ///     which count against the department caps.
+  /// - Returns: The solution at mentor level and, under the fairness
+  ///   objective, the comparison with the total-fit plan.
+  static func solvePhase<Source: ScoreBlockSource>(
+    _ source: Source, cohort: Cohort, capacities: [Int], used: [(Int, Int)], configuration: MatchingConfiguration,
+    candidatesPerMentee: Int?, warmStart: PairingPlan?
+  ) -> (Solved, PlanSummary.FairnessComparison?) {
     var fairness: PlanSummary.FairnessComparison? = nil
     if let cap = configuration.rules.maxMenteesPerDepartment {
       // The department cap as a plain capacitated problem (see DepartmentCapLayout).
-      let terms = configuration.terms
-      let highest =
-        terms.competency + terms.seniority + terms.crossDepartment + terms.timezone + terms.menteePreference
-        + terms.mentorPreference
+      let terms = configuration.effectiveTerms
+      let highest = terms.competency + terms.sideSum
       let layout = DepartmentCapLayout(
-        cohort: cohort, cap: cap, capacities: capacities, used: required, scoreRange: 0...highest)
+        cohort: cohort, cap: cap, capacities: capacities, used: used, scoreRange: 0...highest)
       let capped = DepartmentCapSource(base: source, layout: layout)
       var solved = CertifiedAssignment.solveWithStatistics(
         capped, capacities: layout.capacities, candidatesPerRow: candidatesPerMentee)
@@ -106,36 +158,51 @@ public enum CohortMatcher {
           totalFitPlanTotal: baseline.solution.totalScore)
         solved = (fair.solution, fair.certificate, fair.statistics)
       }
-      result = layout.mentorLevel(solved, mentors: cohort.mentors.count)
-    } else {
-      result = CertifiedAssignment.solveWithStatistics(
-        source, capacities: capacities, candidatesPerRow: candidatesPerMentee, warmStart: warmStart?.solution)
-      if configuration.objective == .fairness {
-        let fair = FairnessObjective.solve(
-          source: source, capacities: capacities, candidatesPerRow: candidatesPerMentee, baseline: result)
-        let baselineScores = result.statistics.assignedScore.filter { !$0.isNaN }
-        fairness = PlanSummary.FairnessComparison(
-          bottleneck: fair.bottleneck, totalFitPlanMinimum: baselineScores.min(),
-          totalFitPlanTotal: result.solution.totalScore)
-        result = (fair.solution, fair.certificate, fair.statistics)
-      }
+      return (layout.mentorLevel(solved, mentors: cohort.mentors.count), fairness)
     }
-    let optimisedTotal = result.solution.totalScore
-    fix(required, into: &result, model: model, rules: rules)
-    let requiredTotal = result.solution.totalScore - optimisedTotal
-    var plan = PairingPlan(
-      model: model, rules: rules, solution: result.solution, certificate: result.certificate,
-      statistics: result.statistics, tradeOffs: configuration.rules.maxMenteesPerDepartment == nil)
-    plan.requiredMentees = required.map(\.0)
-    for index in plan.pairs.indices where plan.requiredMentees.contains(plan.pairs[index].menteeIndex) {
-      plan.pairs[index].highlights.insert("required by the programme's pair rules", at: 0)
+    var result = CertifiedAssignment.solveWithStatistics(
+      source, capacities: capacities, candidatesPerRow: candidatesPerMentee, warmStart: warmStart?.solution)
+    if configuration.objective == .fairness {
+      let fair = FairnessObjective.solve(
+        source: source, capacities: capacities, candidatesPerRow: candidatesPerMentee, baseline: result)
+      let baselineScores = result.statistics.assignedScore.filter { !$0.isNaN }
+      fairness = PlanSummary.FairnessComparison(
+        bottleneck: fair.bottleneck, totalFitPlanMinimum: baselineScores.min(),
+        totalFitPlanTotal: result.solution.totalScore)
+      result = (fair.solution, fair.certificate, fair.statistics)
     }
-    if var fairness {
-      // Both totals include the required pairs; the bottlenecks are over the optimised pairs.
-      fairness.totalFitPlanTotal += requiredTotal
-      plan.summary.fairness = fairness
+    return (result, fairness)
+  }
+
+  /// The plan of the mentees with goals (`first`) completed with the plan of
+  /// the mentees without (`second`, solved on the places left): pairs, loads
+  /// and totals added; the second phase's row duals and statistics for its
+  /// `rows`; the first phase's mentor prices (the marginal value of a place
+  /// to the mentees with goals). The certificates' counts add up: each phase
+  /// is proved optimal over all of its own pairs.
+  static func merge(_ first: Solved, _ second: Solved, rows: Set<Int>) -> Solved {
+    var result = first
+    for i in rows {
+      result.solution.columnOfRow[i] = second.solution.columnOfRow[i]
+      result.solution.rowValues[i] = second.solution.rowValues[i]
+      result.statistics.eligibleColumns[i] = second.statistics.eligibleColumns[i]
+      result.statistics.betterColumns[i] = second.statistics.betterColumns[i]
+      result.statistics.bestColumn[i] = second.statistics.bestColumn[i]
+      result.statistics.bestScore[i] = second.statistics.bestScore[i]
+      result.statistics.assignedScore[i] = second.statistics.assignedScore[i]
     }
-    return plan
+    for j in result.solution.loads.indices { result.solution.loads[j] += second.solution.loads[j] }
+    result.solution.totalScore += second.solution.totalScore
+    result.solution.assignedCount += second.solution.assignedCount
+    result.certificate.pairsChecked += second.certificate.pairsChecked
+    result.certificate.allowedPairs += second.certificate.allowedPairs
+    result.certificate.finalCandidatePairs += second.certificate.finalCandidatePairs
+    result.certificate.violationsPerRound += second.certificate.violationsPerRound
+    result.certificate.seconds.pruning += second.certificate.seconds.pruning
+    result.certificate.seconds.solving += second.certificate.seconds.solving
+    result.certificate.seconds.pricing += second.certificate.seconds.pricing
+    result.certificate.seconds.solvingPerRound += second.certificate.seconds.solvingPerRound
+    return result
   }
 
   /// A certified solve's solution, certificate and row statistics.

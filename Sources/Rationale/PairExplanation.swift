@@ -5,18 +5,21 @@ public enum PairExplanation {
   /// The number of competencies a pair's rationale names at most.
   public static let competenciesShown = 3
 
-  /// The reasons behind a pair, most important first: the competencies the
-  /// mentor covers for the mentee's goals (with levels), then the other terms
-  /// that add to the score.
+  /// The reasons behind a pair, most important first: the competencies where
+  /// the mentor covers part or all of the mentee's growth (with levels, e.g.
+  /// "mentor at 4.5 (proficient) covers goal 4 (proficient) from 2.5
+  /// (competent)"), then the other terms that add to the score. A competency
+  /// where the mentor is at or below the mentee adds nothing and is not named.
   ///
   /// - Complexity: O(`competencies`).
   public static func highlights(_ breakdown: ScoreBreakdown, mentee: Person, mentor: Person) -> [String] {
     var lines: [String] = []
     for c in breakdown.competencies.prefix(competenciesShown) where c.value > 0 {
-      let covers = c.mentorCoversGoal ? "covers" : "works toward"
-      lines.append(
-        "\(c.name): mentor at \(level(c.mentorLevel)) \(covers) goal \(level(c.goal)) from \(level(c.menteeLevel)) (+\(number(c.value)))"
-      )
+      let covers =
+        c.mentorCoversGoal
+        ? "covers goal \(level(c.goal)) from \(level(c.menteeLevel))"
+        : "covers \(number(c.coveredLevels)) of the \(number(c.goal - c.menteeLevel)) levels from \(level(c.menteeLevel)) to goal \(level(c.goal))"
+      lines.append("\(c.name): mentor at \(level(c.mentorLevel)) \(covers) (+\(number(c.value)))")
     }
     if breakdown.seniority > 0, let a = mentee.seniority, let b = mentor.seniority {
       lines.append("seniority: mentor \(grades(b - a)) more senior (+\(number(breakdown.seniority)))")
@@ -70,6 +73,8 @@ public enum PairExplanation {
       return "no eligible mentor under the rules" + (parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))")
     case .belowMinimumFit(let best, let minimum):
       return "every eligible mentor scores below the minimum fit \(number(minimum)) (best \(number(best)))"
+    case .noGrowthGoal:
+      return "no growth goal: no goal above the current level, so places went to mentees with goals first"
     case .capacityExhausted(let eligible, let mentor, let score):
       let mentors = eligible == 1 ? "the 1 eligible mentor is" : "all \(eligible) eligible mentors are"
       return
@@ -77,7 +82,7 @@ public enum PairExplanation {
     }
   }
 
-  /// A level as reports show it: `4 (proficient)`.
+  /// A level as reports show it, with the nearest tier: `4 (proficient)`, `2.9 (competent)`.
   public static func level(_ value: Double) -> String {
     "\(CompetencyScale.format(value)) (\(CompetencyScale.name(of: value)))"
   }

@@ -30,13 +30,17 @@ public struct PairingPlan: Sendable {
   public var metrics: CohortMetrics
 
   /// Builds the explained plan from a certified solution and the final pricing
-  /// pass's statistics.
+  /// pass's statistics. `withoutGoal` are the mentees without a growth goal
+  /// who were matched after the others, on the places left
+  /// (`rules.goal_mentees_first`): unmatched, their reason is
+  /// ``UnmatchedMentee/Reason/noGrowthGoal``, and their pairs get no
+  /// trade-off line (the mentor prices are the first phase's).
   ///
   /// - Complexity: O(`pairs · competencies`) plus O(`mentors · competencies`)
   ///   per unmatched mentee.
   public init(
     model: FitModel, rules: PairRules, solution: AssignmentSolution, certificate: CertifiedAssignment.Certificate,
-    statistics: CertifiedAssignment.RowStatistics, tradeOffs: Bool = true
+    statistics: CertifiedAssignment.RowStatistics, tradeOffs: Bool = true, withoutGoal: Set<Int> = []
   ) {
     self.model = model
     self.rules = rules
@@ -57,7 +61,8 @@ public struct PairingPlan: Sendable {
             highlights: PairExplanation.highlights(breakdown, mentee: mentee.person, mentor: mentor.person),
             growthPlan: GrowthPlan(breakdown: breakdown, programme: model.configuration.programme)))
       } else {
-        let reason = Self.reason(forUnmatched: i, model: model, rules: rules, statistics: statistics)
+        let reason = Self.reason(
+          forUnmatched: i, model: model, rules: rules, statistics: statistics, withoutGoal: withoutGoal.contains(i))
         unmatched.append(
           UnmatchedMentee(
             menteeIndex: i, menteeID: mentee.id, menteeName: mentee.person.name, reason: reason,
@@ -68,7 +73,8 @@ public struct PairingPlan: Sendable {
     // that mentor's places and what taking one would cost, from the duals.
     var holders: [Int: [String]] = [:]
     for pair in pairs { holders[pair.mentorIndex, default: []].append(pair.menteeID) }
-    for index in pairs.indices where tradeOffs && pairs[index].rank > 1 {
+    for index in pairs.indices
+    where tradeOffs && pairs[index].rank > 1 && !withoutGoal.contains(pairs[index].menteeIndex) {
       let i = pairs[index].menteeIndex
       let best = statistics.bestColumn[i]
       guard best >= 0, best != pairs[index].mentorIndex else { continue }
@@ -97,14 +103,18 @@ public struct PairingPlan: Sendable {
     metrics = CohortMetrics(cohort: cohort, pairs: pairs.map { ($0.menteeIndex, $0.mentorIndex) })
   }
 
-  /// Why mentee `i` has no mentor in an optimal plan.
+  /// Why mentee `i` has no mentor in an optimal plan. A mentee `withoutGoal`
+  /// (matched after the mentees with goals) whom the rules allow some mentor
+  /// with places gets ``UnmatchedMentee/Reason/noGrowthGoal``.
   ///
   /// - Complexity: O(`mentors · competencies`): the mentee's row is scored again.
   static func reason(
-    forUnmatched i: Int, model: FitModel, rules: PairRules, statistics: CertifiedAssignment.RowStatistics
+    forUnmatched i: Int, model: FitModel, rules: PairRules, statistics: CertifiedAssignment.RowStatistics,
+    withoutGoal: Bool = false
   ) -> UnmatchedMentee.Reason {
     let cohort = model.cohort
     if statistics.bestColumn[i] >= 0 {
+      if withoutGoal { return .noGrowthGoal }
       return .capacityExhausted(
         eligibleMentors: statistics.eligibleColumns[i], bestMentorID: cohort.mentors[statistics.bestColumn[i]].id,
         bestScore: statistics.bestScore[i])
@@ -117,6 +127,7 @@ public struct PairingPlan: Sendable {
     var belowMinimum: Double? = nil
     for j in 0..<m {
       guard let exclusion = rules.exclusion(mentee: i, mentor: j, score: row[j]) else {
+        if withoutGoal && cohort.mentors[j].capacity > 0 { return .noGrowthGoal }
         noCapacity += 1
         continue
       }

@@ -8,6 +8,11 @@ import Foundation
 /// how often each mentee keeps their mentor; and, one weight at a time, how
 /// many pairs change when that weight alone moves by ±`spread`.
 ///
+/// The perturbations apply to the weights in force (after
+/// `fit.side_terms_limit`, ``MatchingConfiguration/effectiveTerms``) and the
+/// limit is not re-applied to them, so that each weight's own effect is
+/// measured: raising a side weight does not scale the others down.
+///
 /// Invariants: every stability is in `0...1`; runs are reproducible from the seed.
 public struct SensitivityAnalysis: Sendable {
   /// One weight's effect.
@@ -35,7 +40,9 @@ public struct SensitivityAnalysis: Sendable {
     runs: Int, spread: Double, seed: UInt64
   ) {
     let cohort = plan.model.cohort
-    let base = plan.model.configuration
+    var base = plan.model.configuration
+    base.terms = plan.model.terms
+    base.sideTermsLimit = nil
     func match(_ configuration: MatchingConfiguration) -> [Int?] {
       CohortMatcher.match(
         cohort, configuration: configuration, history: history, requirements: requirements, warmStart: plan

@@ -13,6 +13,10 @@ public struct UnmatchedMentee: Sendable, Equatable {
     /// one to this mentee would leave another mentee unmatched or lower the
     /// cohort's total fit.
     case capacityExhausted(eligibleMentors: Int, bestMentorID: String, bestScore: Double)
+    /// The mentee has no growth goal (no goal above the current level) and,
+    /// with `rules.goal_mentees_first` (the default), only places left over
+    /// by the mentees with goals were open to them; none was.
+    case noGrowthGoal
   }
 
   /// The mentee's index in the cohort.

@@ -8,8 +8,8 @@ import LinearAlgebra
 /// features and refitting (an active-set loop).
 ///
 /// The features of a pair are the terms the score weighs: each competency's
-/// share of the mentee's need times the mentor's strength (`N[i, c] · S[j, c]`,
-/// without competency weights), and the seniority, cross-department,
+/// covered growth, the share of the mentee's need that the mentor covers there
+/// (``GrowthCoverage``, with unit competency weights), and the seniority, cross-department,
 /// timezone and preference terms. Competency weights are reported relative to
 /// their mean (the competency term weight carries the scale), as the
 /// configuration writes them.
@@ -81,8 +81,9 @@ public struct WeightTuning: Sendable {
     for outcome in outcomes {
       let i = outcome.menteeIndex
       let j = outcome.mentorIndex
-      var x = (0..<k).map { model.needs[i, $0] * model.strengths[j, $0] }
-      // Unweighted needs: recompute with unit competency weights, so divide out nothing further.
+      // Covered growth per competency with unit competency weights.
+      let covered = model.coverage.contributions(mentee: i, mentor: j)
+      var x = (0..<k).map { covered[$0] ?? 0 }
       let mentee = cohort.mentees[i].person
       let mentor = cohort.mentors[j].person
       x.append(

@@ -3,7 +3,8 @@ import Testing
 import _TestSupport
 
 @Suite struct FitModelTests {
-  /// The score written out term by term, without BLAS or the model's matrices.
+  /// The score written out term by term, without BLAS or the model's matrices:
+  /// covered growth `Σ w_c (min(m, goal) − current)⁺ / Σ w_c (goal − current)⁺`.
   func directScore(_ cohort: Cohort, _ config: MatchingConfiguration, _ i: Int, _ j: Int) -> Double {
     let mentee = cohort.mentees[i]
     let mentor = cohort.mentors[j].person
@@ -11,8 +12,9 @@ import _TestSupport
     var need = 0.0
     var covered = 0.0
     for c in cohort.competencies.indices {
-      need += w[c] * mentee.gap(c)
-      covered += w[c] * mentee.gap(c) * mentor.levels[c] / 5
+      guard let goal = mentee.goals[c], goal > mentee.person.levels[c] else { continue }
+      need += w[c] * (goal - mentee.person.levels[c])
+      covered += w[c] * max(min(mentor.levels[c], goal) - mentee.person.levels[c], 0)
     }
     var score = need > 0 ? config.terms.competency * covered / need : 0
     score +=
@@ -47,17 +49,21 @@ import _TestSupport
     }
   }
 
-  @Test func competencyFitIsOneForAnExpertInEveryGoal() {
+  @Test func competencyFitIsOneForAMentorAtEveryGoal() {
     let cohort = Cohort(
       competencies: ["a", "b", "c"],
       mentors: [
-        CohortFixtures.mentor("m1", levels: [5, 5, 0]), CohortFixtures.mentor("m2", levels: [5, 0, 5]),
+        CohortFixtures.mentor("m1", levels: [3, 4, 0]), CohortFixtures.mentor("m2", levels: [5, 0, 5]),
+        CohortFixtures.mentor("m3", levels: [2, 3, 5]),
       ],
       mentees: [CohortFixtures.mentee("e1", levels: [1, 2, 3], goals: [3, 4, nil])])
     let fit = FitModel(cohort: cohort, configuration: MatchingConfiguration()).competencyFit()
+    // m1 is exactly at both goals: all of the need is covered.
     #expect(abs(fit[0, 0] - 1) < 1e-12)
-    // m2 covers goal a (gap 2) but not b (gap 2): half the need.
+    // m2 covers goal a (need 2) but is below the mentee in b: half the need.
     #expect(abs(fit[0, 1] - 0.5) < 1e-12)
+    // m3 covers 1 of a's 2 levels and 1 of b's 2: (1 + 1) / 4.
+    #expect(abs(fit[0, 2] - 0.5) < 1e-12)
   }
 
   @Test func aCompetencyWeightShiftsTheFitTowardIt() {
@@ -71,6 +77,7 @@ import _TestSupport
         == FitModel(cohort: cohort, configuration: config).scores()[0, 1])
     config.competencyWeights = ["negotiation": 3]
     let scores = FitModel(cohort: cohort, configuration: config).scores()
+    // Each mentor covers one competency's 2 levels in full: w · 2 / (1 · 2 + 3 · 2).
     #expect(abs(scores[0, 1] - 0.75) < 1e-12)
     #expect(abs(scores[0, 0] - 0.25) < 1e-12)
   }

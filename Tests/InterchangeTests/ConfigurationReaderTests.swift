@@ -170,7 +170,7 @@ func emptyFileGivesDefaults(text: String) throws {
   #expect(
     problems("colour: blue\n") == [
       "1:1: unknown key 'colour' in the configuration; expected 'weights', 'competencies', 'rules', "
-        + "'seniority', 'timezone', 'minimum_score', 'programme' or 'objective'"
+        + "'seniority', 'timezone', 'minimum_score', 'programme', 'objective' or 'fit'"
     ])
 }
 
@@ -406,4 +406,19 @@ private func documentedExamples() throws -> [String] {
       "2:10: 'programme.start' is 2026-02-30; expected a date like 2026-01-12",
       "3:10: 'programme.weeks' is 0; expected a whole number of weeks from 1 to 520",
     ])
+}
+
+@Test func fitSettingsAreReadAndChecked() throws {
+  let configuration = try ConfigurationReader.parse(
+    "rules:\n  goal_mentees_first: false\nfit:\n  headroom: 0.5\n  side_terms_limit: null\n", file: "c.yaml")
+  #expect(configuration.rules.goalMenteesFirst == false)
+  #expect(configuration.headroomCredit == 0.5)
+  #expect(configuration.sideTermsLimit == nil)
+  #expect(try ConfigurationReader.parse("fit:\n  side_terms_limit: 0.5\n", file: "c.yaml").sideTermsLimit == 0.5)
+  #expect(problems("fit:\n  headroom: 1.5\n") == ["2:13: 'fit.headroom' is 1.5; expected a number from 0 to 1"])
+  #expect(
+    problems("fit:\n  side_terms_limit: -1\n") == [
+      "2:21: 'fit.side_terms_limit' is -1; expected a number 0 or more, or null for no limit"
+    ])
+  #expect(problems("headroom: 1\n").first?.contains("'headroom' belongs under 'fit'") == true)
 }

@@ -26,6 +26,10 @@ private func roundTrip(_ configuration: MatchingConfiguration) throws -> Matchin
         exclude_previous_pairs: true
         require_shared_language: true
         max_mentees_per_department: null
+        goal_mentees_first: true
+      fit:
+        headroom: 0.0
+        side_terms_limit: 0.8
       seniority:
         ideal_gap: 2.0
       timezone:
@@ -62,6 +66,11 @@ private func roundTrip(_ configuration: MatchingConfiguration) throws -> Matchin
   configuration.workdayHours = 24
   configuration.minimumScore = -0.125
   configuration.competencyWeights = ["Public speaking": 2, "Leadership": 0]
+  configuration.rules.goalMenteesFirst = false
+  configuration.headroomCredit = 0.25
+  configuration.sideTermsLimit = nil
+  #expect(try roundTrip(configuration) == configuration)
+  configuration.sideTermsLimit = 0.1 + 0.2
   #expect(try roundTrip(configuration) == configuration)
 }
 

@@ -7,9 +7,6 @@ import _TestSupport
 @Suite struct WeightTuningTests {
   /// Outcomes from known coefficients plus noise, on random pairs.
   func simulate(_ cohort: Cohort, truth: [Double], count: Int, noise: Double, seed: UInt64) -> [WeightTuning.Outcome] {
-    var unit = MatchingConfiguration()
-    unit.competencyWeights = [:]
-    let model = FitModel(cohort: cohort, configuration: unit)
     var generator = SeededRandomNumberGenerator(seed: seed)
     let k = cohort.competencies.count
     return (0..<count).map { _ in
@@ -17,7 +14,12 @@ import _TestSupport
       let j = Int.random(in: 0..<cohort.mentors.count, using: &generator)
       let mentee = cohort.mentees[i].person
       let mentor = cohort.mentors[j].person
-      var x = (0..<k).map { model.needs[i, $0] * model.strengths[j, $0] }
+      // Covered growth per competency, unit weights: (min(m, goal) − current)⁺ / total need.
+      let need = (0..<k).reduce(0.0) { $0 + cohort.mentees[i].gap($1) }
+      var x = (0..<k).map { c -> Double in
+        guard need > 0, let goal = cohort.mentees[i].goals[c], goal > mentee.levels[c] else { return 0 }
+        return max(min(mentor.levels[c], goal) - mentee.levels[c], 0) / need
+      }
       x.append(ScoreTerms.seniority(mentee: mentee.seniority, mentor: mentor.seniority, idealGap: 2))
       x.append(ScoreTerms.crossDepartment(mentee: mentee.department, mentor: mentor.department))
       x.append(
