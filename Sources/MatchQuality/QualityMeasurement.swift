@@ -58,6 +58,9 @@ public struct QualityMeasurement: Sendable {
   /// Pairs whose mentor covers none of the mentee's goals although an
   /// eligible mentor with places covers all of them.
   public var noneCoveredWhileAllAvailable: Int
+  /// Of those, the pairs where such a mentor still has a free place in the
+  /// plan (a side term or the partial-growth credit won, not capacity).
+  public var noneCoveredWhileAllFree: Int
   /// The plan's pair scores.
   public var planScores: Spread?
   /// The scores of all eligible pairs (mentors with places).
@@ -96,13 +99,17 @@ public struct QualityMeasurement: Sendable {
         if item.mentorLevel <= item.menteeLevel { below += 1 }
       }
     }
+    var load = [Int](repeating: 0, count: m)
+    for (_, j) in pairs { load[j] += 1 }
     var noneWhileAll = 0
+    var noneWhileFree = 0
     for (i, j) in pairs where goalCounts[i] > 0 && CoverageBound.covered(cohort, mentee: i, mentor: j) == 0 {
-      let allAvailable = (0..<m).contains { k in
+      let coversAll = (0..<m).filter { k in
         cohort.mentors[k].capacity > 0 && scored.eligibility.exclusion(mentee: i, mentor: k) == nil
           && CoverageBound.covered(cohort, mentee: i, mentor: k) == goalCounts[i]
       }
-      if allAvailable { noneWhileAll += 1 }
+      if !coversAll.isEmpty { noneWhileAll += 1 }
+      if coversAll.contains(where: { load[$0] < cohort.mentors[$0].capacity }) { noneWhileFree += 1 }
     }
     var eligible: [Double] = []
     eligible.reserveCapacity(n * m)
@@ -115,7 +122,8 @@ public struct QualityMeasurement: Sendable {
       mentees: n, menteesWithGoals: goalCounts.filter { $0 > 0 }.count, matched: pairs.count,
       goals: goalCounts.reduce(0, +), goalsCovered: CoverageBound.covered(cohort, pairs: pairs),
       coverageBound: bound.covered, contributions: contributions, contributionsAtOrBelowMentee: below,
-      noneCoveredWhileAllAvailable: noneWhileAll, planScores: Spread(plan.pairs.map(\.score)),
+      noneCoveredWhileAllAvailable: noneWhileAll, noneCoveredWhileAllFree: noneWhileFree,
+      planScores: Spread(plan.pairs.map(\.score)),
       eligibleScores: Spread(eligible), pairs: pairs)
   }
 }

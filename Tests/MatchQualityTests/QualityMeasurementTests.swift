@@ -29,6 +29,7 @@ import _TestSupport
     let items = plan.pairs.flatMap(\.breakdown.competencies).filter { $0.value > 0 }
     #expect(measured.contributions == items.count)
     #expect(measured.contributionsAtOrBelowMentee == items.filter { $0.mentorLevel <= $0.menteeLevel }.count)
+    #expect(measured.noneCoveredWhileAllFree <= measured.noneCoveredWhileAllAvailable)
     #expect(measured.planScores?.count == plan.pairs.count)
     #expect(measured.planScores?.maximum ?? 0 <= measured.eligibleScores?.maximum ?? 0)
   }

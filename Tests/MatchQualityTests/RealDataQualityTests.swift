@@ -7,7 +7,7 @@ import Testing
 /// mentee's level, and at least 90 % of the most goals any plan can cover.
 @Suite(.enabled(if: realData != nil, Comment(rawValue: realDataMissing)))
 struct RealDataQualityTests {
-  @Test(.disabled("needs the covered-growth model, issue 9"))
+  @Test
   func smallRealCohortMeetsTheQualityTargets() throws {
     let real = try RealDataCohort.build(dataDirectory: realData!, size: .small)
     let measured = QualityMeasurement.measure(real.cohort)
