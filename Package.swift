@@ -69,6 +69,8 @@ let package = Package(
         "MatchQuality", "CompetencyModel", "CohortGenerator", "Interchange",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // The reference GEMM timing of Benchmarks/scale/run.sh (LinearAlgebra only).
+    .executableTarget(name: "gemm-timing", dependencies: ["LinearAlgebra"], path: "Benchmarks/scale/GEMMTiming"),
     .target(name: "_TestSupport", dependencies: ["Assignment", "CohortGenerator", "CompetencyModel"], path: "Sources/_TestSupport"),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
     .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "_TestSupport"], swiftSettings: invariants),

@@ -3,19 +3,28 @@
 # memory and the per-phase timings, one CSV row per cohort.
 #   Benchmarks/scale/run.sh                      # the sizes of Docs/performance.md (the last takes about a minute)
 #   Benchmarks/scale/run.sh 5000x1000x5 20000x4000x2   # MENTEESxMENTORSxCAPACITY, 64 competencies
+# Each row also times, right after the match and in the same run, one dense
+# MENTEES x MENTORS x 64 double-precision GEMM through the LinearAlgebra module
+# (Benchmarks/scale/GEMMTiming, product `gemm-timing`) and reports
+# ratio = match's matching seconds / GEMM seconds, with the load average before
+# and after the row (the machine may be shared; the ratio partly compensates).
 # Writes Benchmarks/scale/out/results.csv and, with python3, Docs/scaling.svg.
-# MENTOR_MATCH_BIN=/path/to/mentor-match skips the release build.
+# MENTOR_MATCH_BIN=/path/to/mentor-match and GEMM_TIMING_BIN=/path/to/gemm-timing
+# skip the release builds.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="$here/out"
 mkdir -p "$out"
-if [ -n "${MENTOR_MATCH_BIN:-}" ]; then
+if [ -n "${MENTOR_MATCH_BIN:-}" ] && [ -n "${GEMM_TIMING_BIN:-}" ]; then
   bin="$MENTOR_MATCH_BIN"
+  gemm="$GEMM_TIMING_BIN"
 else
   "$root/scripts/ensure-system-packages"
   swift build -c release --product mentor-match --package-path "$root" >&2
-  bin="$(swift build -c release --show-bin-path --package-path "$root")/mentor-match"
+  swift build -c release --product gemm-timing --package-path "$root" >&2
+  bin="${MENTOR_MATCH_BIN:-$(swift build -c release --show-bin-path --package-path "$root")/mentor-match}"
+  gemm="${GEMM_TIMING_BIN:-$(swift build -c release --show-bin-path --package-path "$root")/gemm-timing}"
 fi
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(5000x1000x5 20000x4000x2 20000x4000x5 20000x4000x10 50000x10000x5 100000x20000x5)
@@ -24,11 +33,14 @@ trap 'rm -rf "$work"' EXIT
 # The runs never read or write the user's programme ledger.
 export MENTOR_MATCH_LEDGER="$work/ledger.sqlite"
 csv="$out/results.csv"
-echo "mentees,mentors,capacity,pairs_allowed,rounds,reading_s,pruning_s,solving_s,pricing_s,matching_s,writing_s,wall_s,peak_mb" > "$csv"
+echo "mentees,mentors,capacity,pairs_allowed,rounds,reading_s,pruning_s,solving_s,pricing_s,matching_s,writing_s,wall_s,peak_mb,gemm_s,ratio,load_before,load_after" > "$csv"
 for size in "${sizes[@]}"; do
   IFS=x read -r n m c <<< "$size"
   "$bin" generate --mentees "$n" --mentors "$m" --competencies 64 --capacity "$c" --seed 1 --output "$work/cohort" > /dev/null 2>&1
+  cut -d' ' -f1 /proc/loadavg > "$work/load_before"
   /usr/bin/time -f "%e %M" -o "$work/time" "$bin" match "$work/cohort" --format json --output "$work/plan.json" --timings 2> "$work/err"
+  "$gemm" "$n" "$m" 64 > "$work/gemm"
+  cut -d' ' -f1 /proc/loadavg > "$work/load_after"
   python3 - "$n" "$m" "$c" "$work" >> "$csv" <<'PY'
 import json, re, sys
 n, m, c, work = sys.argv[1:5]
@@ -37,8 +49,11 @@ line = next(l for l in err.splitlines() if l.startswith("timings:"))
 num = lambda key: float(re.search(key + r" ([0-9.e-]+) s", line).group(1))
 wall, peak_kb = open(f"{work}/time").read().split()[-2:]
 cert = json.load(open(f"{work}/plan.json"))["certificate"]
+gemm = float(re.search(r"seconds=([0-9.e-]+)", open(f"{work}/gemm").read()).group(1))
+load = lambda name: open(f"{work}/{name}").read().strip()
 print(",".join(str(x) for x in [n, m, c, cert["pairsChecked"], cert["rounds"], num("reading"), num("pruning"),
-      num("solving"), num("pricing"), num("matching"), num("writing"), wall, round(int(peak_kb) / 1024)]))
+      num("solving"), num("pricing"), num("matching"), num("writing"), wall, round(int(peak_kb) / 1024),
+      round(gemm, 3), round(num("matching") / gemm, 2), load("load_before"), load("load_after")]))
 PY
   tail -1 "$csv" >&2
   rm -rf "$work/cohort"

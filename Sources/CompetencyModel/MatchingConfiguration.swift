@@ -11,15 +11,16 @@ public struct MatchingConfiguration: Sendable, Hashable {
   /// Weights of the score's terms. The score of a pair is
   /// `Σ term weight × term value`, each term value in `0...1`.
   public struct TermWeights: Sendable, Hashable {
-    /// Weight of the competency fit (how well the mentor's strengths cover
-    /// the mentee's growth goals).
+    /// Weight of the competency term: the covered growth, the share of the
+    /// mentee's need (goal above current level) that the mentor's levels
+    /// cover (see ``GrowthCoverage``).
     public var competency: Double = 1.0
     /// Weight of the seniority-gap term.
-    public var seniority: Double = 0.2
+    public var seniority: Double = 0.1
     /// Weight of the cross-department bonus.
-    public var crossDepartment: Double = 0.1
+    public var crossDepartment: Double = 0.05
     /// Weight of the working-hours overlap term.
-    public var timezone: Double = 0.2
+    public var timezone: Double = 0.1
     /// Weight of the mentee's stated preference for the mentor.
     public var menteePreference: Double = 0.2
     /// Weight of the mentor's stated preference for the mentee.

@@ -3,13 +3,12 @@ internal import CLapack
 extension Matrix {
   /// The product `scale * op(self) * op(other)`, computed by BLAS `dgemm`.
   ///
-  /// `op(X)` is `X` or its transpose. The product is the matrix every
-  /// all-pairs score in MentorMatch is built from: for example
-  /// `needs.multiplied(by: strengths, transposingOther: true)` scores every
-  /// mentee (row of `needs`) against every mentor (row of `strengths`).
+  /// `op(X)` is `X` or its transpose. For example the competency term of
+  /// every pair is `coefficients.dense().multiplied(by: ramps)`: one row per
+  /// mentee, one column per mentor (see `GrowthCoverage`).
   ///
   /// ```swift
-  /// let scores = needs.multiplied(by: strengths, transposingOther: true)
+  /// let product = a.multiplied(by: b, transposingOther: true)   // a · bᵀ
   /// ```
   ///
   /// - Parameters:

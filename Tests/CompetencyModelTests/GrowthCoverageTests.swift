@@ -176,16 +176,19 @@ import _TestSupport
       #expect(scores[0, 0] >= config.terms.competency - 1e-12)
       #expect(scores[0, 0] > scores[0, 1])
       #expect(model.terms.sideSum <= 0.8 * model.terms.competency + 1e-12)
+      #expect(model.terms.sideSum > 0)
     }
   }
 
   @Test func theSideTermsLimitKeepsTheirRatiosAndCanBeLifted() {
     var config = MatchingConfiguration()
-    #expect(config.effectiveTerms == config.terms)  // the defaults add up to 0.8
-    config.terms.crossDepartment = 1.1  // side sum 1.8
+    #expect(config.terms.sideSum < 0.8)
+    #expect(config.effectiveTerms == config.terms)
+    config.terms.crossDepartment = 1.1  // side sum 1.6
     let scaled = config.effectiveTerms
     #expect(abs(scaled.sideSum - 0.8) < 1e-12)
-    #expect(abs(scaled.crossDepartment / scaled.seniority - 1.1 / 0.2) < 1e-12)
+    #expect(abs(scaled.crossDepartment / scaled.seniority - 1.1 / 0.1) < 1e-12)
+    #expect(abs(scaled.crossDepartment - 1.1 * 0.8 / 1.6) < 1e-12)
     #expect(scaled.competency == 1)
     config.sideTermsLimit = nil
     #expect(config.effectiveTerms == config.terms)

@@ -13,9 +13,9 @@ private func roundTrip(_ configuration: MatchingConfiguration) throws -> Matchin
       # MentorMatch matching configuration (format: Docs/configuration.md).
       weights:
         competency: 1.0
-        seniority: 0.2
-        cross_department: 0.1
-        timezone: 0.2
+        seniority: 0.1
+        cross_department: 0.05
+        timezone: 0.1
         mentee_preference: 0.2
         mentor_preference: 0.1
       competencies:

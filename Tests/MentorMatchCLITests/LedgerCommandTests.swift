@@ -47,13 +47,14 @@ import Testing
     let unknown = try CLIRunner.run(["ledger", "import-outcomes", "--cohort", "c1", file, "--ledger", ledger])
     #expect(unknown.status == 65)
     let pairs = try CLIRunner.run(["ledger", "pairs", "--cohort", "c1", "--ledger", ledger])
-    // E00001's mentor in the sample plan is M00059, who is at or above all three of E00001's goals
-    // (competency term 1), 2 grades more senior (0.2), in another department (0.1) and 7 hours
-    // away (0.2 · 1/8): 1.325 (computed from the CSV files by the formulas of Docs/scoring.md).
+    // E00001's mentor in the sample plan is M00073, who is at or above all three of E00001's goals
+    // (competency term 1), 1 grade more senior (0.1 · 1/2), in the same department (0) and 7 hours
+    // away (0.1 · 1/8): 1.0625 (computed from the CSV files and the sample's config.yaml by the
+    // formulas of Docs/scoring.md).
     let line = pairs.stdout.split(separator: "\n").first { $0.hasPrefix("E00001,") }
     let fields = line.map { $0.split(separator: ",", omittingEmptySubsequences: false) } ?? []
-    #expect(fields.count >= 3 && fields[1] == "M00059")
-    #expect(fields.count >= 3 && abs((Double(fields[2]) ?? 0) - 1.325) < 1e-9)
+    #expect(fields.count >= 3 && fields[1] == "M00073")
+    #expect(fields.count >= 3 && abs((Double(fields[2]) ?? 0) - 1.0625) < 1e-9)
     let notALedger = try CLIRunner.run(["ledger", "list", "--ledger", "README.md"])
     #expect(notALedger.status == 65)
     #expect(notALedger.stderr.contains("is not a MentorMatch ledger"))
