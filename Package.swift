@@ -71,7 +71,9 @@ let package = Package(
       ]),
     // The reference GEMM timing of Benchmarks/scale/run.sh (LinearAlgebra only).
     .executableTarget(name: "gemm-timing", dependencies: ["LinearAlgebra"], path: "Benchmarks/scale/GEMMTiming"),
-    .target(name: "_TestSupport", dependencies: ["Assignment", "CohortGenerator", "CompetencyModel"], path: "Sources/_TestSupport"),
+    .target(
+      name: "_TestSupport", dependencies: ["Assignment", "CohortGenerator", "CompetencyModel"],
+      path: "Sources/_TestSupport"),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
     .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "_TestSupport"], swiftSettings: invariants),
     .testTarget(name: "CompetencyModelTests", dependencies: ["CompetencyModel", "_TestSupport"]),

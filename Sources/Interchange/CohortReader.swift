@@ -130,7 +130,8 @@ public enum CohortReader {
               file: menteesFile, line: row.start.line, column: row.start.column,
               message:
                 "mentee '\(person.id)' has no goal above their current level, so they have nothing "
-                + "to grow toward; set a goal:<competency> above their level:<competency>",
+                + "to grow toward and, by default (rules.goal_mentees_first), only get a place left "
+                + "over by mentees with goals; set a goal:<competency> above their level:<competency>",
               severity: .warning))
         }
       }

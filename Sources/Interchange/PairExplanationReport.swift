@@ -47,8 +47,7 @@ public enum PairExplanationReport {
         out += "total fit \(PlanNumbers.signed(a.totalScoreChange))\n"
       }
       for c in a.breakdown.competencies.prefix(PairExplanation.competenciesShown) where c.value > 0 {
-        out += "    · \(c.name): mentor at \(PairExplanation.level(c.mentorLevel)) for goal"
-        out += " \(PairExplanation.level(c.goal)) (+\(PairExplanation.number(c.value)))\n"
+        out += "    · \(PairExplanation.line(c))\n"
       }
     }
     return out

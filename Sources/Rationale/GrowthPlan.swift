@@ -16,7 +16,8 @@ public struct GrowthPlan: Sendable, Equatable, Codable {
     public var current: Double
     /// The level to reach by the midpoint review (half way, to the half level).
     public var midpoint: Double
-    /// The goal level by the end of the cohort.
+    /// The level to reach by the end of the cohort: the mentee's goal, or the
+    /// mentor's own level when the mentor covers only part of the way.
     public var target: Double
   }
 
@@ -38,15 +39,18 @@ public struct GrowthPlan: Sendable, Equatable, Codable {
   /// The milestones.
   public var milestones: [Milestone]
 
-  /// The plan for a pair: its largest competency contributions become the
-  /// focus; milestones fall at the start, the middle and the end.
+  /// The plan for a pair: its largest competency contributions, the growth
+  /// the mentor covers, become the focus (a goal where the mentor is at or
+  /// below the mentee is not one); milestones fall at the start, the middle
+  /// and the end.
   ///
   /// - Complexity: O(focus competencies).
   public init(breakdown: ScoreBreakdown, programme: MatchingConfiguration.Programme) {
-    focus = breakdown.competencies.filter { $0.goal > $0.menteeLevel }.prefix(Self.focusLimit).map { c in
-      let halfway = c.menteeLevel + (c.goal - c.menteeLevel) / 2
-      let midpoint = min(c.goal, max(c.menteeLevel, (halfway * 2).rounded(.up) / 2))
-      return Focus(competency: c.name, current: c.menteeLevel, midpoint: midpoint, target: c.goal)
+    focus = breakdown.competencies.filter { $0.value > 0 && $0.coveredLevels > 0 }.prefix(Self.focusLimit).map { c in
+      let target = min(c.goal, c.mentorLevel)
+      let halfway = c.menteeLevel + (target - c.menteeLevel) / 2
+      let midpoint = min(target, max(c.menteeLevel, (halfway * 2).rounded(.up) / 2))
+      return Focus(competency: c.name, current: c.menteeLevel, midpoint: midpoint, target: target)
     }
     let weeks = programme.weeks
     let names = focus.map(\.competency).joined(separator: ", ")

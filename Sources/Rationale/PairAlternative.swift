@@ -102,11 +102,28 @@ extension PairingPlan {
         capacities[mentor] -= 1
         fixedTotal += pairs.first { $0.menteeIndex == k }?.score ?? 0
       }
-      let source = RowsRemovedSource(
-        base: CohortScoreSource(model: model, rules: rules), removed: Set(requiredMentees + [i]))
-      let (rest, _) = CertifiedAssignment.solve(source, capacities: capacities, warmStart: solution)
-      alternative.matchedChange = rest.assignedCount + 1 + requiredMentees.count - solution.assignedCount
-      alternative.totalScoreChange = rest.totalScore + fixedTotal - solution.totalScore
+      let base = CohortScoreSource(model: model, rules: rules)
+      let fixed = Set(requiredMentees + [i])
+      var assigned = 0
+      var total = 0.0
+      if menteesMatchedLast.isEmpty {
+        let (rest, _) = CertifiedAssignment.solve(
+          RowsRemovedSource(base: base, removed: fixed), capacities: capacities, warmStart: solution)
+        assigned = rest.assignedCount
+        total = rest.totalScore
+      } else {
+        // As the plan was made: the mentees with goals first, then the others on the places left.
+        let (first, _) = CertifiedAssignment.solve(
+          RowsRemovedSource(base: base, removed: fixed.union(menteesMatchedLast)), capacities: capacities)
+        let residual = zip(capacities, first.loads).map { $0 - $1 }
+        let goalRows = Set(cohort.mentees.indices).subtracting(menteesMatchedLast)
+        let (second, _) = CertifiedAssignment.solve(
+          RowsRemovedSource(base: base, removed: fixed.union(goalRows)), capacities: residual)
+        assigned = first.assignedCount + second.assignedCount
+        total = first.totalScore + second.totalScore
+      }
+      alternative.matchedChange = assigned + 1 + requiredMentees.count - solution.assignedCount
+      alternative.totalScoreChange = total + fixedTotal - solution.totalScore
     }
     return alternative
   }

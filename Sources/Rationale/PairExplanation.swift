@@ -14,13 +14,7 @@ public enum PairExplanation {
   /// - Complexity: O(`competencies`).
   public static func highlights(_ breakdown: ScoreBreakdown, mentee: Person, mentor: Person) -> [String] {
     var lines: [String] = []
-    for c in breakdown.competencies.prefix(competenciesShown) where c.value > 0 {
-      let covers =
-        c.mentorCoversGoal
-        ? "covers goal \(level(c.goal)) from \(level(c.menteeLevel))"
-        : "covers \(number(c.coveredLevels)) of the \(number(c.goal - c.menteeLevel)) levels from \(level(c.menteeLevel)) to goal \(level(c.goal))"
-      lines.append("\(c.name): mentor at \(level(c.mentorLevel)) \(covers) (+\(number(c.value)))")
-    }
+    for c in breakdown.competencies.prefix(competenciesShown) where c.value > 0 { lines.append(line(c)) }
     if breakdown.seniority > 0, let a = mentee.seniority, let b = mentor.seniority {
       lines.append("seniority: mentor \(grades(b - a)) more senior (+\(number(breakdown.seniority)))")
     }
@@ -39,6 +33,21 @@ public enum PairExplanation {
       lines.append("time zones: \(phrase) (+\(number(breakdown.timezone)))")
     }
     return lines
+  }
+
+  /// One competency's contribution in plain words: `"Coaching: mentor at 4.5
+  /// (proficient) covers goal 4 (proficient) from 2.5 (advanced beginner) (+0.3)"`,
+  /// or, short of the goal, `"… covers 0.6 of the 2 levels from 2.9 (competent)
+  /// to goal 4.9 (expert) (+0.1)"`.
+  ///
+  /// - Complexity: O(1).
+  public static func line(_ c: ScoreBreakdown.CompetencyContribution) -> String {
+    let covers =
+      c.mentorCoversGoal
+      ? "covers goal \(level(c.goal)) from \(level(c.menteeLevel))"
+      : "covers \(number(c.coveredLevels)) of the \(number(c.goal - c.menteeLevel)) levels from "
+        + "\(level(c.menteeLevel)) to goal \(level(c.goal))"
+    return "\(c.name): mentor at \(level(c.mentorLevel)) \(covers) (+\(number(c.value)))"
   }
 
   /// Why a mentee did not get their best-scoring mentor: who holds that

@@ -28,6 +28,10 @@ public struct PairingPlan: Sendable {
   public var requiredMentees: [Int] = []
   /// Goal coverage and cross-department figures.
   public var metrics: CohortMetrics
+  /// The mentees without a growth goal who were matched after the others,
+  /// on the places left (`rules.goal_mentees_first`); empty when the plan
+  /// was solved in one phase.
+  public var menteesMatchedLast: Set<Int> = []
 
   /// Builds the explained plan from a certified solution and the final pricing
   /// pass's statistics. `withoutGoal` are the mentees without a growth goal
@@ -88,6 +92,7 @@ public struct PairingPlan: Sendable {
     }
     self.pairs = pairs
     self.unmatched = unmatched
+    menteesMatchedLast = withoutGoal
     let scores = pairs.map(\.score)
     var histogram = [Int](repeating: 0, count: (solution.loads.max() ?? 0) + 1)
     for load in solution.loads { histogram[load] += 1 }

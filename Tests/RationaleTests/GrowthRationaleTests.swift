@@ -89,6 +89,31 @@ import _TestSupport
     #expect(phased > 0)
   }
 
+  @Test func explainsForcedPairsTheWayThePlanWasMade() {
+    var checked = 0
+    for seed in UInt64(1)...25 {
+      let cohort = cohort(seed: seed)
+      let plan = CohortMatcher.match(cohort, configuration: MatchingConfiguration())
+      guard !plan.menteesMatchedLast.isEmpty else { continue }
+      for i in cohort.mentees.indices {
+        for j in cohort.mentors.indices where plan.solution.columnOfRow[i] != j {
+          let alternative = plan.alternative(mentee: i, mentor: j)
+          guard alternative.status == .tradeOff else { continue }
+          // The same pair required by the programme's pair rules: the matcher fixes it and solves the rest.
+          let forced = CohortMatcher.match(
+            cohort, configuration: MatchingConfiguration(),
+            requirements: PairRequirements(must: [
+              PersonPair(menteeID: cohort.mentees[i].id, mentorID: cohort.mentors[j].id)
+            ]))
+          #expect(alternative.matchedChange == forced.summary.matched - plan.summary.matched)
+          #expect(abs(alternative.totalScoreChange - (forced.summary.totalScore - plan.summary.totalScore)) < 1e-9)
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 0)
+  }
+
   @Test func withTheRuleOffEveryoneCompetesOnScore() {
     for seed in UInt64(1)...20 {
       let cohort = cohort(seed: seed)
