@@ -138,15 +138,24 @@ struct QualityBenchmark: ParsableCommand {
         }
       }
       var mentorsOfExecutives: [String: Int] = [:]
+      var executivesMatched = 0
+      var executivesAllMet = 0
       for pair in measured.pairs where real.menteeRoles[pair.mentee] == "Sales Executive" {
         mentorsOfExecutives[real.mentorRoles[pair.mentor], default: 0] += 1
+        executivesMatched += 1
+        if CoverageBound.covered(real.cohort, mentee: pair.mentee, mentor: pair.mentor)
+          == CoverageBound.goals(real.cohort, mentee: pair.mentee)
+        {
+          executivesAllMet += 1
+        }
       }
       let byRole = mentorsOfExecutives.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
       checks.append(
         "- real data (\(size.rawValue)): \(together) of \(executives) sales executives (mentees) get one of the "
           + "\(managers) sales managers, who meet all of a sales executive's goals in \(meetAll) of the "
-          + "\(salesPairs) pairs; the sales executives' mentors by role: \(byRole). "
+          + "\(salesPairs) pairs; \(executivesAllMet) of the \(executivesMatched) matched sales executives have a mentor "
+          + "meeting all their goals; their mentors by role: \(byRole). "
           + "\(measured.noneCoveredWhileAllAvailable) mentees get a mentor meeting none of their goals while an "
           + "eligible mentor with places meets all of them; in \(measured.noneCoveredWhileAllFree) of these such a "
           + "mentor still has a free place in the plan.")
