@@ -56,6 +56,19 @@ let package = Package(
         "Interchange", "CompetencyModel", "Assignment", "Rationale", "CohortGenerator", "Ledger",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // Match-quality measurement and the real-data cohort (tests and Benchmarks/quality; not in the CLI).
+    .target(
+      name: "MatchQuality",
+      dependencies: [
+        "CompetencyModel", "Assignment", "Rationale", "CohortGenerator",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
+    .executableTarget(
+      name: "quality-benchmark",
+      dependencies: [
+        "MatchQuality", "CompetencyModel", "CohortGenerator", "Interchange",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     // The reference GEMM timing of Benchmarks/scale/run.sh (LinearAlgebra only).
     .executableTarget(name: "gemm-timing", dependencies: ["LinearAlgebra"], path: "Benchmarks/scale/GEMMTiming"),
     .target(
@@ -71,6 +84,7 @@ let package = Package(
     .testTarget(name: "RationaleTests", dependencies: ["Rationale", "_TestSupport"]),
     .testTarget(
       name: "LedgerTests", dependencies: ["Ledger", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "MatchQualityTests", dependencies: ["MatchQuality", "_TestSupport"]),
     .testTarget(
       name: "MentorMatchCLITests",
       dependencies: ["mentor-match", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
