@@ -25,8 +25,10 @@ extension MentorMatch {
     @Flag(name: .long, help: "Minimise the total score instead of maximising it.")
     var minimize = false
 
-    @Option(name: .long, help: "Output format: json, csv or table.")
-    var format: SolveReport.Format = .table
+    @Option(
+      name: .long,
+      help: "Output format: json, csv or table. Default: the --output file's extension (.json .csv .txt), else table.")
+    var format: SolveReport.Format?
 
     @Option(
       name: .long,
@@ -37,10 +39,21 @@ extension MentorMatch {
 
     @Option(
       name: .shortAndLong,
-      help: ArgumentHelp("Write the result to this file instead of standard output.", valueName: "file"))
+      help: ArgumentHelp(
+        "Write the result to this file instead of standard output; `-` is standard output.", valueName: "file"))
     var output: String?
 
+    /// The format to write: `--format`, else the output file's extension, else table.
+    var resolvedFormat: SolveReport.Format {
+      (try? SolveReport.Format.resolve(given: format, output: output)) ?? .table
+    }
+
     func validate() throws {
+      do {
+        _ = try SolveReport.Format.resolve(given: format, output: output)
+      } catch {
+        throw ValidationError(error.description)
+      }
       if capacity != nil && capacities != nil {
         throw ValidationError("Give either --capacity or --capacities, not both.")
       }
@@ -72,7 +85,7 @@ extension MentorMatch {
           DenseScoreSource(problem), capacities: caps, sense: problem.sense, candidatesPerRow: candidates)
         let seconds = stopwatch.lap()
         let report = SolveReport(table: table, solution: solution, solveSeconds: seconds, certificate: certificate)
-        try emit(report.render(format), to: output)
+        try emit(report.render(resolvedFormat), to: output)
       }
     }
   }

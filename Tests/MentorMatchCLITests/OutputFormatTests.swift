@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// `match --output FILE` writes the format its extension names, unless
-/// `--format` says otherwise, and a contradiction is a usage error.
+/// `match --output FILE` and `solve --output FILE` write the format the
+/// extension names, unless `--format` says otherwise, and a contradiction is
+/// a usage error.
 @Suite struct OutputFormatTests {
   func cohort(_ folder: TemporaryFolder) throws -> String {
     let result = try CLIRunner.run([
@@ -50,5 +51,32 @@ import Testing
     let table = try CLIRunner.run(["match", cohort, "--format", "table", "-o", folder.path("plan.json")])
     #expect(table.status == 64)
     #expect(!FileManager.default.fileExists(atPath: folder.path("plan.json")))
+  }
+
+  @Test func solveTakesItsFormatFromTheExtensionToo() throws {
+    let folder = try TemporaryFolder()
+    let scores = try folder.write("s.csv", "mentee,A,B\nx,1,0\ny,0,2\n")
+    for (name, format) in [("r.json", "json"), ("r.csv", "csv"), ("r.txt", "table"), ("R.JSON", "json")] {
+      let inferred = try CLIRunner.run(["solve", scores, "-o", folder.path(name)])
+      #expect(inferred.status == 0, "\(inferred.stderr)")
+      let explicit = try CLIRunner.run(["solve", scores, "--format", format])
+      // The reports carry their own solve time; compare them without it.
+      let strip = { (text: String) in
+        text.split(separator: "\n").filter { !$0.contains("seconds") && !$0.contains("solve\"") }
+      }
+      #expect(strip(try folder.read(name)) == strip(explicit.stdout), "\(name) should hold the \(format) report")
+    }
+    let contradiction = try CLIRunner.run(["solve", scores, "--format", "csv", "-o", folder.path("r2.json")])
+    #expect(contradiction.status == 64)
+    #expect(contradiction.stderr.contains("The format csv contradicts the output file"))
+    #expect(!FileManager.default.fileExists(atPath: folder.path("r2.json")))
+    let unsupported = try CLIRunner.run(["solve", scores, "-o", folder.path("r.xlsx")])
+    #expect(unsupported.status == 64)
+    #expect(unsupported.stderr.contains("solve writes json, csv or table"))
+    #expect(!FileManager.default.fileExists(atPath: folder.path("r.xlsx")))
+    // An explicit format still writes to such a name.
+    let explicit = try CLIRunner.run(["solve", scores, "--format", "csv", "-o", folder.path("r.md")])
+    #expect(explicit.status == 0)
+    #expect(try folder.read("r.md") == (try CLIRunner.run(["solve", scores, "--format", "csv"])).stdout)
   }
 }
