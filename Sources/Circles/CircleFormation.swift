@@ -23,8 +23,9 @@ public struct CircleFormation: Sendable {
   public var gap: Double { bound.total > 0 ? max(0, bound.total - objective) / bound.total : 0 }
 
   /// Forms circles: a constructive start, then a seeded local search of
-  /// moves and swaps between circles, for each circle count from the
-  /// fewest possible up to one more; the best grouping wins.
+  /// moves and swaps between circles with perturbation restarts, for the
+  /// fewest circles possible (and one more, up to 200 participants); the
+  /// best grouping wins.
   ///
   /// The result depends only on the problem and `settings.seed`.
   ///
@@ -39,14 +40,19 @@ public struct CircleFormation: Sendable {
       throw .sizesCannotSplit(
         participants: problem.count, minimum: settings.minimumSize, maximum: settings.maximumSize)
     }
+    let stranded = strandedByLanguage(problem)
+    if !stranded.isEmpty { throw .rulesUnsatisfied(details: Array(stranded.prefix(5))) }
     let bound = CircleBound(problem)
     let candidates = CandidatePeers(problem, count: 8)
     var best: CircleSearch? = nil
-    for k in counts.lowerBound...min(counts.upperBound, counts.lowerBound + 1) {
+    // Small instances also try one circle more (smaller circles can mix
+    // better); large ones keep the fewest circles, the largest.
+    let extra = problem.count <= 200 ? 1 : 0
+    for k in counts.lowerBound...min(counts.upperBound, counts.lowerBound + extra) {
       var search = CircleSearch(problem: problem, circleCount: k, candidates: candidates)
       search.construct()
       search.improve()
-      search.perturbAndImprove(kicks: settings.kicks ?? max(2, min(40, 4000 / max(problem.count, 1))))
+      search.perturbAndImprove(kicks: settings.kicks ?? max(1, min(40, 2000 / max(problem.count, 1))))
       if let current = best {
         if (search.totalViolations, -search.totalValue) < (current.totalViolations, -current.totalValue) {
           best = search
@@ -66,6 +72,71 @@ public struct CircleFormation: Sendable {
     return CircleFormation(
       circles: circles, objective: circles.reduce(0) { $0 + problem.value(of: $1) }, bound: bound,
       violations: 0, rounds: result.roundsRun)
+  }
+
+  /// Baselines for comparison: the constructive start alone (`greedy`), or
+  /// participants in a seeded random order cut into circles of balanced
+  /// sizes (`random`). Neither repairs broken rules; ``violations`` counts them.
+  public enum Baseline: String, Sendable, CaseIterable {
+    /// The greedy constructive start, without local search.
+    case greedy
+    /// A seeded random grouping.
+    case random
+  }
+
+  /// Forms circles by a baseline.
+  ///
+  /// - Throws: ``CircleError/sizesCannotSplit(participants:minimum:maximum:)``.
+  /// - Complexity: O(`n² · goals`) (the bound and candidate lists).
+  public static func baseline(_ kind: Baseline, _ problem: CircleProblem) throws(CircleError) -> CircleFormation {
+    let settings = problem.settings
+    guard let counts = settings.feasibleCircleCounts(participants: problem.count) else {
+      throw .sizesCannotSplit(
+        participants: problem.count, minimum: settings.minimumSize, maximum: settings.maximumSize)
+    }
+    let k = counts.lowerBound
+    switch kind {
+    case .greedy:
+      var search = CircleSearch(problem: problem, circleCount: k, candidates: CandidatePeers(problem, count: 8))
+      search.construct()
+      return CircleFormation(problem: problem, circles: search.members)
+    case .random:
+      var random = SplitMix(seed: settings.seed)
+      var order = Array(0..<problem.count)
+      for t in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(t, Int(random.next() % UInt64(t + 1))) }
+      var circles: [[Int]] = []
+      var start = 0
+      for c in 0..<k {
+        let size = problem.count / k + (c < problem.count % k ? 1 : 0)
+        circles.append(Array(order[start..<start + size]))
+        start += size
+      }
+      return CircleFormation(problem: problem, circles: circles)
+    }
+  }
+
+  /// The participants no circle can hold under the language rule: someone
+  /// who lists languages needs `minimumSize − 1` others who list one of the
+  /// same language or list none.
+  ///
+  /// - Complexity: O(`n · languages`).
+  static func strandedByLanguage(_ problem: CircleProblem) -> [String] {
+    guard problem.settings.requireSharedLanguage else { return [] }
+    var speakers: [String: Int] = [:]
+    var silent = 0
+    for p in problem.participants {
+      if p.person.languages.isEmpty { silent += 1 }
+      for language in Set(p.person.languages) { speakers[language, default: 0] += 1 }
+    }
+    let needed = problem.settings.minimumSize
+    return problem.participants.compactMap { p in
+      guard !p.person.languages.isEmpty else { return nil }
+      let best = p.person.languages.map { speakers[$0, default: 0] + silent }.max()!
+      guard best < needed else { return nil }
+      return
+        "\(p.id) works in \(p.person.languages.joined(separator: ", ")) and only \(best - 1) other participant"
+        + "\(best == 2 ? "" : "s") share\(best == 2 ? "s" : "") one of these or list none, for circles of at least \(needed)"
+    }
   }
 
   /// A formation of given circles (for comparisons: random or greedy groupings).
@@ -214,7 +285,7 @@ struct CircleSearch {
     guard k > 1 else { return }
     let minimum = problem.settings.minimumSize
     let maximum = problem.settings.maximumSize
-    for _ in 0..<problem.settings.rounds {
+    for _ in 0..<problem.settings.roundLimit(participants: n) {
       roundsRun += 1
       var improved = false
       var order = Array(0..<n)

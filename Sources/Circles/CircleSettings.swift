@@ -48,8 +48,9 @@ public struct CircleSettings: Sendable, Hashable {
   public var headroom: Double
   /// The seed of the local search (default 1).
   public var seed: UInt64
-  /// The most improvement rounds of the local search (default 60).
-  public var rounds: Int
+  /// The most improvement rounds of the local search; `nil` (the default)
+  /// for 60 up to 1,000 participants and 20 beyond (see ``roundLimit(participants:)``).
+  public var rounds: Int?
   /// How many perturb-and-improve restarts follow the first local optimum;
   /// `nil` (the default) for `max(2, min(40, 4000 / participants))`.
   public var kicks: Int?
@@ -59,7 +60,7 @@ public struct CircleSettings: Sendable, Hashable {
     minimumSize: Int = 4, maximumSize: Int = 6, maximumSeniorityGap: Double? = 3, excludeReportingLine: Bool = true,
     requireSharedLanguage: Bool = true, earlierPairs: Set<PersonPair> = [], crossDepartment: Double = 0.1,
     sharedHours: Double = 0.1, workdayHours: Double = 8, competencyWeights: [Double] = [], headroom: Double = 0,
-    seed: UInt64 = 1, rounds: Int = 60, kicks: Int? = nil
+    seed: UInt64 = 1, rounds: Int? = nil, kicks: Int? = nil
   ) {
     precondition(minimumSize >= 2 && minimumSize <= maximumSize, "Circle sizes need 2 <= minimum <= maximum")
     precondition(
@@ -82,6 +83,11 @@ public struct CircleSettings: Sendable, Hashable {
     self.rounds = rounds
     self.kicks = kicks
   }
+
+  /// The round limit in force for `n` participants.
+  ///
+  /// - Complexity: O(1).
+  public func roundLimit(participants n: Int) -> Int { rounds ?? (n <= 1000 ? 60 : 20) }
 
   /// The circle counts that split `n` participants into sizes within range:
   /// `ceil(n / maximumSize) ... floor(n / minimumSize)`, empty when none does.

@@ -216,6 +216,23 @@ func checkHardRules(_ circles: [[Int]], _ people: [Mentee], _ settings: CircleSe
     )
   }
 
+  @Test func aLanguageTooFewShareIsNamed() {
+    let people = (0..<8).map { i in
+      CohortFixtures.mentee(
+        "P\(i)", levels: [1], goals: [3], languages: i < 2 ? ["tl"] : i == 2 ? ["en", "tl"] : ["en"])
+    }
+    let problem = CircleProblem(participants: people, competencies: ["A"], settings: CircleSettings(minimumSize: 4))
+    #expect(ExactCircles.optimum(problem) == nil)
+    #expect(throws: CircleError.self) { try CircleFormation.form(problem) }
+    do {
+      _ = try CircleFormation.form(problem)
+    } catch {
+      #expect(
+        error.description.contains(
+          "P0 works in tl and only 2 other participants share one of these or list none, for circles of at least 4"))
+    }
+  }
+
   @Test func aReportingChainThatFillsEveryCircleIsReported() {
     // Eight people in one chain of managers: no two may share a circle.
     let people = (0..<8).map { i in
