@@ -53,6 +53,16 @@ public struct CirclePlan: Sendable {
     public var leadID: String
   }
 
+  /// A circle's facilitator.
+  public struct Facilitator: Sendable, Hashable {
+    /// The facilitator's id.
+    public var id: String
+    /// The mean share of the members' growth need the facilitator covers.
+    public var fit: Double
+    /// Why this facilitator.
+    public var rationale: String
+  }
+
   /// One circle.
   public struct Circle: Sendable, Hashable {
     /// The circle's number, from 1.
@@ -67,6 +77,10 @@ public struct CirclePlan: Sendable {
     public var value: Double
     /// The rotating lead schedule.
     public var sessions: [Session]
+    /// The facilitator, when facilitators were given and one could be assigned.
+    public var facilitator: Facilitator?
+    /// Why no facilitator, when facilitators were given and none could be.
+    public var facilitatorNote: String?
   }
 
   /// The circles.
@@ -89,7 +103,7 @@ public struct CirclePlan: Sendable {
   /// - Complexity: O(`n · goals · size`).
   public init(
     _ formation: CircleFormation, problem: CircleProblem, weeks: Int = 24, start: CalendarDate? = nil,
-    sessionEveryWeeks: Int = 2
+    sessionEveryWeeks: Int = 2, facilitators: (people: [Mentor], assignment: CircleFacilitators)? = nil
   ) {
     precondition(weeks >= 1 && sessionEveryWeeks >= 1, "A schedule needs at least one week")
     var goals = 0
@@ -131,7 +145,17 @@ public struct CirclePlan: Sendable {
         Circle(
           number: number + 1, members: members, departments: departments.values.sorted(),
           sharedHours: problem.sharedHoursShare(indexes) * problem.settings.workdayHours,
-          value: problem.value(of: indexes), sessions: sessions))
+          value: problem.value(of: indexes), sessions: sessions,
+          facilitator: facilitators.flatMap { given in
+            given.assignment.facilitatorOfCircle[number].map {
+              Facilitator(
+                id: given.people[$0].id, fit: given.assignment.fit[number],
+                rationale: given.assignment.rationale[number])
+            }
+          },
+          facilitatorNote: facilitators.flatMap { given in
+            given.assignment.facilitatorOfCircle[number] == nil ? given.assignment.rationale[number] : nil
+          }))
     }
     self.circles = circles
     self.objective = formation.objective

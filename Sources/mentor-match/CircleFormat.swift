@@ -63,6 +63,8 @@ enum CircleFormat: String, CaseIterable {
           lines.append("    no peer above in \(member.uncovered.joined(separator: ", "))")
         }
       }
+      if let f = circle.facilitator { lines.append("  facilitator: \(f.rationale)") }
+      if let note = circle.facilitatorNote { lines.append("  \(note)") }
       lines.append("  leads: \(schedule(circle))")
     }
     return lines.map { visible($0) }.joined(separator: "\n") + "\n"
@@ -79,6 +81,7 @@ enum CircleFormat: String, CaseIterable {
           String(circle.number), member.id, member.department ?? "", number(member.coverage),
           member.learning.map(\.sentence).joined(separator: "; "), member.uncovered.joined(separator: "; "),
           circle.departments.joined(separator: "; "), String(format: "%.1f", circle.sharedHours),
+          circle.facilitator?.id ?? "",
         ])
       }
     }
@@ -103,6 +106,7 @@ enum CircleFormat: String, CaseIterable {
         },
         "departments": circle.departments,
         "shared_hours": circle.sharedHours,
+        "facilitator": circle.facilitator.map { ["id": $0.id, "fit": $0.fit, "rationale": $0.rationale] } as Any,
         "sessions": circle.sessions.map {
           ["number": $0.number, "week": $0.week, "date": $0.date?.description as Any, "lead": $0.leadID]
             as [String: Any]
@@ -138,6 +142,8 @@ enum CircleFormat: String, CaseIterable {
           "| \(cell(member.id)) | \(percent(member.coverage)) | \(cell(member.learning.map(\.sentence).joined(separator: "; "))) | \(cell(member.uncovered.joined(separator: ", "))) |"
         )
       }
+      if let f = circle.facilitator { lines += ["", "Facilitator: \(cell(f.rationale))."] }
+      if let note = circle.facilitatorNote { lines += ["", cell(note) + "."] }
       lines += ["", "Leads: \(cell(schedule(circle)))."]
     }
     return lines.joined(separator: "\n") + "\n"

@@ -20,6 +20,13 @@ extension MentorMatch {
 
     @OptionGroup var cohort: CohortOptions
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Facilitators (mentors format; capacity = circles each can take), assigned optimally, one per circle.",
+        valueName: "file"))
+    var facilitators: String?
+
     @Option(name: .long, help: ArgumentHelp("Circle sizes, MIN-MAX.", valueName: "MIN-MAX"))
     var size: String = "4-6"
 
@@ -113,8 +120,17 @@ extension MentorMatch {
           printError("error: \(error.description)")
           throw ExitStatus.dataError
         }
+        var assigned: (people: [Mentor], assignment: CircleFacilitators)? = nil
+        if let facilitators {
+          // The facilitators file is read as the mentors of a cohort whose mentees are the participants.
+          let menteesPath = try CohortSource.locate(cohort.cohort).menteesPath
+          let read = try CohortReader.read(CohortSource(mentorsPath: facilitators, menteesPath: menteesPath))
+          let people = read.cohort.mentors
+          assigned = (people, CircleFacilitators(facilitators: people, formation: formation, problem: problem))
+        }
         let plan = CirclePlan(
-          formation, problem: problem, weeks: configuration.programme.weeks, start: configuration.programme.start)
+          formation, problem: problem, weeks: configuration.programme.weeks, start: configuration.programme.start,
+          facilitators: assigned)
         try emit(format.render(plan), to: output)
       }
     }
