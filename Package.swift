@@ -27,6 +27,7 @@ let package = Package(
     .library(name: "CohortGenerator", targets: ["CohortGenerator"]),
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
     .library(name: "Ledger", targets: ["Ledger"]),
+    .library(name: "Circles", targets: ["Circles"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,13 +48,14 @@ let package = Package(
         "CompetencyModel", "Assignment", "Rationale", .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
+    .target(name: "Circles", dependencies: ["CompetencyModel", "Assignment"]),
     .target(
       name: "Ledger",
       dependencies: ["CompetencyModel", .product(name: "GRDB", package: "GRDB.swift")]),
     .executableTarget(
       name: "mentor-match",
       dependencies: [
-        "Interchange", "CompetencyModel", "Assignment", "Rationale", "CohortGenerator", "Ledger",
+        "Interchange", "CompetencyModel", "Assignment", "Rationale", "CohortGenerator", "Ledger", "Circles",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Match-quality measurement and the real-data cohort (tests and Benchmarks/quality; not in the CLI).
@@ -84,6 +86,7 @@ let package = Package(
     .testTarget(name: "RationaleTests", dependencies: ["Rationale", "_TestSupport"]),
     .testTarget(
       name: "LedgerTests", dependencies: ["Ledger", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "CirclesTests", dependencies: ["Circles", "_TestSupport", "CohortGenerator"]),
     .testTarget(name: "MatchQualityTests", dependencies: ["MatchQuality", "_TestSupport"]),
     .testTarget(
       name: "MentorMatchCLITests",

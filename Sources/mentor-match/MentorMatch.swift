@@ -14,7 +14,8 @@ struct MentorMatch: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Match.self, Explain.self, Compare.self, Sensitivity.self, Tune.self, LedgerCommand.self, Solve.self, Score.self,
+      Match.self, CirclesCommand.self, Explain.self, Compare.self, Sensitivity.self, Tune.self, LedgerCommand.self,
+      Solve.self, Score.self,
       Validate.self,
       Generate.self,
     ]

@@ -1,0 +1,140 @@
+import ArgumentParser
+import Circles
+import CompetencyModel
+import Foundation
+import Interchange
+
+extension MentorMatch {
+  /// `mentor-match circles`: peer mentoring circles from a cohort's mentees.
+  struct CirclesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "circles",
+      abstract: "Group the cohort's mentees into peer mentoring circles and explain who learns what from whom.",
+      discussion: """
+        Every participant joins exactly one circle of --size people, never with someone in \
+        their reporting line, with a shared language and grades within --max-grade-gap. \
+        Each member's growth goals are covered by the best peer of the circle (the \
+        covered-growth measure of one-to-one fit); department mix and shared working hours \
+        come next. The output gives the gap to an upper bound. See Docs/circles.md.
+        """)
+
+    @OptionGroup var cohort: CohortOptions
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Facilitators (mentors format; capacity = circles each can take), assigned optimally, one per circle.",
+        valueName: "file"))
+    var facilitators: String?
+
+    @Option(name: .long, help: ArgumentHelp("Circle sizes, MIN-MAX.", valueName: "MIN-MAX"))
+    var size: String = "4-6"
+
+    @Option(name: .long, help: "The most two members' seniority grades may differ (use 'none' for no limit).")
+    var maxGradeGap: String = "3"
+
+    @Option(name: .long, help: "The seed of the local search.")
+    var seed: UInt64 = 1
+
+    @Option(
+      name: .long, help: "The most improvement rounds of the local search (default 60, or 20 above 1,000 participants)."
+    )
+    var rounds: Int?
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Form circles by a baseline instead, for comparison: greedy (the constructive start alone) or random.",
+        visibility: .hidden))
+    var baseline: String?
+
+    @Flag(name: .long, help: "Print the time the formation took and its rounds to standard error.")
+    var timings = false
+
+    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
+    var format: CircleFormat = .table
+
+    @Option(
+      name: .shortAndLong,
+      help: ArgumentHelp("Write the circles to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    /// The size range, parsed.
+    func sizeRange() throws -> ClosedRange<Int> {
+      let parts = size.split(separator: "-", omittingEmptySubsequences: false)
+      guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), low >= 2, low <= high else {
+        throw ValidationError("--size takes MIN-MAX with 2 <= MIN <= MAX, such as 4-6; got '\(size)'.")
+      }
+      return low...high
+    }
+
+    func gradeGap() throws -> Double? {
+      if maxGradeGap == "none" { return nil }
+      guard let value = Double(maxGradeGap), value.isFinite, value >= 0 else {
+        throw ValidationError("--max-grade-gap takes a number of grades >= 0 or 'none'; got '\(maxGradeGap)'.")
+      }
+      return value
+    }
+
+    func validate() throws {
+      _ = try sizeRange()
+      _ = try gradeGap()
+      if let rounds, rounds < 0 { throw ValidationError("--rounds takes a number >= 0; got \(rounds).") }
+    }
+
+    func run() throws {
+      try reportingErrors {
+        let loaded = try cohort.load()
+        for warning in loaded.warnings { printError(warning.description) }
+        let configuration = loaded.configuration
+        let range = try sizeRange()
+        let settings = CircleSettings(
+          minimumSize: range.lowerBound, maximumSize: range.upperBound, maximumSeniorityGap: try gradeGap(),
+          excludeReportingLine: configuration.rules.excludeReportingLine,
+          requireSharedLanguage: configuration.rules.requireSharedLanguage, workdayHours: configuration.workdayHours,
+          competencyWeights: configuration.weights(for: loaded.cohort.competencies),
+          headroom: configuration.headroomCredit, seed: seed, rounds: rounds)
+        let problem = CircleProblem(
+          participants: loaded.cohort.mentees, competencies: loaded.cohort.competencies,
+          managers: loaded.cohort.mentors.map(\.person), settings: settings)
+        let formation: CircleFormation
+        let started = DispatchTime.now().uptimeNanoseconds
+        do {
+          if let baseline {
+            guard let kind = CircleFormation.Baseline(rawValue: baseline) else {
+              printError("error: --baseline takes greedy or random; got '\(baseline)'.")
+              throw ExitCode(64)
+            }
+            formation = try CircleFormation.baseline(kind, problem)
+          } else {
+            formation = try CircleFormation.form(problem)
+          }
+          if timings {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            printError(
+              "timings: forming \(String(format: "%.2f", seconds)) s, \(formation.rounds) rounds, "
+                + "objective \(String(format: "%.3f", formation.objective)), violations \(formation.violations), gap \(String(format: "%.2f", 100 * formation.gap)) %"
+            )
+          }
+        } catch let error as CircleError {
+          printError("error: \(error.description)")
+          throw ExitStatus.dataError
+        }
+        var assigned: (people: [Mentor], assignment: CircleFacilitators)? = nil
+        if let facilitators {
+          // The facilitators file is read as the mentors of a cohort whose mentees are the participants.
+          let menteesPath = try CohortSource.locate(cohort.cohort).menteesPath
+          let read = try CohortReader.read(CohortSource(mentorsPath: facilitators, menteesPath: menteesPath))
+          let people = read.cohort.mentors
+          assigned = (people, CircleFacilitators(facilitators: people, formation: formation, problem: problem))
+        }
+        let plan = CirclePlan(
+          formation, problem: problem, weeks: configuration.programme.weeks, start: configuration.programme.start,
+          facilitators: assigned)
+        try emit(format.render(plan), to: output)
+      }
+    }
+  }
+}
+
+extension CircleFormat: ExpressibleByArgument {}

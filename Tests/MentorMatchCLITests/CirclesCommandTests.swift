@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@Suite struct CirclesCommandTests {
+  @Test func jsonPlacesEveryMenteeOnceInCirclesOfTheSize() throws {
+    let folder = try TemporaryFolder()
+    let config = try folder.write("config.yaml", "rules:\n  require_shared_language: false\n")
+    let output = folder.path("circles.json")
+    let result = try CLIRunner.run([
+      "circles", "Datasets/sample", "--config", config, "--rounds", "2", "--format", "json", "--output", output,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let document =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as! [String: Any]
+    let circles = document["circles"] as! [[String: Any]]
+    let ids = circles.flatMap { ($0["members"] as! [[String: Any]]).map { $0["id"] as! String } }
+    let mentees = try String(contentsOfFile: "Datasets/sample/mentees.csv", encoding: .utf8)
+      .split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+    #expect(ids.sorted() == mentees.sorted())
+    #expect(circles.allSatisfy { (4...6).contains(($0["members"] as! [Any]).count) })
+    let summary = document["summary"] as! [String: Double]
+    #expect(summary["objective"]! <= summary["bound"]! + 1e-9)
+  }
+
+  @Test func theSampleStrandsThreePeopleUnderTheLanguageRule() throws {
+    let result = try CLIRunner.run(["circles", "Datasets/sample", "--rounds", "1"])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("works in tl and only 2 other participants share one of these or list none"))
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test func aSizeRangeThatCannotSplitTheCountIsBadData() throws {
+    let folder = try TemporaryFolder()
+    let config = try folder.write("config.yaml", "rules:\n  require_shared_language: false\n")
+    let output = folder.path("circles.txt")
+    // 240 mentees cannot be split into circles of 250 to 260.
+    let result = try CLIRunner.run([
+      "circles", "Datasets/sample", "--config", config, "--size", "250-260", "-o", output,
+    ])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("240 participants cannot be split into circles of 250 to 260 people"))
+    #expect(!FileManager.default.fileExists(atPath: output))
+    let usage = try CLIRunner.run(["circles", "Datasets/sample", "--size", "6-4"])
+    #expect(usage.status == 64)
+    #expect(usage.stderr.contains("--size takes MIN-MAX"))
+  }
+}
