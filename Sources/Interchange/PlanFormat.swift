@@ -75,14 +75,8 @@ enum PlanNumbers {
     whole == 0 ? "-" : "\(Int((Double(part) / Double(whole) * 100).rounded()))%"
   }
 
-  /// The certificate in one line of plain words.
-  static func certificate(_ plan: PairingPlan) -> String {
-    let c = plan.certificate
-    let added = c.violationsPerRound.reduce(0, +)
-    return "Optimal over all \(c.pairsChecked) allowed pairs: every pair checked against the final duals"
-      + " (\(c.rounds) round\(c.rounds == 1 ? "" : "s"), \(added) pair\(added == 1 ? "" : "s") added to the"
-      + " \(c.finalCandidatePairs - added) candidates)"
-  }
+  /// The certificate in one line of plain words, the same as `solve` reports.
+  static func certificate(_ plan: PairingPlan) -> String { SolveReport.Certificate(plan.certificate).summary }
 
   /// Goal coverage and cross-department share in one line of plain words.
   static func metrics(_ plan: PairingPlan) -> String {

@@ -50,10 +50,10 @@ public struct SolveReport: Codable, Sendable, Equatable {
     /// - Complexity: O(rounds).
     public var summary: String {
       let rounds = violationsPerRound.count
-      let added = violationsPerRound.reduce(0, +)
+      let found = violationsPerRound.reduce(0, +)
       return "Optimal over all \(pairsChecked) allowed pairs: every pair checked against the final duals"
-        + " (\(rounds) round\(rounds == 1 ? "" : "s"), \(added) pair\(added == 1 ? "" : "s") added to the"
-        + " \(candidatePairs - added) candidates)"
+        + " (\(rounds) round\(rounds == 1 ? "" : "s"), \(found) violation\(found == 1 ? "" : "s") found on the way,"
+        + " \(candidatePairs) candidate pair\(candidatePairs == 1 ? "" : "s") in the final solve)"
     }
 
     /// The certificate of a certified solve.
