@@ -5,7 +5,8 @@
 /// Rows rank columns by score net of `entryPrices` (zero for a cold start;
 /// a previous solution's prices for a warm one) and keep their `previous`
 /// column too. Ties go to a fixed per-row rotation of column indices
-/// (``TopOrder/spread(_:row:columns:)``). The result does not depend on the
+/// (``TopOrder/spread(_:row:columns:)``), and columns' ties among rows to the
+/// same rotation of row indices by column. The result does not depend on the
 /// number of threads.
 struct CandidatePruning {
   /// The kept pairs.
@@ -37,6 +38,7 @@ struct CandidatePruning {
     entryPrices: [Double], previous: [Int?]?, workers: Int = ParallelBlockPass.defaultWorkers
   ) {
     let m = source.columns
+    let n = source.rows
     let sign = sense == .maximize ? 1.0 : -1.0
     // Each column's best rows (the "column" of a column selector is the row
     // index): 12 per place, at least 8 and at most 4 · max(k, 8). Without
@@ -73,11 +75,16 @@ struct CandidatePruning {
               rowList.offer(0, key: net, index: TopOrder.spread(j, row: i, columns: m))
             }
             // Columns rank rows by regret: how little the row gives up, against
-            // its best column, by taking this one.
+            // its best column, by taking this one. Equal regrets go to a
+            // column-dependent rotation of row indices, as the rows' ties do:
+            // under tie-heavy scores many rows have regret 0 for the same
+            // strong columns, and the lowest-numbered rows would otherwise
+            // fill every such column's list.
             for j in 0..<m where capacities[j] > 0 {
               let s = b[base + j]
               if s.isNaN { continue }
-              columnLists.offer(j, key: sign * s - prices[j] - best, index: i, payload: s)
+              columnLists.offer(
+                j, key: sign * s - prices[j] - best, index: TopOrder.spread(i, row: j, columns: n), payload: s)
             }
             let previousColumn = previous?[i]
             var keptPrevious = false
@@ -109,8 +116,9 @@ struct CandidatePruning {
           merged.offer(j, key: entry.key, index: entry.index, payload: entry.payload)
         }
       }
-      for entry in merged.sorted(j) where !candidates.contains(row: entry.index, column: j) {
-        candidates.add(row: entry.index, column: j, score: entry.payload)
+      for entry in merged.sorted(j) {
+        let i = TopOrder.unspread(entry.index, row: j, columns: n)
+        if !candidates.contains(row: i, column: j) { candidates.add(row: i, column: j, score: entry.payload) }
       }
     }
   }
