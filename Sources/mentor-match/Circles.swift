@@ -27,11 +27,19 @@ extension MentorMatch {
         valueName: "file"))
     var facilitators: String?
 
-    @Option(name: .long, help: ArgumentHelp("Circle sizes, MIN-MAX.", valueName: "MIN-MAX"))
-    var size: String = "4-6"
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Circle sizes, MIN-MAX (default: circles.min_size and max_size of the configuration, else 4-6).",
+        valueName: "MIN-MAX"))
+    var size: String?
 
-    @Option(name: .long, help: "The most two members' seniority grades may differ (use 'none' for no limit).")
-    var maxGradeGap: String = "3"
+    @Option(
+      name: .long,
+      help:
+        "The most two members' seniority grades may differ, or 'none' (default: circles.max_grade_gap, else 3)."
+    )
+    var maxGradeGap: String?
 
     @Option(name: .long, help: "The seed of the local search.")
     var seed: UInt64 = 1
@@ -59,19 +67,22 @@ extension MentorMatch {
       help: ArgumentHelp("Write the circles to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    /// The size range, parsed.
-    func sizeRange() throws -> ClosedRange<Int> {
+    /// The size range, parsed: `--size` when given, else the configuration's.
+    func sizeRange(_ circles: CircleConfiguration = CircleConfiguration()) throws -> ClosedRange<Int> {
+      guard let size else { return circles.minimumSize...circles.maximumSize }
       let parts = size.split(separator: "-", omittingEmptySubsequences: false)
       guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), low >= 2, low <= high else {
-        throw ValidationError("--size takes MIN-MAX with 2 <= MIN <= MAX, such as 4-6; got '\(size)'.")
+        throw ValidationError("--size takes MIN-MAX with 2 <= MIN <= MAX, such as 4-6; got '\(size ?? "")'.")
       }
       return low...high
     }
 
-    func gradeGap() throws -> Double? {
+    /// The grade limit: `--max-grade-gap` when given, else the configuration's.
+    func gradeGap(_ circles: CircleConfiguration = CircleConfiguration()) throws -> Double? {
+      guard let maxGradeGap else { return circles.maximumGradeGap }
       if maxGradeGap == "none" { return nil }
       guard let value = Double(maxGradeGap), value.isFinite, value >= 0 else {
-        throw ValidationError("--max-grade-gap takes a number of grades >= 0 or 'none'; got '\(maxGradeGap)'.")
+        throw ValidationError("--max-grade-gap takes a number of grades >= 0 or 'none'; got '\(maxGradeGap ?? "")'.")
       }
       return value
     }
@@ -87,11 +98,14 @@ extension MentorMatch {
         let loaded = try cohort.load()
         for warning in loaded.warnings { printError(warning.description) }
         let configuration = loaded.configuration
-        let range = try sizeRange()
+        let circles = configuration.circles
+        let range = try sizeRange(circles)
         let settings = CircleSettings(
-          minimumSize: range.lowerBound, maximumSize: range.upperBound, maximumSeniorityGap: try gradeGap(),
+          minimumSize: range.lowerBound, maximumSize: range.upperBound, maximumSeniorityGap: try gradeGap(circles),
           excludeReportingLine: configuration.rules.excludeReportingLine,
-          requireSharedLanguage: configuration.rules.requireSharedLanguage, workdayHours: configuration.workdayHours,
+          requireSharedLanguage: circles.requireSharedLanguage ?? configuration.rules.requireSharedLanguage,
+          crossDepartment: circles.crossDepartment, sharedHours: circles.sharedHours,
+          workdayHours: configuration.workdayHours,
           competencyWeights: configuration.weights(for: loaded.cohort.competencies),
           headroom: configuration.headroomCredit, seed: seed, rounds: rounds)
         let problem = CircleProblem(

@@ -45,3 +45,44 @@ import Testing
     #expect(usage.stderr.contains("--size takes MIN-MAX"))
   }
 }
+
+@Suite struct CirclesConfigurationTests {
+  /// The members of each circle of a JSON circles document.
+  func circleSizes(_ path: String) throws -> [Int] {
+    let document =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    return (document["circles"] as! [[String: Any]]).map { ($0["members"] as! [Any]).count }
+  }
+
+  @Test func theCirclesSectionSetsSizesAndLanguageRuleAndOptionsOverrideIt() throws {
+    let folder = try TemporaryFolder()
+    // The pair rule keeps the language rule on; the circles section turns it off for circles.
+    let config = try folder.write(
+      "config.yaml",
+      "rules:\n  require_shared_language: true\ncircles:\n  min_size: 3\n  max_size: 4\n"
+        + "  require_shared_language: false\n  max_grade_gap: null\n")
+    let output = folder.path("circles.json")
+    let fromFile = try CLIRunner.run([
+      "circles", "Datasets/sample", "--config", config, "--rounds", "1", "--format", "json", "-o", output,
+    ])
+    #expect(fromFile.status == 0, "\(fromFile.stderr)")
+    let sizes = try circleSizes(output)
+    #expect(!sizes.isEmpty && sizes.allSatisfy { (3...4).contains($0) })
+    #expect(sizes.reduce(0, +) == 240)
+    let overridden = try CLIRunner.run([
+      "circles", "Datasets/sample", "--config", config, "--size", "5-6", "--rounds", "1", "--format", "json", "-o",
+      output,
+    ])
+    #expect(overridden.status == 0, "\(overridden.stderr)")
+    #expect(try circleSizes(output).allSatisfy { (5...6).contains($0) })
+  }
+
+  @Test func aBadCirclesKeyIsReportedAtItsPlace() throws {
+    let folder = try TemporaryFolder()
+    let config = try folder.write("config.yaml", "circles:\n  max_size: 1\n")
+    let result = try CLIRunner.run(["circles", "Datasets/sample", "--config", config])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("config.yaml:2:13: error: 'circles.max_size' is 1"))
+    #expect(result.stdout.isEmpty)
+  }
+}
