@@ -71,6 +71,7 @@ enum CircleFormat: String, CaseIterable {
     var writer = CSVWriter()
     writer.writeRow([
       "circle", "member", "department", "coverage", "learns", "uncovered", "circle_departments", "shared_hours",
+      "facilitator",
     ])
     for circle in plan.circles {
       for member in circle.members {

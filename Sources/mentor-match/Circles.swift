@@ -3,6 +3,7 @@ import Circles
 import CompetencyModel
 import Foundation
 import Interchange
+import Ledger
 
 extension MentorMatch {
   /// `mentor-match circles`: peer mentoring circles from a cohort's mentees.
@@ -40,6 +41,27 @@ extension MentorMatch {
         "The most two members' seniority grades may differ, or 'none' (default: circles.max_grade_gap, else 3)."
     )
     var maxGradeGap: String?
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Earlier circles whose members must not share a circle again (CSV: circle,member, optionally cohort; "
+          + "the csv output of this command).", valueName: "file"))
+    var circleHistory: String?
+
+    @Flag(
+      name: .long,
+      help:
+        "Allow earlier circle-mates (--circle-history, the ledger) to share a circle again (circles.no_repeat: false)."
+    )
+    var allowRepeats = false
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Record the circles in the ledger (--ledger, else the default ledger) under this cohort name.",
+        valueName: "name"))
+    var record: String?
 
     @Option(name: .long, help: "The seed of the local search.")
     var seed: UInt64 = 1
@@ -90,20 +112,25 @@ extension MentorMatch {
     func validate() throws {
       _ = try sizeRange()
       _ = try gradeGap()
+      if let record, record.allSatisfy(\.isWhitespace) {
+        throw ValidationError("The cohort name is empty: give --record a name such as 2026-spring-circles.")
+      }
       if let rounds, rounds < 0 { throw ValidationError("--rounds takes a number >= 0; got \(rounds).") }
     }
 
     func run() throws {
       try reportingErrors {
-        let loaded = try cohort.load()
+        let loaded = try cohort.load(ledgerMayBeMissing: record != nil)
         for warning in loaded.warnings { printError(warning.description) }
         let configuration = loaded.configuration
         let circles = configuration.circles
+        let earlier = circles.noRepeat && !allowRepeats ? try earlierCircleMates() : []
         let range = try sizeRange(circles)
         let settings = CircleSettings(
           minimumSize: range.lowerBound, maximumSize: range.upperBound, maximumSeniorityGap: try gradeGap(circles),
           excludeReportingLine: configuration.rules.excludeReportingLine,
           requireSharedLanguage: circles.requireSharedLanguage ?? configuration.rules.requireSharedLanguage,
+          earlierPairs: earlier,
           crossDepartment: circles.crossDepartment, sharedHours: circles.sharedHours,
           workdayHours: configuration.workdayHours,
           competencyWeights: configuration.weights(for: loaded.cohort.competencies),
@@ -145,8 +172,38 @@ extension MentorMatch {
         let plan = CirclePlan(
           formation, problem: problem, weeks: configuration.programme.weeks, start: configuration.programme.start,
           facilitators: assigned)
-        try emit(format.render(plan), to: output)
+        let rendered = try format.render(plan)
+        if let record {
+          let ledger = try LedgerOptions(ledger: cohort.ledger).open(.create)
+          let files = try CohortSource.locate(cohort.cohort)
+          let stamp = ISO8601DateFormatter().string(from: Date())
+          try ledgerOperation { () throws(LedgerError) in
+            try ledger.recordCircles(
+              cohort: record, recordedAt: stamp,
+              inputsDigest: InputsDigest.of(paths: [files.mentorsPath, files.menteesPath]),
+              configuration: ConfigurationWriter.yaml(configuration),
+              circles: plan.circles.map { (String($0.number), $0.members.map(\.id)) })
+          }
+          printError("recorded \(plan.circles.count) circles as cohort '\(record)'")
+        }
+        try emit(rendered, to: output)
       }
+    }
+
+    /// The earlier circle-mates not to repeat: those of `--circle-history`
+    /// and of the circles recorded in the ledger (`--ledger`, which must
+    /// exist, or the default ledger when it exists).
+    func earlierCircleMates() throws -> Set<PersonPair> {
+      var pairs = Set<PersonPair>()
+      if let circleHistory {
+        pairs = try CircleHistoryReader.read(path: circleHistory)
+      }
+      let path = cohort.ledger ?? ProgrammeLedger.defaultPath
+      if (cohort.ledger != nil && record == nil) || FileManager.default.fileExists(atPath: path) {
+        let ledger = try LedgerOptions(ledger: path).open(.readOnly)
+        pairs.formUnion(try ledgerOperation { () throws(LedgerError) in try ledger.earlierCircleMates() })
+      }
+      return pairs
     }
   }
 }
