@@ -81,8 +81,12 @@ extension MentorMatch {
     @Flag(name: .long, help: "Print the time the formation took and its rounds to standard error.")
     var timings = false
 
-    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
-    var format: CircleFormat = .table
+    @Option(
+      name: .long,
+      help:
+        "Output format: table, csv, json, markdown, html or xlsx (xlsx needs --output). Default: the --output file's extension (.txt .csv .json .md .html .xlsx), else table."
+    )
+    var format: CircleFormat?
 
     @Option(
       name: .shortAndLong,
@@ -110,6 +114,19 @@ extension MentorMatch {
     }
 
     func validate() throws {
+      let format: CircleFormat
+      do {
+        format = try CircleFormat.resolve(given: self.format, output: output)
+      } catch {
+        throw ValidationError(error.description)
+      }
+      if format.isBinary && output == nil {
+        throw ValidationError("The \(format.rawValue) format is binary: name a file with --output.")
+      }
+      if format.isBinary && output == "-" && isatty(STDOUT_FILENO) != 0 {
+        throw ValidationError(
+          "The \(format.rawValue) format is binary and standard output is a terminal: redirect it or name a file.")
+      }
       _ = try sizeRange()
       _ = try gradeGap()
       if let record, record.allSatisfy(\.isWhitespace) {
@@ -172,7 +189,8 @@ extension MentorMatch {
         let plan = CirclePlan(
           formation, problem: problem, weeks: configuration.programme.weeks, start: configuration.programme.start,
           facilitators: assigned)
-        let rendered = try format.render(plan)
+        let format = (try? CircleFormat.resolve(given: self.format, output: output)) ?? .table
+        let rendered = try format.render(plan, warning: { printError("warning: \($0)") })
         if let record {
           let ledger = try LedgerOptions(ledger: cohort.ledger).open(.create)
           let files = try CohortSource.locate(cohort.cohort)
