@@ -90,6 +90,9 @@ let package = Package(
     .testTarget(name: "MatchQualityTests", dependencies: ["MatchQuality", "_TestSupport"]),
     .testTarget(
       name: "MentorMatchCLITests",
-      dependencies: ["mentor-match", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "mentor-match", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
   ]
 )

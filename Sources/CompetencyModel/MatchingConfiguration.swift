@@ -111,6 +111,8 @@ public struct MatchingConfiguration: Sendable, Hashable {
   /// weight; `nil` for no limit. Below 1, a mentor who covers all of a
   /// mentee's goals always outscores one who covers none. See ``effectiveTerms``.
   public var sideTermsLimit: Double? = 0.8
+  /// The peer mentoring circles' sizes, rules and side weights (`circles:`).
+  public var circles = CircleConfiguration()
 
   /// The term weights the score uses: ``terms`` with the side terms scaled
   /// down together (keeping their ratios) when their sum exceeds

@@ -89,6 +89,7 @@ public enum ConfigurationReader {
   /// The top-level keys, as documented.
   static let topLevelKeys = [
     "weights", "competencies", "rules", "seniority", "timezone", "minimum_score", "programme", "objective", "fit",
+    "circles",
   ]
   /// The keys of `weights:`.
   static let weightKeys = [
@@ -101,6 +102,11 @@ public enum ConfigurationReader {
   ]
   /// The keys of `fit:`.
   static let fitKeys = ["headroom", "side_terms_limit"]
+  /// The keys of `circles:`.
+  static let circleKeys = [
+    "min_size", "max_size", "cross_department", "shared_hours", "max_grade_gap", "require_shared_language",
+    "no_repeat",
+  ]
   /// The keys of `seniority:`.
   static let seniorityKeys = ["ideal_gap"]
   /// The keys of `timezone:`.
@@ -468,6 +474,7 @@ extension ConfigurationReader {
         case "timezone": readTimezone(value, into: &configuration)
         case "programme", "program": readProgramme(value, into: &configuration.programme)
         case "fit": readFit(value, into: &configuration)
+        case "circles": readCircles(value, into: &configuration.circles)
         case "objective":
           if case .scalar(let scalar) = value,
             let objective = MatchingConfiguration.Objective(rawValue: scalar.string.lowercased())
@@ -655,6 +662,62 @@ extension ConfigurationReader {
       }
     }
 
+    mutating func readCircles(_ node: Node, into circles: inout CircleConfiguration) {
+      guard let entries = entries(of: node, named: "circles") else { return }
+      var sizeNodes: [Node] = []
+      for (key, keyNode, value) in entries {
+        let canonical = ConfigurationReader.circleKeys.first {
+          ConfigurationReader.normalized($0) == ConfigurationReader.normalized(key)
+        }
+        guard let canonical else {
+          unknownKey(key, at: keyNode, in: "circles", candidates: ConfigurationReader.circleKeys)
+          continue
+        }
+        let name = "circles.\(canonical)"
+        switch canonical {
+        case "min_size", "max_size":
+          let largest = CircleConfiguration.largestSize
+          let expectation = "a whole number of people from 2 to \(largest)"
+          guard let size = number(value, for: name, expectation: expectation) else { continue }
+          guard size >= 2, size <= Double(largest), size == size.rounded() else {
+            error(at: value.mark, "'\(name)' is \(Self.text(value)); expected \(expectation)")
+            continue
+          }
+          if canonical == "min_size" { circles.minimumSize = Int(size) } else { circles.maximumSize = Int(size) }
+          sizeNodes.append(value)
+        case "cross_department":
+          if let weight = weight(value, for: name) { circles.crossDepartment = weight }
+        case "shared_hours":
+          if let weight = weight(value, for: name) { circles.sharedHours = weight }
+        case "max_grade_gap":
+          let expectation = "a number of grades 0 or more, or null for no limit"
+          if isNull(value) {
+            circles.maximumGradeGap = nil
+          } else if let gap = number(value, for: name, expectation: expectation) {
+            guard gap >= 0 else {
+              error(at: value.mark, "'\(name)' is \(Self.text(value)); expected \(expectation)")
+              continue
+            }
+            circles.maximumGradeGap = gap
+          }
+        case "require_shared_language":
+          if isNull(value) {
+            circles.requireSharedLanguage = nil
+          } else if let flag = boolean(value, for: name) {
+            circles.requireSharedLanguage = flag
+          }
+        default:
+          if let flag = boolean(value, for: name) { circles.noRepeat = flag }
+        }
+      }
+      if circles.minimumSize > circles.maximumSize, let last = sizeNodes.last {
+        error(
+          at: last.mark,
+          "'circles.min_size' (\(circles.minimumSize)) is larger than 'circles.max_size' (\(circles.maximumSize)); "
+            + "expected min_size <= max_size")
+      }
+    }
+
     mutating func readTimezone(_ node: Node, into configuration: inout MatchingConfiguration) {
       guard let entries = entries(of: node, named: "timezone") else { return }
       for (key, keyNode, value) in entries {
@@ -683,6 +746,7 @@ extension ConfigurationReader {
     let sections: [(String, [String])] = [
       ("weights", weightKeys), ("rules", ruleKeys), ("seniority", seniorityKeys),
       ("timezone", timezoneKeys), ("programme", programmeKeys), ("fit", fitKeys),
+      ("circles", circleKeys),
     ]
     for (section, keys) in sections where keys.contains(where: { normalized($0) == typed }) {
       return section

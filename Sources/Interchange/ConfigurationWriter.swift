@@ -53,6 +53,14 @@ public enum ConfigurationWriter {
       "programme:",
       "  start: \(configuration.programme.start.map { "\"\($0)\"" } ?? "null")",
       "  weeks: \(configuration.programme.weeks)",
+      "circles:",
+      "  min_size: \(configuration.circles.minimumSize)",
+      "  max_size: \(configuration.circles.maximumSize)",
+      "  cross_department: \(number(configuration.circles.crossDepartment))",
+      "  shared_hours: \(number(configuration.circles.sharedHours))",
+      "  max_grade_gap: \(configuration.circles.maximumGradeGap.map(number) ?? "null")",
+      "  require_shared_language: \(configuration.circles.requireSharedLanguage.map(String.init) ?? "null")",
+      "  no_repeat: \(configuration.circles.noRepeat)",
     ]
     return lines.joined(separator: "\n") + "\n"
   }

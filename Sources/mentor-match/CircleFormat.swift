@@ -13,15 +13,33 @@ enum CircleFormat: String, CaseIterable {
   case json
   /// A Markdown report: summary, then one section per circle.
   case markdown
+  /// One self-contained HTML report (``CircleHTMLRenderer``).
+  case html
+  /// An XLSX workbook with sheets Circles, Members and Summary (``CircleXLSXRenderer``).
+  case xlsx
 
-  /// The plan in this format.
-  func render(_ plan: CirclePlan) throws -> String {
+  /// Whether the format is binary (needs `--output`).
+  var isBinary: Bool { self == .xlsx }
+
+  /// The plan in this format, as bytes.
+  func render(_ plan: CirclePlan, warning: (String) -> Void = { _ in }) throws -> Data {
     switch self {
-    case .table: return Self.table(plan)
-    case .csv: return Self.csv(plan)
-    case .json: return try Self.json(plan)
-    case .markdown: return Self.markdown(plan)
+    case .table: return Data(Self.table(plan).utf8)
+    case .csv: return Data(Self.csv(plan).utf8)
+    case .json: return Data(try Self.json(plan).utf8)
+    case .markdown: return Data(Self.markdown(plan).utf8)
+    case .html: return Data(CircleHTMLRenderer.render(plan).utf8)
+    case .xlsx: return try CircleXLSXRenderer.render(plan, warning: warning)
     }
+  }
+
+  /// The format to write: `given`, else the one `output`'s extension names
+  /// (as for plans: `.txt .csv .json .md .html .xlsx`), else table.
+  ///
+  /// - Throws: ``PlanFormat/FormatConflict`` when `given` contradicts the extension.
+  static func resolve(given: CircleFormat?, output: String?) throws(PlanFormat.FormatConflict) -> CircleFormat {
+    let resolved = try PlanFormat.resolve(given: given.flatMap { PlanFormat(rawValue: $0.rawValue) }, output: output)
+    return CircleFormat(rawValue: resolved.rawValue) ?? .table
   }
 
   /// `text` with control characters (C0, DEL, C1) shown as `\u{…}` escapes,
@@ -71,6 +89,7 @@ enum CircleFormat: String, CaseIterable {
     var writer = CSVWriter()
     writer.writeRow([
       "circle", "member", "department", "coverage", "learns", "uncovered", "circle_departments", "shared_hours",
+      "facilitator",
     ])
     for circle in plan.circles {
       for member in circle.members {

@@ -3,6 +3,7 @@ import Circles
 import CompetencyModel
 import Foundation
 import Interchange
+import Ledger
 
 extension MentorMatch {
   /// `mentor-match circles`: peer mentoring circles from a cohort's mentees.
@@ -27,11 +28,40 @@ extension MentorMatch {
         valueName: "file"))
     var facilitators: String?
 
-    @Option(name: .long, help: ArgumentHelp("Circle sizes, MIN-MAX.", valueName: "MIN-MAX"))
-    var size: String = "4-6"
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Circle sizes, MIN-MAX (default: circles.min_size and max_size of the configuration, else 4-6).",
+        valueName: "MIN-MAX"))
+    var size: String?
 
-    @Option(name: .long, help: "The most two members' seniority grades may differ (use 'none' for no limit).")
-    var maxGradeGap: String = "3"
+    @Option(
+      name: .long,
+      help:
+        "The most two members' seniority grades may differ, or 'none' (default: circles.max_grade_gap, else 3)."
+    )
+    var maxGradeGap: String?
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Earlier circles whose members must not share a circle again (CSV: circle,member, optionally cohort; "
+          + "the csv output of this command).", valueName: "file"))
+    var circleHistory: String?
+
+    @Flag(
+      name: .long,
+      help:
+        "Allow earlier circle-mates (--circle-history, the ledger) to share a circle again (circles.no_repeat: false)."
+    )
+    var allowRepeats = false
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Record the circles in the ledger (--ledger, else the default ledger) under this cohort name.",
+        valueName: "name"))
+    var record: String?
 
     @Option(name: .long, help: "The seed of the local search.")
     var seed: UInt64 = 1
@@ -51,47 +81,75 @@ extension MentorMatch {
     @Flag(name: .long, help: "Print the time the formation took and its rounds to standard error.")
     var timings = false
 
-    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
-    var format: CircleFormat = .table
+    @Option(
+      name: .long,
+      help:
+        "Output format: table, csv, json, markdown, html or xlsx (xlsx needs --output). Default: the --output file's extension (.txt .csv .json .md .html .xlsx), else table."
+    )
+    var format: CircleFormat?
 
     @Option(
       name: .shortAndLong,
       help: ArgumentHelp("Write the circles to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    /// The size range, parsed.
-    func sizeRange() throws -> ClosedRange<Int> {
+    /// The size range, parsed: `--size` when given, else the configuration's.
+    func sizeRange(_ circles: CircleConfiguration = CircleConfiguration()) throws -> ClosedRange<Int> {
+      guard let size else { return circles.minimumSize...circles.maximumSize }
       let parts = size.split(separator: "-", omittingEmptySubsequences: false)
       guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), low >= 2, low <= high else {
-        throw ValidationError("--size takes MIN-MAX with 2 <= MIN <= MAX, such as 4-6; got '\(size)'.")
+        throw ValidationError("--size takes MIN-MAX with 2 <= MIN <= MAX, such as 4-6; got '\(size ?? "")'.")
       }
       return low...high
     }
 
-    func gradeGap() throws -> Double? {
+    /// The grade limit: `--max-grade-gap` when given, else the configuration's.
+    func gradeGap(_ circles: CircleConfiguration = CircleConfiguration()) throws -> Double? {
+      guard let maxGradeGap else { return circles.maximumGradeGap }
       if maxGradeGap == "none" { return nil }
       guard let value = Double(maxGradeGap), value.isFinite, value >= 0 else {
-        throw ValidationError("--max-grade-gap takes a number of grades >= 0 or 'none'; got '\(maxGradeGap)'.")
+        throw ValidationError("--max-grade-gap takes a number of grades >= 0 or 'none'; got '\(maxGradeGap ?? "")'.")
       }
       return value
     }
 
     func validate() throws {
+      let format: CircleFormat
+      do {
+        format = try CircleFormat.resolve(given: self.format, output: output)
+      } catch {
+        throw ValidationError(error.description)
+      }
+      if format.isBinary && output == nil {
+        throw ValidationError("The \(format.rawValue) format is binary: name a file with --output.")
+      }
+      if format.isBinary && output == "-" && isatty(STDOUT_FILENO) != 0 {
+        throw ValidationError(
+          "The \(format.rawValue) format is binary and standard output is a terminal: redirect it or name a file.")
+      }
       _ = try sizeRange()
       _ = try gradeGap()
+      if let record, record.allSatisfy(\.isWhitespace) {
+        throw ValidationError("The cohort name is empty: give --record a name such as 2026-spring-circles.")
+      }
       if let rounds, rounds < 0 { throw ValidationError("--rounds takes a number >= 0; got \(rounds).") }
     }
 
     func run() throws {
       try reportingErrors {
-        let loaded = try cohort.load()
+        let loaded = try cohort.load(ledgerMayBeMissing: record != nil)
         for warning in loaded.warnings { printError(warning.description) }
         let configuration = loaded.configuration
-        let range = try sizeRange()
+        let circles = configuration.circles
+        let earlier = circles.noRepeat && !allowRepeats ? try earlierCircleMates() : []
+        let range = try sizeRange(circles)
         let settings = CircleSettings(
-          minimumSize: range.lowerBound, maximumSize: range.upperBound, maximumSeniorityGap: try gradeGap(),
+          minimumSize: range.lowerBound, maximumSize: range.upperBound, maximumSeniorityGap: try gradeGap(circles),
           excludeReportingLine: configuration.rules.excludeReportingLine,
-          requireSharedLanguage: configuration.rules.requireSharedLanguage, workdayHours: configuration.workdayHours,
+          requireSharedLanguage: circles.requireSharedLanguage ?? configuration.rules.requireSharedLanguage,
+          earlierPairs: earlier,
+          crossDepartment: circles.crossDepartment, sharedHours: circles.sharedHours,
+          workdayHours: configuration.workdayHours,
           competencyWeights: configuration.weights(for: loaded.cohort.competencies),
           headroom: configuration.headroomCredit, seed: seed, rounds: rounds)
         let problem = CircleProblem(
@@ -131,8 +189,39 @@ extension MentorMatch {
         let plan = CirclePlan(
           formation, problem: problem, weeks: configuration.programme.weeks, start: configuration.programme.start,
           facilitators: assigned)
-        try emit(format.render(plan), to: output)
+        let format = (try? CircleFormat.resolve(given: self.format, output: output)) ?? .table
+        let rendered = try format.render(plan, warning: { printError("warning: \($0)") })
+        if let record {
+          let ledger = try LedgerOptions(ledger: cohort.ledger).open(.create)
+          let files = try CohortSource.locate(cohort.cohort)
+          let stamp = ISO8601DateFormatter().string(from: Date())
+          try ledgerOperation { () throws(LedgerError) in
+            try ledger.recordCircles(
+              cohort: record, recordedAt: stamp,
+              inputsDigest: InputsDigest.of(paths: [files.mentorsPath, files.menteesPath]),
+              configuration: ConfigurationWriter.yaml(configuration),
+              circles: plan.circles.map { (String($0.number), $0.members.map(\.id)) })
+          }
+          printError("recorded \(plan.circles.count) circles as cohort '\(record)'")
+        }
+        try emit(rendered, to: output)
       }
+    }
+
+    /// The earlier circle-mates not to repeat: those of `--circle-history`
+    /// and of the circles recorded in the ledger (`--ledger`, which must
+    /// exist, or the default ledger when it exists).
+    func earlierCircleMates() throws -> Set<PersonPair> {
+      var pairs = Set<PersonPair>()
+      if let circleHistory {
+        pairs = try CircleHistoryReader.read(path: circleHistory)
+      }
+      let path = cohort.ledger ?? ProgrammeLedger.defaultPath
+      if (cohort.ledger != nil && record == nil) || FileManager.default.fileExists(atPath: path) {
+        let ledger = try LedgerOptions(ledger: path).open(.readOnly)
+        pairs.formUnion(try ledgerOperation { () throws(LedgerError) in try ledger.earlierCircleMates() })
+      }
+      return pairs
     }
   }
 }

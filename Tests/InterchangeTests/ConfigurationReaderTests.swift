@@ -170,7 +170,7 @@ func emptyFileGivesDefaults(text: String) throws {
   #expect(
     problems("colour: blue\n") == [
       "1:1: unknown key 'colour' in the configuration; expected 'weights', 'competencies', 'rules', "
-        + "'seniority', 'timezone', 'minimum_score', 'programme', 'objective' or 'fit'"
+        + "'seniority', 'timezone', 'minimum_score', 'programme', 'objective', 'fit' or 'circles'"
     ])
 }
 
@@ -394,6 +394,7 @@ private func documentedExamples() throws -> [String] {
   #expect(configuration.minimumScore == 0.25)
   #expect(configuration.programme.start == CalendarDate("2026-01-12"))
   #expect(configuration.programme.weeks == 24)
+  #expect(configuration.circles == CircleConfiguration())
   #expect(examples[1] == ConfigurationWriter.yaml(MatchingConfiguration()))
 }
 
@@ -421,4 +422,52 @@ private func documentedExamples() throws -> [String] {
       "2:21: 'fit.side_terms_limit' is -1; expected a number 0 or more, or null for no limit"
     ])
   #expect(problems("headroom: 1\n").first?.contains("'headroom' belongs under 'fit'") == true)
+}
+
+@Test func circleSettingsAreReadAndChecked() throws {
+  let configuration = try ConfigurationReader.parse(
+    """
+    circles:
+      min_size: 3
+      Max-Size: 5
+      cross_department: 0.5
+      shared_hours: 0
+      max_grade_gap: null
+      require_shared_language: false
+      no_repeat: off
+    """, file: "c.yaml")
+  var expected = CircleConfiguration()
+  expected.minimumSize = 3
+  expected.maximumSize = 5
+  expected.crossDepartment = 0.5
+  expected.sharedHours = 0
+  expected.maximumGradeGap = nil
+  expected.requireSharedLanguage = false
+  expected.noRepeat = false
+  #expect(configuration.circles == expected)
+  #expect(
+    try ConfigurationReader.parse("circles:\n  max_grade_gap: 1.5\n", file: "c.yaml").circles.maximumGradeGap == 1.5)
+  #expect(try ConfigurationReader.parse("circles:\n", file: "c.yaml").circles == CircleConfiguration())
+  #expect(
+    problems("circles:\n  min_size: 1\n  max_size: 4.5\n") == [
+      "2:13: 'circles.min_size' is 1; expected a whole number of people from 2 to 1000",
+      "3:13: 'circles.max_size' is 4.5; expected a whole number of people from 2 to 1000",
+    ])
+  #expect(
+    problems("circles:\n  min_size: 7\n  max_size: 5\n") == [
+      "3:13: 'circles.min_size' (7) is larger than 'circles.max_size' (5); expected min_size <= max_size"
+    ])
+  #expect(
+    problems("circles:\n  shared_hours: -1\n").first?.hasPrefix("2:17: the weight 'circles.shared_hours' is negative")
+      == true)
+  #expect(problems("circles:\n  max_grade_gap: -2\n").first?.hasPrefix("2:18: 'circles.max_grade_gap' is -2") == true)
+  #expect(
+    problems("circles:\n  no_repeat: maybe\n") == [
+      "2:14: expected true or false for 'circles.no_repeat', found 'maybe'"
+    ])
+  #expect(
+    problems("circles:\n  shared_hour: 1\n") == [
+      "2:3: unknown key 'shared_hour' in circles; did you mean 'shared_hours'?"
+    ])
+  #expect(problems("min_size: 3\n").first?.contains("'min_size' belongs under 'circles'") == true)
 }

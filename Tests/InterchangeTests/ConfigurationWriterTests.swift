@@ -39,6 +39,14 @@ private func roundTrip(_ configuration: MatchingConfiguration) throws -> Matchin
       programme:
         start: null
         weeks: 24
+      circles:
+        min_size: 4
+        max_size: 6
+        cross_department: 0.1
+        shared_hours: 0.1
+        max_grade_gap: 3.0
+        require_shared_language: null
+        no_repeat: true
 
       """)
 }
@@ -71,6 +79,17 @@ private func roundTrip(_ configuration: MatchingConfiguration) throws -> Matchin
   configuration.sideTermsLimit = nil
   #expect(try roundTrip(configuration) == configuration)
   configuration.sideTermsLimit = 0.1 + 0.2
+  #expect(try roundTrip(configuration) == configuration)
+  configuration.circles.minimumSize = 3
+  configuration.circles.maximumSize = 9
+  configuration.circles.crossDepartment = 0.1 + 0.2
+  configuration.circles.sharedHours = 0
+  configuration.circles.maximumGradeGap = nil
+  configuration.circles.requireSharedLanguage = false
+  configuration.circles.noRepeat = false
+  #expect(try roundTrip(configuration) == configuration)
+  configuration.circles.maximumGradeGap = 1.5
+  configuration.circles.requireSharedLanguage = true
   #expect(try roundTrip(configuration) == configuration)
 }
 
