@@ -285,6 +285,13 @@ struct CircleSearch {
     guard k > 1 else { return }
     let minimum = problem.settings.minimumSize
     let maximum = problem.settings.maximumSize
+    // Scratch buffers for the trial circles, reused across every evaluation.
+    var without = [Int]()
+    var trial = [Int]()
+    var swapped = [Int]()
+    without.reserveCapacity(maximum + 1)
+    trial.reserveCapacity(maximum + 1)
+    swapped.reserveCapacity(maximum + 1)
     for _ in 0..<problem.settings.roundLimit(participants: n) {
       roundsRun += 1
       var improved = false
@@ -304,14 +311,18 @@ struct CircleSearch {
           let c = Int(random.next() % UInt64(k))
           if c != a { targets.insert(c) }
         }
-        let without = members[a].filter { $0 != p }
+        without.removeAll(keepingCapacity: true)
+        for m in members[a] where m != p { without.append(m) }
         let (sWithout, _) = score(without)
         var bestDelta = 1e-9
         var bestMove: (target: Int, partner: Int?)? = nil
         for b in targets.sorted() {
           let base = current(a) + current(b)
           if members[a].count > minimum && members[b].count < maximum {
-            let (sB, _) = score(members[b] + [p])
+            trial.removeAll(keepingCapacity: true)
+            trial.append(contentsOf: members[b])
+            trial.append(p)
+            let (sB, _) = score(trial)
             let delta = sWithout + sB - base
             if delta > bestDelta {
               bestDelta = delta
@@ -319,8 +330,15 @@ struct CircleSearch {
             }
           }
           for q in members[b] {
-            let (sA, _) = score(without + [q])
-            let (sB, _) = score(members[b].map { $0 == q ? p : $0 })
+            // The same member orders as `without + [q]` and `members[b]` with
+            // q replaced by p, in reused buffers: no allocation per trial.
+            trial.removeAll(keepingCapacity: true)
+            trial.append(contentsOf: without)
+            trial.append(q)
+            let (sA, _) = score(trial)
+            swapped.removeAll(keepingCapacity: true)
+            for m in members[b] { swapped.append(m == q ? p : m) }
+            let (sB, _) = score(swapped)
             let delta = sA + sB - base
             if delta > bestDelta {
               bestDelta = delta

@@ -261,10 +261,27 @@ public struct CircleProblem: Sendable {
   ///
   /// - Complexity: O(members log members).
   public func sharedHoursShare(_ members: [Int]) -> Double {
-    let known = members.compactMap { offset[$0] }.map { (($0 % 1440) + 1440) % 1440 }.sorted()
-    guard known.count >= 2 else { return 1 }
-    var largestGap = known[0] + 1440 - known[known.count - 1]
-    for t in 1..<known.count { largestGap = max(largestGap, known[t] - known[t - 1]) }
+    // The known offsets in a temporary buffer, insertion-sorted (circles are
+    // small): no heap allocation on the search's hot path.
+    let largestGap = withUnsafeTemporaryAllocation(of: Int.self, capacity: max(members.count, 1)) { known -> Int? in
+      var count = 0
+      for i in members {
+        guard let minutes = offset[i] else { continue }
+        let value = ((minutes % 1440) + 1440) % 1440
+        var t = count
+        while t > 0 && known[t - 1] > value {
+          known[t] = known[t - 1]
+          t -= 1
+        }
+        known[t] = value
+        count += 1
+      }
+      guard count >= 2 else { return nil }
+      var gap = known[0] + 1440 - known[count - 1]
+      for t in 1..<count { gap = max(gap, known[t] - known[t - 1]) }
+      return gap
+    }
+    guard let largestGap else { return 1 }
     let arcHours = Double(1440 - largestGap) / 60
     return max(0, settings.workdayHours - arcHours) / settings.workdayHours
   }
@@ -317,13 +334,15 @@ public struct CircleProblem: Sendable {
     if settings.requireSharedLanguage {
       // The fewest members who lack one language, over the languages listed:
       // 0 exactly when the listing members share one.
-      var union = [UInt64](repeating: 0, count: languageWords)
-      var listing = 0
-      for i in members where listsLanguage[i] {
-        listing += 1
-        for w in 0..<languageWords { union[w] |= languages[i * languageWords + w] }
-      }
-      if listing > 1 {
+      // The union in a temporary buffer: no heap allocation per evaluation.
+      count += withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(languageWords, 1)) { union -> Int in
+        union.initialize(repeating: 0)
+        var listing = 0
+        for i in members where listsLanguage[i] {
+          listing += 1
+          for w in 0..<languageWords { union[w] |= languages[i * languageWords + w] }
+        }
+        guard listing > 1 else { return 0 }
         var fewest = listing
         for w in 0..<languageWords {
           var bits = union[w]
@@ -335,7 +354,7 @@ public struct CircleProblem: Sendable {
             fewest = min(fewest, lacking)
           }
         }
-        count += fewest
+        return fewest
       }
     }
     return count
