@@ -11,7 +11,7 @@ import _TestSupport
         minimumSize: 4, maximumSize: 4, maximumSeniorityGap: nil, requireSharedLanguage: false)
       let problem = CircleProblem(participants: people, competencies: ["A", "B", "C", "D"], settings: settings)
       let formation = try CircleFormation.form(problem)
-      var random = SeededGenerator(seed: seed)
+      var random = SplitMix(seed: seed)
       // Four facilitators of capacity 1 for three circles; F0 manages a member of the first circle.
       let facilitators = (0..<4).map { f in
         CohortFixtures.mentor(

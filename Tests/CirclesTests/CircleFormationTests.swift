@@ -6,7 +6,7 @@ import _TestSupport
 /// Random small instances whose rules bite: a few reporting lines inside the
 /// group, two languages, grades 1...6, three departments, three time zones.
 func randomParticipants(_ n: Int, competencies k: Int, seed: UInt64) -> [Mentee] {
-  var random = SeededGenerator(seed: seed)
+  var random = SplitMix(seed: seed)
   let levels: [Double] = [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5]
   return (0..<n).map { i in
     let current = (0..<k).map { _ in levels[Int.random(in: 0...8, using: &random)] }
@@ -21,19 +21,6 @@ func randomParticipants(_ n: Int, competencies k: Int, seed: UInt64) -> [Mentee]
       department: ["Sales", "Ops", "Eng"][Int.random(in: 0...2, using: &random)],
       manager: manager, offset: [0, 60, 330][Int.random(in: 0...2, using: &random)],
       seniority: Double(Int.random(in: 1...6, using: &random)), languages: languages)
-  }
-}
-
-/// A seeded generator for test data (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 
@@ -188,7 +175,7 @@ func checkHardRules(_ circles: [[Int]], _ people: [Mentee], _ settings: CircleSe
         maximumSeniorityGap: nil, excludeReportingLine: false, requireSharedLanguage: false, kicks: 2)
       let problem = CircleProblem(participants: people, competencies: ["A", "B", "C", "D", "E"], settings: settings)
       let bound = CircleBound(problem)
-      var random = SeededGenerator(seed: seed)
+      var random = SplitMix(seed: seed)
       let order = Array(0..<24).shuffled(using: &random)
       let grouping = [
         Array(order[0..<6]), Array(order[6..<10]), Array(order[10..<15]), Array(order[15..<24].prefix(5)),

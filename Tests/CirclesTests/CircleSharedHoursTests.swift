@@ -9,7 +9,7 @@ import _TestSupport
 /// from `o` to the others.
 @Suite struct CircleSharedHoursTests {
   @Test func sharedHoursMatchTheShortestArcByEveryStart() {
-    var random = SeededGenerator(seed: 12)
+    var random = SplitMix(seed: 12)
     let workday = 8.0
     for _ in 0..<300 {
       let n = Int.random(in: 1...8, using: &random)
