@@ -53,4 +53,24 @@ public enum DisplayText {
     }
     return false
   }
+
+  /// `text` for HTML content and attributes: control characters made visible
+  /// (``visible(_:keepingLineBreaks:)``), then `& < > " '` as entities.
+  ///
+  /// - Complexity: O(length of `text`).
+  public static func html(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for character in visible(text) {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
 }

@@ -127,21 +127,6 @@ enum PlanHTMLRenderer {
     return "<figure><figcaption>\(escape(caption))</figcaption>\n\(svg)\n</figure>\n"
   }
 
-  /// Escapes text for HTML content and attributes; control characters become
-  /// visible escapes (``DisplayText``).
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.count)
-    for ch in DisplayText.visible(text) {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(ch)
-      }
-    }
-    return out
-  }
+  /// Text for HTML content and attributes (``DisplayText/html(_:)``).
+  static func escape(_ text: String) -> String { DisplayText.html(text) }
 }

@@ -69,22 +69,6 @@ enum CircleHTMLRenderer {
     return out
   }
 
-  /// Text for HTML content and attributes: control characters made visible
-  /// (``DisplayText``), then `& < > " '` as entities.
-  ///
-  /// - Complexity: O(length of `text`).
-  static func escape(_ text: String) -> String {
-    var out = ""
-    for character in DisplayText.visible(text) {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  /// Text for HTML content and attributes (``DisplayText/html(_:)``).
+  static func escape(_ text: String) -> String { DisplayText.html(text) }
 }
