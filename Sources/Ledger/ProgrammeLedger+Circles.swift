@@ -19,13 +19,8 @@ extension ProgrammeLedger {
   ) throws(LedgerError) {
     try write { db in
       try Self.createCircleTable(db)
-      if try Int.fetchOne(db, sql: "SELECT id FROM cohort WHERE name = ?", arguments: [name]) != nil {
-        throw LedgerError.duplicateCohort(name)
-      }
-      try db.execute(
-        sql: "INSERT INTO cohort (name, recordedAt, inputsDigest, configuration) VALUES (?, ?, ?, ?)",
-        arguments: [name, recordedAt, inputsDigest, configuration])
-      let cohort = db.lastInsertedRowID
+      let cohort = try Self.insertCohort(
+        db, name: name, recordedAt: recordedAt, inputsDigest: inputsDigest, configuration: configuration)
       for circle in circles {
         for member in circle.members {
           try db.execute(

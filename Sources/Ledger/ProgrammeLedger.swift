@@ -203,13 +203,8 @@ public struct ProgrammeLedger: Sendable {
     pairs: [(menteeID: String, mentorID: String, score: Double)]
   ) throws(LedgerError) {
     try write { db in
-      if try Int.fetchOne(db, sql: "SELECT id FROM cohort WHERE name = ?", arguments: [name]) != nil {
-        throw LedgerError.duplicateCohort(name)
-      }
-      try db.execute(
-        sql: "INSERT INTO cohort (name, recordedAt, inputsDigest, configuration) VALUES (?, ?, ?, ?)",
-        arguments: [name, recordedAt, inputsDigest, configuration])
-      let cohort = db.lastInsertedRowID
+      let cohort = try Self.insertCohort(
+        db, name: name, recordedAt: recordedAt, inputsDigest: inputsDigest, configuration: configuration)
       for pair in pairs {
         try db.execute(
           sql: "INSERT INTO pair (cohortId, menteeID, mentorID, score) VALUES (?, ?, ?, ?)",
@@ -283,6 +278,23 @@ public struct ProgrammeLedger: Sendable {
           PersonPair(menteeID: $0["menteeID"], mentorID: $0["mentorID"])
         })
     }
+  }
+
+  /// Adds a cohort row inside a write, refusing a name already recorded
+  /// (plans and circles share the names).
+  ///
+  /// - Returns: The new cohort's row id.
+  /// - Throws: ``LedgerError/duplicateCohort(_:)`` when the name is taken.
+  static func insertCohort(
+    _ db: Database, name: String, recordedAt: String, inputsDigest: String, configuration: String
+  ) throws -> Int64 {
+    if try Int.fetchOne(db, sql: "SELECT id FROM cohort WHERE name = ?", arguments: [name]) != nil {
+      throw LedgerError.duplicateCohort(name)
+    }
+    try db.execute(
+      sql: "INSERT INTO cohort (name, recordedAt, inputsDigest, configuration) VALUES (?, ?, ?, ?)",
+      arguments: [name, recordedAt, inputsDigest, configuration])
+    return db.lastInsertedRowID
   }
 
   func write(_ body: @escaping (Database) throws -> Void) throws(LedgerError) {
