@@ -98,6 +98,12 @@ import Testing
       [.posixPermissions: folderWritable ? 0o777 : 0o555], ofItemAtPath: folder.url.path)
     defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path) }
     let before = try Data(contentsOf: URL(fileURLWithPath: ledger))
+    // The unprivileged user reads the cohort from a copy it can reach: the
+    // checkout itself may sit in a folder only root can enter (mktemp -d).
+    let cohort = try TemporaryFolder()
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: cohort.url.path)
+    let sample = cohort.path("sample")
+    try FileManager.default.copyItem(atPath: "Datasets/sample", toPath: sample)
     func run(_ arguments: [String]) throws -> CLIRunner.Outcome {
       try CLIRunner.start(arguments + ["--ledger", ledger], launcher: launcher).finish()
     }
@@ -106,7 +112,7 @@ import Testing
     #expect(list.stdout.hasPrefix("c1\t"))
     let pairs = try run(["ledger", "pairs", "--cohort", "c1"])
     #expect(pairs.status == 0 && pairs.stdout.split(separator: "\n").count == 236, "\(pairs.stderr)")
-    let match = try run(["match", "Datasets/sample", "--format", "csv"])
+    let match = try run(["match", sample, "--format", "csv"])
     #expect(match.status == 0, "\(match.stderr)")
     // The recorded pairs are still avoided.
     let recorded = Set(
@@ -115,7 +121,7 @@ import Testing
       .filter { $0.first == "matched" }.map { "\($0[1])|\($0[4])" }
     #expect(!matched.isEmpty && recorded.isDisjoint(with: matched))
     // Writing is an I/O error (74), not bad data.
-    let record = try run(["ledger", "record", "Datasets/sample", "--name", "c2"])
+    let record = try run(["ledger", "record", sample, "--name", "c2"])
     #expect(record.status == 74, "\(record.stderr)")
     #expect(record.stderr.hasPrefix("error: cannot use the ledger \(ledger): "), "\(record.stderr)")
     #expect(!record.stderr.contains(":1:1:"))
