@@ -1,0 +1,94 @@
+/// The forward phase of ``SparseShortestAugmentingPathSolver``: the shortest
+/// augmenting path from a free row.
+extension SparseShortestAugmentingPathSolver {
+  @inline(__always)
+  mutating func relax(row i: Int, at base: Double) {
+    let capacity = problem.capacities
+    let offset = base - u[i]
+    for p in problem.rowStart[i]..<problem.rowStart[i + 1] {
+      let k = Int(problem.columnIndex[p])
+      if settledFlag[k] { continue }
+      let candidate = offset + cost[p] - v[k]
+      if candidate < distance[k] {
+        if distance[k] == .infinity { touched.append(k) }
+        distance[k] = candidate
+        predecessor[k] = i
+        predecessorPair[k] = p
+        heap.push(distance: candidate, full: holding.load[k] >= capacity[k], column: k)
+      }
+    }
+  }
+
+  /// One phase: the shortest augmenting path from free row `r`.
+  mutating func augment(from r: Int) {
+    processed[r] = true
+    let capacity = problem.capacities
+    heap.removeAll()
+    u[r] = 0
+    relax(row: r, at: 0)
+    var dummyDistance = unassignedCost
+    var dummyRow = r
+    var endColumn = -1
+    var length = 0.0
+    while true {
+      guard let top = heap.popMinimum() else {
+        length = dummyDistance
+        break
+      }
+      let j = top.column
+      if settledFlag[j] || top.distance > distance[j] { continue }
+      if top.distance > dummyDistance {
+        length = dummyDistance
+        break
+      }
+      if holding.load[j] < capacity[j] {
+        endColumn = j
+        length = top.distance
+        break
+      }
+      settledFlag[j] = true
+      settled.append(j)
+      for i in holding.rows(of: j) {
+        let viaDummy = top.distance + unassignedCost - u[i]
+        if viaDummy < dummyDistance {
+          dummyDistance = viaDummy
+          dummyRow = i
+        }
+        relax(row: i, at: top.distance)
+      }
+    }
+
+    // Dual update over the settled part of the tree.
+    for j in settled {
+      let delta = length - distance[j]
+      v[j] -= delta
+      for i in holding.rows(of: j) { u[i] += delta }
+    }
+    u[r] += length
+
+    var column: Int
+    var done = false
+    if endColumn >= 0 {
+      column = endColumn
+    } else if dummyRow == r {
+      column = -1
+      done = true
+    } else {
+      column = holding.columnOf[dummyRow]
+      detach(row: dummyRow, from: column)
+    }
+    while !done {
+      let i = predecessor[column]
+      let pair = predecessorPair[column]
+      if i == r {
+        attach(row: r, to: column, pair: pair)
+        break
+      }
+      let previous = holding.columnOf[i]
+      detach(row: i, from: previous)
+      attach(row: i, to: column, pair: pair)
+      column = previous
+    }
+    clearSearch()
+  }
+}
