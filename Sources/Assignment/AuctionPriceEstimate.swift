@@ -26,7 +26,7 @@ enum AuctionPriceEstimate {
     var slotHolder = [Int](repeating: -1, count: slotStart[m])
     var queue: [Int] = []
     queue.reserveCapacity(n)
-    for epsilon in [range / 8, range / 64, range / 512] {
+    for epsilon in SolverTolerance.auctionEpsilons(range: range) {
       for k in slotHolder.indices { slotHolder[k] = -1 }
       queue.removeAll(keepingCapacity: true)
       queue.append(contentsOf: 0..<n)

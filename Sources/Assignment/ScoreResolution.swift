@@ -16,6 +16,7 @@
 /// `P = (n + 1) · (R_u + 2)` units, `R_u = ⌈(A − L) / q⌉`. Every value the
 /// solvers compute (costs, duals, path lengths) is then a whole number of
 /// units below `2^52`, so their arithmetic is exact: no tolerance anywhere.
+/// (How each of these quantities scales is stated once in ``SolverTolerance``.)
 ///
 /// - **Exact.** When every eligible score is a multiple of `q` (whole numbers,
 ///   halves, … within the spread allowed), no cost is rounded and the plan is
@@ -72,21 +73,14 @@ public struct ScoreResolution: Sendable, Equatable {
     }
     lowest = low
     highest = high
-    let spread = high - low
-    let magnitude = max(abs(low), abs(high))
-    var exponent = -1074
-    if spread > 0 && spread.isFinite {
-      exponent = max(exponent, Int(spread.exponent) + Int(Double(rows + 2).exponent) + 2 - 48)
-    }
-    if magnitude > 0 && magnitude.isFinite { exponent = max(exponent, Int(magnitude.exponent) - 50) }
-    if magnitude == 0 { exponent = 0 }
+    let exponent = SolverTolerance.quantumExponent(spread: high - low, magnitude: max(abs(low), abs(high)), rows: rows)
     let q = Double(sign: .plus, exponent: exponent, significand: 1)
     quantum = q
     inverseQuantum = 1 / q
     anchor = (high / q).rounded(.up) * q
     let spreadUnits = ((anchor - low) / q).rounded(.up)
     self.spreadUnits = spreadUnits
-    unassignedUnits = Double(rows + 1) * (spreadUnits + 2)
+    unassignedUnits = SolverTolerance.unassignedUnits(rows: rows, spreadUnits: spreadUnits)
   }
 
   /// The resolution of a dense problem, over its eligible pairs.
@@ -126,12 +120,14 @@ public struct ScoreResolution: Sendable, Equatable {
   /// The smaller unassigned cost of a provisional solve: `4 · R_u + 1` units,
   /// or `P` when that is smaller (a few rows): raising a provisional
   /// solution's row values by the difference must never lower them.
-  var provisionalUnassignedUnits: Double { min(4 * spreadUnits + 1, unassignedUnits) }
+  var provisionalUnassignedUnits: Double {
+    SolverTolerance.provisionalUnassignedUnits(spreadUnits: spreadUnits, unassignedUnits: unassignedUnits)
+  }
 
   /// The resolution `ρ = 2 · n · q` in score units: the plan is optimal to
   /// within it, and exactly optimal when every eligible score is a multiple
   /// of ``quantum``.
-  public var resolution: Double { 2 * Double(rows) * quantum }
+  public var resolution: Double { SolverTolerance.resolution(rows: rows, quantum: quantum) }
 
   /// Whether every value the solvers report in score units is finite.
   public var isFinite: Bool {
