@@ -38,7 +38,8 @@ extension AssignmentSolution {
   /// Checks that this solution is feasible for `problem` and that its duals
   /// prove it optimal, independently of how the solver worked: it uses only
   /// the problem, the plan and the duals, and double-double arithmetic
-  /// (``DoubleDouble``) with a proven error bound.
+  /// (``DoubleDouble``) with a proven error bound (``CertificateCheck``; its
+  /// rounding bounds are those of ``SolverTolerance``).
   ///
   /// 1. **Feasibility**, exactly: no forbidden pair, no column over capacity,
   ///    loads, count and total consistent with the assignment.
@@ -71,117 +72,52 @@ extension AssignmentSolution {
   /// - Returns: Every violation found, empty when the certificate holds.
   /// - Complexity: O(`rows · columns`).
   public func verify(against problem: AssignmentProblem) -> [CertificateViolation] {
-    guard columnOfRow.count == problem.rows, loads.count == problem.columns,
-      rowValues.count == problem.rows, columnPrices.count == problem.columns
-    else { return [.shapeMismatch] }
-    var violations: [CertificateViolation] = []
-    let n = problem.rows
-    let m = problem.columns
-    let sign = problem.sense == .maximize ? 1.0 : -1.0
-    var counted = [Int](repeating: 0, count: m)
-    var total = DoubleDouble(0)
-    var totalMagnitude = 0.0
-    for (row, column) in columnOfRow.enumerated() {
-      guard let column else { continue }
-      guard column >= 0 && column < m else { return [.shapeMismatch] }
-      counted[column] += 1
-      if let s = problem.score(row: row, column: column) {
-        total = total + DoubleDouble(s)
-        totalMagnitude += abs(s)
-      } else {
-        violations.append(.forbiddenPair(row: row, column: column))
-      }
-    }
-    if counted != loads { violations.append(.inconsistentSummary("loads differ from the assignment")) }
-    let assigned = columnOfRow.compactMap { $0 }.count
-    if assigned != assignedCount {
-      violations.append(.inconsistentSummary("assigned count differs from the assignment"))
-    }
-    // The reported total is a plain sum: within (n − 1) · 2^−53 · Σ|s| of the exact one.
-    let summation = Double(max(assigned, 1)) * totalMagnitude * Double.ulpOfOne
-    if abs((total - DoubleDouble(totalScore)).value) > summation {
-      violations.append(.inconsistentSummary("total score \(totalScore) != \(total.value)"))
-    }
-    for j in 0..<m where counted[j] > problem.capacities[j] {
-      violations.append(.overCapacity(column: j, load: counted[j], capacity: problem.capacities[j]))
-    }
-    if !violations.isEmpty { return violations }
+    verify(against: DenseScoreSource(problem), capacities: problem.capacities, sense: problem.sense)
+  }
 
-    let resolution = ScoreResolution(problem)
-    guard resolution.isFinite else {
-      return [.uncertifiable("the scores' spread or bonus overflows double precision")]
-    }
-    // Duals must be non-negative; they are clamped below only to bound the gap.
-    for (j, p) in columnPrices.enumerated() where !(p >= 0) {
-      violations.append(.negativeDual("column", index: j, value: p))
-    }
-    for (i, y) in rowValues.enumerated() where !(y >= 0) {
-      violations.append(.negativeDual("row", index: i, value: y))
-    }
-    let bonus = DoubleDouble(cardinalityBonus)
-    let prices = columnPrices.map { max(0, $0) }
-    let values = rowValues.map { max(0, $0) }
-    var magnitude = abs(cardinalityBonus) + max(abs(resolution.lowest), abs(resolution.highest))
-    magnitude += (values.max() ?? 0) + (prices.max() ?? 0)
-    // The largest power of two dividing every eligible score.
-    var gridExponent = Int.max
-    var gap = DoubleDouble(0)
-    var operations = 0
-    for i in 0..<n {
-      var violation = DoubleDouble(0)
-      let y = DoubleDouble(values[i])
-      for j in 0..<m where problem.capacities[j] > 0 {
-        let s = problem.scores[i * m + j]
-        if s.isNaN { continue }
-        if s != 0 { gridExponent = min(gridExponent, Self.lowestBitExponent(s)) }
-        // a(i, j) − y_i − p_j
-        let excess = DoubleDouble.twoSum(sign * s, cardinalityBonus) - y - DoubleDouble(prices[j])
-        if violation < excess { violation = excess }
-      }
-      operations += 2
-      if let j = columnOfRow[i] {
-        let slack =
-          y + DoubleDouble(prices[j]) - DoubleDouble.twoSum(sign * problem.scores[i * m + j], cardinalityBonus)
-        gap = gap + slack + violation
-        operations += 4
-      } else {
-        gap = gap + y + violation
-        operations += 2
-      }
-    }
-    for j in 0..<m where problem.capacities[j] > 0 && prices[j] > 0 {
-      let room = Double(min(problem.capacities[j], n) - counted[j])
-      let product = room * prices[j]
-      gap = gap + DoubleDouble(high: product, low: (-product).addingProduct(room, prices[j]))
-      magnitude = max(magnitude, product)
-      operations += 1
-    }
-    // Every operation errs by at most 2^−104 times its operands' magnitudes,
-    // each at most `magnitude` or the running gap.
-    let error =
-      4 * Double(operations + 8) * DoubleDouble.unitError * (magnitude + gap.magnitude) + gap.high.ulp
-    let gapBound = gap.value + error
-    let grid = gridExponent == Int.max ? Double.infinity : Double(sign: .plus, exponent: gridExponent, significand: 1)
-    let allowed = resolution.resolution
-    if !(gapBound < grid || gapBound <= allowed) {
-      violations.append(.gapTooLarge(gap: gapBound, allowed: max(allowed, grid)))
-    }
-    // A plan with fewer rows is worse by at least B + L − (n − 1) · R.
-    if n > 0 {
-      let spread = DoubleDouble.twoSum(resolution.highest, -resolution.lowest)
-      let rowsLess = Double(n - 1)
-      let scaledHigh = rowsLess * spread.high
-      let scaled =
-        DoubleDouble(high: scaledHigh, low: (-scaledHigh).addingProduct(rowsLess, spread.high))
-        + DoubleDouble(rowsLess * spread.low)
-      let margin = bonus + DoubleDouble(resolution.lowest) - scaled
-      let marginError = 8 * DoubleDouble.unitError * (magnitude + scaled.magnitude) + spread.low.magnitude * rowsLess
-      if !(margin.value - marginError > gapBound) {
-        violations.append(
-          .bonusTooSmall(bonus: cardinalityBonus, needed: (scaled.value - resolution.lowest) + gapBound))
-      }
-    }
-    return violations
+  /// ``verify(against:)`` for a problem served by blocks of rows, which need
+  /// not fit in memory: one pass over every eligible pair, on several threads
+  /// (``CertificateCheck``), with the same conditions and the same verdict for
+  /// any number of threads and any block size.
+  ///
+  /// ```swift
+  /// let violations = solution.verify(against: source, capacities: capacities)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - source: The scores of the problem this solution claims to solve.
+  ///   - capacities: One capacity per column.
+  ///   - sense: Maximise (default) or minimise.
+  ///   - claimsExact: Require a proof of exact optimality (the gap below the
+  ///     score grid), as a certificate reporting `exact` claims; otherwise
+  ///     the gap may also be within the resolution.
+  /// - Returns: Every violation found, empty when the certificate holds.
+  /// - Complexity: O(`rows · columns`) plus the scoring of every block.
+  public func verify(
+    against source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense = .maximize,
+    claimsExact: Bool = false
+  ) -> [CertificateViolation] {
+    verify(
+      against: source, capacities: capacities, sense: sense, claimsExact: claimsExact,
+      workers: ParallelBlockPass.defaultWorkers)
+  }
+
+  /// ``verify(against:capacities:sense:claimsExact:)`` on at most `workers` threads.
+  func verify(
+    against source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense = .maximize,
+    claimsExact: Bool = false, workers: Int
+  ) -> [CertificateViolation] {
+    let check = CertificateCheck(self, capacities: capacities, sense: sense)
+    guard capacities.count == source.columns, check.shapeFits(rows: source.rows) else { return [.shapeMismatch] }
+    let m = source.columns
+    let parts = ParallelBlockPass.run(
+      over: source, workers: workers, makeState: { CertificateCheck.Part() },
+      body: { part, block, scores in
+        for (r, i) in block.enumerated() {
+          check.check(row: i, scores: UnsafeBufferPointer(rebasing: scores[(r * m)..<((r + 1) * m)]), into: &part)
+        }
+      })
+    return check.verdict(parts, claimsExact: claimsExact)
   }
 
   /// The exponent of the lowest set bit of a non-zero finite `x`: `x` is an

@@ -45,7 +45,8 @@ public enum CertifiedAssignment {
     /// Violations found per round; the last entry is 0.
     public var violationsPerRound: [Int]
     /// Seconds spent pruning, solving and pricing (all rounds added up).
-    /// Measured, so they differ between runs; reports show them only on request.
+    /// Measured, so they differ between runs; reports show them only on
+    /// request, and equality of certificates ignores them.
     public var seconds = PhaseSeconds()
     /// The quantum `q` the scores were resolved to (see ``ScoreResolution``).
     public var quantum = 0.0
@@ -56,6 +57,14 @@ public enum CertifiedAssignment {
     public var exact = true
     /// The number of sparse solves.
     public var rounds: Int { violationsPerRound.count }
+
+    /// Whether two certificates prove the same: every field but the
+    /// measured ``seconds``, which differ between runs of the same solve.
+    public static func == (a: Certificate, b: Certificate) -> Bool {
+      a.pairsChecked == b.pairsChecked && a.allowedPairs == b.allowedPairs && a.candidatesPerRow == b.candidatesPerRow
+        && a.finalCandidatePairs == b.finalCandidatePairs && a.violationsPerRound == b.violationsPerRound
+        && a.quantum == b.quantum && a.resolution == b.resolution && a.exact == b.exact
+    }
   }
 
   /// Wall-clock seconds per phase of a certified solve.
@@ -182,13 +191,21 @@ public enum CertifiedAssignment {
       // that the small price changes of the next solve rarely need another round.
       let pricing = PricingPass(
         source, solution: solution, candidates: candidates, capacities: capacities, resolution: resolution,
-        perRow: k, margin: (0.05 * resolution.spreadUnits).rounded(.up))
+        perRow: k, margin: SolverTolerance.nearTightMargin(spreadUnits: resolution.spreadUnits),
+        returnedBonus: bonus)
       // The rows' most violated pairs join; the next round prices the rest again.
       candidates.add(pricing.additions)
       violationsPerRound.append(pricing.violations)
       seconds.pricing += stopwatch.lap()
       guard pricing.violations == 0 else { continue }
       if !provisional || pricing.unassignedRowsWithPairs == 0 {
+        // Never trust the sparse solve: the plan returned must pass the
+        // certificate over every eligible pair, candidates included, checked
+        // apart from the solver's units (`CertificateCheck`). A failure is a
+        // solver bug, never bad input.
+        precondition(
+          pricing.certificateViolations.isEmpty,
+          "The certificate over all pairs rejects the plan: \(pricing.certificateViolations.prefix(3))")
         let certificate = Certificate(
           pairsChecked: allowed, allowedPairs: allowed, candidatesPerRow: k,
           finalCandidatePairs: sparse.pairCount, violationsPerRound: violationsPerRound, seconds: seconds,

@@ -2,6 +2,11 @@
 /// allowed pair against a solution's duals, on several threads
 /// (``ParallelBlockPass``), with what each row saw for explanations.
 ///
+/// The same pass checks the certificate of the solution, with the bonus it
+/// will be returned with, over every eligible pair — candidates included —
+/// independently of the solver's units (``CertificateCheck``): what it finds
+/// is ``certificateViolations``.
+///
 /// The result does not depend on the number of threads.
 struct PricingPass {
   /// Pairs outside the candidates with a negative reduced cost.
@@ -14,6 +19,9 @@ struct PricingPass {
   var additions = CandidateList()
   /// What the pass saw of each row.
   var statistics: CertifiedAssignment.RowStatistics
+  /// The independent certificate over every eligible pair (``CertificateCheck``)
+  /// of the solution as it would be returned: empty when it holds.
+  var certificateViolations: [CertificateViolation] = []
 
   private struct State {
     var worst: TopLists
@@ -29,6 +37,7 @@ struct PricingPass {
     var bestColumn: [Int] = []
     var bestScore: [Double] = []
     var assignedScore: [Double] = []
+    var certificate = CertificateCheck.Part()
   }
 
   /// Runs the pass.
@@ -43,12 +52,20 @@ struct PricingPass {
   /// - Parameters:
   ///   - margin: Pairs with a reduced cost below `margin` units are offered
   ///     as additions too.
+  ///   - returnedBonus: The cardinality bonus the solution will be returned
+  ///     with (its row values raised by the difference, see
+  ///     `AssignmentSolution.withCardinalityBonus(_:)`); the certificate is
+  ///     checked for that solution. By default the solution's own.
   /// - Complexity: O(`rows · columns`) time besides the scoring.
   init(
     _ source: some ScoreBlockSource, solution: AssignmentSolution, candidates: CandidateSet, capacities: [Int],
-    resolution: ScoreResolution, perRow k: Int, margin: Double = 0,
+    resolution: ScoreResolution, perRow k: Int, margin: Double = 0, returnedBonus: Double? = nil,
     workers: Int = ParallelBlockPass.defaultWorkers
   ) {
+    let check = CertificateCheck(
+      solution.withCardinalityBonus(returnedBonus ?? solution.cardinalityBonus), capacities: capacities,
+      sense: resolution.sense)
+    precondition(check.shapeFits(rows: source.rows) && capacities.count == source.columns, "Shape mismatch")
     let m = source.columns
     let sign = resolution.sense == .maximize ? 1.0 : -1.0
     let q = resolution.quantum
@@ -120,6 +137,8 @@ struct PricingPass {
                   let j = TopOrder.unspread(entry.index, row: i, columns: m)
                   state.additions.append(row: i, column: j, score: b[base + j])
                 }
+                check.check(
+                  row: i, scores: UnsafeBufferPointer(rebasing: b[base..<(base + m)]), into: &state.certificate)
               }
             }
           }
@@ -142,5 +161,6 @@ struct PricingPass {
         statistics.assignedScore[i] = state.assignedScore[k]
       }
     }
+    certificateViolations = check.verdict(states.map(\.certificate), claimsExact: onGrid)
   }
 }
