@@ -13,6 +13,9 @@ extension SparseShortestAugmentingPathSolver {
         resolveDeficit(at: j, pairs: transposed!)
       }
     }
+    #if MENTORMATCH_INVARIANTS
+      requireInvariants(invariantViolations(resolvedColumns: problem.columns), after: "the backward phases")
+    #endif
   }
 
   /// One backward phase from column `j`, which has room and a positive price.
@@ -98,6 +101,14 @@ extension SparseShortestAugmentingPathSolver {
       if from >= 0 { detach(row: i, from: from) }
       attach(row: i, to: Int(problem.columnIndex[p]), pair: p)
     }
+    #if MENTORMATCH_INVARIANTS
+      // Prices fell at the settled columns (reduced costs into them fell);
+      // their rows' values fell; the moved rows changed columns.
+      let rows = settled.flatMap { holding.rows(of: $0) } + moves.map(\.row)
+      requireInvariants(
+        columnViolations(settled, resolvedColumns: j) + columnPairViolations(settled, pairs: pairs)
+          + rowViolations(rows), after: "the backward phase at column \(j)")
+    #endif
     clearSearch()
   }
 }

@@ -89,6 +89,14 @@ extension SparseShortestAugmentingPathSolver {
       attach(row: i, to: column, pair: pair)
       column = previous
     }
+    #if MENTORMATCH_INVARIANTS
+      // The rows whose values rose are those of the settled columns (now
+      // held by them or by the end column) and the two ends of the path.
+      let columns = endColumn >= 0 ? settled + [endColumn] : settled
+      let rows = columns.flatMap { holding.rows(of: $0) } + [r, dummyRow]
+      requireInvariants(
+        columnViolations(columns) + rowViolations(rows), after: "the forward phase from row \(r)")
+    #endif
     clearSearch()
   }
 }

@@ -9,7 +9,8 @@
 /// Invariants between phases: every listed pair of a processed row has reduced
 /// cost `>= 0`, assigned pairs
 /// `== 0`, `u[i] <= P` for every row and `u[i] == P` for a processed row left
-/// unassigned.
+/// unassigned (checked after every phase in debug builds, see
+/// `SparseShortestAugmentingPathSolver+Invariants.swift`).
 ///
 /// A price hint starts `v` at `−hint`. Forward phases (``augment(from:)``)
 /// place every row; a column can then end with room and a positive price (a
@@ -99,6 +100,9 @@ struct SparseShortestAugmentingPathSolver {
   mutating func run() {
     greedyStart()
     for r in 0..<problem.rows where !processed[r] { augment(from: r) }
+    #if MENTORMATCH_INVARIANTS
+      requireInvariants(invariantViolations(), after: "the forward phases")
+    #endif
     resolveDeficits()
   }
   /// Gives each row a cheapest column (in reduced cost) with room: first the
@@ -138,6 +142,9 @@ struct SparseShortestAugmentingPathSolver {
         processed[r] = true
       }
     }
+    #if MENTORMATCH_INVARIANTS
+      requireInvariants(invariantViolations(), after: "the greedy start")
+    #endif
   }
 
   @inline(__always)
