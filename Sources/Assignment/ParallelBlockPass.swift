@@ -29,7 +29,8 @@ enum ParallelBlockPass {
   ) -> [State] {
     let blocks = source.blocks
     let count = max(1, min(workers, blocks.count))
-    let slots = Slots((0..<count).map { _ in makeState() })
+    // Per-worker states, each touched by one worker at a time.
+    let slots = ResultSlots((0..<count).map { _ in makeState() })
     let work = { @Sendable (w: Int) in
       var buffer = [Double](repeating: 0, count: max(1, source.blockRows) * source.columns)
       var state = slots.take(w)
@@ -49,30 +50,5 @@ enum ParallelBlockPass {
       source.withSingleThreadedFills { DispatchQueue.concurrentPerform(iterations: count, execute: work) }
     }
     return slots.all()
-  }
-
-  /// Per-worker states, each touched by one worker at a time.
-  private final class Slots<State>: @unchecked Sendable {
-    private var states: UnsafeMutableBufferPointer<State?>
-
-    init(_ initial: [State]) {
-      states = .allocate(capacity: initial.count)
-      _ = states.initialize(from: initial.map { Optional($0) })
-    }
-
-    deinit {
-      states.deinitialize()
-      states.deallocate()
-    }
-
-    func take(_ w: Int) -> State {
-      let state = states[w]!
-      states[w] = nil
-      return state
-    }
-
-    func put(_ state: State, at w: Int) { states[w] = state }
-
-    func all() -> [State] { states.map { $0! } }
   }
 }

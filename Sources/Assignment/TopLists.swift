@@ -8,6 +8,10 @@
 /// Invariant: list `l` holds `count[l] <= capacity(l)` entries in
 /// `start[l] ..< start[l] + count[l]`, as a min-heap under
 /// ``TopOrder/below(_:_:_:_:)`` (the root is the entry to evict next).
+///
+/// Debug builds check every list index and every position in the raw
+/// buffers against these bounds (`assert`, compiled out of release builds,
+/// where the inner loops must stay free of checks).
 final class TopLists {
   private let start: UnsafeMutablePointer<Int>
   private let count: UnsafeMutablePointer<Int>
@@ -53,6 +57,7 @@ final class TopLists {
   /// Empties list `l`.
   @inline(__always)
   func reset(_ l: Int) {
+    checkList(l)
     count[l] = 0
     floor[l] = start[l + 1] == start[l] ? .infinity : -.infinity
   }
@@ -62,10 +67,12 @@ final class TopLists {
   /// - Complexity: O(1) when the key is below a full list's least, else O(log capacity).
   @inline(__always)
   func offer(_ l: Int, key: Double, index: Int, payload: Double = 0) {
+    checkList(l)
     if key < floor[l] { return }
     let base = start[l]
     let c = count[l]
     if c < start[l + 1] - base {
+      checkPosition(base + c)
       keys[base + c] = key
       indices[base + c] = index
       payloads[base + c] = payload
@@ -108,8 +115,23 @@ final class TopLists {
     }
   }
 
+  /// Traps in debug builds when `l` is not a list.
+  @inline(__always)
+  private func checkList(_ l: Int) {
+    assert(l >= 0 && l < lists, "List \(l) outside 0..<\(lists)")
+    assert(count[l] >= 0 && count[l] <= start[l + 1] - start[l], "List \(l) holds more than its capacity")
+  }
+
+  /// Traps in debug builds when `position` lies outside the buffers.
+  @inline(__always)
+  private func checkPosition(_ position: Int) {
+    assert(position >= 0 && position < max(start[lists], 1), "Position \(position) outside 0..<\(start[lists])")
+  }
+
   @inline(__always)
   private func swap(_ a: Int, _ b: Int) {
+    checkPosition(a)
+    checkPosition(b)
     (keys[a], keys[b]) = (keys[b], keys[a])
     (indices[a], indices[b]) = (indices[b], indices[a])
     (payloads[a], payloads[b]) = (payloads[b], payloads[a])
@@ -119,6 +141,7 @@ final class TopLists {
   ///
   /// - Complexity: O(c log c) for the list's `c` entries.
   func sorted(_ l: Int) -> [(key: Double, index: Int, payload: Double)] {
+    checkList(l)
     let base = start[l]
     return (0..<count[l]).map { (keys[base + $0], indices[base + $0], payloads[base + $0]) }
       .sorted { TopOrder.below($1.key, $1.index, $0.key, $0.index) }

@@ -1,3 +1,4 @@
+import Assignment
 import CompetencyModel
 import Foundation
 import Rationale
@@ -128,7 +129,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     guard let marker = outline.range(of: Data("\"pairs\" : [\n\n  ]".utf8)) else { return nil }
     let size = max(1, pairsPerChunk)
     let chunks = stride(from: 0, to: pairs.count, by: size).map { Array(pairs[$0..<min($0 + size, pairs.count)]) }
-    let encodedChunks = ChunkResults(count: chunks.count)
+    let encodedChunks = ResultSlots<[UInt8]>(count: chunks.count)
     DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
       // "[\n  {…},\n  {…}\n]": the items, moved one level deeper.
       let array = Self.json(chunks[c])
@@ -138,7 +139,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         items.append(byte)
         if byte == 0x0A { items.append(contentsOf: [0x20, 0x20]) }
       }
-      encodedChunks.set(c, items)
+      encodedChunks.put(items, at: c)
     }
     var result = Data(outline[..<marker.lowerBound])
     result.append(contentsOf: Array("\"pairs\" : [\n".utf8))
@@ -188,17 +189,5 @@ public struct PlanDocument: Codable, Sendable, Equatable {
       index += 1
     }
     return out
-  }
-
-  /// One encoded chunk per slot, each written by one thread.
-  private final class ChunkResults: @unchecked Sendable {
-    private var results: [[UInt8]]
-    private let lock = NSLock()
-
-    init(count: Int) { results = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ bytes: [UInt8]) { lock.withLock { results[index] = bytes } }
-
-    func all() -> [[UInt8]] { lock.withLock { results } }
   }
 }
