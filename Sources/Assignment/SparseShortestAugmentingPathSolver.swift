@@ -98,6 +98,7 @@ struct SparseShortestAugmentingPathSolver {
 
   mutating func run() {
     greedyStart()
+    blockingPhases()
     for r in 0..<problem.rows where !processed[r] { augment(from: r) }
     resolveDeficits()
   }
