@@ -178,9 +178,11 @@ public enum CertifiedAssignment {
     var violationsPerRound: [Int] = []
     while true {
       let sparse = candidates.problem(columns: m, capacities: capacities, sense: sense, bounds: bounds)
-      // Warm start: the previous round's prices, or the caller's, or an auction's estimate.
+      // Warm start: the previous round's prices, or the caller's, or an
+      // auction's estimate, except on a few score levels, where zero prices
+      // and the blocking phases do better (see AuctionPriceEstimate.isUseful).
       let solution = CapacitatedAssignment.solve(
-        sparse, priceHint: previousPrices ?? AuctionPriceEstimate.prices(sparse), previous: previousColumns,
+        sparse, priceHint: previousPrices ?? AuctionPriceEstimate.hint(sparse), previous: previousColumns,
         provisional: provisional)
       previousPrices = solution.columnPrices.map { max(0, $0) }
       previousColumns = solution.columnOfRow

@@ -99,6 +99,7 @@ struct SparseShortestAugmentingPathSolver {
 
   mutating func run() {
     greedyStart()
+    blockingPhases()
     for r in 0..<problem.rows where !processed[r] { augment(from: r) }
     #if MENTORMATCH_INVARIANTS
       requireInvariants(invariantViolations(), after: "the forward phases")
