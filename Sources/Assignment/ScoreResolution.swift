@@ -187,8 +187,12 @@ public struct ScoreResolution: Sendable, Equatable {
   }
 
   /// Why double precision cannot certify `problem`, or `nil` when it can:
-  /// the values overflow (``isFinite`` is false), or an eligible score is
-  /// non-zero and smaller in magnitude than the ``resolution``.
+  /// the values overflow (``isFinite`` is false), or more than
+  /// ``SolverTolerance/lostShareLimit`` (1 %) of the eligible non-zero scores
+  /// are smaller in magnitude than the ``resolution`` — the spread set by the
+  /// other scores hides them, so the plan among them would be arbitrary. A
+  /// few such scores among many (a cosine score of `1e−8` in a million) are
+  /// resolved as ties with 0, within the reported resolution.
   ///
   /// - Complexity: O(`rows · columns`).
   public static func refusal(for problem: AssignmentProblem) -> Refusal? {
@@ -197,6 +201,9 @@ public struct ScoreResolution: Sendable, Equatable {
     var extremeScore = 0.0
     var lost: (row: Int, column: Int)? = nil
     var lostScore = Double.infinity
+    var nonZero = 0
+    var lostCount = 0
+    let rho = resolution.resolution
     for i in 0..<problem.rows {
       for j in 0..<problem.columns where problem.capacities[j] > 0 {
         let s = problem.scores[i * problem.columns + j]
@@ -205,7 +212,10 @@ public struct ScoreResolution: Sendable, Equatable {
           extreme = (i, j)
           extremeScore = s
         }
-        if s != 0 && abs(s) < abs(lostScore) {
+        if s == 0 { continue }
+        nonZero += 1
+        if abs(s) < rho { lostCount += 1 }
+        if abs(s) < abs(lostScore) {
           lost = (i, j)
           lostScore = s
         }
@@ -216,7 +226,9 @@ public struct ScoreResolution: Sendable, Equatable {
       return Refusal(
         extremeCell: extreme, extremeScore: extremeScore, lostCell: nil, lostScore: nil, resolution: .infinity)
     }
-    if let lost, abs(lostScore) < resolution.resolution {
+    if let lost, abs(lostScore) < rho,
+      Double(lostCount) > SolverTolerance.lostShareLimit * Double(nonZero)
+    {
       return Refusal(
         extremeCell: extreme, extremeScore: extremeScore, lostCell: lost, lostScore: lostScore,
         resolution: resolution.resolution)

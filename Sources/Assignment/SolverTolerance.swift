@@ -22,6 +22,7 @@
 /// | ``gapRounding(operations:magnitude:gap:)`` | `4 · (N + 8) · 2^−104 · (V + |gap|) + ulp(gap)` | the `N` double-double operations and the largest value `V` |
 /// | ``bonusRounding(magnitude:scaledSpread:spreadError:rowsLess:)`` | `8 · 2^−104 · (V + (n − 1) · R) + (n − 1) · |δR|` | `n` and `V` |
 /// | ``slackFilter`` | `2^−50` of `|a| + y + p` | each pair's operands |
+/// | ``lostShareLimit`` | 1 % of the eligible non-zero scores below `ρ` | the share, not `n` |
 /// | ``auctionEpsilons(range:)`` | `R/8, R/64, R/512` | `R` (a price hint only: no effect on the answer) |
 enum SolverTolerance {
   /// The least reduced cost and the largest slack of an assigned pair the
@@ -67,6 +68,14 @@ enum SolverTolerance {
   static func provisionalUnassignedUnits(spreadUnits: Double, unassignedUnits: Double) -> Double {
     min(4 * spreadUnits + 1, unassignedUnits)
   }
+
+  /// The largest share of the eligible non-zero scores that may fall below
+  /// the resolution `ρ` in magnitude before a problem is refused
+  /// (``ScoreResolution/refusal(for:)``): 1 %. Up to that share they are
+  /// resolved as ties with 0, which the resolution already bounds; beyond it
+  /// the other scores' spread hides too much of the matrix for the plan to
+  /// mean anything.
+  static let lostShareLimit = 0.01
 
   /// The share of the spread within which a priced pair counts as near
   /// tight: a twentieth.

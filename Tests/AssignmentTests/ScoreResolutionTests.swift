@@ -33,6 +33,36 @@ private func power2(_ k: Int) -> Double { Double(sign: .plus, exponent: k, signi
     #expect(wrong.verify(against: reproducer).contains { if case .gapTooLarge = $0 { true } else { false } })
   }
 
+  /// A few near-zero scores among many (a cosine score of 1e-8, say) are
+  /// resolved as ties with 0 within ρ; past 1 % of the non-zero scores the
+  /// problem is refused, naming the smallest of them.
+  @Test func aFewScoresBelowTheResolutionAreResolvedManyAreRefused() {
+    var generator = SeededRandomNumberGenerator(seed: 0x10_0009)
+    let rows = 300
+    let columns = 40
+    var scores = (0..<rows * columns).map { _ in Double.random(in: -1...1, using: &generator) }
+    let capacities = [Int](repeating: 8, count: columns)
+    let rho = ScoreResolution(
+      AssignmentProblem(rows: rows, columns: columns, scores: scores, capacities: capacities)
+    ).resolution
+    // Tiny scores in 1 % of the cells (120 of 12,000): accepted.
+    let tiny = rho / 4
+    for k in 0..<(rows * columns / 100) { scores[k * 100 + 7] = k % 2 == 0 ? tiny : -tiny }
+    let accepted = AssignmentProblem(rows: rows, columns: columns, scores: scores, capacities: capacities)
+    #expect(ScoreResolution(accepted).resolution == rho)
+    #expect(ScoreResolution.refusal(for: accepted) == nil)
+    let (solution, certificate) = CertifiedAssignment.solve(
+      DenseScoreSource(accepted), capacities: capacities, sense: .maximize, candidatesPerRow: 6)
+    #expect(solution.verify(against: accepted).isEmpty)
+    #expect(!certificate.exact)
+    // One more tiny score tips the share past 1 %: refused, naming the smallest.
+    scores[5] = tiny / 2
+    let refused = AssignmentProblem(rows: rows, columns: columns, scores: scores, capacities: capacities)
+    let refusal = ScoreResolution.refusal(for: refused)
+    #expect(refusal?.lostCell?.row == 0 && refusal?.lostCell?.column == 5)
+    #expect(refusal?.lostScore == tiny / 2)
+  }
+
   @Test func theSameCellWithCapacityIsRefused() {
     let problem = AssignmentProblem(
       rows: 3, columns: 2, scores: [1.0, .nan, 0.0, .nan, -1.0, -1e15], capacities: [1, 1])
