@@ -65,8 +65,7 @@ extension MentorMatch {
         var configuration = loaded.configuration
         if fairness { configuration.objective = .fairness }
         let reading = stopwatch.lap()
-        let plan = CohortMatcher.match(
-          loaded.cohort, configuration: configuration, history: loaded.history, requirements: loaded.requirements)
+        let plan = try matchPlan(loaded, configuration: configuration)
         let matching = stopwatch.lap()
         try emit(try resolvedFormat.data(plan, warning: printError), to: output)
         let writing = stopwatch.lap()
