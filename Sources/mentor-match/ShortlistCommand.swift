@@ -60,7 +60,8 @@ extension MentorMatch {
           throw ExitStatus.dataError
         }
         if configuration.objective == .fairness {
-          printError("warning: shortlist measures costs against the total-fit objective; the fairness objective is not used")
+          printError(
+            "warning: shortlist measures costs against the total-fit objective; the fairness objective is not used")
           configuration.objective = .total
         }
         let plan = try matchPlan(loaded, configuration: configuration)
