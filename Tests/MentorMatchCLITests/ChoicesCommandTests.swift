@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// `shortlist` and several mentors per mentee, end to end.
+@Suite struct ChoicesCommandTests {
+  func cohort(_ folder: TemporaryFolder, mentees: Int = 30, mentors: Int = 10) throws -> String {
+    let result = try CLIRunner.run([
+      "generate", "--mentees", "\(mentees)", "--mentors", "\(mentors)", "--competencies", "6", "--seed", "7",
+      "--output", folder.path("cohort"),
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    return folder.path("cohort")
+  }
+
+  func json(_ text: String) throws -> [String: Any] {
+    try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+  }
+
+  /// Adds a `mentors_wanted` column: `wanted(row)` for each mentee row (1-based).
+  func askForSeveral(_ cohort: String, _ wanted: (Int) -> String) throws {
+    let file = cohort + "/mentees.csv"
+    let lines = try String(contentsOfFile: file, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: true)
+    var out = lines[0] + ",mentors_wanted\n"
+    for (k, line) in lines.dropFirst().enumerated() { out += line + "," + wanted(k + 1) + "\n" }
+    try out.write(toFile: file, atomically: true, encoding: .utf8)
+  }
+
+  @Test func shortlistStartsWithThePlanAndBoundsExposure() throws {
+    let folder = try TemporaryFolder()
+    let cohort = try cohort(folder)
+    let plan = try json(try CLIRunner.run(["match", cohort, "--format", "json"]).stdout)
+    var planned: [String: String] = [:]
+    for pair in try #require(plan["pairs"] as? [[String: Any]]) {
+      let mentee = try #require(pair["mentee"] as? [String: Any])
+      let mentor = try #require(pair["mentor"] as? [String: Any])
+      planned[mentee["id"] as! String] = mentor["id"] as? String
+    }
+    let result = try CLIRunner.run(["shortlist", cohort, "--size", "2", "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let document = try json(result.stdout)
+    #expect(document["schema"] as? String == "mentor-match/shortlist")
+    let lists = try #require(document["shortlists"] as? [[String: Any]])
+    #expect(lists.count == 30)
+    var exposure: [String: Int] = [:]
+    for list in lists {
+      let mentee = try #require((list["mentee"] as? [String: Any])?["id"] as? String)
+      let suggestions = try #require(list["suggestions"] as? [[String: Any]])
+      #expect(suggestions.count <= 2)
+      let ids = suggestions.compactMap { ($0["mentor"] as? [String: Any])?["id"] as? String }
+      #expect(ids.count == suggestions.count)
+      if let mentor = planned[mentee] { #expect(ids.first == mentor) }
+      for id in ids { exposure[id, default: 0] += 1 }
+    }
+    for entry in try #require(document["exposure"] as? [[String: Any]]) {
+      let id = try #require((entry["mentor"] as? [String: Any])?["id"] as? String)
+      #expect(entry["lists"] as? Int == exposure[id] ?? 0)
+      #expect((entry["lists"] as? Int ?? 0) <= (entry["bound"] as? Int ?? -1))
+    }
+    for format in ["table", "csv", "markdown", "html"] {
+      let rendered = try CLIRunner.run(["shortlist", cohort, "--size", "2", "--format", format])
+      #expect(rendered.status == 0, "\(rendered.stderr)")
+      #expect(!rendered.stdout.isEmpty)
+    }
+    let xlsx = try CLIRunner.run(["shortlist", cohort, "-o", folder.path("lists.xlsx")])
+    #expect(xlsx.status == 0, "\(xlsx.stderr)")
+    let bad = try CLIRunner.run(["shortlist", cohort, "--size", "0"])
+    #expect(bad.status == 64)
+    #expect(bad.stderr.contains("--size must be a whole number from 1 to 20."))
+  }
+
+  @Test func severalMentorsShowInEveryFormat() throws {
+    let folder = try TemporaryFolder()
+    let cohort = try cohort(folder)
+    try askForSeveral(cohort) { $0 % 5 == 1 ? "2" : "" }
+    let result = try CLIRunner.run(["match", cohort, "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let pairs = try #require(try json(result.stdout)["pairs"] as? [[String: Any]])
+    var mentorsOf: [String: [String]] = [:]
+    for pair in pairs {
+      let mentee = try #require((pair["mentee"] as? [String: Any])?["id"] as? String)
+      mentorsOf[mentee, default: []].append(try #require((pair["mentor"] as? [String: Any])?["id"] as? String))
+    }
+    #expect(mentorsOf.values.contains { $0.count == 2 })
+    #expect(mentorsOf.values.allSatisfy { Set($0).count == $0.count && $0.count <= 2 })
+    let csv = try CLIRunner.run(["match", cohort, "--format", "csv"])
+    #expect(csv.status == 0)
+    let twice = mentorsOf.first { $0.value.count == 2 }!.key
+    #expect(csv.stdout.split(separator: "\n").filter { $0.contains(twice + ",") }.count == 2)
+    let table = try CLIRunner.run(["match", cohort])
+    #expect(table.stdout.contains("(asked for 2)"))
+  }
+
+  @Test func badMentorsWantedIsAnErrorAtItsCell() throws {
+    let folder = try TemporaryFolder()
+    let cohort = try cohort(folder)
+    try askForSeveral(cohort) { $0 == 3 ? "0" : "1" }
+    let result = try CLIRunner.run(["match", cohort])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("mentees.csv:4:"))
+    #expect(result.stderr.contains("mentors_wanted 0 is out of range"))
+  }
+}
