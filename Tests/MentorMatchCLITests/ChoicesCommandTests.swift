@@ -100,4 +100,38 @@ import Testing
     #expect(result.stderr.contains("mentees.csv:4:"))
     #expect(result.stderr.contains("mentors_wanted 0 is out of range"))
   }
+
+  @Test func choicesFeedTheMatchSoftOrHard() throws {
+    let folder = try TemporaryFolder()
+    let cohort = try cohort(folder)
+    let shortlist = try CLIRunner.run(["shortlist", cohort, "--size", "2", "--format", "csv"])
+    #expect(shortlist.status == 0, "\(shortlist.stderr)")
+    // Every mentee ranks their shortlist in reverse: the plan's mentor last.
+    var picks: [String: [String]] = [:]
+    for line in shortlist.stdout.split(separator: "\n").dropFirst() {
+      let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+      picks[String(cells[0]), default: []].append(String(cells[3]))
+    }
+    var text = "mentee,mentor,rank\n"
+    for (mentee, mentors) in picks.sorted(by: { $0.key < $1.key }) {
+      for (k, mentor) in mentors.reversed().enumerated() { text += "\(mentee),\(mentor),\(k + 1)\n" }
+    }
+    let choices = try folder.write("choices.csv", text)
+    for mode in ["soft", "hard"] {
+      let result = try CLIRunner.run([
+        "match", cohort, "--choices", choices, "--choices-mode", mode, "--format", "json",
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      let pairs = try #require(try json(result.stdout)["pairs"] as? [[String: Any]])
+      let lines = pairs.compactMap { ($0["rationale"] as? [String])?.first }
+      let prefix = mode == "soft" ? "choice: " : "hard choice"
+      #expect(lines.filter { $0.hasPrefix(prefix) }.count > 10, "\(mode)")
+    }
+    let hard = try CLIRunner.run(["match", cohort, "--choices-mode", "hard"])
+    #expect(hard.status == 64)
+    let bad = try folder.write("bad.csv", "mentee,mentor,rank\nE00001,M99999,1\n")
+    let refused = try CLIRunner.run(["match", cohort, "--choices", bad])
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("bad.csv:2:8: error: mentor 'M99999' is not in the cohort"))
+  }
 }
