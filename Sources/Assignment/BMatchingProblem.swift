@@ -7,10 +7,10 @@
 ///   rows: 1, columns: 2, scores: [0.9, 0.4], demands: [2], capacities: [1, 1])
 /// ```
 ///
-/// The objective is lexicographic: first the most pairs, then the largest
-/// total score. With ``priorityRows``, first the most pairs of priority rows
-/// (the mentees with a growth goal under `rules.goal_mentees_first`), then
-/// the most pairs, then the largest total score.
+/// The objective is lexicographic: first the most mentees (rows) with at
+/// least one pair, then the most pairs, then the largest total score. With
+/// ``priorityRows``, the most pairs of priority rows (the mentees with a
+/// growth goal under `rules.goal_mentees_first`) come before all of that.
 ///
 /// Invariants: `scores.count == rows * columns`, row-major, every score finite
 /// or `.nan` (forbidden); one non-negative demand per row and one
@@ -71,7 +71,7 @@ public struct BMatchingProblem: Sendable, Equatable {
   /// The weight of an allowed pair (see ``weighting``), or `nil` when forbidden.
   ///
   /// - Complexity: O(1) given the weighting.
-  public func weight(row: Int, column: Int, weighting: (bonus: Double, priorityBonus: Double)) -> Double? {
+  public func weight(row: Int, column: Int, weighting: Weighting) -> Double? {
     score(row: row, column: column).map { $0 + weighting.bonus + (isPriority(row) ? weighting.priorityBonus : 0) }
   }
 
@@ -80,14 +80,17 @@ public struct BMatchingProblem: Sendable, Equatable {
   /// - Complexity: O(1).
   public func isPriority(_ row: Int) -> Bool { !priorityRows.isEmpty && priorityRows[row] }
 
-  /// The weights that make the lexicographic objective one linear objective:
-  /// a pair weighs `score + bonus`, plus `priorityBonus` for a priority row,
-  /// where `bonus` exceeds any total-score difference between plans (so one
-  /// more pair always wins) and `priorityBonus` exceeds any difference of the
-  /// other weights (so one more priority pair always wins).
+  /// The weights that make the lexicographic objective one linear objective
+  /// over a flow with one convex arc per row: a pair weighs
+  /// `score + bonus` (plus `priorityBonus` for a priority row), and a row's
+  /// first pair earns `firstBonus` on top. `bonus` exceeds any total-score
+  /// difference between plans (one more pair always wins), `firstBonus` any
+  /// difference of pair weights (one more mentee with a mentor always wins),
+  /// `priorityBonus` any difference of the rest (one more priority pair
+  /// always wins). `firstBonus` is 0 when no row asks for more than one pair.
   ///
   /// - Complexity: O(`rows · columns`).
-  public var weighting: (bonus: Double, priorityBonus: Double) {
+  public var weighting: Weighting {
     var low = Double.infinity
     var high = -Double.infinity
     var allowed = 0
@@ -96,10 +99,21 @@ public struct BMatchingProblem: Sendable, Equatable {
       high = max(high, s)
       allowed += 1
     }
-    guard allowed > 0 else { return (1, 0) }
+    guard allowed > 0 else { return Weighting(bonus: 1, firstBonus: 0, priorityBonus: 0) }
     let pairs = Double(min(allowed, demands.reduce(0, +), capacities.reduce(0, +)))
     let bonus = (pairs + 1) * (high - low) + max(0, -low) + 1
-    let priorityBonus = priorityRows.contains(true) ? (pairs + 1) * (high + bonus) + 1 : 0
-    return (bonus, priorityBonus)
+    let firstBonus = demands.contains { $0 > 1 } ? (pairs + 1) * (high + bonus) + 1 : 0
+    let priorityBonus = priorityRows.contains(true) ? (pairs + 1) * (high + bonus + firstBonus) + 1 : 0
+    return Weighting(bonus: bonus, firstBonus: firstBonus, priorityBonus: priorityBonus)
+  }
+
+  /// The bonuses of ``weighting``.
+  public struct Weighting: Sendable, Equatable {
+    /// Added to every pair's score.
+    public var bonus: Double
+    /// Earned by each row's first pair.
+    public var firstBonus: Double
+    /// Added to every pair of a priority row.
+    public var priorityBonus: Double
   }
 }

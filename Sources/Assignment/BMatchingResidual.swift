@@ -3,8 +3,9 @@
 ///
 /// Nodes: rows `0..<n`, columns `n..<n+m`, the source `n+m` and the sink
 /// `n+m+1`. Arcs, with costs `−a(i, j)` (we minimise) and unit capacities:
-/// source → row while the row is below its demand, row → source when it has a
-/// pair; row → column for an allowed pair not made, column → row (cost
+/// source → row while the row is below its demand (cost `−firstBonus` for
+/// its first pair, 0 after: a convex cost), row → source when it has a pair
+/// (cost `+firstBonus` when it is the only one); row → column for an allowed pair not made, column → row (cost
 /// `+a(i, j)`) for a pair made; column → sink below capacity, sink → column
 /// when it has a row. With `circulation`, also sink → source (cost 0) and,
 /// when some pair is made, source → sink: a cycle of negative cost then
@@ -16,6 +17,8 @@ struct BMatchingResidual {
   let problem: BMatchingProblem
   /// `a(i, j)`, row-major; `.nan` for a forbidden pair.
   let weights: [Double]
+  /// What a row's first pair earns (``BMatchingProblem/Weighting/firstBonus``).
+  let firstBonus: Double
   var assigned: [Bool]
   var rowUsed: [Int]
   var loads: [Int]
@@ -31,6 +34,7 @@ struct BMatchingResidual {
   init(_ problem: BMatchingProblem) {
     self.problem = problem
     let weighting = problem.weighting
+    firstBonus = weighting.firstBonus
     self.weights = (0..<problem.rows).flatMap { i in
       (0..<problem.columns).map { problem.weight(row: i, column: $0, weighting: weighting) ?? .nan }
     }
@@ -44,7 +48,7 @@ struct BMatchingResidual {
   /// - Complexity: O(`rows + columns`).
   func forEachArc(from u: Int, _ body: (Int, Double) -> Void) {
     if u < n {
-      if rowUsed[u] > 0 { body(source, 0) }
+      if rowUsed[u] > 0 { body(source, rowUsed[u] == 1 ? firstBonus : 0) }
       for j in 0..<m {
         let k = u * m + j
         if !assigned[k] && !weights[k].isNaN && problem.capacities[j] > 0 { body(n + j, -weights[k]) }
@@ -54,7 +58,7 @@ struct BMatchingResidual {
       if loads[j] < problem.capacities[j] { body(sink, 0) }
       for i in 0..<n where assigned[i * m + j] { body(i, weights[i * m + j]) }
     } else if u == source {
-      for i in 0..<n where rowUsed[i] < problem.demands[i] { body(i, 0) }
+      for i in 0..<n where rowUsed[i] < problem.demands[i] { body(i, rowUsed[i] == 0 ? -firstBonus : 0) }
       if circulation && pairCount > 0 { body(sink, 0) }
     } else {
       for j in 0..<m where loads[j] > 0 { body(n + j, 0) }
@@ -67,7 +71,7 @@ struct BMatchingResidual {
   /// - Complexity: O(`rows + columns`).
   func forEachArc(into v: Int, _ body: (Int, Double) -> Void) {
     if v < n {
-      if rowUsed[v] < problem.demands[v] { body(source, 0) }
+      if rowUsed[v] < problem.demands[v] { body(source, rowUsed[v] == 0 ? -firstBonus : 0) }
       for j in 0..<m where assigned[v * m + j] { body(n + j, weights[v * m + j]) }
     } else if v < n + m {
       let j = v - n
@@ -78,7 +82,7 @@ struct BMatchingResidual {
         if !assigned[k] && !weights[k].isNaN { body(i, -weights[k]) }
       }
     } else if v == source {
-      for i in 0..<n where rowUsed[i] > 0 { body(i, 0) }
+      for i in 0..<n where rowUsed[i] > 0 { body(i, rowUsed[i] == 1 ? firstBonus : 0) }
       if circulation { body(sink, 0) }
     } else {
       for j in 0..<m where loads[j] < problem.capacities[j] { body(n + j, 0) }
@@ -127,7 +131,7 @@ struct BMatchingResidual {
   /// - Complexity: O(`nodes · (nodes + rows · columns)`) at worst.
   func feasiblePotentials() -> [Double]? {
     var potential = [Double](repeating: 0, count: nodeCount)
-    let scale = weights.lazy.filter { !$0.isNaN }.map(abs).max() ?? 1
+    let scale = max(weights.lazy.filter { !$0.isNaN }.map(abs).max() ?? 1, firstBonus)
     let tolerance = 1e-12 * max(scale, 1) * Double(nodeCount)
     for _ in 0...nodeCount {
       var changed = false

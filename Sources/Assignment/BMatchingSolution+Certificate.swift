@@ -45,13 +45,14 @@ extension BMatchingSolution {
     let n = problem.rows
     let m = problem.columns
     guard columnsOfRow.count == n, pairDuals.count == n, loads.count == m, rowDuals.count == n,
+      firstPairDuals.count == n, morePairsDuals.count == n,
       columnDuals.count == m, zip(columnsOfRow, pairDuals).allSatisfy({ $0.count == $1.count })
     else { return [.shapeMismatch] }
     var violations: [BMatchingViolation] = []
     let weighting = problem.weighting
     func weight(_ i: Int, _ j: Int) -> Double? { problem.weight(row: i, column: j, weighting: weighting) }
     let largest = (0..<n).flatMap { i in (0..<m).compactMap { weight(i, $0) } }.map(abs).max() ?? 1
-    let tolerance = 1e-9 * max(largest, 1)
+    let tolerance = 1e-9 * max(largest, weighting.firstBonus, 1)
     var load = [Int](repeating: 0, count: m)
     var total = 0.0
     var count = 0
@@ -79,15 +80,30 @@ extension BMatchingSolution {
     if abs(total - totalScore) > 1e-9 * max(1, abs(total)) {
       violations.append(.inconsistentSummary("total \(totalScore) reported, \(total) summed"))
     }
-    for (i, u) in rowDuals.enumerated() where u < -tolerance {
-      violations.append(.negativeDual("row", index: i, value: u))
-    }
     for (j, v) in columnDuals.enumerated() where v < -tolerance {
       violations.append(.negativeDual("column", index: j, value: v))
     }
+    let first = weighting.firstBonus
     for i in 0..<n {
-      if columnsOfRow[i].count < problem.demands[i] && rowDuals[i] > tolerance {
-        violations.append(.slackness("row \(i) is below its demand with dual \(rowDuals[i])"))
+      let (p, alpha, beta) = (rowDuals[i], firstPairDuals[i], morePairsDuals[i])
+      let used = columnsOfRow[i].count
+      let demand = problem.demands[i]
+      if alpha < -tolerance { violations.append(.negativeDual("first pair of row", index: i, value: alpha)) }
+      if beta < -tolerance { violations.append(.negativeDual("more pairs of row", index: i, value: beta)) }
+      if alpha - p < first - tolerance || beta - p < -tolerance {
+        violations.append(.slackness("row \(i)'s bound duals do not cover its potential \(p)"))
+      }
+      if used > 0 && abs(alpha - p - first) > tolerance {
+        violations.append(.slackness("row \(i) has a pair but its first-pair dual is not tight"))
+      }
+      if used > 1 && abs(beta - p) > tolerance {
+        violations.append(.slackness("row \(i) has more pairs but their dual is not tight"))
+      }
+      if alpha > tolerance && used < min(1, demand) {
+        violations.append(.slackness("row \(i) has no pair with a positive first-pair dual \(alpha)"))
+      }
+      if beta > tolerance && max(used - 1, 0) < max(demand - 1, 0) {
+        violations.append(.slackness("row \(i) is below its demand with a positive dual \(beta)"))
       }
       for j in 0..<m where problem.capacities[j] > 0 {
         guard let a = weight(i, j) else { continue }

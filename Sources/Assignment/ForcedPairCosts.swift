@@ -1,5 +1,5 @@
 /// The exact cost of forcing each pair into an optimal b-matching: how the
-/// optimum's pair count and total score change when one more pair is
+/// optimum's mentees with a pair, pair count and total score change when one more pair is
 /// required and everything else is re-optimised.
 ///
 /// ```swift
@@ -21,7 +21,9 @@ public struct ForcedPairCosts: Sendable {
   public struct Cost: Sendable, Equatable {
     /// The column (mentor) forced on the row.
     public var column: Int
-    /// The change in the number of pairs of the optimum (0 or negative).
+    /// The change in the number of mentees (rows) with a pair.
+    public var menteeChange: Int
+    /// The change in the number of pairs of the optimum.
     public var pairChange: Int
     /// The change in the optimum's total score (at equal pairs, 0 or negative).
     public var scoreChange: Double
@@ -34,7 +36,8 @@ public struct ForcedPairCosts: Sendable {
     public var removed: [(row: Int, column: Int)]
 
     public static func == (a: Cost, b: Cost) -> Bool {
-      a.column == b.column && a.pairChange == b.pairChange && a.scoreChange == b.scoreChange
+      a.column == b.column && a.menteeChange == b.menteeChange && a.pairChange == b.pairChange
+        && a.scoreChange == b.scoreChange
         && a.weightChange == b.weightChange
         && a.added.map { [$0.row, $0.column] } == b.added.map { [$0.row, $0.column] }
         && a.removed.map { [$0.row, $0.column] } == b.removed.map { [$0.row, $0.column] }
@@ -108,9 +111,16 @@ public struct ForcedPairCosts: Sendable {
       let scoreChange =
         added.reduce(0.0) { $0 + scores[$1.row * m + $1.column] }
         - removed.reduce(0.0) { $0 + scores[$1.row * m + $1.column] }
+      var delta: [Int: Int] = [:]
+      for pair in added { delta[pair.row, default: 0] += 1 }
+      for pair in removed { delta[pair.row, default: 0] -= 1 }
+      let menteeChange = delta.reduce(0) { sum, entry in
+        let before = residual.rowUsed[entry.key]
+        return sum + (before + entry.value > 0 ? 1 : 0) - (before > 0 ? 1 : 0)
+      }
       result.append(
         Cost(
-          column: j, pairChange: added.count - removed.count, scoreChange: scoreChange,
+          column: j, menteeChange: menteeChange, pairChange: added.count - removed.count, scoreChange: scoreChange,
           weightChange: -(reduced + distance[n + j]), added: added, removed: removed))
     }
     return result

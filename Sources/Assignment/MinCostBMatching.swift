@@ -27,13 +27,15 @@ public enum MinCostBMatching {
     var residual = BMatchingResidual(problem)
     let n = problem.rows
     let m = problem.columns
-    // Initial potentials: 0 at the source and rows, each column the lowest
-    // cost of an arc into it, the sink the lowest column potential.
+    // Initial potentials: 0 at the source, −firstBonus at the rows (the cost
+    // of the arc into them), each column the lowest cost of a path into it,
+    // the sink the lowest column potential.
     var potential = [Double](repeating: 0, count: residual.nodeCount)
+    for i in 0..<n { potential[i] = -residual.firstBonus }
     for j in 0..<m {
       var low = 0.0
       for i in 0..<n where !residual.weights[i * m + j].isNaN { low = min(low, -residual.weights[i * m + j]) }
-      potential[n + j] = low
+      potential[n + j] = low - residual.firstBonus
     }
     potential[residual.sink] = (0..<m).filter { problem.capacities[$0] > 0 }.map { potential[n + $0] }.min() ?? 0
     while true {
@@ -60,9 +62,12 @@ public enum MinCostBMatching {
     return solution(of: residual, potentials: potential)
   }
 
-  /// The plan of a residual network with the duals read off `potential`: row dual
-  /// `potential(i) − potential(s)`, column dual `potential(t) − potential(j)` (both raised to 0 when
-  /// negative, which only happens without pairs), pair dual the slack left.
+  /// The plan of a residual network with the duals read off `potential`:
+  /// row potential `p_i = π(i) − π(s)`, column dual `π(t) − π(j)` (raised to
+  /// 0 when negative, which only happens at a column without pairs), first-pair
+  /// dual `max(firstBonus + p_i, 0)` for a row with a pair, more-pairs dual
+  /// `max(p_i, 0)`, pair dual the slack left (see ``BMatchingSolution``). A
+  /// row asking for no pair gets the potential that covers its pairs.
   static func solution(of residual: BMatchingResidual, potentials potential: [Double]) -> BMatchingSolution {
     let n = residual.n
     let m = residual.m
@@ -74,13 +79,26 @@ public enum MinCostBMatching {
         total += residual.problem.scores[i * m + j]
       }
     }
-    let rowDuals = (0..<n).map { max(potential[$0] - potential[residual.source], 0) }
     let columnDuals = (0..<m).map { max(potential[residual.sink] - potential[n + $0], 0) }
+    var rowDuals = (0..<n).map { potential[$0] - potential[residual.source] }
+    for i in 0..<n where residual.problem.demands[i] == 0 {
+      var needed = 0.0
+      for j in 0..<m where !residual.weights[i * m + j].isNaN && residual.problem.capacities[j] > 0 {
+        needed = max(needed, residual.weights[i * m + j] - columnDuals[j])
+      }
+      rowDuals[i] = needed
+    }
+    let first = residual.firstBonus
+    let firstPairDuals = (0..<n).map { i in
+      residual.problem.demands[i] == 0 || residual.rowUsed[i] > 0 ? max(first + rowDuals[i], 0) : 0
+    }
+    let morePairsDuals = rowDuals.map { max($0, 0) }
     let pairDuals = (0..<n).map { i in
       columnsOfRow[i].map { j in max(residual.weights[i * m + j] - rowDuals[i] - columnDuals[j], 0) }
     }
     return BMatchingSolution(
       columnsOfRow: columnsOfRow, pairDuals: pairDuals, totalScore: total, pairCount: residual.pairCount,
-      loads: residual.loads, rowDuals: rowDuals, columnDuals: columnDuals)
+      loads: residual.loads, rowDuals: rowDuals, columnDuals: columnDuals, firstPairDuals: firstPairDuals,
+      morePairsDuals: morePairsDuals)
   }
 }

@@ -12,8 +12,10 @@ extension CohortMatcher {
 
   /// Matches a cohort where mentees may ask for several different mentors:
   /// each mentee gets up to `mentorsWanted` mentors, each at most once, each
-  /// mentor up to capacity; the most pairs (mentees with a growth goal first
-  /// under `rules.goal_mentees_first`), then the largest total fit. Solved
+  /// mentor up to capacity; the most mentees with a mentor (a first mentor for
+  /// one mentee before a second for another), then the most pairs, then the
+  /// largest total fit (under `rules.goal_mentees_first`, the pairs of mentees
+  /// with a growth goal before all of that). Solved
   /// exactly as a b-matching (``MinCostBMatching``) and certified at run time
   /// with row, mentor and pair duals (``BMatchingSolution/verify(against:)``).
   ///
@@ -95,7 +97,7 @@ extension CohortMatcher {
     let largest = problem.scores.filter { !$0.isNaN }.map(abs).max() ?? 0
     let certificate = CertifiedAssignment.Certificate(
       bMatchingAllowedPairs: allowedPairs, columns: m,
-      resolution: 1e-9 * max(largest + weighting.bonus + weighting.priorityBonus, 1))
+      resolution: 1e-9 * max(largest + weighting.bonus + weighting.firstBonus + weighting.priorityBonus, 1))
     var plan = PairingPlan(
       model: model, rules: rules, solution: single, certificate: certificate, statistics: statistics,
       tradeOffs: false, withoutGoal: dense.withoutGoal)

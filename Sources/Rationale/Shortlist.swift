@@ -14,9 +14,11 @@ import CompetencyModel
 /// optimum (matched pairs, then total fit) if the pair were forced and
 /// everything else re-optimised, computed from the plan's residual network
 /// (``ForcedPairCosts``; the dual reduced cost is only a lower bound).
-/// Alternatives are taken cheapest first across the whole cohort, and a
-/// mentor stops being offered once on `size × capacity` lists (the exposure
-/// bound), so one sought-after mentor is not offered to everyone.
+/// Alternatives are taken cheapest first across the whole cohort, in rounds
+/// (round `t` lets each list grow to `t` suggestions, so scarce places on
+/// lists are shared out), and a mentor stops being offered once on
+/// `size × capacity` lists (the exposure bound), so one sought-after mentor
+/// is not offered to everyone.
 ///
 /// Invariants: each list has at most `max(size, plan mentors)` distinct
 /// mentors, the plan's first; `exposure[j] <= exposureBound[j]`; every
@@ -35,7 +37,7 @@ public struct Shortlist: Sendable {
     public var score: Double
     /// Whether the plan makes this pair.
     public var inPlan: Bool
-    /// With the pair forced: the change in matched pairs of the optimum (0 or negative).
+    /// With the pair forced: the change in matched mentees of the optimum (0 or negative).
     public var matchedChange: Int
     /// With the pair forced: the change in the optimum's total fit.
     public var fitChange: Double
@@ -108,15 +110,21 @@ public struct Shortlist: Sendable {
         costs[i * m + cost.column] = cost
       }
     }
-    // Cheapest first across the cohort: fewest pairs lost, then least fit lost.
+    // Cheapest first across the cohort: fewest mentees, then pairs, then fit lost.
     candidates.sort { a, b in
+      if a.cost.menteeChange != b.cost.menteeChange { return a.cost.menteeChange > b.cost.menteeChange }
       if a.cost.pairChange != b.cost.pairChange { return a.cost.pairChange > b.cost.pairChange }
       if a.cost.scoreChange != b.cost.scoreChange { return a.cost.scoreChange > b.cost.scoreChange }
       return (a.mentee, a.cost.column) < (b.mentee, b.cost.column)
     }
-    for (i, cost) in candidates where lists[i].count < size && exposure[cost.column] < bound[cost.column] {
-      lists[i].append(cost.column)
-      exposure[cost.column] += 1
+    // In rounds, so that the places on lists are shared out: round `t` lets
+    // each list grow to `t` suggestions, cheapest alternatives first.
+    for target in 1...size {
+      for (i, cost) in candidates
+      where lists[i].count < target && exposure[cost.column] < bound[cost.column] && !lists[i].contains(cost.column) {
+        lists[i].append(cost.column)
+        exposure[cost.column] += 1
+      }
     }
     entries = cohort.mentees.indices.map { i in
       let mentee = cohort.mentees[i]
@@ -133,7 +141,7 @@ public struct Shortlist: Sendable {
         }
         return Suggestion(
           mentorIndex: j, mentorID: mentor.id, mentorName: mentor.person.name, score: score,
-          inPlan: planned[i].contains(j), matchedChange: cost?.pairChange ?? 0, fitChange: cost?.scoreChange ?? 0,
+          inPlan: planned[i].contains(j), matchedChange: cost?.menteeChange ?? 0, fitChange: cost?.scoreChange ?? 0,
           reasons: reasons)
       }
       return Entry(menteeIndex: i, menteeID: mentee.id, menteeName: mentee.person.name, suggestions: suggestions)
@@ -148,7 +156,8 @@ public struct Shortlist: Sendable {
   /// who would move.
   static func costLine(_ cost: ForcedPairCosts.Cost, cohort: Cohort) -> String {
     var parts: [String] = []
-    if cost.pairChange < 0 { parts.append("\(-cost.pairChange) mentee pair(s) fewer") }
+    if cost.menteeChange < 0 { parts.append("\(-cost.menteeChange) mentee(s) fewer matched") }
+    if cost.pairChange < cost.menteeChange { parts.append("\(cost.menteeChange - cost.pairChange) pair(s) fewer") }
     parts.append("total fit \(PairExplanation.number(cost.scoreChange))")
     let moved = cost.removed.filter { $0.row != cost.added.first?.row }.count
     if moved > 0 { parts.append("\(moved) other pair(s) re-made") }

@@ -5,7 +5,8 @@ import Assignment
 ///
 /// - Complexity: O(`2^allowed pairs`); meant for up to about 16 allowed pairs.
 public enum BruteForceBMatching {
-  /// The best value: the most priority pairs, then the most pairs, then the largest total score.
+  /// The best value: the most priority pairs, then the most mentees (rows)
+  /// with a pair, then the most pairs, then the largest total score.
   public struct Optimum: Sendable, Equatable {
     /// Pairs of priority rows.
     public var priorityPairs: Int
@@ -15,6 +16,8 @@ public enum BruteForceBMatching {
     public var otherPairs: Int
     /// Total score of the other rows' pairs.
     public var otherScore: Double
+    /// Rows with at least one pair.
+    public var mentees = 0
 
     /// All pairs.
     public var pairs: Int { priorityPairs + otherPairs }
@@ -23,6 +26,7 @@ public enum BruteForceBMatching {
 
     func beats(_ other: Optimum, tolerance: Double) -> Bool {
       if priorityPairs != other.priorityPairs { return priorityPairs > other.priorityPairs }
+      if mentees != other.mentees { return mentees > other.mentees }
       if pairs != other.pairs { return pairs > other.pairs }
       return score > other.score + tolerance
     }
@@ -44,6 +48,7 @@ public enum BruteForceBMatching {
       load[j] += 1
       add(&current, row: i, score: s, sign: 1)
     }
+    current.mentees = used.filter { $0 > 0 }.count
     guard zip(used, problem.demands).allSatisfy({ $0 <= $1 }), zip(load, problem.capacities).allSatisfy({ $0 <= $1 })
     else { return nil }
     let pairs = (0..<problem.rows).flatMap { i in
@@ -61,9 +66,11 @@ public enum BruteForceBMatching {
       let s = problem.score(row: i, column: j)!
       used[i] += 1
       load[j] += 1
+      if used[i] == 1 { current.mentees += 1 }
       add(&current, row: i, score: s, sign: 1)
       visit(k + 1)
       add(&current, row: i, score: s, sign: -1)
+      if used[i] == 1 { current.mentees -= 1 }
       used[i] -= 1
       load[j] -= 1
     }
@@ -84,6 +91,7 @@ public enum BruteForceBMatching {
   public static func value(of columnsOfRow: [[Int]], in problem: BMatchingProblem) -> Optimum {
     var value = Optimum(priorityPairs: 0, priorityScore: 0, otherPairs: 0, otherScore: 0)
     for (i, columns) in columnsOfRow.enumerated() {
+      if !columns.isEmpty { value.mentees += 1 }
       for j in columns {
         let s = problem.score(row: i, column: j)!
         if problem.isPriority(i) {

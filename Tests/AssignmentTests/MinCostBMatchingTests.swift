@@ -23,7 +23,8 @@ import _TestSupport
   }
 
   static func same(_ a: BruteForceBMatching.Optimum, _ b: BruteForceBMatching.Optimum) -> Bool {
-    a.priorityPairs == b.priorityPairs && a.otherPairs == b.otherPairs && abs(a.score - b.score) < 1e-9
+    a.priorityPairs == b.priorityPairs && a.mentees == b.mentees && a.otherPairs == b.otherPairs
+      && abs(a.score - b.score) < 1e-9
   }
 
   @Test(arguments: [false, true])
@@ -87,6 +88,7 @@ import _TestSupport
           #expect((forced == nil) == (cost == nil), "\(problem) (\(i), \(j))")
           guard let forced, let cost else { continue }
           #expect(cost.pairChange == forced.pairs - base.pairs, "\(problem) (\(i), \(j))")
+          #expect(cost.menteeChange == forced.mentees - base.mentees, "\(problem) (\(i), \(j))")
           #expect(abs(cost.scoreChange - (forced.score - base.score)) < 1e-9, "\(problem) (\(i), \(j))")
           #expect(cost.weightChange <= 1e-9)
           // The re-optimised plan the path describes is itself a plan of that value.
