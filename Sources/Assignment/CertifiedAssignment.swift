@@ -96,7 +96,8 @@ public enum CertifiedAssignment {
     /// The score of the row's assigned pair (`.nan` when unassigned).
     public var assignedScore: [Double]
 
-    init(rows: Int) {
+    /// Empty statistics for `rows` rows: nothing eligible, nothing assigned.
+    public init(rows: Int) {
       eligibleColumns = [Int](repeating: 0, count: rows)
       betterColumns = [Int](repeating: 0, count: rows)
       bestColumn = [Int](repeating: -1, count: rows)

@@ -76,11 +76,18 @@ public struct Mentee: Sendable, Hashable {
   public var person: Person
   /// The goal level per competency, `nil` where the mentee set none.
   public var goals: [Double?]
+  /// How many different mentors the mentee asks for, `1...maximumMentorsWanted`.
+  public var mentorsWanted = 1
+
+  /// The most mentors one mentee may ask for (`mentors_wanted`).
+  public static let maximumMentorsWanted = 10
 
   /// Creates a mentee.
-  public init(person: Person, goals: [Double?]) {
+  public init(person: Person, goals: [Double?], mentorsWanted: Int = 1) {
+    precondition((1...Self.maximumMentorsWanted).contains(mentorsWanted), "mentorsWanted out of range")
     self.person = person
     self.goals = goals
+    self.mentorsWanted = mentorsWanted
   }
 
   /// The mentee's identifier.

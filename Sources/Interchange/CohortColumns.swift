@@ -1,3 +1,5 @@
+import CompetencyModel
+
 /// The columns of a cohort file and where the header puts them.
 ///
 /// Header names are forgiving: fixed names are matched case-insensitively
@@ -24,6 +26,7 @@ struct CohortColumns {
   /// A column with a fixed name.
   enum Fixed: String, CaseIterable {
     case id, name, email, department, manager, timezone, seniority, languages, capacity, preferences
+    case mentorsWanted = "mentorswanted"
 
     /// The columns a file of `side` must have.
     static func required(on side: Side) -> [Fixed] {
@@ -43,8 +46,13 @@ struct CohortColumns {
       case .languages: "languages separated by ; | or ,"
       case .capacity: "the most mentees this mentor takes, a whole number 0 or more"
       case .preferences: "ids of preferred people on the other side, most preferred first, separated by ; | or ,"
+      case .mentorsWanted:
+        "how many different mentors the mentee asks for, a whole number 1 to \(Mentee.maximumMentorsWanted) (default 1)"
       }
     }
+
+    /// The column's name as documented (`mentors_wanted`; the others as their raw value).
+    var name: String { self == .mentorsWanted ? "mentors_wanted" : rawValue }
   }
 
   /// A `level:` or `goal:` column.
@@ -122,8 +130,8 @@ struct CohortColumns {
         report(
           field,
           "unknown column '\(name)' is ignored; known columns are "
-            + Fixed.allCases.filter { side == .mentors || $0 != .capacity }.map(\.rawValue).joined(
-              separator: ", ")
+            + Fixed.allCases.filter { side == .mentors ? $0 != .mentorsWanted : $0 != .capacity }.map(\.name)
+            .joined(separator: ", ")
             + (side == .mentors
               ? ", level:<competency>" : ", level:<competency>, goal:<competency>"),
           .warning)
@@ -131,6 +139,10 @@ struct CohortColumns {
       }
       if fixedColumn == .capacity && side == .mentees {
         report(field, "mentees have no capacity; column '\(name)' is ignored", .warning)
+        continue
+      }
+      if fixedColumn == .mentorsWanted && side == .mentors {
+        report(field, "mentors have no mentors_wanted; column '\(name)' is ignored", .warning)
         continue
       }
       if let first = fixed[fixedColumn] {

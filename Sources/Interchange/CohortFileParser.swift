@@ -9,7 +9,7 @@ struct CohortFileParser {
   struct Row {
     /// The person, with `levels` still empty.
     var person: Person
-    /// The capacity (mentors only).
+    /// The capacity of a mentor; the mentors wanted by a mentee.
     var capacity: Int
     /// One level per `level:` column of the file.
     var levels: [Double]
@@ -192,6 +192,18 @@ struct CohortFileParser {
       switch DecimalParser.capacity(value, expected: CohortColumns.Fixed.capacity.purpose) {
       case .success(let number): capacity = number
       case .failure(let error): fail(field, error.message)
+      }
+    }
+    if side == .mentees {
+      capacity = 1
+      if case (let value, let field)? = text(.mentorsWanted), !value.isEmpty {
+        let purpose = CohortColumns.Fixed.mentorsWanted.purpose
+        switch DecimalParser.capacity(value, expected: purpose) {
+        case .success(let number) where (1...Mentee.maximumMentorsWanted).contains(number): capacity = number
+        case .success: fail(field, "mentors_wanted \(value) is out of range; expected \(purpose)")
+        case .failure(let error):
+          fail(field, "mentors_wanted: " + error.message.replacing("capacity", with: "value"))
+        }
       }
     }
     var levels: [Double] = []

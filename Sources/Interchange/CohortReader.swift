@@ -120,7 +120,7 @@ public enum CohortReader {
       for (row, (person, goals)) in zip(
         menteeFile.rows, menteeFile.people(competencyIndex: competencyIndex))
       {
-        menteeList.append(Mentee(person: person, goals: goals))
+        menteeList.append(Mentee(person: person, goals: goals, mentorsWanted: row.capacity))
         let growth = zip(goals, person.levels).contains { goal, level in
           goal.map { $0 > level } ?? false
         }

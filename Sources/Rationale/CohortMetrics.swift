@@ -5,8 +5,8 @@ import CompetencyModel
 /// pairs cross a department line.
 ///
 /// A *goal* is a competency where the mentee's goal level is above their
-/// current level; it is *covered* when the mentor's level is at or above the
-/// goal level. Invariants: `goalsCovered <= goals`; per competency likewise,
+/// current level; it is *covered* when the mentor's level (with several
+/// mentors, the highest of their levels) is at or above the goal level. Invariants: `goalsCovered <= goals`; per competency likewise,
 /// and the per-competency counts add up to the totals; `crossDepartmentPairs
 /// <= pairsWithKnownDepartments`.
 public struct CohortMetrics: Sendable, Equatable, Codable {
@@ -20,7 +20,7 @@ public struct CohortMetrics: Sendable, Equatable, Codable {
     public var covered: Int
   }
 
-  /// Growth goals of matched mentees.
+  /// Growth goals of matched mentees (each mentee's goals once, however many mentors).
   public var goals: Int
   /// Of those, goals whose mentor is at or above the goal level.
   public var goalsCovered: Int
@@ -43,13 +43,23 @@ public struct CohortMetrics: Sendable, Equatable, Codable {
     var covered = [Int](repeating: 0, count: cohort.competencies.count)
     var known = 0
     var cross = 0
+    // A mentee with several mentors counts each goal once, covered when any
+    // of the mentors covers it (the highest level among them).
+    var best: [Int: [Double]] = [:]
+    for (i, j) in pairs {
+      let levels = cohort.mentors[j].person.levels
+      best[i] = best[i].map { zip($0, levels).map { max($0, $1) } } ?? levels
+    }
+    for (i, levels) in best {
+      let mentee = cohort.mentees[i]
+      for c in cohort.competencies.indices where mentee.gap(c) > 0 {
+        goals[c] += 1
+        if let goal = mentee.goals[c], levels[c] >= goal { covered[c] += 1 }
+      }
+    }
     for (i, j) in pairs {
       let mentee = cohort.mentees[i]
       let mentor = cohort.mentors[j].person
-      for c in cohort.competencies.indices where mentee.gap(c) > 0 {
-        goals[c] += 1
-        if let goal = mentee.goals[c], mentor.levels[c] >= goal { covered[c] += 1 }
-      }
       if let a = mentee.person.department, let b = mentor.department {
         known += 1
         if a.lowercased() != b.lowercased() { cross += 1 }

@@ -38,6 +38,19 @@ extension MentorMatch {
     @Flag(name: .long, help: "Print the time each phase took to standard error.")
     var timings = false
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Mentees' ranked picks (mentee,mentor,rank), e.g. from `shortlist`; see --choices-mode.", valueName: "file"))
+    var choices: String?
+
+    @Option(
+      name: .long,
+      help:
+        "soft: picks weigh in as preferences (weights.mentee_preference); hard: the best pick that can be made is fixed, else the next, else free matching."
+    )
+    var choicesMode: ChoicesMode = .soft
+
     /// The format to write: `--format`, else the output file's extension, else table.
     var resolvedFormat: PlanFormat { (try? PlanFormat.resolve(given: format, output: output)) ?? .table }
 
@@ -47,6 +60,9 @@ extension MentorMatch {
         format = try PlanFormat.resolve(given: self.format, output: output)
       } catch {
         throw ValidationError(error.description)
+      }
+      if choicesMode == .hard && choices == nil {
+        throw ValidationError("--choices-mode hard needs the picks: name them with --choices.")
       }
       if format.isBinary && output == nil {
         throw ValidationError("The \(format.rawValue) format is binary: name a file with --output.")
@@ -60,13 +76,16 @@ extension MentorMatch {
     func run() throws {
       try reportingErrors {
         var stopwatch = Stopwatch()
-        let loaded = try cohort.load()
+        var loaded = try cohort.load()
         for warning in loaded.warnings { printError(warning.description) }
         var configuration = loaded.configuration
         if fairness { configuration.objective = .fairness }
         let reading = stopwatch.lap()
-        let plan = CohortMatcher.match(
-          loaded.cohort, configuration: configuration, history: loaded.history, requirements: loaded.requirements)
+        let picks = try choices.map {
+          try applyChoices($0, mode: choicesMode, to: &loaded, configuration: configuration)
+        }
+        var plan = try matchPlan(loaded, configuration: configuration)
+        if let (choices, cascade) = picks { plan.explainChoices(choices, cascade: cascade) }
         let matching = stopwatch.lap()
         try emit(try resolvedFormat.data(plan, warning: printError), to: output)
         let writing = stopwatch.lap()
