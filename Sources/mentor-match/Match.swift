@@ -68,7 +68,10 @@ extension MentorMatch {
         let plan = CohortMatcher.match(
           loaded.cohort, configuration: configuration, history: loaded.history, requirements: loaded.requirements)
         let matching = stopwatch.lap()
-        try emit(try resolvedFormat.data(plan, warning: printError), to: output)
+        let context = PlanReportContext(
+          cohort: cohort.cohort.joined(separator: " + "), configuration: cohort.resolvedCompanionFiles().config,
+          date: PlanReportContext.today())
+        try emit(try resolvedFormat.data(plan, context: context, warning: printError), to: output)
         let writing = stopwatch.lap()
         if timings {
           let s = plan.certificate.seconds
