@@ -101,7 +101,8 @@ enum PlanHTMLRenderer {
       "Goals covered by competency",
       bars: m.coverageByCompetency.filter { $0.goals > 0 }.map {
         ($0.competency, Double($0.covered) / Double($0.goals), "\($0.covered)/\($0.goals)")
-      }, xTitle: "share of goals whose mentor is at or above the goal", yTitle: "competency", horizontal: true)
+      }, xTitle: "share of goals whose mentor is at or above the goal", yTitle: "competency", horizontal: true,
+      shares: true)
     out += "</div>\n</section>\n"
 
     out += "<section id=\"method\">\n<h2>How this plan was checked</h2>\n"
@@ -235,11 +236,14 @@ enum PlanHTMLRenderer {
 
   /// A bar chart as inline SVG with both axis titles: `bars` are (label,
   /// value, value text); `xTitle` names the categories (vertical bars) or
-  /// the values (horizontal bars), `yTitle` the other axis.
+  /// the values (horizontal bars), `yTitle` the other axis. With `shares`
+  /// (horizontal bars only) the bars are drawn on a 0–100% scale with its
+  /// ticks, else relative to the largest value.
   static func figure(
-    _ caption: String, bars: [(String, Double, String)], xTitle: String, yTitle: String, horizontal: Bool = false
+    _ caption: String, bars: [(String, Double, String)], xTitle: String, yTitle: String, horizontal: Bool = false,
+    shares: Bool = false
   ) -> String {
-    let maximum = max(bars.map(\.1).max() ?? 0, 1e-12)
+    let maximum = shares ? max(bars.map(\.1).max() ?? 0, 1) : max(bars.map(\.1).max() ?? 0, 1e-12)
     var svg = ""
     if horizontal {
       let rowHeight = 20
@@ -256,7 +260,12 @@ enum PlanHTMLRenderer {
       }
       let axisY = max(rowHeight * bars.count, rowHeight) + 4
       svg += "<line x1=\"176\" y1=\"\(axisY)\" x2=\"376\" y2=\"\(axisY)\" stroke=\"#5b6478\"/>"
-      svg += "<text x=\"276\" y=\"\(axisY + 26)\" font-size=\"11\" text-anchor=\"middle\" class=\"axis\">"
+      if shares {
+        for (x, tick) in [(176, "0%"), (276, "50%"), (376, "100%")] {
+          svg += "<text x=\"\(x)\" y=\"\(axisY + 12)\" font-size=\"9\" text-anchor=\"middle\">\(tick)</text>"
+        }
+      }
+      svg += "<text x=\"276\" y=\"\(axisY + 28)\" font-size=\"11\" text-anchor=\"middle\" class=\"axis\">"
       svg += "\(escape(xTitle))</text>\n"
     } else {
       let barWidth = 34

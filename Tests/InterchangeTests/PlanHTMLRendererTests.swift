@@ -91,6 +91,8 @@ import _TestSupport
     let html = PlanFormat.html.render(plan)
     #expect(count("<svg", in: html) == 3)
     #expect(count("class=\"axis\"", in: html) == 6)
+    // Goal coverage is drawn on a 0–100% scale, with its ticks.
+    #expect(html.contains(">0%</text>") && html.contains(">100%</text>"))
     let terms = plan.model.terms
     #expect(html.contains("The highest fit possible is \(PlanNumbers.score(terms.competency + terms.sideSum))."))
     #expect(html.contains("@media print"))
