@@ -11,7 +11,8 @@ public enum PlanFormat: String, Sendable, CaseIterable {
   case json
   /// A Markdown report: summary, pairs table, unmatched table.
   case markdown
-  /// One self-contained HTML report with charts (no scripts, no external files).
+  /// One self-contained HTML report: actions first, searchable and sortable
+  /// tables, charts (inline styles and script, no external files).
   case html
   /// An XLSX workbook: pairs, unmatched mentees, summary (binary: needs a file).
   case xlsx
@@ -25,27 +26,32 @@ public enum PlanFormat: String, Sendable, CaseIterable {
   ///   - plan: The plan.
   ///   - warning: Called with a message for each XLSX cell cut to the
   ///     spreadsheet limit (``XLSXWorkbook/maximumCellLength``).
+  ///   - context: The cohort, configuration and date the HTML report and the
+  ///     XLSX Summary sheet name; the other formats ignore it.
   /// - Throws: ``OutputError`` when the XLSX container cannot be built.
   /// - Complexity: O(size of the plan).
-  public func data(_ plan: PairingPlan, warning: (String) -> Void = { _ in }) throws(OutputError) -> Data {
+  public func data(
+    _ plan: PairingPlan, context: PlanReportContext? = nil, warning: (String) -> Void = { _ in }
+  ) throws(OutputError) -> Data {
     switch self {
-    case .xlsx: return try PlanXLSXRenderer.render(plan, warning: warning)
+    case .xlsx: return try PlanXLSXRenderer.render(plan, context: context, warning: warning)
     case .json: return PlanDocument(plan).encodedData()
-    default: return Data(render(plan).utf8)
+    default: return Data(render(plan, context: context).utf8)
     }
   }
 
-  /// Renders `plan` in this format. The output depends only on the plan, so
-  /// identical inputs give byte-identical files.
+  /// Renders `plan` in this format. The output depends only on the plan
+  /// (and, for HTML, the `context`), so identical inputs give byte-identical
+  /// files.
   ///
   /// - Complexity: O(size of the plan).
-  public func render(_ plan: PairingPlan) -> String {
+  public func render(_ plan: PairingPlan, context: PlanReportContext? = nil) -> String {
     switch self {
     case .table: return PlanTableRenderer.render(plan)
     case .csv: return PlanCSVRenderer.render(plan)
     case .json: return PlanDocument(plan).encoded()
     case .markdown: return PlanMarkdownRenderer.render(plan)
-    case .html: return PlanHTMLRenderer.render(plan)
+    case .html: return PlanHTMLRenderer.render(plan, context: context)
     case .xlsx: preconditionFailure("XLSX is binary: use data(_:)")
     }
   }

@@ -2,8 +2,10 @@ import Foundation
 import ZIPFoundation
 
 /// A minimal Office Open XML workbook (`.xlsx`): named sheets of rows of text
-/// and number cells, a bold header row, nothing else. The ZIP container is
-/// written by ZIPFoundation; the XML parts are written here.
+/// and number cells, a bold header row, and per sheet optionally frozen top
+/// rows, an autofilter on the header row, column widths and number formats
+/// by column. The ZIP container is written by ZIPFoundation; the XML parts
+/// are written here.
 ///
 /// Text cells are inline strings, so nothing a cell holds is ever run as a
 /// formula. Control characters (which XML 1.0 cannot carry, or which would
@@ -17,22 +19,91 @@ public struct XLSXWorkbook: Sendable {
   public enum Cell: Sendable, Equatable {
     /// Text, stored as an inline string.
     case text(String)
-    /// A finite number.
+    /// A finite number, in its column's format (``Sheet/numberFormats``).
     case number(Double)
+    /// A finite number in the given format, whatever its column's.
+    case formatted(Double, NumberFormat)
     /// Nothing.
     case empty
   }
 
+  /// How a number cell is shown (the value stored is always exact).
+  public enum NumberFormat: Sendable, Equatable {
+    /// A whole number, `0`.
+    case integer
+    /// Two decimals, `0.00`.
+    case twoDecimals
+    /// Three decimals, `0.000`.
+    case threeDecimals
+    /// A percentage without decimals, `0%` (the value is a share, 0.25 for 25%).
+    case percent
+
+    /// The cell style (`cellXfs` index) of a body cell in this format.
+    var styleIndex: Int {
+      switch self {
+      case .integer: return 2
+      case .twoDecimals: return 3
+      case .threeDecimals: return 4
+      case .percent: return 5
+      }
+    }
+  }
+
   /// One sheet: a name (at most 31 characters, no `[]:*?/\`) and rows, the
-  /// first of which is the header.
+  /// first of which is the header, with how a spreadsheet program shows it.
+  ///
+  /// Invariants: `frozenRows >= 0`; every width is positive.
   public struct Sheet: Sendable {
     public var name: String
     public var rows: [[Cell]]
+    /// The top rows that stay in view while scrolling (0: none).
+    public var frozenRows = 0
+    /// Whether the header row carries an autofilter over every column used.
+    public var autoFilter = false
+    /// Column widths in characters, from column A; columns beyond keep the
+    /// program's default.
+    public var columnWidths: [Double] = []
+    /// Number formats by column, from column A (`nil`: General); applied to
+    /// the number cells below the header.
+    public var numberFormats: [NumberFormat?] = []
 
-    public init(name: String, rows: [[Cell]]) {
+    public init(
+      name: String, rows: [[Cell]], frozenRows: Int = 0, autoFilter: Bool = false, columnWidths: [Double] = [],
+      numberFormats: [NumberFormat?] = []
+    ) {
       precondition(!name.isEmpty && name.count <= 31, "Sheet names have 1 to 31 characters")
+      precondition(frozenRows >= 0, "Frozen rows cannot be negative")
+      precondition(columnWidths.allSatisfy { $0 > 0 && $0.isFinite }, "Column widths are positive")
       self.name = name
       self.rows = rows
+      self.frozenRows = frozenRows
+      self.autoFilter = autoFilter
+      self.columnWidths = columnWidths
+      self.numberFormats = numberFormats
+    }
+
+    /// The number of columns used: the longest row's length.
+    public var columnCount: Int { rows.map(\.count).max() ?? 0 }
+
+    /// Widths that fit each column's text: the longest line in the column
+    /// (header included, numbers as about 8 characters) plus 2, between
+    /// `minimum` and `maximum` characters.
+    ///
+    /// - Complexity: O(total size of the cells).
+    public func fittedWidths(minimum: Double = 8, maximum: Double = 60) -> [Double] {
+      var widths = [Double](repeating: minimum, count: columnCount)
+      for row in rows {
+        for (c, cell) in row.enumerated() {
+          let length: Int
+          switch cell {
+          case .text(let text): length = text.split(separator: "\n").map(\.count).max() ?? 0
+          case .number, .formatted: length = 8
+          case .empty: length = 0
+          }
+          widths[c] = min(maximum, max(widths[c], Double(length + 2)))
+        }
+      }
+      return widths
     }
   }
 
@@ -112,7 +183,22 @@ public struct XLSXWorkbook: Sendable {
     for (index, sheet) in sheets.enumerated() {
       xml += "<sheet name=\"\(Self.escape(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
     }
-    return xml + "</sheets></workbook>"
+    xml += "</sheets>"
+    let filtered = sheets.enumerated().compactMap { index, sheet in
+      Self.autoFilterRange(sheet).map { (index, sheet.name, $0) }
+    }
+    if !filtered.isEmpty {
+      // Excel finds a sheet's autofilter range through this hidden name.
+      xml += "<definedNames>"
+      for (index, name, range) in filtered {
+        let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+        let absolute = range.split(separator: ":").map { Self.absolute(String($0)) }.joined(separator: ":")
+        xml += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">"
+        xml += "\(Self.escape(quoted))!\(absolute)</definedName>"
+      }
+      xml += "</definedNames>"
+    }
+    return xml + "</workbook>"
   }
 
   func workbookRelationships() -> String {
@@ -128,12 +214,30 @@ public struct XLSXWorkbook: Sendable {
 
   func worksheet(_ sheet: Sheet, warning: (String) -> Void = { _ in }) -> String {
     var xml = Self.header
-    xml += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+    xml += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    if sheet.frozenRows > 0 {
+      let topLeft = "A\(sheet.frozenRows + 1)"
+      xml +=
+        "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(sheet.frozenRows)\" topLeftCell=\"\(topLeft)\""
+      xml += " activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"\(topLeft)\""
+      xml += " sqref=\"\(topLeft)\"/></sheetView></sheetViews>"
+    }
+    if !sheet.columnWidths.isEmpty {
+      xml += "<cols>"
+      for (c, width) in sheet.columnWidths.enumerated() {
+        xml += "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\((width * 100).rounded() / 100)\" customWidth=\"1\"/>"
+      }
+      xml += "</cols>"
+    }
+    xml += "<sheetData>"
     for (r, row) in sheet.rows.enumerated() {
       xml += "<row r=\"\(r + 1)\">"
       for (c, cell) in row.enumerated() {
         let reference = Self.columnName(c) + String(r + 1)
-        let style = r == 0 ? " s=\"1\"" : ""
+        var style = r == 0 ? " s=\"1\"" : ""
+        if r > 0, case .number = cell, c < sheet.numberFormats.count, let format = sheet.numberFormats[c] {
+          style = " s=\"\(format.styleIndex)\""
+        }
         switch cell {
         case .text(let text):
           var shown = DisplayText.visible(text)
@@ -151,28 +255,52 @@ public struct XLSXWorkbook: Sendable {
         case .number(let value):
           precondition(value.isFinite, "XLSX numbers must be finite")
           xml += "<c r=\"\(reference)\"\(style)><v>\(value == 0 ? "0" : value.description)</v></c>"
+        case .formatted(let value, let format):
+          precondition(value.isFinite, "XLSX numbers must be finite")
+          xml += "<c r=\"\(reference)\" s=\"\(format.styleIndex)\"><v>\(value == 0 ? "0" : value.description)</v></c>"
         case .empty:
           continue
         }
       }
       xml += "</row>"
     }
-    return xml + "</sheetData></worksheet>"
+    xml += "</sheetData>"
+    if let range = Self.autoFilterRange(sheet) { xml += "<autoFilter ref=\"\(range)\"/>" }
+    return xml + "</worksheet>"
+  }
+
+  /// The autofilter's range, header row to last row, or `nil` without one.
+  static func autoFilterRange(_ sheet: Sheet) -> String? {
+    guard sheet.autoFilter, sheet.columnCount > 0, !sheet.rows.isEmpty else { return nil }
+    return "A1:\(columnName(sheet.columnCount - 1))\(sheet.rows.count)"
+  }
+
+  /// `$A$1` for `A1`.
+  static func absolute(_ reference: String) -> String {
+    let letters = reference.prefix { $0.isLetter }
+    return "$\(letters)$\(reference.dropFirst(letters.count))"
   }
 
   static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-  /// Regular and bold fonts; style 1 is the header row's.
+  /// Regular and bold fonts; style 1 is the header row's (bold, wrapped,
+  /// top-aligned); styles 2 to 5 are the ``NumberFormat``s.
   static let styles =
     header
     + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.000\"/></numFmts>"
     + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font>"
     + "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
     + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
     + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
     + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-    + "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-    + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs>"
+    + "<cellXfs count=\"6\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+    + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyAlignment=\"1\">"
+    + "<alignment vertical=\"top\" wrapText=\"1\"/></xf>"
+    + "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    + "<xf numFmtId=\"2\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    + "<xf numFmtId=\"9\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
     + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
     + "</styleSheet>"
 

@@ -87,7 +87,10 @@ extension MentorMatch {
         var plan = try matchPlan(loaded, configuration: configuration)
         if let (choices, cascade) = picks { plan.explainChoices(choices, cascade: cascade) }
         let matching = stopwatch.lap()
-        try emit(try resolvedFormat.data(plan, warning: printError), to: output)
+        let context = PlanReportContext(
+          cohort: cohort.cohort.joined(separator: " + "), configuration: cohort.resolvedCompanionFiles().config,
+          date: PlanReportContext.today())
+        try emit(try resolvedFormat.data(plan, context: context, warning: printError), to: output)
         let writing = stopwatch.lap()
         if timings {
           let s = plan.certificate.seconds

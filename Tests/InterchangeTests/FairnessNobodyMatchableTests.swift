@@ -95,7 +95,7 @@ import _TestSupport
     var bytes = Data()
     _ = try archive.extract(entry) { bytes.append($0) }
     let summary = String(decoding: bytes, as: UTF8.self)
-    // Row 4 of the summary sheet is "matched".
-    #expect(summary.contains("<t xml:space=\"preserve\">matched</t></is></c><c r=\"B4\"><v>0</v></c>"))
+    // Row 4 of the summary sheet is "Matched", a whole number.
+    #expect(summary.contains("<t xml:space=\"preserve\">Matched</t></is></c><c r=\"B4\" s=\"2\"><v>0</v></c>"))
   }
 }

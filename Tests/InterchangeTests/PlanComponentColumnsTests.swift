@@ -93,8 +93,10 @@ import _TestSupport
       _ = try archive.extract(entry) { bytes.append($0) }
       sheets.append(String(decoding: bytes, as: UTF8.self))
     }
-    let pairsSheet = try #require(sheets.first { $0.contains("mentee_preference") })
-    #expect(pairsSheet.contains("mentor_preference"))
-    #expect(PlanCSVRenderer.header.dropFirst().allSatisfy { pairsSheet.contains(">\($0)<") })
+    let pairsSheet = try #require(sheets.first { $0.contains(">Mentee preference<") })
+    #expect(pairsSheet.contains(">Mentor preference<"))
+    #expect(PlanXLSXRenderer.pairHeaders.allSatisfy { pairsSheet.contains(">\($0)<") })
+    // Every CSV column but `status` has its column in words, with the two departments beside.
+    #expect(PlanXLSXRenderer.pairHeaders.count == PlanCSVRenderer.header.count - 1 + 2)
   }
 }
