@@ -6,6 +6,11 @@ import Rationale
 /// summary sheet.
 enum PlanXLSXRenderer {
   static func render(_ plan: PairingPlan, warning: (String) -> Void = { _ in }) throws(OutputError) -> Data {
+    try XLSXWorkbook(sheets: sheets(plan)).data(warning: warning)
+  }
+
+  /// The plan's sheets: pairs, unmatched mentees, summary.
+  static func sheets(_ plan: PairingPlan) -> [XLSXWorkbook.Sheet] {
     let cohort = plan.model.cohort
     func text(_ value: String?) -> XLSXWorkbook.Cell { value.map { .text($0) } ?? .empty }
     // The CSV plan's columns without `status`.
@@ -41,9 +46,9 @@ enum PlanXLSXRenderer {
       ("pairs checked for optimality", Double(plan.certificate.pairsChecked)),
     ]
     for (name, value) in figures { summary.append([.text(name), value.map { .number($0) } ?? .empty]) }
-    return try XLSXWorkbook(sheets: [
+    return [
       .init(name: "Pairs", rows: pairs), .init(name: "Unmatched", rows: unmatched),
       .init(name: "Summary", rows: summary),
-    ]).data(warning: warning)
+    ]
   }
 }

@@ -15,6 +15,7 @@ struct MentorMatch: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Match.self, CirclesCommand.self, Explain.self, Compare.self, Sensitivity.self, Tune.self, LedgerCommand.self,
+      RematchCommand.self,
       Solve.self, Score.self,
       Validate.self,
       Generate.self,
