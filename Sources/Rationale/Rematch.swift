@@ -11,9 +11,13 @@ import CompetencyModel
 /// unmatched before, or new — is matched optimally over the places left: the
 /// most mentees matched, then the highest total fit, by the same certified
 /// solver as `match`. With ``reoptimise`` = `c`, continuing pairs may move
-/// too: the objective is the total fit plus `c` for each continuing pair
-/// kept, so a pair moves only when the move gains more than `c` (exact: the
-/// bonus is part of the solved objective; ties keep the pair).
+/// too: the objective is the most mentees matched, then every continuing
+/// mentee kept matched (a move gives them another mentor, never none), then
+/// the total fit plus `c` for each continuing pair kept, so a pair moves
+/// only when the moves gain more than `c` each (exact: the bonuses are part
+/// of the solved objective; ties keep the pair). The continuing mentees'
+/// pairs of that solve are then fixed and the rest re-solved (the same
+/// optimum, explained like `match`).
 ///
 /// Invariants of the result: every ended pair (``ended`` and the
 /// `neverAgain` pairs given) is absent from the plan; without
@@ -133,20 +137,25 @@ public struct Rematch: Sendable {
     }
     let never = requirements.never.union(endedNow).union(neverAgain).union(ended.map(\.pair))
     let otherMust = requirements.must.filter { !continuingMentees.contains($0.menteeID) }
-    var keep = continuing
+    var fixed = continuing
     if let bonus = reoptimise {
-      keep = Self.continuingKept(
+      fixed = Self.continuingAssignment(
         cohort: cohort, configuration: configuration, history: history, must: otherMust, never: never,
         continuing: continuing, bonus: bonus)
     }
+    let kept = Set(continuing).intersection(fixed)
+    let keep = continuing.filter { kept.contains($0) }
     var plan = CohortMatcher.match(
       cohort, configuration: configuration, history: history,
-      requirements: PairRequirements(must: otherMust + keep, never: never))
-    let kept = Set(keep)
-    for index in plan.pairs.indices {
+      requirements: PairRequirements(must: otherMust + fixed, never: never))
+    let movedTo = Set(fixed).subtracting(kept)
+    for index in plan.pairs.indices
+    where plan.pairs[index].highlights.first == "required by the programme's pair rules" {
       let pair = PersonPair(menteeID: plan.pairs[index].menteeID, mentorID: plan.pairs[index].mentorID)
-      if kept.contains(pair), plan.pairs[index].highlights.first == "required by the programme's pair rules" {
+      if kept.contains(pair) {
         plan.pairs[index].highlights[0] = "continuing pair, kept from the recorded plan"
+      } else if movedTo.contains(pair), let bonus = reoptimise {
+        plan.pairs[index].highlights[0] = "continuing mentee moved: the moves gain more than \(bonus) each"
       }
     }
     let mentorOf = Dictionary(uniqueKeysWithValues: plan.pairs.map { ($0.menteeID, $0.mentorID) })
@@ -162,11 +171,12 @@ public struct Rematch: Sendable {
     self.reoptimise = reoptimise
   }
 
-  /// The continuing pairs an optimal plan keeps when each kept pair earns
-  /// `bonus`: one certified solve with the bonus added to those pairs' scores
-  /// (allowed even where the rules would now exclude them), pairs of `must`
-  /// fixed first.
-  static func continuingKept(
+  /// The continuing mentees' pairs in an optimal plan when each kept pair
+  /// earns `bonus` and each continuing mentee matched earns a priority
+  /// larger than any difference in total fit: one certified solve with those
+  /// amounts added to the scores (a continuing pair allowed even where the
+  /// rules would now exclude it), pairs of `must` fixed first.
+  static func continuingAssignment(
     cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair>, must: [PersonPair],
     never: Set<PersonPair>, continuing: [PersonPair], bonus: Double
   ) -> [PersonPair] {
@@ -177,30 +187,42 @@ public struct Rematch: Sendable {
     for (_, j) in required { capacities[j] -= 1 }
     let menteeIndex = cohort.menteeIndexByID
     let mentorIndex = cohort.mentorIndexByID
+    // Larger than any difference in total fit between two plans: a score is at most the
+    // competency weight plus the side terms (twice that, for safety), and a bonus.
+    let terms = configuration.effectiveTerms
+    let priority = Double(cohort.mentees.count + 1) * (2 * (terms.competency + terms.sideSum) + bonus + 1)
     var bonuses: [Int: (column: Int, score: Double)] = [:]
     var row = [Double](repeating: 0, count: cohort.mentors.count)
     for pair in continuing {
       let i = menteeIndex[pair.menteeID]!
       let j = mentorIndex[pair.mentorID]!
       row.withUnsafeMutableBufferPointer { model.fillScores(mentees: i..<(i + 1), into: $0) }
-      bonuses[i] = (j, row[j] + bonus)
+      bonuses[i] = (j, row[j] + bonus + priority)
     }
     let source = RowsRemovedSource(
-      base: BonusSource(base: CohortScoreSource(model: model, rules: rules), bonuses: bonuses),
+      base: BonusSource(
+        base: CohortScoreSource(model: model, rules: rules), bonuses: bonuses, rowPriority: priority),
       removed: Set(required.map(\.0)))
     let (solved, _) = CohortMatcher.solvePhase(
       source, cohort: cohort, capacities: capacities, used: required, configuration: configuration,
       candidatesPerMentee: nil, warmStart: nil)
-    return continuing.filter { solved.solution.columnOfRow[menteeIndex[$0.menteeID]!] == mentorIndex[$0.mentorID]! }
+    return continuing.compactMap { pair in
+      solved.solution.columnOfRow[menteeIndex[pair.menteeID]!].map {
+        PersonPair(menteeID: pair.menteeID, mentorID: cohort.mentors[$0].id)
+      }
+    }
   }
 }
 
-/// A score source with some pairs' scores replaced (a continuing pair's
-/// score plus the bonus of keeping it), allowed whatever the base says.
+/// A score source where the rows of ``bonuses`` gain `rowPriority` on every
+/// allowed pair and one pair each is replaced (a continuing pair's score
+/// plus the bonus of keeping it and the priority), allowed whatever the base says.
 struct BonusSource<Base: ScoreBlockSource>: ScoreBlockSource {
   let base: Base
   /// The replaced pair of each mentee row that has one, and its score.
   let bonuses: [Int: (column: Int, score: Double)]
+  /// Added to every allowed pair of those rows.
+  let rowPriority: Double
   var rows: Int { base.rows }
   var columns: Int { base.columns }
   var blockRows: Int { base.blockRows }
@@ -209,7 +231,10 @@ struct BonusSource<Base: ScoreBlockSource>: ScoreBlockSource {
   func fill(rows range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
     base.fill(rows: range, into: buffer)
     for i in range {
-      if let bonus = bonuses[i] { buffer[(i - range.lowerBound) * columns + bonus.column] = bonus.score }
+      guard let bonus = bonuses[i] else { continue }
+      let start = (i - range.lowerBound) * columns
+      for j in 0..<columns where !buffer[start + j].isNaN { buffer[start + j] += rowPriority }
+      buffer[start + bonus.column] = bonus.score
     }
   }
 }

@@ -25,9 +25,12 @@ import _TestSupport
   }
 
   /// The dense problem of `now` with `ended` forbidden, each continuing pair
-  /// allowed and worth `bonus` more, and (when `fixed`) continuing mentees'
-  /// rows and places taken out.
-  func oracle(_ now: Cohort, continuing: [PersonPair], ended: PersonPair, bonus: Double, fixed: Bool)
+  /// allowed and worth `bonus` more, each continuing mentee's allowed pairs
+  /// worth `priority` more, and (when `fixed`) continuing mentees' rows and
+  /// places taken out.
+  func oracle(
+    _ now: Cohort, continuing: [PersonPair], ended: PersonPair, bonus: Double, fixed: Bool, priority: Double = 0
+  )
     -> (optimum: BruteForceAssignment.Optimum, fixedScore: Double)
   {
     let model = FitModel(cohort: now, configuration: configuration)
@@ -45,7 +48,8 @@ import _TestSupport
         capacities[j] -= 1
         fixedScore += raw[i * m + j]
       } else {
-        scores[i * m + j] = raw[i * m + j] + bonus
+        for k in 0..<m where !scores[i * m + k].isNaN { scores[i * m + k] += priority }
+        scores[i * m + j] = raw[i * m + j] + bonus + priority
       }
     }
     problem = AssignmentProblem(rows: problem.rows, columns: m, scores: scores, capacities: capacities)
@@ -91,11 +95,20 @@ import _TestSupport
         #expect(!made.contains(s.ended))
         #expect(Set(rematch.kept).isSubset(of: made))
         #expect(rematch.kept.count + rematch.moved.count == continuing.count)
-        // The objective: total fit plus the cost for every continuing pair kept.
-        let (optimum, _) = oracle(s.now, continuing: continuing, ended: s.ended, bonus: cost, fixed: false)
+        // A move gives a continuing mentee another mentor, never none.
+        let matched = Set(rematch.plan.pairs.map(\.menteeID))
+        #expect(continuing.allSatisfy { matched.contains($0.menteeID) })
+        #expect(rematch.moved.allSatisfy { $0.toMentorID != nil && $0.toMentorID != $0.fromMentorID })
+        // The objective: most matched, then continuing mentees matched (a priority
+        // larger than any fit difference), then total fit plus the cost per pair kept.
+        let priority = 1000.0
+        let (optimum, _) = oracle(
+          s.now, continuing: continuing, ended: s.ended, bonus: cost, fixed: false, priority: priority)
         let keptNow = continuing.filter { made.contains($0) }.count
+        let value =
+          rematch.plan.summary.totalScore + cost * Double(keptNow) + priority * Double(continuing.count)
         #expect(rematch.plan.summary.matched == optimum.assignedCount)
-        #expect(abs(rematch.plan.summary.totalScore + cost * Double(keptNow) - optimum.totalScore) < 1e-9)
+        #expect(abs(value - optimum.totalScore) < 1e-9)
         moves += rematch.moved.count
       }
       checked += 1
