@@ -30,7 +30,8 @@ extension MentorMatch.LedgerCommand.Record {
         } + ended.filter { !active.contains($0.pair) }
       return try ledger.addVersion(
         cohort: name, createdAt: stamp, kind: .approved,
-        note: "approved plan from \((path as NSString).lastPathComponent) (\(breaks.count) rule breaks)",
+        note:
+          "approved plan from \((path as NSString).lastPathComponent) (\(breaks.count) rule break\(breaks.count == 1 ? "" : "s"))",
         pairs: pairs,
         newCohort: ProgrammeLedger.CohortInputs(
           inputsDigest: InputsDigest.of(paths: [files.mentorsPath, files.menteesPath]),

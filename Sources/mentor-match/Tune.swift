@@ -105,7 +105,7 @@ extension MentorMatch {
           throw ExitStatus.dataError
         }
         var out = "\(tuning.observations) outcomes, \(tuning.features.count) weights;"
-        out += " ridge penalty \(PairExplanation.number(tuning.penalty)) (chosen by cross-validation)\n"
+        out += " ridge penalty \(tuning.penalty) (chosen by cross-validation)\n"
         if tuning.tooLittleData {
           out += "warning: fewer than 5 outcomes per weight: treat these weights as a hint, not a result\n"
         }
