@@ -10,12 +10,12 @@ extension MentorMatch {
   struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "ledger",
-      abstract: "Record plans and outcomes in the programme ledger (SQLite), and list them.",
+      abstract: "Record plans (versioned) and outcomes in the programme ledger (SQLite); show, list and delete them.",
       discussion: """
         The ledger is \(ProgrammeLedger.defaultPath.replacingOccurrences(of: NSHomeDirectory(), with: "~")) \
         unless $MENTOR_MATCH_LEDGER or --ledger names another file; `record` creates it on first use, \
         and the other subcommands need it to exist. \
-        `match`, `score` and the other cohort commands also avoid every pair the ledger holds.
+        `match`, `score` and the other cohort commands also avoid the pairs of earlier recorded cohorts (never a cohort's own).
         """,
       subcommands: [Record.self, ImportOutcomes.self, List.self, Pairs.self, Show.self, Delete.self])
   }
