@@ -27,6 +27,13 @@ enum PlanXLSXRenderer {
   static func render(
     _ plan: PairingPlan, context: PlanReportContext? = nil, warning: (String) -> Void = { _ in }
   ) throws(OutputError) -> Data {
+    try XLSXWorkbook(sheets: sheets(plan, context: context)).data(warning: warning)
+  }
+
+  /// The plan's sheets: Pairs, Unmatched, Summary, Mentors and Departments.
+  ///
+  /// - Complexity: O(size of the plan + D log D) for D departments.
+  static func sheets(_ plan: PairingPlan, context: PlanReportContext? = nil) -> [XLSXWorkbook.Sheet] {
     let cohort = plan.model.cohort
     func text(_ value: String?) -> XLSXWorkbook.Cell { value.map { .text($0) } ?? .empty }
     var pairs: [[XLSXWorkbook.Cell]] = [pairHeaders.map { .text($0) }]
@@ -94,7 +101,7 @@ enum PlanXLSXRenderer {
       sheet.columnWidths = sheet.fittedWidths()
       return sheet
     }
-    return try XLSXWorkbook(sheets: [
+    return [
       sheet("Pairs", pairs, formats: pairFormats),
       sheet("Unmatched", unmatched, formats: []),
       sheet("Summary", summaryRows(plan, context: context), formats: []),
@@ -102,7 +109,7 @@ enum PlanXLSXRenderer {
       sheet(
         "Departments", departments,
         formats: [nil, .integer, .integer, .integer, three, .integer, .integer, .integer, .integer]),
-    ]).data(warning: warning)
+    ]
   }
 
   /// The Summary sheet: what the plan is for, then matching, fit and

@@ -18,6 +18,9 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Outcomes name pairs the cohort's plan does not have (every one of them,
   /// in the order given).
   case unknownPairs(cohort: String, pairs: [PersonPair])
+  /// The cohort has no plan version of this number (`latest` is its latest
+  /// version, 0 for a cohort of circles, which has no plan).
+  case unknownVersion(cohort: String, version: Int, latest: Int)
   /// A read-only use named a ledger file that does not exist.
   case missing(path: String)
   /// Another process kept the ledger locked for longer than the busy timeout.
@@ -43,7 +46,7 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The kind of this failure.
   public var kind: Kind {
     switch self {
-    case .notADatabase, .foreignDatabase, .unknownCohort, .duplicateCohort, .unknownPairs: return .data
+    case .notADatabase, .foreignDatabase, .unknownCohort, .duplicateCohort, .unknownPairs, .unknownVersion: return .data
     case .missing: return .missing
     case .busy: return .busy
     case .unavailable, .database: return .unavailable
@@ -60,6 +63,10 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unknownPairs(let cohort, let pairs):
       let listed = pairs.map { "\($0.menteeID)–\($0.mentorID)" }.joined(separator: ", ")
       return "cohort '\(cohort)' has no pair\(pairs.count == 1 ? "" : "s") \(listed)"
+    case .unknownVersion(let cohort, let version, let latest):
+      return latest == 0
+        ? "cohort '\(cohort)' has no recorded plan (it records circles)"
+        : "cohort '\(cohort)' has no plan version \(version); its versions are 1 to \(latest)"
     case .missing(let path):
       return "the ledger \(path) does not exist (`ledger record` creates it)"
     case .busy(let path, let seconds):

@@ -128,6 +128,15 @@ public struct ProgrammeLedger: Sendable {
           }
         }
         if state == .foreign { throw LedgerError.foreignDatabase(path: path) }
+        // Ledgers of earlier releases gain versioned plans (schema "v2") in one transaction.
+        try queue.writeWithoutTransaction { db in
+          if try !Self.hasVersionTables(db) {
+            try db.inTransaction(.immediate) {
+              try Self.upgradeToVersions(db)
+              return .commit
+            }
+          }
+        }
         hasSchema = true
       }
     } catch {
@@ -195,7 +204,8 @@ public struct ProgrammeLedger: Sendable {
     try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v1')")
   }
 
-  /// Records a cohort's plan in one transaction.
+  /// Records a cohort's plan in one transaction, as its version 1 (kind
+  /// ``VersionKind/matched``).
   ///
   /// - Throws: ``LedgerError/duplicateCohort(_:)`` when the name is taken.
   public func record(
@@ -210,6 +220,9 @@ public struct ProgrammeLedger: Sendable {
           sql: "INSERT INTO pair (cohortId, menteeID, mentorID, score) VALUES (?, ?, ?, ?)",
           arguments: [cohort, pair.menteeID, pair.mentorID, pair.score])
       }
+      _ = try Self.insertVersion(
+        db, cohort: cohort, createdAt: recordedAt, kind: .matched, note: "the optimal plan",
+        pairs: pairs.map { VersionPair(menteeID: $0.menteeID, mentorID: $0.mentorID, score: $0.score) })
     }
   }
 

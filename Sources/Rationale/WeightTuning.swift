@@ -38,7 +38,8 @@ public struct WeightTuning: Sendable {
   /// Their standard errors (from the ridge covariance).
   public var standardErrors: [Double]
   /// Whether each feature varies in the data at all (a constant one, such as
-  /// preferences nobody stated, cannot be learnt: its weight is left at 0).
+  /// preferences nobody stated, cannot be learnt: its coefficient is 0 and
+  /// the configuration keeps its current weight, see ``configuredWeights``).
   public var informative: [Bool]
   /// The intercept.
   public var intercept: Double
@@ -52,6 +53,22 @@ public struct WeightTuning: Sendable {
   public var observations: Int
   /// Whether the data are too few for the number of features to trust the fit.
   public var tooLittleData: Bool
+  /// The outcome units per unit of the current score: the slope of the
+  /// outcomes fitted on the current scores (1 when that slope is not
+  /// positive). Weights the data cannot inform keep their current values
+  /// times this scale, so they keep their weight relative to the rest.
+  public var scale: Double
+  /// The weight written to the configuration for each feature: the fitted
+  /// coefficient when the feature is ``informative``, else the current
+  /// weight times ``scale``.
+  public var configuredWeights: [Double]
+  /// The current configuration's `minimum_score`, and the tuned one:
+  /// rescaled so that it excludes the same number of the cohort's pairs
+  /// under the tuned scores as it does under the current ones.
+  public var minimumScore: (current: Double, tuned: Double)?
+  /// Whether the tuned model predicts the held-out outcomes better than the
+  /// current weights (a lower cross-validated RMS error).
+  public var beatsCurrent: Bool { crossValidatedError < currentError }
   /// The tuned configuration: `base` with the fitted weights.
   public var configuration: MatchingConfiguration
 
@@ -68,7 +85,14 @@ public struct WeightTuning: Sendable {
   ///   scores (checked before LAPACK is called), ``LinearAlgebraError`` if
   ///   LAPACK fails.
   /// - Complexity: O(`outcomes · features² + penalties · folds · features³`).
-  public init(cohort: Cohort, base: MatchingConfiguration, outcomes: [Outcome], folds: Int = 5) throws {
+  public init(cohort: Cohort, base: MatchingConfiguration, outcomes given: [Outcome], folds: Int = 5) throws {
+    // The same outcomes give the same fit whatever their order: sort by pair
+    // identity, and assign folds by a hash of it.
+    let outcomes = given.sorted {
+      let a = (cohort.mentees[$0.menteeIndex].id, cohort.mentors[$0.mentorIndex].id)
+      let b = (cohort.mentees[$1.menteeIndex].id, cohort.mentors[$1.mentorIndex].id)
+      return a != b ? a < b : $0.value < $1.value
+    }
     var unit = base
     unit.competencyWeights = [:]
     unit.defaultCompetencyWeight = 1
@@ -111,11 +135,14 @@ public struct WeightTuning: Sendable {
     informative = (0..<p).map { c in rows.contains { $0[c] != rows.first?[c] } }
     tooLittleData = outcomes.count < 5 * p
     let foldCount = max(2, min(folds, outcomes.count))
+    let fold = outcomes.map {
+      Self.fold(menteeID: cohort.mentees[$0.menteeIndex].id, mentorID: cohort.mentors[$0.mentorIndex].id, of: foldCount)
+    }
     let penalties = [1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100]
     var bestPenalty = penalties[0]
     var bestError = Double.infinity
     for penalty in penalties {
-      let error = try Self.crossValidate(rows: rows, y: y, folds: foldCount, penalty: penalty)
+      let error = try Self.crossValidate(rows: rows, y: y, fold: fold, folds: foldCount, penalty: penalty)
       if error < bestError - 1e-15 {
         bestError = error
         bestPenalty = penalty
@@ -123,15 +150,24 @@ public struct WeightTuning: Sendable {
     }
     penalty = bestPenalty
     crossValidatedError = bestError
-    currentError = try Self.crossValidate(rows: current.map { [$0] }, y: y, folds: foldCount, penalty: 1e-9)
+    currentError = try Self.crossValidate(rows: current.map { [$0] }, y: y, fold: fold, folds: foldCount, penalty: 1e-9)
+    let slope = try Self.ridge(rows: current.map { [$0] }, y: y, penalty: 1e-9, active: [true]).coefficients[0]
+    scale = slope.isFinite && slope > 0 ? slope : 1
     let fit = try Self.fitNonNegative(rows: rows, y: y, penalty: bestPenalty)
     coefficients = zip(fit.coefficients, informative).map { $1 ? $0 : 0 }
     standardErrors = zip(fit.standardErrors, informative).map { $1 ? $0 : .nan }
     intercept = fit.intercept
+    // Weights the data cannot inform keep their current values, on the tuned scale.
+    let terms = base.effectiveTerms
+    let currentWeights =
+      base.weights(for: cohort.competencies).map { $0 * terms.competency }
+      + [terms.seniority, terms.crossDepartment, terms.timezone, terms.menteePreference, terms.mentorPreference]
+    let (fitted, known, perUnit) = (coefficients, informative, scale)
+    configuredWeights = (0..<p).map { known[$0] ? fitted[$0] : currentWeights[$0] * perUnit }
     // The configuration: competency term weight = mean competency coefficient,
     // per-competency weights relative to it; other terms directly.
     var tuned = base
-    let competencyCoefficients = Array(coefficients[0..<k])
+    let competencyCoefficients = Array(configuredWeights[0..<k])
     let mean = competencyCoefficients.reduce(0, +) / Double(max(k, 1))
     tuned.terms.competency = mean
     tuned.defaultCompetencyWeight = 1
@@ -141,12 +177,48 @@ public struct WeightTuning: Sendable {
         tuned.competencyWeights[name] = competencyCoefficients[c] / mean
       }
     }
-    tuned.terms.seniority = coefficients[k]
-    tuned.terms.crossDepartment = coefficients[k + 1]
-    tuned.terms.timezone = coefficients[k + 2]
-    tuned.terms.menteePreference = coefficients[k + 3]
-    tuned.terms.mentorPreference = coefficients[k + 4]
+    tuned.terms.seniority = configuredWeights[k]
+    tuned.terms.crossDepartment = configuredWeights[k + 1]
+    tuned.terms.timezone = configuredWeights[k + 2]
+    tuned.terms.menteePreference = configuredWeights[k + 3]
+    tuned.terms.mentorPreference = configuredWeights[k + 4]
+    // The threshold moves with the scores: it excludes as many of the cohort's pairs as before.
+    if let threshold = base.minimumScore {
+      let rescaled = Self.rescaledThreshold(
+        threshold, current: FitModel(cohort: cohort, configuration: base).scores().elements,
+        tuned: FitModel(cohort: cohort, configuration: tuned).scores().elements)
+      tuned.minimumScore = rescaled
+      minimumScore = (threshold, rescaled)
+    } else {
+      minimumScore = nil
+    }
     configuration = tuned
+  }
+
+  /// The cross-validation fold of a pair: a hash (64-bit FNV-1a) of its
+  /// mentee and mentor ids, so it does not depend on the order or source
+  /// of the outcomes.
+  ///
+  /// - Complexity: O(length of the ids).
+  public static func fold(menteeID: String, mentorID: String, of folds: Int) -> Int {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in menteeID.utf8 + [0x1F] + mentorID.utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+    return Int(hash % UInt64(folds))
+  }
+
+  /// A threshold on the current scores moved to the tuned scores so that the
+  /// same number of pairs falls below it: with `below` pairs under
+  /// `threshold` now, the `below`-th smallest tuned score (the smallest when
+  /// none is below; just above the largest when all are).
+  ///
+  /// - Complexity: O(`n log n`) for `n` pairs.
+  static func rescaledThreshold(_ threshold: Double, current: [Double], tuned: [Double]) -> Double {
+    let below = current.filter { $0 < threshold }.count
+    let sorted = tuned.filter(\.isFinite).sorted()
+    guard let last = sorted.last else { return threshold }
+    return below < sorted.count ? sorted[below] : last.nextUp
   }
 
   /// Ridge fit with an intercept (not penalised): centres the data, solves
@@ -208,13 +280,14 @@ public struct WeightTuning: Sendable {
   }
 
   /// The RMS error of the non-negative ridge fit on held-out folds
-  /// (observation `r` is in fold `r mod folds`).
-  static func crossValidate(rows: [[Double]], y: [Double], folds: Int, penalty: Double) throws -> Double {
+  /// (observation `r` is in fold `fold[r]`).
+  static func crossValidate(rows: [[Double]], y: [Double], fold of: [Int], folds: Int, penalty: Double) throws -> Double
+  {
     var squared = 0.0
     var count = 0
     for fold in 0..<folds {
-      let train = rows.indices.filter { $0 % folds != fold }
-      let test = rows.indices.filter { $0 % folds == fold }
+      let train = rows.indices.filter { of[$0] != fold }
+      let test = rows.indices.filter { of[$0] == fold }
       guard !train.isEmpty, !test.isEmpty else { continue }
       let fit = try fitNonNegative(rows: train.map { rows[$0] }, y: train.map { y[$0] }, penalty: penalty)
       for r in test {

@@ -98,14 +98,18 @@ struct CohortOptions: ParsableArguments {
     var history: Set<PersonPair>
     var requirements: PairRequirements
     var warnings: [InputError]
+    /// The ledger's part of ``history`` (nil when no ledger was consulted).
+    var ledgerHistory: LedgerHistory? = nil
   }
 
   /// Reads the configuration, the cohort and the history, collecting every
   /// problem of every file before throwing.
   ///
-  /// - Parameter ledgerMayBeMissing: true for `ledger record`, which creates
-  ///   the ledger; otherwise a ledger named by `--ledger` must exist.
-  func load(ledgerMayBeMissing: Bool = false) throws -> Loaded {
+  /// - Parameters:
+  ///   - ledgerMayBeMissing: true for `ledger record`, which creates
+  ///     the ledger; otherwise a ledger named by `--ledger` must exist.
+  ///   - ownCohort: a recorded cohort this run is (its pairs are not history).
+  func load(ledgerMayBeMissing: Bool = false, ownCohort: String? = nil) throws -> Loaded {
     var errors: [InputError] = []
     let (config, history, pairRules, unused) = resolvedCompanionFiles()
     for file in unused {
@@ -145,13 +149,19 @@ struct CohortOptions: ParsableArguments {
     // The ledger is only read: a named one must exist; the default one is
     // used when it exists. Its failures are not bad data and keep their own
     // exit codes (see `exitCode(for:)`).
+    // A cohort's own recorded pairs are not its history (see LedgerHistory).
     var ledgerFailure: LedgerError? = nil
+    var ledgerHistory: LedgerHistory? = nil
     let ledgerPath = ledger ?? ProgrammeLedger.defaultPath
     if (ledger != nil && !ledgerMayBeMissing) || FileManager.default.fileExists(atPath: ledgerPath) {
+      let digest = InputsDigest.of(paths: [source.mentorsPath, source.menteesPath])
       switch Result(catching: { () throws(LedgerError) in
-        try ProgrammeLedger(path: ledgerPath, access: .readOnly).earlierPairs()
+        try ProgrammeLedger(path: ledgerPath, access: .readOnly).history(
+          inputsDigest: digest, names: Set(ownCohort.map { [$0] } ?? []))
       }) {
-      case .success(let recorded): pairs.formUnion(recorded)
+      case .success(let recorded):
+        pairs.formUnion(recorded.pairs)
+        ledgerHistory = recorded
       case .failure(let failure): ledgerFailure = failure
       }
     }
@@ -171,10 +181,16 @@ struct CohortOptions: ParsableArguments {
       throw InputErrors(errors.sorted(by: InputError.reportOrder))
     }
     if let ledgerFailure { throw ledgerFailure }
+    if let ledgerHistory {
+      let mentees = Set(cohortResult.cohort.mentees.map(\.id))
+      let mentors = Set(cohortResult.cohort.mentors.map(\.id))
+      let excluded = ledgerHistory.pairs.filter { mentees.contains($0.menteeID) && mentors.contains($0.mentorID) }
+      printError(ledgerHistory.summary(excluded: excluded.count))
+    }
     return Loaded(
       cohort: cohortResult.cohort, configuration: configuration, history: pairs,
       requirements: rules?.requirements ?? PairRequirements(),
-      warnings: cohortResult.warnings + errors)
+      warnings: cohortResult.warnings + errors, ledgerHistory: ledgerHistory)
   }
 
 }

@@ -10,14 +10,14 @@ extension MentorMatch {
   struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "ledger",
-      abstract: "Record plans and outcomes in the programme ledger (SQLite), and list them.",
+      abstract: "Record plans (versioned) and outcomes in the programme ledger (SQLite); show, list and delete them.",
       discussion: """
         The ledger is \(ProgrammeLedger.defaultPath.replacingOccurrences(of: NSHomeDirectory(), with: "~")) \
         unless $MENTOR_MATCH_LEDGER or --ledger names another file; `record` creates it on first use, \
         and the other subcommands need it to exist. \
-        `match`, `score` and the other cohort commands also avoid every pair the ledger holds.
+        `match`, `score` and the other cohort commands also avoid the pairs of earlier recorded cohorts (never a cohort's own).
         """,
-      subcommands: [Record.self, ImportOutcomes.self, List.self, Pairs.self])
+      subcommands: [Record.self, ImportOutcomes.self, List.self, Pairs.self, Show.self, Delete.self])
   }
 }
 
@@ -71,6 +71,13 @@ extension MentorMatch.LedgerCommand {
     @Option(name: .long, help: "The cohort's name in the ledger, e.g. 2026-spring.")
     var name: String
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Record this plan instead of matching: a plan exported with `match --format csv` and edited; it is checked against capacities and rules and becomes the cohort's next version (or its first).",
+        valueName: "file"))
+    var plan: String?
+
     func validate() throws {
       guard !name.allSatisfy(\.isWhitespace) else {
         throw ValidationError("The cohort name is empty: give --name a name such as 2026-spring.")
@@ -79,7 +86,11 @@ extension MentorMatch.LedgerCommand {
 
     func run() throws {
       try reportingErrors {
-        let loaded = try cohort.load(ledgerMayBeMissing: true)
+        if let plan {
+          try recordApproved(plan)
+          return
+        }
+        let loaded = try cohort.load(ledgerMayBeMissing: true, ownCohort: name)
         let plan = CohortMatcher.match(
           loaded.cohort, configuration: loaded.configuration, history: loaded.history,
           requirements: loaded.requirements)
@@ -171,19 +182,5 @@ extension MentorMatch.LedgerCommand {
       }
       print(writer.text, terminator: "")
     }
-  }
-}
-
-/// A digest of input files (64-bit FNV-1a over their bytes, in order), so a
-/// recorded run can be matched to the files it came from.
-enum InputsDigest {
-  static func of(paths: [String]) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for path in paths {
-      for byte in (FileManager.default.contents(atPath: path) ?? Data()) {
-        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-      }
-    }
-    return "fnv1a64:" + String(hash, radix: 16)
   }
 }

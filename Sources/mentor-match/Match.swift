@@ -1,7 +1,9 @@
 import ArgumentParser
 import Assignment
+import CompetencyModel
 import Foundation
 import Interchange
+import Ledger
 import Rationale
 
 extension MentorMatch {
@@ -87,6 +89,17 @@ extension MentorMatch {
         var plan = try matchPlan(loaded, configuration: configuration)
         if let (choices, cascade) = picks { plan.explainChoices(choices, cascade: cascade) }
         let matching = stopwatch.lap()
+        if let history = loaded.ledgerHistory, !history.ownCohorts.isEmpty {
+          // Re-running a recorded cohort: the recorded plan, or exactly why not.
+          let ledger = try LedgerOptions(ledger: history.path).open(.readOnly)
+          let pairs = Set(plan.pairs.map { PersonPair(menteeID: $0.menteeID, mentorID: $0.mentorID) })
+          let yaml = ConfigurationWriter.yaml(configuration)
+          if let note = try ledgerOperation({ () throws(LedgerError) in
+            try RecordedPlanCheck.note(ledger: ledger, history: history, pairs: pairs, configuration: yaml)
+          }) {
+            printError(note)
+          }
+        }
         let context = PlanReportContext(
           cohort: cohort.cohort.joined(separator: " + "), configuration: cohort.resolvedCompanionFiles().config,
           date: PlanReportContext.today())

@@ -16,6 +16,7 @@ struct MentorMatch: ParsableCommand {
     subcommands: [
       Match.self, CirclesCommand.self, Explain.self, Compare.self, Sensitivity.self, Tune.self, LedgerCommand.self,
       Invitations.self,
+      RematchCommand.self,
       Solve.self, Score.self,
       ShortlistCommand.self,
       Validate.self,

@@ -13,7 +13,10 @@ extension MentorMatch {
         Ridge regression on each pair's unweighted score terms (LAPACK), the penalty chosen by \
         k-fold cross-validation, weights kept non-negative. Reports the weights, their standard \
         errors and the cross-validated error against the current weights, and writes a \
-        configuration to review (--output).
+        configuration to review (--output) only when the tuned weights predict better than the \
+        current ones (--force writes it anyway). Weights the data cannot inform keep their current \
+        values and minimum_score is rescaled with the scores. Folds follow a hash of each pair's \
+        ids, so the same outcomes give the same report from a file or from the ledger.
         """)
 
     @OptionGroup var cohort: CohortOptions
@@ -32,6 +35,9 @@ extension MentorMatch {
     @Option(
       name: .shortAndLong, help: ArgumentHelp("Write the tuned configuration (YAML) here.", valueName: "file"))
     var output: String?
+
+    @Flag(name: .long, help: "Write --output even when the tuned weights do not beat the current ones.")
+    var force = false
 
     func validate() throws {
       guard (outcomes == nil) != (recorded == nil) else {
@@ -99,7 +105,7 @@ extension MentorMatch {
           throw ExitStatus.dataError
         }
         var out = "\(tuning.observations) outcomes, \(tuning.features.count) weights;"
-        out += " ridge penalty \(PairExplanation.number(tuning.penalty)) (chosen by cross-validation)\n"
+        out += " ridge penalty \(tuning.penalty) (chosen by cross-validation)\n"
         if tuning.tooLittleData {
           out += "warning: fewer than 5 outcomes per weight: treat these weights as a hint, not a result\n"
         }
@@ -112,10 +118,15 @@ extension MentorMatch {
           out += PairExplanation.number(tuning.coefficients[index]).padding(toLength: 13, withPad: " ", startingAt: 0)
           out +=
             tuning.informative[index]
-            ? PairExplanation.number(tuning.standardErrors[index]) + "\n" : "- (no variation in the data)\n"
+            ? PairExplanation.number(tuning.standardErrors[index]) + "\n"
+            : "- (no variation in the data: kept at \(PairExplanation.number(tuning.configuredWeights[index])))\n"
         }
+        out += TuningNotes.text(tuning)
         print(out, terminator: "")
-        if let output {
+        if let output, !tuning.beatsCurrent, !force {
+          printError(
+            "not written: \(output) (the tuned weights do not beat the current ones; --force writes it anyway)")
+        } else if let output {
           try AtomicFile.write(ConfigurationWriter.yaml(tuning.configuration), to: output)
           printError("wrote the tuned configuration to \(output); review it, then use it with --config")
         }

@@ -25,15 +25,32 @@ import Testing
     let tuned = try CLIRunner.run(["tune", "Datasets/sample", "--recorded", "spring", "--ledger", ledger])
     #expect(tuned.status == 0, "\(tuned.stderr)")
     #expect(tuned.stdout.hasPrefix("235 outcomes"))
-    // The next match avoids every recorded pair.
-    let again = try CLIRunner.run(["match", "Datasets/sample", "--format", "csv", "--ledger", ledger])
-    #expect(again.status == 0)
     let before = Set(rows.map { "\($0[0])|\($0[1])" })
-    let after = again.stdout.split(separator: "\n").dropFirst().map {
-      $0.split(separator: ",", omittingEmptySubsequences: false)
+    func matchedPairs(_ csv: String) -> Set<String> {
+      Set(
+        csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+          .filter { $0[0] == "matched" }.map { "\($0[1])|\($0[4])" })
     }
-    .filter { $0[0] == "matched" }.map { "\($0[1])|\($0[4])" }
-    #expect(before.isDisjoint(with: after))
+    // The recorded cohort itself: its own pairs are not its history, so it gets its recorded plan.
+    let same = try CLIRunner.run(["match", "Datasets/sample", "--format", "csv", "--ledger", ledger])
+    #expect(same.status == 0)
+    #expect(matchedPairs(same.stdout) == before)
+    #expect(same.stderr.contains("'spring' is this cohort, not its history"))
+    #expect(same.stderr.contains("this plan is cohort 'spring' version 1 as recorded"))
+    // Another cohort (the same people, other files) avoids every recorded pair.
+    let next = folder.path("next")
+    try FileManager.default.createDirectory(atPath: next, withIntermediateDirectories: true)
+    for name in ["mentors.csv", "mentees.csv", "config.yaml"] {
+      try FileManager.default.copyItem(atPath: "Datasets/sample/" + name, toPath: next + "/" + name)
+    }
+    let mentees = try String(contentsOfFile: next + "/mentees.csv", encoding: .utf8)
+    try (mentees + "\n").write(toFile: next + "/mentees.csv", atomically: true, encoding: .utf8)
+    let again = try CLIRunner.run(["match", next, "--format", "csv", "--ledger", ledger])
+    #expect(again.status == 0)
+    #expect(
+      again.stderr.contains(
+        "ledger \(ledger): \(before.count) recorded pairs excluded (from 1 earlier cohort: 'spring')"))
+    #expect(before.isDisjoint(with: matchedPairs(again.stdout)))
   }
 
   @Test func refusesBadInputsAndKeepsTheLedgerIntact() throws {

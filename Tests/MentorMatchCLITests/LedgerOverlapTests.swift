@@ -44,8 +44,11 @@ import Testing
         ["ledger", "record", "Datasets/sample", "--name", "c2", "--ledger", ledger],
         environment: ["MENTOR_MATCH_LEDGER_TIMEOUT": "1"])
       #expect(record.status == 75)
+      // The ledger it read (one line), then the error.
       #expect(
-        record.stderr == "error: the ledger \(ledger) is still locked by another process after 1 s; try again later\n")
+        record.stderr
+          == "ledger \(ledger): 0 recorded pairs excluded (no earlier cohort); 'c1' is this cohort, not its history\n"
+          + "error: the ledger \(ledger) is still locked by another process after 1 s; try again later\n")
     }
     try holder.close()
     let list = try CLIRunner.run(["ledger", "list", "--ledger", ledger])
@@ -104,6 +107,9 @@ import Testing
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: cohort.url.path)
     let sample = cohort.path("sample")
     try FileManager.default.copyItem(atPath: "Datasets/sample", toPath: sample)
+    // Other files than the recorded cohort's (a recorded cohort's own pairs are not its history).
+    let mentees = try String(contentsOfFile: sample + "/mentees.csv", encoding: .utf8)
+    try (mentees + "\n").write(toFile: sample + "/mentees.csv", atomically: false, encoding: .utf8)
     func run(_ arguments: [String]) throws -> CLIRunner.Outcome {
       try CLIRunner.start(arguments + ["--ledger", ledger], launcher: launcher).finish()
     }
@@ -123,7 +129,7 @@ import Testing
     // Writing is an I/O error (74), not bad data.
     let record = try run(["ledger", "record", sample, "--name", "c2"])
     #expect(record.status == 74, "\(record.stderr)")
-    #expect(record.stderr.hasPrefix("error: cannot use the ledger \(ledger): "), "\(record.stderr)")
+    #expect(record.stderr.contains("\nerror: cannot use the ledger \(ledger): "), "\(record.stderr)")
     #expect(!record.stderr.contains(":1:1:"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: ledger)) == before)
   }

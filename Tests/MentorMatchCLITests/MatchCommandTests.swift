@@ -168,16 +168,27 @@ extension MatchCommandTests {
     let refused = try CLIRunner.run(["compare", folder.path("c"), "--config", a, "--config", b, "--pair-rules", bad])
     #expect(refused.status == 65)
     #expect(refused.stderr.contains("bad.csv:2:7: error: rule 'maybe'"))
-    // Two recorded cohorts: the second avoids the first's pairs, so the ledger
-    // ends up holding all four pairs, and a plan that avoids them matches nobody.
+    // Two recorded cohorts (the same people, other files each time: a cohort's own
+    // recording is not its history): the second avoids the first's pairs, so the
+    // ledger ends up holding all four pairs, and a third cohort that avoids them
+    // matches nobody.
     let ledger = folder.path("ledger.sqlite")
-    for name in ["first", "second"] {
-      let recorded = try CLIRunner.run(["ledger", "record", folder.path("c"), "--name", name, "--ledger", ledger])
+    for (index, name) in ["first", "second", "third"].enumerated() where index > 0 {
+      try FileManager.default.createDirectory(atPath: folder.path(name), withIntermediateDirectories: true)
+      _ = try folder.write("\(name)/mentors.csv", try folder.read("c/mentors.csv"))
+      _ = try folder.write(
+        "\(name)/mentees.csv", try folder.read("c/mentees.csv") + String(repeating: "\n", count: index))
+    }
+    for (name, cohort) in [("first", "c"), ("second", "second")] {
+      let recorded = try CLIRunner.run(["ledger", "record", folder.path(cohort), "--name", name, "--ledger", ledger])
       #expect(recorded.status == 0, "\(recorded.stderr)")
       #expect(recorded.stdout.contains("2 pairs, 0 unmatched"))
     }
-    let avoided = try CLIRunner.run(["compare", folder.path("c"), "--config", a, "--config", b, "--ledger", ledger])
+    let avoided = try CLIRunner.run([
+      "compare", folder.path("third"), "--config", a, "--config", b, "--ledger", ledger,
+    ])
     #expect(avoided.status == 0, "\(avoided.stderr)")
     #expect(avoided.stdout.contains("matched: 0 → 0"))
+    #expect(avoided.stderr.contains("4 recorded pairs excluded (from 2 earlier cohorts: 'first', 'second')"))
   }
 }

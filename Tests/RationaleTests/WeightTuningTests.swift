@@ -54,4 +54,46 @@ import _TestSupport
     #expect(tuning.tooLittleData)
     #expect(tuning.coefficients.allSatisfy { $0 >= 0 && $0.isFinite })
   }
+
+  @Test func theSameOutcomesGiveTheSameFitInAnyOrder() throws {
+    let cohort = CohortFixtures.generated(mentees: 60, mentors: 20, competencies: 4, seed: 7)
+    let outcomes = simulate(cohort, truth: [1, 0.5, 0.5, 1, 0.2, 0.1, 0.3, 0, 0], count: 80, noise: 0.1, seed: 9)
+    var generator = SeededRandomNumberGenerator(seed: 4)
+    let shuffled = outcomes.shuffled(using: &generator)
+    #expect(shuffled != outcomes)
+    let a = try WeightTuning(cohort: cohort, base: MatchingConfiguration(), outcomes: outcomes)
+    let b = try WeightTuning(cohort: cohort, base: MatchingConfiguration(), outcomes: shuffled)
+    #expect(a.coefficients == b.coefficients)
+    #expect(a.crossValidatedError == b.crossValidatedError && a.currentError == b.currentError)
+    #expect(a.penalty == b.penalty)
+    // Folds follow the pair's ids only, and spread over every fold.
+    let folds = outcomes.map {
+      WeightTuning.fold(
+        menteeID: cohort.mentees[$0.menteeIndex].id, mentorID: cohort.mentors[$0.mentorIndex].id, of: 5)
+    }
+    #expect(Set(folds) == Set(0..<5))
+  }
+
+  @Test func weightsTheDataCannotInformKeepTheirCurrentValuesAndTheThresholdMoves() throws {
+    let cohort = CohortFixtures.generated(mentees: 120, mentors: 40, competencies: 4, seed: 5)
+    let outcomes = simulate(cohort, truth: [2, 1, 1, 2, 0.3, 0.2, 0.5, 0, 0], count: 400, noise: 0.05, seed: 6)
+    var base = MatchingConfiguration()
+    base.minimumScore = 0.3
+    let tuning = try WeightTuning(cohort: cohort, base: base, outcomes: outcomes)
+    #expect(tuning.scale > 0)
+    // Nobody stated preferences: those weights keep their current values, on the tuned scale.
+    let terms = base.effectiveTerms
+    #expect(abs(tuning.configuration.terms.menteePreference - terms.menteePreference * tuning.scale) < 1e-12)
+    #expect(abs(tuning.configuration.terms.mentorPreference - terms.mentorPreference * tuning.scale) < 1e-12)
+    #expect(tuning.configuration.terms.menteePreference > 0)
+    // The threshold excludes as many of the cohort's pairs under the tuned scores as before.
+    let threshold = try #require(tuning.minimumScore)
+    #expect(threshold.current == 0.3 && tuning.configuration.minimumScore == threshold.tuned)
+    let before = FitModel(cohort: cohort, configuration: base).scores().elements.filter { $0 < 0.3 }.count
+    let after = FitModel(cohort: cohort, configuration: tuning.configuration).scores().elements.filter {
+      $0 < threshold.tuned
+    }.count
+    #expect(before > 0)
+    #expect(after == before)
+  }
 }
