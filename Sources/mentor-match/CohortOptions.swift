@@ -123,6 +123,14 @@ struct CohortOptions: ParsableArguments {
       case .failure(let failure): errors += failure.errors
       }
     }
+    // The configuration's columns: and scales: sections (HR and survey exports).
+    var mapping = CohortMapping()
+    if let config {
+      switch Result(catching: { () throws(InputErrors) in try CohortMappingReader.read(path: config) }) {
+      case .success(let value): mapping = value
+      case .failure(let failure): errors += failure.errors
+      }
+    }
     let source: CohortSource
     switch Result(catching: { () throws(CohortSource.LocateError) in try CohortSource.locate(cohort) }) {
     case .success(let value): source = value
@@ -131,7 +139,9 @@ struct CohortOptions: ParsableArguments {
     var cohortResult: CohortReadResult? = nil
     // IANA zone names resolve at the programme's start (see Docs/cohort-format.md).
     let referenceDate = TimeZoneParser.referenceDate(programmeStart: configuration.programme.start)
-    switch Result(catching: { () throws(InputErrors) in try CohortReader.read(source, referenceDate: referenceDate) }) {
+    switch Result(catching: { () throws(InputErrors) in
+      try CohortReader.read(source, mapping: mapping, referenceDate: referenceDate)
+    }) {
     case .success(let value): cohortResult = value
     case .failure(let failure): errors += failure.errors
     }
