@@ -48,6 +48,12 @@ enum PlanHTMLRenderer {
     }
     out += "</div>\n"
     if let fairness = PlanNumbers.fairness(plan) { out += "<p>\(escape(fairness))</p>\n" }
+    if let advice = PlanNumbers.capacityAdvice(plan) {
+      out += "<p class=\"advice\">\(escape(advice[0]))</p>\n"
+      if advice.count > 1 {
+        out += "<ul>\n" + advice.dropFirst().map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+      }
+    }
     out += "<div class=\"charts\">\n"
     out += figure("Fit of the pairs", bars: fitHistogram(plan.pairs.map(\.score)))
     out += figure(

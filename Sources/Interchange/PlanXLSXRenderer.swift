@@ -41,6 +41,13 @@ enum PlanXLSXRenderer {
       ("pairs checked for optimality", Double(plan.certificate.pairsChecked)),
     ]
     for (name, value) in figures { summary.append([.text(name), value.map { .number($0) } ?? .empty]) }
+    // Capacity advice: the total-fit gain of one more place at each advised mentor.
+    for a in s.capacityAdvice ?? [] {
+      let matched = a.matchedGain > 0 ? ", \(a.matchedGain) more matched" : ""
+      summary.append([
+        .text("one more place at \(a.mentor.id) \(a.mentor.name)\(matched): fit gain"), .number(a.fitGain),
+      ])
+    }
     return try XLSXWorkbook(sheets: [
       .init(name: "Pairs", rows: pairs), .init(name: "Unmatched", rows: unmatched),
       .init(name: "Summary", rows: summary),

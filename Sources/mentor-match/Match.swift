@@ -65,8 +65,10 @@ extension MentorMatch {
         var configuration = loaded.configuration
         if fairness { configuration.objective = .fairness }
         let reading = stopwatch.lap()
-        let plan = CohortMatcher.match(
+        var plan = CohortMatcher.match(
           loaded.cohort, configuration: configuration, history: loaded.history, requirements: loaded.requirements)
+        // One more place at which mentors would match the most unmatched mentees (exact, from the duals).
+        plan.summary.capacityAdvice = CapacityAdvice.compute(for: plan)
         let matching = stopwatch.lap()
         try emit(try resolvedFormat.data(plan, warning: printError), to: output)
         let writing = stopwatch.lap()
