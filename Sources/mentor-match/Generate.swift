@@ -43,6 +43,8 @@ extension MentorMatch {
         valueName: "workday|forms"))
     var shape: HRExportWriter.Shape?
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func validate() throws {
       guard mentees >= 0, mentors >= 0 else { throw ValidationError("The numbers of people must be zero or more.") }
       guard mentees <= 10_000_000, mentors <= 2_000_000, competencies <= 10_000 else {
@@ -69,8 +71,11 @@ extension MentorMatch {
         var parameters = CohortGenerator.Parameters(
           mentees: mentees, mentors: mentors, competencies: competencies, seed: seed)
         if let capacity { parameters.capacityRange = capacity...capacity }
+        let progress = progressOptions.reporter()
+        progress.phase("generating \(mentees) mentees and \(mentors) mentors")
         let generated = CohortGenerator(parameters).generate()
         let history = PairHistory(pairs: Set(generated.history))
+        progress.phase("writing")
         if let shape {
           let export = HRExportWriter.export(generated.cohort, shape: shape)
           try AtomicFolder.write(
@@ -78,6 +83,7 @@ extension MentorMatch {
               ("people.csv", Data(export.people.utf8)), ("config.yaml", Data(export.configuration.utf8)),
               ("history.csv", Data(HistoryWriter.csv(history).utf8)),
             ], into: output)
+          progress.finish()
           printError("wrote \(files.joined(separator: ", "))")
           return
         }
@@ -87,6 +93,7 @@ extension MentorMatch {
             ("mentees.csv", Data(CohortWriter.menteesCSV(generated.cohort).utf8)),
             ("history.csv", Data(HistoryWriter.csv(history).utf8)),
           ], into: output)
+        progress.finish()
         printError("wrote \(files.joined(separator: ", "))")
       }
     }

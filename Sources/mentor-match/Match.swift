@@ -38,6 +38,8 @@ extension MentorMatch {
     @Flag(name: .long, help: "Print the time each phase took to standard error.")
     var timings = false
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     /// The format to write: `--format`, else the output file's extension, else table.
     var resolvedFormat: PlanFormat { (try? PlanFormat.resolve(given: format, output: output)) ?? .table }
 
@@ -65,12 +67,21 @@ extension MentorMatch {
         var configuration = loaded.configuration
         if fairness { configuration.objective = .fairness }
         let reading = stopwatch.lap()
+        let progress = progressOptions.reporter()
         var plan = CohortMatcher.match(
-          loaded.cohort, configuration: configuration, history: loaded.history, requirements: loaded.requirements)
+          loaded.cohort, configuration: configuration, history: loaded.history, requirements: loaded.requirements,
+          progress: progress)
         // One more place at which mentors would match the most unmatched mentees (exact, from the duals).
+        progress.phase("capacity advice")
         plan.summary.capacityAdvice = CapacityAdvice.compute(for: plan)
         let matching = stopwatch.lap()
-        try emit(try resolvedFormat.data(plan, warning: printError), to: output)
+        progress.phase("writing")
+        let data: Data
+        do {
+          defer { progress.finish() }
+          data = try resolvedFormat.data(plan, warning: printError)
+        }
+        try emit(data, to: output)
         let writing = stopwatch.lap()
         if timings {
           let s = plan.certificate.seconds

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assignment
 import CompetencyModel
 import Interchange
 import Ledger
@@ -32,6 +33,8 @@ extension MentorMatch {
     @Option(
       name: .shortAndLong, help: ArgumentHelp("Write the tuned configuration (YAML) here.", valueName: "file"))
     var output: String?
+
+    @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
       guard (outcomes == nil) != (recorded == nil) else {
@@ -84,7 +87,11 @@ extension MentorMatch {
           throw ExitStatus.dataError
         }
         let tuning: WeightTuning
+        let progress = progressOptions.reporter()
+        progress.phase(
+          "learning weights from \(observed.count) outcomes, \(min(folds, observed.count))-fold cross-validated")
         do {
+          defer { progress.finish() }
           tuning = try WeightTuning(
             cohort: c, base: loaded.configuration, outcomes: observed, folds: min(folds, observed.count))
         } catch let error as WeightTuningError {
