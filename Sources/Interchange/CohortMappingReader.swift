@@ -1,3 +1,4 @@
+import CompetencyModel
 import Foundation
 import Yams
 
@@ -48,5 +49,49 @@ public enum CohortMappingReader {
     }
     if !reader.errors.isEmpty { throw InputErrors(reader.errors) }
     return mapping
+  }
+}
+
+extension CohortMappingReader {
+  /// Reads a configuration file once and parses both the matching
+  /// configuration and the cohort mapping from it, so that a stream
+  /// (`--config /dev/stdin`, `<(…)`, a FIFO) is read only once.
+  ///
+  /// - Parameter path: The file; also its name in problem reports.
+  /// - Returns: The configuration and the mapping.
+  /// - Throws: ``InputErrors``: the file cannot be read or is not UTF-8 (one
+  ///   error, as ``ConfigurationReader/read(path:)``), or every problem of
+  ///   both parsers.
+  /// - Complexity: O(size of the file).
+  public static func readConfiguration(path: String) throws(InputErrors) -> (
+    configuration: MatchingConfiguration, mapping: CohortMapping
+  ) {
+    let data: Data
+    switch InputFile.read(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let error):
+      throw InputErrors([
+        InputError(file: path, line: 1, column: 1, message: "cannot read file: \(error.reason)")
+      ])
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw InputErrors([
+        InputError(
+          file: path, line: 1, column: 1, message: "the file is not valid UTF-8; save it with UTF-8 encoding")
+      ])
+    }
+    var errors: [InputError] = []
+    var configuration = MatchingConfiguration()
+    var mapping = CohortMapping()
+    switch Result(catching: { () throws(InputErrors) in try ConfigurationReader.parse(text, file: path) }) {
+    case .success(let value): configuration = value
+    case .failure(let failure): errors += failure.errors
+    }
+    switch Result(catching: { () throws(InputErrors) in try parse(text, file: path) }) {
+    case .success(let value): mapping = value
+    case .failure(let failure): errors += failure.errors
+    }
+    if errors.contains(where: { $0.severity == .error }) { throw InputErrors(errors) }
+    return (configuration, mapping)
   }
 }

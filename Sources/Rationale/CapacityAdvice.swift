@@ -49,6 +49,8 @@ public struct CapacityAdvice: Sendable, Equatable, Codable {
   /// Every mentor whose one more place would improve the plan, best first
   /// (more matched, then more fit, then mentor order), or `nil` when the
   /// plan's objective is out of scope (department caps, fairness objective).
+  /// Empty when every mentee the plan optimises is matched: the advice is for
+  /// the unmatched, and the two passes are then not spent.
   ///
   /// - Parameters:
   ///   - plan: An optimal plan from ``CohortMatcher/match(_:configuration:history:requirements:candidatesPerMentee:warmStart:)``.
@@ -58,6 +60,7 @@ public struct CapacityAdvice: Sendable, Equatable, Codable {
   ///   O(`mentees + mentors`) besides one row of scores.
   public static func compute(for plan: PairingPlan, limit: Int = listed) -> [CapacityAdvice]? {
     guard let solver = Solver(plan) else { return nil }
+    guard plan.unmatched.contains(where: { solver.active[$0.menteeIndex] }) else { return [] }
     let gains = solver.gains()
     let mentors = plan.model.cohort.mentors
     let order = gains.indices.filter { gains[$0].matched > 0 || gains[$0].fit > solver.tolerance }.sorted {

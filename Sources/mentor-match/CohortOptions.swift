@@ -117,17 +117,11 @@ struct CohortOptions: ParsableArguments {
           severity: .warning))
     }
     var configuration = MatchingConfiguration()
-    if let config {
-      switch Result(catching: { () throws(InputErrors) in try ConfigurationReader.read(path: config) }) {
-      case .success(let value): configuration = value
-      case .failure(let failure): errors += failure.errors
-      }
-    }
-    // The configuration's columns: and scales: sections (HR and survey exports).
+    // With its columns: and scales: sections (HR and survey exports), read once: it may be a stream.
     var mapping = CohortMapping()
     if let config {
-      switch Result(catching: { () throws(InputErrors) in try CohortMappingReader.read(path: config) }) {
-      case .success(let value): mapping = value
+      switch Result(catching: { () throws(InputErrors) in try CohortMappingReader.readConfiguration(path: config) }) {
+      case .success(let value): (configuration, mapping) = value
       case .failure(let failure): errors += failure.errors
       }
     }
