@@ -155,6 +155,8 @@ public enum CertifiedAssignment {
     var stopwatch = Stopwatch()
     let k = min(candidatesPerRow ?? Self.defaultCandidatesPerRow(columns: m), max(m, 1))
     let entryPrices = warmStart.map { $0.columnPrices.map { max(0, $0) } } ?? [Double](repeating: 0, count: m)
+    let progress = ProgressReporter.current
+    progress.phase("scoring all pairs, pass 1 (candidates)")
     let pruning = CandidatePruning(
       source, capacities: capacities, sense: sense, perRow: k, entryPrices: entryPrices,
       previous: warmStart?.columnOfRow)
@@ -179,6 +181,7 @@ public enum CertifiedAssignment {
     var violationsPerRound: [Int] = []
     while true {
       let sparse = candidates.problem(columns: m, capacities: capacities, sense: sense, bounds: bounds)
+      progress.phase("solving round \(violationsPerRound.count + 1) (\(sparse.pairCount) candidate pairs)")
       // Warm start: the previous round's prices, or the caller's, or an
       // auction's estimate, except on a few score levels, where zero prices
       // and the blocking phases do better (see AuctionPriceEstimate.isUseful).
@@ -192,6 +195,7 @@ public enum CertifiedAssignment {
       seconds.solvingPerRound.append(solveTime)
       // Pairs within a twentieth of the score range of tight join too, so
       // that the small price changes of the next solve rarely need another round.
+      progress.phase("scoring all pairs, pass \(violationsPerRound.count + 2) (checking the optimum)")
       let pricing = PricingPass(
         source, solution: solution, candidates: candidates, capacities: capacities, resolution: resolution,
         perRow: k, margin: SolverTolerance.nearTightMargin(spreadUnits: resolution.spreadUnits),

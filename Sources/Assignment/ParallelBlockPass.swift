@@ -31,6 +31,8 @@ enum ParallelBlockPass {
     let count = max(1, min(workers, blocks.count))
     // Per-worker states, each touched by one worker at a time.
     let slots = ResultSlots((0..<count).map { _ in makeState() })
+    let progress = ProgressReporter.current
+    let done = progress.isSilent ? nil : BlockCounter()
     let work = { @Sendable (w: Int) in
       var buffer = [Double](repeating: 0, count: max(1, source.blockRows) * source.columns)
       var state = slots.take(w)
@@ -40,6 +42,7 @@ enum ParallelBlockPass {
           let scores = UnsafeMutableBufferPointer(rebasing: b[0..<(block.count * source.columns)])
           source.fill(rows: block, into: scores)
           body(&state, block, scores)
+          if let done { progress.step(done.increment(), of: blocks.count) }
         }
       }
       slots.put(state, at: w)
@@ -51,4 +54,18 @@ enum ParallelBlockPass {
     }
     return slots.all()
   }
-}
+
+  /// The number of blocks done, across workers (for progress reports only).
+  ///
+  /// `@unchecked Sendable`: `count` is read and written only under `lock`.
+  private final class BlockCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() -> Int {
+      lock.lock()
+      defer { lock.unlock() }
+      count += 1
+      return count
+    }
+  }}

@@ -13,24 +13,42 @@ struct CohortColumns {
   enum Side: String {
     case mentors
     case mentees
+    /// A single people file whose `role` column says who mentors, who is
+    /// mentored, and who does both.
+    case people
 
     /// An example header row, for messages.
     var exampleHeader: String {
       switch self {
       case .mentors: "id,name,capacity,level:<competency>,..."
       case .mentees: "id,name,level:<competency>,goal:<competency>,..."
+      case .people: "id,name,role,capacity,level:<competency>,goal:<competency>,..."
       }
     }
   }
 
   /// A column with a fixed name.
   enum Fixed: String, CaseIterable {
-    case id, name, email, department, manager, timezone, seniority, languages, capacity, preferences
+    case id, name, email, department, manager, timezone, seniority, languages, capacity, preferences, role
     case mentorsWanted = "mentorswanted"
 
     /// The columns a file of `side` must have.
     static func required(on side: Side) -> [Fixed] {
-      side == .mentors ? [.id, .name, .capacity] : [.id, .name]
+      switch side {
+      case .mentors: [.id, .name, .capacity]
+      case .mentees: [.id, .name]
+      case .people: [.id, .name, .role, .capacity]
+      }
+    }
+
+    /// Whether a file of `side` reads the column.
+    func isRead(on side: Side) -> Bool {
+      switch self {
+      case .capacity: side != .mentees
+      case .role: side == .people
+      case .mentorsWanted: side != .mentors
+      default: true
+      }
     }
 
     /// What the column holds, for messages.
@@ -48,6 +66,7 @@ struct CohortColumns {
       case .preferences: "ids of preferred people on the other side, most preferred first, separated by ; | or ,"
       case .mentorsWanted:
         "how many different mentors the mentee asks for, a whole number 1 to \(Mentee.maximumMentorsWanted) (default 1)"
+      case .role: "mentor, mentee or both"
       }
     }
 
@@ -63,6 +82,24 @@ struct CohortColumns {
     var display: String
     /// The column's index.
     var index: Int
+    /// The scale its cells are read with (`nil`: the native 0–5 numbers and
+    /// tier names).
+    var scale: LevelScale? = nil
+
+    /// A non-empty cell of the column read as a level: on the column's
+    /// scale, else as a native 0–5 number or tier name.
+    func level(_ text: String) throws(ValueError) -> Double {
+      if let scale { return try scale.level(text) }
+      return try LevelParser.parse(text)
+    }
+  }
+
+  /// A multi-select column whose listed competencies are goals at `level`.
+  struct GoalList {
+    /// The column's index.
+    var index: Int
+    /// The goal level of every competency listed.
+    var level: Double
   }
 
   /// The index of each fixed column present.
@@ -71,6 +108,8 @@ struct CohortColumns {
   var levels: [Competency] = []
   /// The `goal:` columns, in header order (mentees only).
   var goals: [Competency] = []
+  /// The multi-select goal columns (mentees and people only).
+  var goalLists: [GoalList] = []
   /// The competencies of `levels` and `goals` in header order, each once.
   var competenciesInOrder: [Competency] = []
 
@@ -81,9 +120,13 @@ struct CohortColumns {
   ///   - header: The header row.
   ///   - side: Which file the table is.
   ///   - file: The file name for problem reports.
+  ///   - mapping: How the file's headers map to the native ones.
   ///   - problems: Where problems are appended.
   /// - Complexity: O(total length of the header).
-  init(header: CSVTable.Record, side: Side, file: String, problems: inout [InputError]) {
+  init(
+    header: CSVTable.Record, side: Side, file: String, mapping: CohortMapping = CohortMapping(),
+    problems: inout [InputError]
+  ) {
     var firstColumn: [String: Int] = [:]
     func report(
       _ field: CSVTable.Field, _ message: String, _ severity: InputError.Severity = .error
@@ -93,10 +136,23 @@ struct CohortColumns {
           file: file, line: field.line, column: field.column, message: message, severity: severity))
     }
     for (index, field) in header.fields.enumerated() {
-      let name = CellText.trimmed(field.value)
+      let header = CellText.trimmed(field.value)
+      var name = header
       if name.isEmpty {
         report(field, "a column without a name is ignored", .warning)
         continue
+      }
+      switch mapping.target(forHeader: header) {
+      case .ignored?: continue
+      case .goalList(let level)?:
+        if side == .mentors {
+          report(field, "mentors have no goals; column '\(header)' is ignored", .warning)
+        } else {
+          goalLists.append(GoalList(index: index, level: level))
+        }
+        continue
+      case .column(let native)?: name = native
+      case nil: break
       }
       if let colon = name.firstIndex(of: ":") {
         let prefix = CellText.headerKey(String(name[..<colon]))
@@ -117,7 +173,8 @@ struct CohortColumns {
             continue
           }
           firstColumn[slot] = index
-          let column = Competency(key: key, display: competency, index: index)
+          let column = Competency(
+            key: key, display: competency, index: index, scale: mapping.scale(header: header, native: name))
           if prefix == "level" { levels.append(column) } else { goals.append(column) }
           if !competenciesInOrder.contains(where: { $0.key == key }) {
             competenciesInOrder.append(column)
@@ -130,10 +187,10 @@ struct CohortColumns {
         report(
           field,
           "unknown column '\(name)' is ignored; known columns are "
-            + Fixed.allCases.filter { side == .mentors ? $0 != .mentorsWanted : $0 != .capacity }.map(\.name)
-            .joined(separator: ", ")
+            + Fixed.allCases.filter { $0.isRead(on: side) }.map(\.name).joined(separator: ", ")
             + (side == .mentors
-              ? ", level:<competency>" : ", level:<competency>, goal:<competency>"),
+              ? ", level:<competency>" : ", level:<competency>, goal:<competency>")
+            + " (the configuration's columns: section maps other names to these)",
           .warning)
         continue
       }
@@ -143,6 +200,13 @@ struct CohortColumns {
       }
       if fixedColumn == .mentorsWanted && side == .mentors {
         report(field, "mentors have no mentors_wanted; column '\(name)' is ignored", .warning)
+        continue
+      }
+      if fixedColumn == .role && side != .people {
+        report(
+          field,
+          "only a single people file has a role column; column '\(header)' is ignored in the \(side.rawValue) file",
+          .warning)
         continue
       }
       if let first = fixed[fixedColumn] {
@@ -161,7 +225,7 @@ struct CohortColumns {
           message: "missing required column '\(required.rawValue)' (\(required.purpose)); "
             + "expected a header such as '\(side.exampleHeader)'"))
     }
-    if side == .mentors && levels.isEmpty {
+    if side != .mentees && levels.isEmpty {
       problems.append(
         InputError(
           file: file, line: headerStart.0, column: headerStart.1,
@@ -169,13 +233,14 @@ struct CohortColumns {
             "no competency level columns; expected at least one column named level:<competency>, "
             + "such as level:SQL, giving each mentor's level from 0 to 5"))
     }
-    if side == .mentees && goals.isEmpty {
+    if side != .mentors && goals.isEmpty && goalLists.isEmpty {
       problems.append(
         InputError(
           file: file, line: headerStart.0, column: headerStart.1,
           message:
             "no goal columns; expected at least one column named goal:<competency>, such as goal:SQL, "
-            + "giving the level from 0 to 5 each mentee wants to reach"))
+            + "giving the level from 0 to 5 each mentee wants to reach, or a multi-select column mapped "
+            + "to {goals: <level>} in the configuration's columns: section"))
     }
   }
 }

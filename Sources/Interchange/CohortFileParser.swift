@@ -4,17 +4,35 @@ import Foundation
 /// One cohort file read row by row: the header's columns, the rows without
 /// errors, and the `manager` links for the loop check.
 struct CohortFileParser {
+  /// Which sides a row of a people file is on.
+  enum Role: String {
+    case mentor, mentee, both
+
+    /// Whether the person mentors.
+    var mentors: Bool { self != .mentee }
+    /// Whether the person is mentored.
+    var isMentored: Bool { self != .mentor }
+  }
+
   /// A person's row, read without errors, with levels and goals in the
   /// order of this file's `level:` and `goal:` columns.
   struct Row {
     /// The person, with `levels` still empty.
     var person: Person
-    /// The capacity of a mentor; the mentors wanted by a mentee.
+    /// The capacity of a mentor (0 for a mentee-only row).
     var capacity: Int
+    /// The number of different mentors a mentee asks for (1 by default).
+    var mentorsWanted: Int = 1
     /// One level per `level:` column of the file.
     var levels: [Double]
     /// One goal per `goal:` column of the file.
     var goals: [Double?]
+    /// The goals listed in multi-select columns: competency key, name and
+    /// level, in cell order.
+    var listedGoals: [(key: String, display: String, level: Double)] = []
+    /// The side the row is on: `.mentor` in a mentors file, `.mentee` in a
+    /// mentees file, the `role` cell in a people file.
+    var role: Role
     /// The line the row starts on.
     var line: Int
     /// The position of the row's first cell.
@@ -37,6 +55,7 @@ struct CohortFileParser {
   let file: String
   let side: CohortColumns.Side
   let referenceDate: Date
+  var mapping = CohortMapping()
   /// The header's columns.
   let columns: CohortColumns
   /// The rows without errors, in file order.
@@ -53,13 +72,14 @@ struct CohortFileParser {
   ///   - file: The file name for problem reports.
   ///   - side: Which file it is.
   ///   - referenceDate: The date at which IANA time-zone names are resolved.
+  ///   - mapping: How the file's headers and scales map to the native ones.
   ///   - problems: Where every error and warning is appended.
   /// - Returns: The parsed file, or `nil` when it has no header.
   /// - Complexity: O(size of the file); memory for one record at a time
   ///   besides the rows.
   static func read(
     _ text: Result<String, InputError>, file: String, side: CohortColumns.Side, referenceDate: Date,
-    problems: inout [InputError]
+    mapping: CohortMapping = CohortMapping(), problems: inout [InputError]
   ) -> CohortFileParser? {
     let content: String
     switch text {
@@ -77,9 +97,10 @@ struct CohortFileParser {
       record, isHeader in
       if isHeader {
         header = record
-        let columns = CohortColumns(header: record, side: side, file: file, problems: &rowProblems)
+        let columns = CohortColumns(
+          header: record, side: side, file: file, mapping: mapping, problems: &rowProblems)
         parser = CohortFileParser(
-          file: file, side: side, referenceDate: referenceDate, columns: columns)
+          file: file, side: side, referenceDate: referenceDate, mapping: mapping, columns: columns)
       } else {
         records += 1
         parser?.parse(record, problems: &rowProblems)
@@ -114,6 +135,11 @@ struct CohortFileParser {
       for (slot, level) in zip(levelSlots, row.levels) { person.levels[slot] = level }
       var goals = [Double?](repeating: nil, count: competencyIndex.count)
       for (slot, goal) in zip(goalSlots, row.goals) { goals[slot] = goal }
+      // A goal column of the competency wins over a multi-select list.
+      for listed in row.listedGoals {
+        let slot = competencyIndex[listed.key]!
+        if goals[slot] == nil { goals[slot] = listed.level }
+      }
       return (person, goals)
     }
   }
@@ -187,19 +213,36 @@ struct CohortFileParser {
         if !preferred.isEmpty && seen.insert(preferred).inserted { preferences.append(preferred) }
       }
     }
+    var role: Role? = side == .mentees ? .mentee : .mentor
+    if side == .people, case (let value, let field)? = text(.role) {
+      role = nil
+      let words = value.lowercased().split { $0 == "_" || $0 == "-" || $0.isWhitespace }.joined(separator: " ")
+      switch words {
+      case "mentor": role = .mentor
+      case "mentee": role = .mentee
+      case "both", "mentor and mentee", "mentee and mentor", "mentor & mentee", "mentor; mentee", "mentor;mentee":
+        role = .both
+      default:
+        fail(
+          field,
+          value.isEmpty
+            ? "empty role; expected \(CohortColumns.Fixed.role.purpose)"
+            : "role '\(value)' is not \(CohortColumns.Fixed.role.purpose)")
+      }
+    }
     var capacity = 0
-    if side == .mentors, case (let value, let field)? = text(.capacity) {
+    if role?.mentors == true, side != .mentees, case (let value, let field)? = text(.capacity) {
       switch DecimalParser.capacity(value, expected: CohortColumns.Fixed.capacity.purpose) {
       case .success(let number): capacity = number
       case .failure(let error): fail(field, error.message)
       }
     }
-    if side == .mentees {
-      capacity = 1
+    var mentorsWanted = 1
+    if side != .mentors, role?.isMentored == true {
       if case (let value, let field)? = text(.mentorsWanted), !value.isEmpty {
         let purpose = CohortColumns.Fixed.mentorsWanted.purpose
         switch DecimalParser.capacity(value, expected: purpose) {
-        case .success(let number) where (1...Mentee.maximumMentorsWanted).contains(number): capacity = number
+        case .success(let number) where (1...Mentee.maximumMentorsWanted).contains(number): mentorsWanted = number
         case .success: fail(field, "mentors_wanted \(value) is out of range; expected \(purpose)")
         case .failure(let error):
           fail(field, "mentors_wanted: " + error.message.replacing("capacity", with: "value"))
@@ -211,7 +254,7 @@ struct CohortFileParser {
       let field = record[column.index]
       let value = CellText.clean(field.value)
       do {
-        levels.append(value.isEmpty ? 0 : try LevelParser.parse(value))
+        levels.append(value.isEmpty ? 0 : try column.level(value))
       } catch {
         fail(field, "level:\(column.display): \(error.message)")
       }
@@ -221,15 +264,25 @@ struct CohortFileParser {
       let field = record[column.index]
       let value = CellText.clean(field.value)
       do {
-        goals.append(value.isEmpty ? nil : try LevelParser.parse(value))
+        goals.append(value.isEmpty ? nil : try column.level(value))
       } catch {
         fail(field, "goal:\(column.display): \(error.message.replacing("level", with: "goal"))")
+      }
+    }
+    var listedGoals: [(key: String, display: String, level: Double)] = []
+    for list in columns.goalLists {
+      var seen: Set<String> = []
+      for part in CellText.clean(record[list.index].value).split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }
+      ) {
+        let display = CellText.trimmed(String(part))
+        let key = CellText.competencyKey(display)
+        if !key.isEmpty && seen.insert(key).inserted { listedGoals.append((key, display, list.level)) }
       }
     }
     if !id.isEmpty, case (let manager, let field)? = text(.manager), !manager.isEmpty {
       managerLinks.append(ManagerLink(person: id, manager: manager, file: file, field: field))
     }
-    guard problems.count == errorsBefore, !id.isEmpty else { return }
+    guard problems.count == errorsBefore, !id.isEmpty, let role else { return }
 
     let person = Person(
       id: id, name: name, email: optional(.email), department: optional(.department),
@@ -238,7 +291,7 @@ struct CohortFileParser {
     let start = record.fields[0]
     rows.append(
       Row(
-        person: person, capacity: capacity, levels: levels, goals: goals, line: record.line,
-        start: (start.line, start.column)))
+        person: person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals, listedGoals: listedGoals, role: role,
+        line: record.line, start: (start.line, start.column)))
   }
 }

@@ -44,7 +44,9 @@ public enum CohortReader {
   /// Reads the cohort in `source`.
   ///
   /// - Parameters:
-  ///   - source: The two files.
+  ///   - source: The two files, or one people file with a `role` column.
+  ///   - mapping: How the files' headers and level scales map to the native
+  ///     ones (default: the native format).
   ///   - referenceDate: The date at which IANA time-zone names are resolved,
   ///     so daylight saving time is deterministic (default 2026-01-01T00:00:00Z).
   /// - Returns: The cohort, warnings and row lines.
@@ -53,14 +55,42 @@ public enum CohortReader {
   /// - Complexity: O(size of the files) plus O(*p* · *d*) for the manager
   ///   check of *p* people whose reporting chains are *d* long.
   public static func read(
-    _ source: CohortSource, referenceDate: Date = TimeZoneParser.defaultReferenceDate
+    _ source: CohortSource, mapping: CohortMapping = CohortMapping(),
+    referenceDate: Date = TimeZoneParser.defaultReferenceDate
   )
     throws(InputErrors) -> CohortReadResult
   {
-    try read(
+    if source.isPeopleFile {
+      return try read(
+        people: CSVTable.loadText(path: source.mentorsPath), file: source.mentorsPath, mapping: mapping,
+        referenceDate: referenceDate)
+    }
+    return try read(
       mentors: CSVTable.loadText(path: source.mentorsPath), mentorsFile: source.mentorsPath,
       mentees: CSVTable.loadText(path: source.menteesPath), menteesFile: source.menteesPath,
-      referenceDate: referenceDate)
+      mapping: mapping, referenceDate: referenceDate)
+  }
+
+  /// Reads a cohort from one people file's text: a `role` column says who
+  /// mentors (`mentor`), who is mentored (`mentee`) and who does both
+  /// (`both`: a mentor with their levels and a mentee with their goals,
+  /// under one id, never paired with themselves).
+  ///
+  /// - Parameters:
+  ///   - people: The file's content.
+  ///   - file: The file's name for problem reports.
+  ///   - mapping: How the file's headers and level scales map to the native ones.
+  ///   - referenceDate: The date at which IANA time-zone names are resolved.
+  /// - Returns: The cohort (mentors and mentees in file order), warnings and
+  ///   row lines.
+  /// - Throws: ``InputErrors`` with every error and warning, in report order,
+  ///   when there is at least one error.
+  /// - Complexity: As ``read(_:mapping:referenceDate:)``.
+  public static func parse(
+    people: String, file: String = "people.csv", mapping: CohortMapping = CohortMapping(),
+    referenceDate: Date = TimeZoneParser.defaultReferenceDate
+  ) throws(InputErrors) -> CohortReadResult {
+    try read(people: .success(people), file: file, mapping: mapping, referenceDate: referenceDate)
   }
 
   /// Reads a cohort from the two files' texts.
@@ -70,61 +100,94 @@ public enum CohortReader {
   ///   - mentees: The mentees file's content.
   ///   - mentorsFile: The mentors file's name for problem reports.
   ///   - menteesFile: The mentees file's name for problem reports.
+  ///   - mapping: How the files' headers and level scales map to the native ones.
   ///   - referenceDate: The date at which IANA time-zone names are resolved.
   /// - Returns: The cohort, warnings and row lines.
   /// - Throws: ``InputErrors`` with every error and warning, in report order,
   ///   when there is at least one error.
-  /// - Complexity: As ``read(_:referenceDate:)``.
+  /// - Complexity: As ``read(_:mapping:referenceDate:)``.
   public static func parse(
     mentors: String, mentees: String, mentorsFile: String = "mentors.csv",
-    menteesFile: String = "mentees.csv",
+    menteesFile: String = "mentees.csv", mapping: CohortMapping = CohortMapping(),
     referenceDate: Date = TimeZoneParser.defaultReferenceDate
   ) throws(InputErrors) -> CohortReadResult {
     try read(
       mentors: .success(mentors), mentorsFile: mentorsFile, mentees: .success(mentees),
-      menteesFile: menteesFile,
+      menteesFile: menteesFile, mapping: mapping,
       referenceDate: referenceDate)
   }
 
   private static func read(
     mentors: Result<String, InputError>, mentorsFile: String, mentees: Result<String, InputError>,
-    menteesFile: String, referenceDate: Date
+    menteesFile: String, mapping: CohortMapping, referenceDate: Date
   ) throws(InputErrors) -> CohortReadResult {
     var problems: [InputError] = []
     let mentorFile = CohortFileParser.read(
-      mentors, file: mentorsFile, side: .mentors, referenceDate: referenceDate, problems: &problems)
+      mentors, file: mentorsFile, side: .mentors, referenceDate: referenceDate, mapping: mapping,
+      problems: &problems)
     let menteeFile = CohortFileParser.read(
-      mentees, file: menteesFile, side: .mentees, referenceDate: referenceDate, problems: &problems)
+      mentees, file: menteesFile, side: .mentees, referenceDate: referenceDate, mapping: mapping,
+      problems: &problems)
+    return try assemble(mentorFile: mentorFile, menteeFile: menteeFile, problems: problems)
+  }
 
-    // The competencies: the union, mentors first, in first-seen order.
+  private static func read(
+    people: Result<String, InputError>, file: String, mapping: CohortMapping, referenceDate: Date
+  ) throws(InputErrors) -> CohortReadResult {
+    var problems: [InputError] = []
+    let peopleFile = CohortFileParser.read(
+      people, file: file, side: .people, referenceDate: referenceDate, mapping: mapping, problems: &problems)
+    return try assemble(mentorFile: peopleFile, menteeFile: peopleFile, problems: problems)
+  }
+
+  /// The cohort of the parsed files: the mentors are the mentors file's rows
+  /// whose role mentors, the mentees the mentees file's rows whose role is
+  /// mentored (one people file may be both).
+  private static func assemble(
+    mentorFile: CohortFileParser?, menteeFile: CohortFileParser?, problems: [InputError]
+  ) throws(InputErrors) -> CohortReadResult {
+    var problems = problems
+    let samePeopleFile = mentorFile?.side == .people
+    let menteesFile = menteeFile?.file ?? ""
+    // The competencies: the union, mentors first, in first-seen order, then
+    // those only multi-select goal lists name.
     var competencies: [String] = []
     var competencyIndex: [String: Int] = [:]
-    for column in (mentorFile?.columns.competenciesInOrder ?? [])
-      + (menteeFile?.columns.competenciesInOrder ?? [])
+    let listed = (menteeFile?.rows ?? []).lazy.filter(\.role.isMentored).flatMap(\.listedGoals).map {
+      (key: $0.key, display: $0.display)
+    }
+    for column in (mentorFile?.columns.competenciesInOrder ?? []).map({ (key: $0.key, display: $0.display) })
+      + (menteeFile?.columns.competenciesInOrder ?? []).map({ (key: $0.key, display: $0.display) }) + listed
     where competencyIndex[column.key] == nil {
       competencyIndex[column.key] = competencies.count
       competencies.append(column.display)
     }
-    problems += managerCycles((mentorFile?.managerLinks ?? []) + (menteeFile?.managerLinks ?? []))
+    problems += managerCycles(
+      (mentorFile?.managerLinks ?? []) + (samePeopleFile ? [] : menteeFile?.managerLinks ?? []))
 
     var mentorList: [Mentor] = []
+    var mentorLines: [Int] = []
     if let mentorFile {
       for (row, (person, _)) in zip(
         mentorFile.rows, mentorFile.people(competencyIndex: competencyIndex))
-      {
+      where row.role.mentors {
         mentorList.append(Mentor(person: person, capacity: row.capacity))
+        mentorLines.append(row.line)
       }
     }
     var menteeList: [Mentee] = []
+    var menteeLines: [Int] = []
     if let menteeFile {
       for (row, (person, goals)) in zip(
         menteeFile.rows, menteeFile.people(competencyIndex: competencyIndex))
-      {
-        menteeList.append(Mentee(person: person, goals: goals, mentorsWanted: row.capacity))
+      where row.role.isMentored {
+        menteeList.append(Mentee(person: person, goals: goals, mentorsWanted: row.mentorsWanted))
+        menteeLines.append(row.line)
         let growth = zip(goals, person.levels).contains { goal, level in
           goal.map { $0 > level } ?? false
         }
-        if !menteeFile.columns.goals.isEmpty && !growth {
+        let hasGoalColumns = !menteeFile.columns.goals.isEmpty || !menteeFile.columns.goalLists.isEmpty
+        if hasGoalColumns && !growth {
           problems.append(
             InputError(
               file: menteesFile, line: row.start.line, column: row.start.column,
@@ -140,8 +203,7 @@ public enum CohortReader {
     return CohortReadResult(
       cohort: Cohort(competencies: competencies, mentors: mentorList, mentees: menteeList),
       warnings: problems.sorted(by: InputError.reportOrder),
-      mentorLines: mentorFile?.rows.map(\.line) ?? [],
-      menteeLines: menteeFile?.rows.map(\.line) ?? [])
+      mentorLines: mentorLines, menteeLines: menteeLines)
   }
 
   /// Finds loops in the manager links, in row order: a link that would close

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Where a cohort's two files are: the mentors file and the mentees file.
+/// Where a cohort's files are: the mentors file and the mentees file, or one
+/// people file with a `role` column (both paths the same file).
 public struct CohortSource: Sendable, Hashable {
   /// The command-line arguments did not identify the two cohort files.
   public struct LocateError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -24,6 +25,18 @@ public struct CohortSource: Sendable, Hashable {
   /// The path of the mentees file.
   public var menteesPath: String
 
+  /// Whether the cohort is one people file with a `role` column: the
+  /// mentors and mentees paths are the same.
+  public var isPeopleFile: Bool { mentorsPath == menteesPath }
+
+  /// A cohort in one people file with a `role` column.
+  ///
+  /// - Parameter path: The people file.
+  /// - Complexity: O(1).
+  public init(peoplePath path: String) {
+    self.init(mentorsPath: path, menteesPath: path)
+  }
+
   /// Creates a source from the two paths.
   ///
   /// - Parameters:
@@ -37,8 +50,9 @@ public struct CohortSource: Sendable, Hashable {
 
   /// Finds the two files from command-line arguments.
   ///
-  /// Accepts either one folder holding `mentors.csv` and `mentees.csv`
-  /// (matched case-insensitively), or the two files in either order. Each
+  /// Accepts one folder holding `mentors.csv` and `mentees.csv` (matched
+  /// case-insensitively) or else `people.csv`, one people file with a `role`
+  /// column, or the two files in either order. Each
   /// file is recognised by its name containing `mentor` or `mentee`; when the
   /// names do not tell, the file whose header has a `capacity` column is the
   /// mentors file.
@@ -56,9 +70,7 @@ public struct CohortSource: Sendable, Hashable {
       guard FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory) else {
         throw LocateError("'\(paths[0])' does not exist; \(usage)")
       }
-      guard isDirectory.boolValue else {
-        throw LocateError("'\(paths[0])' is a single file; \(usage)")
-      }
+      guard isDirectory.boolValue else { return CohortSource(peoplePath: paths[0]) }
       return try inFolder(paths[0])
     case 2:
       return try fromFiles(paths[0], paths[1])
@@ -69,14 +81,20 @@ public struct CohortSource: Sendable, Hashable {
 
   private static func inFolder(_ folder: String) throws(LocateError) -> CohortSource {
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    func existing(_ name: String) -> String? {
+      entries.contains(name) ? name : entries.sorted().first { $0.lowercased() == name }
+    }
+    func path(_ match: String) -> String { folder.hasSuffix("/") ? folder + match : folder + "/" + match }
+    if existing("mentors.csv") == nil, existing("mentees.csv") == nil, let people = existing("people.csv") {
+      return CohortSource(peoplePath: path(people))
+    }
     func find(_ name: String) throws(LocateError) -> String {
-      let match = entries.contains(name) ? name : entries.sorted().first { $0.lowercased() == name }
-      guard let match else {
+      guard let match = existing(name) else {
         throw LocateError(
           "the folder '\(folder)' has no \(name); expected mentors.csv and mentees.csv in it "
-            + "(see Docs/cohort-format.md)")
+            + " or one people.csv with a role column (see Docs/cohort-format.md)")
       }
-      return folder.hasSuffix("/") ? folder + match : folder + "/" + match
+      return path(match)
     }
     return CohortSource(mentorsPath: try find("mentors.csv"), menteesPath: try find("mentees.csv"))
   }

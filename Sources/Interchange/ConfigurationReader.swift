@@ -89,7 +89,7 @@ public enum ConfigurationReader {
   /// The top-level keys, as documented.
   static let topLevelKeys = [
     "weights", "competencies", "rules", "seniority", "timezone", "minimum_score", "programme", "objective", "fit",
-    "circles",
+    "circles", "columns", "scales",
   ]
   /// The keys of `weights:`.
   static let weightKeys = [
@@ -475,6 +475,7 @@ extension ConfigurationReader {
         case "programme", "program": readProgramme(value, into: &configuration.programme)
         case "fit": readFit(value, into: &configuration)
         case "circles": readCircles(value, into: &configuration.circles)
+        case "columns", "scales": break  // read by CohortMappingReader
         case "objective":
           if case .scalar(let scalar) = value,
             let objective = MatchingConfiguration.Objective(rawValue: scalar.string.lowercased())

@@ -17,6 +17,11 @@ public enum PairExplanationReport {
       for line in pair.highlights { out += "    · \(line)\n" }
     } else if let unmatched = plan.unmatched.first(where: { $0.menteeIndex == i }) {
       out += "  unmatched: \(unmatched.explanation)\n"
+      if case .capacityExhausted = unmatched.reason {
+        out +=
+          "  capacity advice: "
+          + PlanNumbers.capacityAdvice(forUnmatched: CapacityAdvice.forUnmatched(mentee: i, in: plan)) + "\n"
+      }
     }
     let explained =
       mentors.isEmpty

@@ -46,6 +46,18 @@ enum PlanCSVRenderer {
         ))
     }
     for (_, cells) in rows.sorted(by: { $0.0 < $1.0 }) { writer.writeRow(cells) }
+    // The summary's capacity advice: one row per advised mentor after the mentees
+    // (status capacity_advice, the fit gain in the score column).
+    for a in plan.summary.capacityAdvice ?? [] {
+      let mentor = cohort.mentors.first { $0.id == a.mentor.id }
+      let line = PlanNumbers.capacityAdviceLine(a)
+      writer.writeRow(
+        [
+          .text("capacity_advice"), .empty, .empty, .empty, .text(a.mentor.id), shown(a.mentor.name),
+          email(mentor?.person.email), .number(a.fitGain), .empty, .empty, .empty, .empty, .empty, .empty, .empty,
+          .empty, .empty, .empty, shown(line),
+        ])
+    }
     return writer.text
   }
 }

@@ -65,8 +65,15 @@ enum PlanHTMLRenderer {
       }
       out += "</tbody>\n</table>\n"
     }
-    // Capacity advice (issue 14, item 2) goes here, as a
-    // `<div id="capacity-advice">` with its own heading, inside #actions.
+    if let advice = PlanNumbers.capacityAdvice(plan) {
+      // The exact gain of one more place at the advised mentors (CapacityAdvice).
+      out += "<div id=\"capacity-advice\">\n<h3>Where one more place helps</h3>\n"
+      out += "<p class=\"advice\">\(escape(advice[0]))</p>\n"
+      if advice.count > 1 {
+        out += "<ul>\n" + advice.dropFirst().map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+      }
+      out += "</div>\n"
+    }
     out += "</section>\n"
 
     out += "<section id=\"figures\">\n<h2>The plan in figures</h2>\n<div class=\"cards\">\n"

@@ -13,6 +13,9 @@ enum PlanMarkdownRenderer {
     out += "- Mentees per mentor: \(PlanNumbers.loads(s.loadHistogram))\n"
     out += "- \(PlanNumbers.metrics(plan))\n"
     if let fairness = PlanNumbers.fairness(plan) { out += "- \(fairness)\n" }
+    if let advice = PlanNumbers.capacityAdvice(plan) {
+      out += "- \(cell(advice[0]))\n" + advice.dropFirst().map { "  - \(cell($0))\n" }.joined()
+    }
     out += "- \(PlanNumbers.certificate(plan))\n\n"
     if !plan.pairs.isEmpty {
       out += "## Pairs\n\n| Mentee | Mentor | Score | Rank | Why | Growth plan |\n|---|---|---:|---:|---|---|\n"

@@ -14,6 +14,10 @@ enum PlanTableRenderer {
       " places \(s.placesUsed) of \(s.placesOffered) taken; mentees per mentor \(PlanNumbers.loads(s.loadHistogram))\n"
     out += PlanNumbers.metrics(plan) + "\n"
     if let fairness = PlanNumbers.fairness(plan) { out += fairness + "\n" }
+    if let advice = PlanNumbers.capacityAdvice(plan) {
+      out +=
+        DisplayText.visible(advice[0]) + "\n" + advice.dropFirst().map { "  · \(DisplayText.visible($0))\n" }.joined()
+    }
     out += PlanNumbers.certificate(plan) + "\n"
     guard !plan.pairs.isEmpty || !plan.unmatched.isEmpty else { return out }
     let menteeWidth = plan.pairs.map { label($0.menteeID, $0.menteeName).count }.max() ?? 0

@@ -153,8 +153,11 @@ enum PlanXLSXRenderer {
     add("Places taken", Double(s.placesUsed), .integer)
     add("Mentors at capacity", Double(s.mentorsAtCapacity), .integer)
     add("Mentors without a mentee", Double(s.mentors - s.mentorsUsed), .integer)
-    // Capacity advice (issue 14, item 2) goes here: one row per mentor whose
-    // extra places would match more mentees or gain fit.
+    // Capacity advice: the exact gain of one more place at each advised mentor.
+    for a in s.capacityAdvice ?? [] {
+      let matched = a.matchedGain > 0 ? ", \(a.matchedGain) more matched" : ""
+      add("One more place at \(a.mentor.id) \(a.mentor.name)\(matched): fit gain", a.fitGain, .threeDecimals)
+    }
     add("Growth goals", Double(m.goals), .integer)
     add("Growth goals covered", Double(m.goalsCovered), .integer)
     add("Goal coverage", m.goalCoverage, .percent)

@@ -65,13 +65,23 @@ public enum CohortMatcher {
   ///     default ``CertifiedAssignment/defaultCandidatesPerRow(columns:)``).
   ///   - warmStart: The plan of the same cohort under other weights: its mentor
   ///     prices start the solver. The plan is the same with or without it.
+  ///   - progress: Where the solver's scoring passes and rounds are reported
+  ///     (default: nowhere). The plan is the same whatever it is.
   /// - Returns: The plan: pairs with rationale, unmatched mentees with reasons, a summary.
   /// - Complexity: two or more passes of O(`mentees · mentors · competencies`)
   ///   flops, plus the sparse solve; memory O(`mentees · candidates + block`).
   public static func match(
     _ cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = [],
-    requirements: PairRequirements = PairRequirements(), candidatesPerMentee: Int? = nil, warmStart: PairingPlan? = nil
+    requirements: PairRequirements = PairRequirements(), candidatesPerMentee: Int? = nil, warmStart: PairingPlan? = nil,
+    progress: ProgressReporter = .silent
   ) -> PairingPlan {
+    if !progress.isSilent {
+      return ProgressReporter.$current.withValue(progress) {
+        match(
+          cohort, configuration: configuration, history: history, requirements: requirements,
+          candidatesPerMentee: candidatesPerMentee, warmStart: warmStart)
+      }
+    }
     let model = FitModel(cohort: cohort, configuration: configuration)
     let rules = PairRules(cohort, configuration: configuration, history: history, never: requirements.never)
     var capacities = cohort.mentors.map(\.capacity)

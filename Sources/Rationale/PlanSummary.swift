@@ -30,6 +30,10 @@ public struct PlanSummary: Sendable, Equatable, Codable {
   public var loadHistogram: [Int]
   /// In fairness mode, how this plan compares with the total-fit plan.
   public var fairness: FairnessComparison? = nil
+  /// Which mentors' one more place would match the most unmatched mentees
+  /// and gain the most fit, best first (``CapacityAdvice``); `nil` when not
+  /// computed.
+  public var capacityAdvice: [CapacityAdvice]? = nil
 
   /// The fairness plan beside the total-fit plan, both matching as many mentees.
   public struct FairnessComparison: Sendable, Equatable, Codable {

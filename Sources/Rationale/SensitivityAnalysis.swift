@@ -1,3 +1,4 @@
+import Assignment
 import CohortGenerator
 import CompetencyModel
 import Foundation
@@ -32,19 +33,27 @@ public struct SensitivityAnalysis: Sendable {
   /// The number of random runs.
   public var runs: Int
 
-  /// Analyses `plan` of `cohort`.
+  /// Analyses `plan` of `cohort`, reporting each re-match as a step to
+  /// `progress` (default: nowhere; the analysis is the same whatever it is).
   ///
   /// - Complexity: `runs + 2 · weights` warm-started matches.
   public init(
     plan: PairingPlan, history: Set<PersonPair> = [], requirements: PairRequirements = PairRequirements(),
-    runs: Int, spread: Double, seed: UInt64
+    runs: Int, spread: Double, seed: UInt64, progress: ProgressReporter = .silent
   ) {
+    progress.phase("re-matching under perturbed weights")
+    var done = 0
     let cohort = plan.model.cohort
     var base = plan.model.configuration
     base.terms = plan.model.terms
     base.sideTermsLimit = nil
+    let total = runs + 2 * Self.weightNames(base, competencies: cohort.competencies).count
     func match(_ configuration: MatchingConfiguration) -> [Int?] {
-      CohortMatcher.match(
+      defer {
+        done += 1
+        progress.step(done, of: total)
+      }
+      return CohortMatcher.match(
         cohort, configuration: configuration, history: history, requirements: requirements, warmStart: plan
       ).solution.columnOfRow
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assignment
 import Circles
 import CompetencyModel
 import Foundation
@@ -81,6 +82,8 @@ extension MentorMatch {
     @Flag(name: .long, help: "Print the time the formation took and its rounds to standard error.")
     var timings = false
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     @Option(
       name: .long,
       help:
@@ -157,9 +160,13 @@ extension MentorMatch {
           managers: loaded.cohort.mentors.map(\.person), settings: settings)
         let formation: CircleFormation
         let started = DispatchTime.now().uptimeNanoseconds
+        let progress = progressOptions.reporter()
+        progress.phase("forming circles of \(problem.participants.count) people")
+        defer { progress.finish() }
         do {
           if let baseline {
             guard let kind = CircleFormation.Baseline(rawValue: baseline) else {
+              progress.finish()
               printError("error: --baseline takes greedy or random; got '\(baseline)'.")
               throw ExitCode(64)
             }
@@ -167,6 +174,7 @@ extension MentorMatch {
           } else {
             formation = try CircleFormation.form(problem)
           }
+          progress.finish()
           if timings {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             printError(
@@ -175,6 +183,7 @@ extension MentorMatch {
             )
           }
         } catch let error as CircleError {
+          progress.finish()
           printError("error: \(error.description)")
           throw ExitStatus.dataError
         }
@@ -190,7 +199,12 @@ extension MentorMatch {
           formation, problem: problem, weeks: configuration.programme.weeks, start: configuration.programme.start,
           facilitators: assigned)
         let format = (try? CircleFormat.resolve(given: self.format, output: output)) ?? .table
-        let rendered = try format.render(plan, warning: { printError("warning: \($0)") })
+        progress.phase("writing")
+        let rendered: Data
+        do {
+          defer { progress.finish() }
+          rendered = try format.render(plan, warning: { printError("warning: \($0)") })
+        }
         if let record {
           let ledger = try LedgerOptions(ledger: cohort.ledger).open(.create)
           let files = try CohortSource.locate(cohort.cohort)

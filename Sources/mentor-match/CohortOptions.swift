@@ -121,9 +121,11 @@ struct CohortOptions: ParsableArguments {
           severity: .warning))
     }
     var configuration = MatchingConfiguration()
+    // With its columns: and scales: sections (HR and survey exports), read once: it may be a stream.
+    var mapping = CohortMapping()
     if let config {
-      switch Result(catching: { () throws(InputErrors) in try ConfigurationReader.read(path: config) }) {
-      case .success(let value): configuration = value
+      switch Result(catching: { () throws(InputErrors) in try CohortMappingReader.readConfiguration(path: config) }) {
+      case .success(let value): (configuration, mapping) = value
       case .failure(let failure): errors += failure.errors
       }
     }
@@ -135,7 +137,9 @@ struct CohortOptions: ParsableArguments {
     var cohortResult: CohortReadResult? = nil
     // IANA zone names resolve at the programme's start (see Docs/cohort-format.md).
     let referenceDate = TimeZoneParser.referenceDate(programmeStart: configuration.programme.start)
-    switch Result(catching: { () throws(InputErrors) in try CohortReader.read(source, referenceDate: referenceDate) }) {
+    switch Result(catching: { () throws(InputErrors) in
+      try CohortReader.read(source, mapping: mapping, referenceDate: referenceDate)
+    }) {
     case .success(let value): cohortResult = value
     case .failure(let failure): errors += failure.errors
     }

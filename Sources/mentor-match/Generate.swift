@@ -11,7 +11,7 @@ extension MentorMatch {
     static let configuration = CommandConfiguration(
       abstract: "Generate a realistic synthetic cohort from a seed (rules: Docs/generator.md).",
       discussion:
-        "Writes mentors.csv, mentees.csv and history.csv into the output folder, all three or none. The same seed gives the same files."
+        "Writes mentors.csv, mentees.csv and history.csv into the output folder, all three or none (with --shape: people.csv, config.yaml and history.csv). The same seed gives the same files."
     )
 
     @Option(name: .long, help: "The number of mentees.")
@@ -36,6 +36,15 @@ extension MentorMatch {
     @Flag(name: .long, help: "Overwrite existing files in the output folder.")
     var force = false
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Write one people file shaped like an HR export (workday: a worker export; forms: a Microsoft Forms export) and the config.yaml that reads it.",
+        valueName: "workday|forms"))
+    var shape: HRExportWriter.Shape?
+
+    @OptionGroup var progressOptions: ProgressOptions
+
     func validate() throws {
       guard mentees >= 0, mentors >= 0 else { throw ValidationError("The numbers of people must be zero or more.") }
       guard mentees <= 10_000_000, mentors <= 2_000_000, competencies <= 10_000 else {
@@ -51,7 +60,9 @@ extension MentorMatch {
 
     func run() throws {
       try reportingErrors {
-        let files = ["mentors.csv", "mentees.csv", "history.csv"].map {
+        let names =
+          shape == nil ? ["mentors.csv", "mentees.csv", "history.csv"] : ["people.csv", "config.yaml", "history.csv"]
+        let files = names.map {
           (output as NSString).appendingPathComponent($0)
         }
         if !force, let existing = files.first(where: { FileManager.default.fileExists(atPath: $0) }) {
@@ -60,16 +71,33 @@ extension MentorMatch {
         var parameters = CohortGenerator.Parameters(
           mentees: mentees, mentors: mentors, competencies: competencies, seed: seed)
         if let capacity { parameters.capacityRange = capacity...capacity }
+        let progress = progressOptions.reporter()
+        progress.phase("generating \(mentees) mentees and \(mentors) mentors")
         let generated = CohortGenerator(parameters).generate()
         let history = PairHistory(pairs: Set(generated.history))
+        progress.phase("writing")
+        if let shape {
+          let export = HRExportWriter.export(generated.cohort, shape: shape)
+          try AtomicFolder.write(
+            [
+              ("people.csv", Data(export.people.utf8)), ("config.yaml", Data(export.configuration.utf8)),
+              ("history.csv", Data(HistoryWriter.csv(history).utf8)),
+            ], into: output)
+          progress.finish()
+          printError("wrote \(files.joined(separator: ", "))")
+          return
+        }
         try AtomicFolder.write(
           [
             ("mentors.csv", Data(CohortWriter.mentorsCSV(generated.cohort).utf8)),
             ("mentees.csv", Data(CohortWriter.menteesCSV(generated.cohort).utf8)),
             ("history.csv", Data(HistoryWriter.csv(history).utf8)),
           ], into: output)
+        progress.finish()
         printError("wrote \(files.joined(separator: ", "))")
       }
     }
   }
 }
+
+extension HRExportWriter.Shape: ExpressibleByArgument {}

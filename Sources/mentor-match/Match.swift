@@ -53,6 +53,8 @@ extension MentorMatch {
     )
     var choicesMode: ChoicesMode = .soft
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     /// The format to write: `--format`, else the output file's extension, else table.
     var resolvedFormat: PlanFormat { (try? PlanFormat.resolve(given: format, output: output)) ?? .table }
 
@@ -83,11 +85,17 @@ extension MentorMatch {
         var configuration = loaded.configuration
         if fairness { configuration.objective = .fairness }
         let reading = stopwatch.lap()
+        let progress = progressOptions.reporter()
         let picks = try choices.map {
           try applyChoices($0, mode: choicesMode, to: &loaded, configuration: configuration)
         }
-        var plan = try matchPlan(loaded, configuration: configuration)
+        var plan = try matchPlan(loaded, configuration: configuration, progress: progress)
         if let (choices, cascade) = picks { plan.explainChoices(choices, cascade: cascade) }
+        if !CohortMatcher.needsSeveralMentors(loaded.cohort) && (picks == nil || choicesMode == .soft) {
+          // One more place at which mentors would match the most unmatched mentees (exact, from the duals).
+          progress.phase("capacity advice")
+          plan.summary.capacityAdvice = CapacityAdvice.compute(for: plan)
+        }
         let matching = stopwatch.lap()
         if let history = loaded.ledgerHistory, !history.ownCohorts.isEmpty {
           // Re-running a recorded cohort: the recorded plan, or exactly why not.
@@ -103,7 +111,13 @@ extension MentorMatch {
         let context = PlanReportContext(
           cohort: cohort.cohort.joined(separator: " + "), configuration: cohort.resolvedCompanionFiles().config,
           date: PlanReportContext.today())
-        try emit(try resolvedFormat.data(plan, context: context, warning: printError), to: output)
+        progress.phase("writing")
+        let data: Data
+        do {
+          defer { progress.finish() }
+          data = try resolvedFormat.data(plan, context: context, warning: printError)
+        }
+        try emit(data, to: output)
         let writing = stopwatch.lap()
         if timings {
           let s = plan.certificate.seconds

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assignment
 import Interchange
 import Rationale
 
@@ -27,6 +28,8 @@ extension MentorMatch {
     @Option(name: .long, help: "How many of the least stable pairs to list.")
     var show = 10
 
+    @OptionGroup var progressOptions: ProgressOptions
+
     func validate() throws {
       guard runs >= 1, runs <= 10_000 else { throw ValidationError("--runs must be from 1 to 10000.") }
       guard spread > 0, spread < 1 else { throw ValidationError("--spread must be above 0 and below 1.") }
@@ -36,12 +39,14 @@ extension MentorMatch {
     func run() throws {
       try reportingErrors {
         let loaded = try cohort.load()
+        let progress = progressOptions.reporter()
         let plan = CohortMatcher.match(
           loaded.cohort, configuration: loaded.configuration, history: loaded.history,
-          requirements: loaded.requirements)
+          requirements: loaded.requirements, progress: progress)
         let analysis = SensitivityAnalysis(
           plan: plan, history: loaded.history, requirements: loaded.requirements, runs: runs, spread: spread,
-          seed: seed)
+          seed: seed, progress: progress)
+        progress.finish()
         let shares = analysis.stability.map(\.share)
         let stable = shares.filter { $0 == 1 }.count
         var out = "\(runs) runs, weights perturbed by about ±\(Int((spread * 100).rounded())) %\n"

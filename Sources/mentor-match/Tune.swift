@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assignment
 import CompetencyModel
 import Interchange
 import Ledger
@@ -38,6 +39,8 @@ extension MentorMatch {
 
     @Flag(name: .long, help: "Write --output even when the tuned weights do not beat the current ones.")
     var force = false
+
+    @OptionGroup var progressOptions: ProgressOptions
 
     func validate() throws {
       guard (outcomes == nil) != (recorded == nil) else {
@@ -90,7 +93,11 @@ extension MentorMatch {
           throw ExitStatus.dataError
         }
         let tuning: WeightTuning
+        let progress = progressOptions.reporter()
+        progress.phase(
+          "learning weights from \(observed.count) outcomes, \(min(folds, observed.count))-fold cross-validated")
         do {
+          defer { progress.finish() }
           tuning = try WeightTuning(
             cohort: c, base: loaded.configuration, outcomes: observed, folds: min(folds, observed.count))
         } catch let error as WeightTuningError {

@@ -170,7 +170,8 @@ func emptyFileGivesDefaults(text: String) throws {
   #expect(
     problems("colour: blue\n") == [
       "1:1: unknown key 'colour' in the configuration; expected 'weights', 'competencies', 'rules', "
-        + "'seniority', 'timezone', 'minimum_score', 'programme', 'objective', 'fit' or 'circles'"
+        + "'seniority', 'timezone', 'minimum_score', 'programme', 'objective', 'fit', 'circles', 'columns' "
+        + "or 'scales'"
     ])
 }
 

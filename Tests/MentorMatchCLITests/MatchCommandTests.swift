@@ -60,7 +60,10 @@ import Testing
     }
     let csv = try folder.read("a.csv")
     #expect(csv.hasPrefix("status,mentee_id,mentee_name,mentee_email,mentor_id"))
-    #expect(csv.split(separator: "\n").count == 31)
+    // One row per mentee, then the capacity advice rows (Docs/plan-format.md#capacity-advice).
+    let lines = csv.split(separator: "\n")
+    #expect(lines.filter { !$0.hasPrefix("capacity_advice,") }.count == 31)
+    #expect(lines.drop { !$0.hasPrefix("capacity_advice,") }.allSatisfy { $0.hasPrefix("capacity_advice,") })
     #expect(try folder.read("a.markdown").contains("| Mentee | Mentor | Score | Rank | Why |"))
   }
 
