@@ -102,11 +102,12 @@ public enum ApprovedPlanReader {
       let menteeID = CellText.clean(menteeField.value)
       let mentorID = CellText.clean(mentorField.value)
       guard status == "matched", !mentorID.isEmpty else {
-        if !["matched", "unmatched", "ended"].contains(status) {
+        // `capacity_advice` rows are the plan's advice, not pairs (plan-format.md).
+        if !["matched", "unmatched", "ended", "capacity_advice"].contains(status) {
           problems.append(
             InputError(
               file: file, line: record[columns["status"]!].line, column: record[columns["status"]!].column,
-              message: "status '\(status)' is not matched, unmatched or ended"))
+              message: "status '\(status)' is not matched, unmatched, ended or capacity_advice"))
         }
         continue
       }
