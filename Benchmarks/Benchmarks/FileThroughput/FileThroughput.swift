@@ -97,7 +97,9 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
   Benchmark("write solve report JSON, JSONEncoder", configuration: .init(setup: reportSetup)) { benchmark in
-    try measure(benchmark, bytes: reportBytes) { try AtomicFile.write(report.render(.json), to: folder + "/report.json") }
+    try measure(benchmark, bytes: reportBytes) {
+      try AtomicFile.write(report.render(.json), to: folder + "/report.json")
+    }
   }
   Benchmark("write solve report CSV, streaming", configuration: .init(setup: reportSetup)) { benchmark in
     let bytes = report.render(.csv).utf8.count
