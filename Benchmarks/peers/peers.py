@@ -36,6 +36,7 @@ REL_TOL = 1e-6
 PEERS = ("scipy", "lap", "ortools")
 LABELS = {
     "mentor-match": "mentor-match",
+    "mentor-match-baseline": "mentor-match (baseline)",
     "scipy": "scipy linear_sum_assignment",
     "lap": "lap.lapjv",
     "ortools": "OR-tools min-cost flow",
@@ -163,13 +164,19 @@ def finish(result: Result, inst: Instance, rows: np.ndarray, cols: np.ndarray) -
 # Solvers
 
 
-def run_mentor_match(binary: str, csv_path: Path, inst: Instance, repeat: int) -> Result:
-    res = Result("mentor-match")
-    cmd = [binary, "solve", str(csv_path), "--capacity", str(inst.capacity), "--format", "json"]
+def run_mentor_match(binary: str, csv_path: Path, inst: Instance, repeat: int,
+                     solver: str = "mentor-match") -> Result:
+    """Times the whole process `solve SCORES.csv --format json --output plan.json`:
+    start, reading, solving, writing the plan file (temporary file, fsync, rename)."""
+    res = Result(solver)
+    out_path = csv_path.parent / f"plan-{solver}.json"
+    cmd = [binary, "solve", str(csv_path), "--capacity", str(inst.capacity), "--format", "json",
+           "--output", str(out_path)]
     walls: list[float] = []
     solves: list[float] = []
     doc = None
     for _ in range(repeat):
+        out_path.unlink(missing_ok=True)
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, text=True)
         walls.append(time.perf_counter() - t0)
@@ -177,11 +184,12 @@ def run_mentor_match(binary: str, csv_path: Path, inst: Instance, repeat: int) -
             res.status = "failed"
             res.note = f"exit {proc.returncode}: {proc.stderr.strip()[-2000:]}"
             return res
+        text = out_path.read_text()
         try:
-            doc = json.loads(proc.stdout)
+            doc = json.loads(text)
         except json.JSONDecodeError as error:
             res.status = "failed"
-            res.note = f"output is not JSON ({error}): {proc.stdout[:300]!r}"
+            res.note = f"output is not JSON ({error}): {text[:300]!r}"
             return res
         solve = (doc.get("timings") or {}).get("solve")
         if solve is not None:
@@ -402,6 +410,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", default="", help="comma-separated peers to skip: scipy,lap,ortools")
     parser.add_argument("--mentor-match", dest="binary", default=os.environ.get("MENTOR_MATCH_BIN"),
                         help="the mentor-match binary (default: $MENTOR_MATCH_BIN)")
+    parser.add_argument("--baseline", dest="baseline", default=os.environ.get("MENTOR_MATCH_BASELINE_BIN"),
+                        help="a second mentor-match binary (say, main's build) timed in the same run "
+                             "(default: $MENTOR_MATCH_BASELINE_BIN)")
     parser.add_argument("--workdir", type=Path, default=Path(__file__).resolve().parent / "out",
                         help="where SCORES.csv is written")
     parser.add_argument("--json-out", type=Path, help="write the measurements as JSON")
@@ -430,6 +441,10 @@ def main(argv: list[str] | None = None) -> int:
     mm = run_mentor_match(args.binary, csv_path, inst, args.repeat)
     results.append(mm)
     print(f"  mentor-match: {mm.status} {fmt(mm.wall_seconds, '.3f')} s wall", flush=True)
+    if args.baseline:
+        base = run_mentor_match(args.baseline, csv_path, inst, args.repeat, solver="mentor-match-baseline")
+        results.append(base)
+        print(f"  mentor-match (baseline): {base.status} {fmt(base.wall_seconds, '.3f')} s wall", flush=True)
     runners = {"scipy": run_scipy, "lap": run_lap, "ortools": run_ortools}
     for name in PEERS:
         if name in skip:
@@ -463,6 +478,13 @@ def main(argv: list[str] | None = None) -> int:
             checks.append({"solver": res.solver, "ok": False, "message": "; ".join(problems)})
             agree = False
             continue
+        if res.solver == "mentor-match-baseline" and mm.status == "ok" and mm.objective is not None:
+            ok = abs(res.objective - mm.objective) <= REL_TOL * max(1.0, abs(mm.objective)) \
+                and res.assigned == mm.assigned
+            agree &= ok
+            checks.append({"solver": res.solver, "ok": ok,
+                           "message": f"objective {res.objective!r} against {mm.objective!r}"})
+            continue
         if res.solver == "mentor-match":
             checks.append({"solver": res.solver, "ok": True, "message": "valid; objective matches its pairs"})
             continue
@@ -487,12 +509,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{LABELS[res.solver]:<30} {fmt(res.solve_seconds, '9.3f')} {fmt(res.build_seconds, '9.3f')} "
               f"{fmt(res.total_seconds, '9.3f')} {fmt(res.objective, '20.9f')} {res.assigned:>9} "
               f"{fmt(ratio, '8.2f')}")
-    print("(mentor-match: solve = timings.solve; build = rest of the process: start, CSV parse, JSON output; "
+    print("(mentor-match: solve = timings.solve; build = rest of the process: start, CSV parse, JSON plan file; "
           "total = wall time of the subprocess. Peers: build = making their input from the in-memory matrix. "
           "ratio = peer solve / mentor-match solve.)")
     print()
-    for res in results[1:]:
-        if res.status != "ok" or not mm_solve or res.solve_seconds is None:
+    peers_ok = [r for r in results if r.solver in PEERS and r.status == "ok" and r.total_seconds is not None]
+    fastest = min(peers_ok, key=lambda r: r.total_seconds) if peers_ok else None
+    whole = {}
+    for res in results:
+        if res.solver.startswith("mentor-match") and res.status == "ok" and fastest is not None:
+            whole[res.solver] = res.wall_seconds / fastest.total_seconds
+            print(f"{LABELS[res.solver]} whole process {res.wall_seconds:.3f} s = {whole[res.solver]:.2f} x "
+                  f"the fastest peer's build + solve ({LABELS[fastest.solver]}, {fastest.total_seconds:.3f} s; "
+                  f"target at most 0.5)")
+    print()
+    for res in results:
+        if res.solver not in PEERS or res.status != "ok" or not mm_solve or res.solve_seconds is None:
             continue
         ratio = res.solve_seconds / mm_solve
         if ratio >= 1:
@@ -526,6 +558,8 @@ def main(argv: list[str] | None = None) -> int:
                 }
                 for r in results
             ],
+            "whole_process_over_fastest_peer_total": whole,
+            "fastest_peer": fastest.solver if fastest else None,
             "checks": checks,
             "agree": agree and not failed_to_run,
         }

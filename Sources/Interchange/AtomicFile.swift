@@ -39,6 +39,18 @@ public enum AtomicFile {
   /// - Complexity: O(`data.count`) plus O(entries of the target's folder)
   ///   for the sweep of stale temporary files.
   public static func write(_ data: Data, to path: String) throws(OutputError) {
+    try write(to: path) { descriptor in data.withUnsafeBytes { writeAll(descriptor, $0) } }
+  }
+
+  /// Writes to `path` as described in ``AtomicFile`` whatever `content`
+  /// writes to the descriptor it is given.
+  ///
+  /// - Parameters:
+  ///   - path: The target; its folder must exist.
+  ///   - content: Writes the complete new content to the descriptor and
+  ///     returns `nil`, or the reason it failed.
+  /// - Throws: ``OutputError`` naming `path` and the reason.
+  static func write(to path: String, content: (Int32) -> String?) throws(OutputError) {
     let name = split(path).name
     guard !name.isEmpty, name != ".", name != ".." else {
       throw OutputError(path: path, reason: "the path does not name a file")
@@ -51,11 +63,11 @@ public enum AtomicFile {
       case S_IFREG: break
       case S_IFDIR: throw OutputError(path: path, reason: "it is a folder, not a file")
       default:
-        try writeDirectly(data, to: target, reportedAs: path)
+        try writeDirectly(content, to: target, reportedAs: path)
         return
       }
     }
-    try replace(target, with: data, keeping: exists ? info : nil, reportedAs: path)
+    try replace(target, with: content, keeping: exists ? info : nil, reportedAs: path)
   }
 
   /// Writes `text` as UTF-8 to `path` as described in ``AtomicFile``.
@@ -102,17 +114,19 @@ public enum AtomicFile {
   }
 
   /// Opens an existing non-regular file (FIFO, device) and writes to it.
-  private static func writeDirectly(_ data: Data, to target: String, reportedAs path: String) throws(OutputError) {
+  private static func writeDirectly(
+    _ content: (Int32) -> String?, to target: String, reportedAs path: String
+  ) throws(OutputError) {
     let descriptor = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY)
     guard descriptor >= 0 else { throw OutputError(path: path, reason: lastError()) }
-    var failure = data.withUnsafeBytes { writeAll(descriptor, $0) }
+    var failure = content(descriptor)
     if close(descriptor) != 0 && failure == nil && errno != EINTR { failure = lastError() }
     if let failure { throw OutputError(path: path, reason: failure) }
   }
 
   /// Writes a temporary file beside `target` and renames it over `target`.
   private static func replace(
-    _ target: String, with data: Data, keeping existing: stat?, reportedAs path: String
+    _ target: String, with content: (Int32) -> String?, keeping existing: stat?, reportedAs path: String
   ) throws(OutputError) {
     let (directory, name) = split(target)
     guard !name.isEmpty, name != ".", name != ".." else {
@@ -132,7 +146,7 @@ public enum AtomicFile {
       _ = fchown(descriptor, existing.st_uid, existing.st_gid)
     }
     if failure == nil {
-      failure = data.withUnsafeBytes { raw in writeAll(descriptor, raw) }
+      failure = content(descriptor)
     }
     if failure == nil && fsync(descriptor) != 0 { failure = lastError() }
     if close(descriptor) != 0 && failure == nil { failure = lastError() }

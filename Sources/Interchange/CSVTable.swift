@@ -209,11 +209,16 @@ public struct CSVTable: Sendable, Hashable {
     func failure(_ reason: String) -> Result<String, InputError> {
       .failure(InputError(file: path, line: 1, column: 1, message: "cannot read file: \(reason)"))
     }
-    let data: Data
     switch InputFile.read(path) {
-    case .success(let bytes): data = bytes
+    case .success(let bytes): return text(of: bytes, path: path)
     case .failure(let error): return failure(error.reason)
     }
+  }
+
+  /// A file's bytes as UTF-8 text.
+  ///
+  /// - Returns: The text, or an error at the first bad byte when it is not UTF-8.
+  static func text(of data: Data, path: String) -> Result<String, InputError> {
     let text: String? = data.withUnsafeBytes { raw in
       String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self)
     }

@@ -1,4 +1,5 @@
 import Assignment
+import Foundation
 
 /// Reads `SCORES.csv`, the input of the `solve` command.
 ///
@@ -22,8 +23,15 @@ public enum ScoreTableReader {
   /// - Throws: ``InputErrors`` with every problem.
   /// - Complexity: O(size of the file).
   public static func read(path: String) throws(InputErrors) -> ScoreTable {
-    switch CSVTable.loadText(path: path) {
-    case .success(let text): return try parse(text, file: path)
+    let data: Data
+    switch InputFile.read(path) {
+    case .success(let bytes): data = bytes
+    case .failure(let failure):
+      throw InputErrors([InputError(file: path, line: 1, column: 1, message: "cannot read file: \(failure.reason)")])
+    }
+    if let table = data.withUnsafeBytes({ parseWellFormed($0.bindMemory(to: UInt8.self)) }) { return table }
+    switch CSVTable.text(of: data, path: path) {
+    case .success(let text): return try parseCarefully(text, file: path)
     case .failure(let error): throw InputErrors([error])
     }
   }
@@ -40,6 +48,14 @@ public enum ScoreTableReader {
   /// - Complexity: O(length of `text`); scores are parsed straight from the
   ///   UTF-8 bytes.
   public static func parse(_ text: String, file: String) throws(InputErrors) -> ScoreTable {
+    var text = text
+    if let table = text.withUTF8(parseWellFormed) { return table }
+    return try parseCarefully(text, file: file)
+  }
+
+  /// ``parse(_:file:)`` without the fast path: the tokenizer, which reports
+  /// every problem at its file:line:column.
+  static func parseCarefully(_ text: String, file: String) throws(InputErrors) -> ScoreTable {
     var text = text
     var problems: [InputError] = []
     let table: ScoreTable? = text.withUTF8 { bytes in

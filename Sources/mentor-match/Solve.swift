@@ -85,7 +85,11 @@ extension MentorMatch {
           DenseScoreSource(problem), capacities: caps, sense: problem.sense, candidatesPerRow: candidates)
         let seconds = stopwatch.lap()
         let report = SolveReport(table: table, solution: solution, solveSeconds: seconds, certificate: certificate)
-        try emit(report.render(resolvedFormat), to: output)
+        switch resolvedFormat {
+        case .json: try emit(to: output) { report.writeJSON(to: &$0) }
+        case .csv: try emit(to: output) { report.writeCSV(to: &$0) }
+        case .table: try emit(report.render(.table), to: output)
+        }
       }
     }
   }

@@ -1,0 +1,194 @@
+import Assignment
+import Foundation
+
+extension ScoreTableReader {
+  /// The score table in `bytes` when the file is plainly well formed, or
+  /// `nil` as soon as anything is unusual; the caller then parses the file
+  /// again with the careful path, which reports every problem at its
+  /// file:line:column. So the fast path never reports anything itself, and
+  /// whatever it accepts the careful path accepts with the same table
+  /// (tested).
+  ///
+  /// Well formed here means: no quotes, no lone carriage returns (CRLF and
+  /// LF line ends are both fine), every data row with the header's field
+  /// count, identifiers non-empty, distinct and valid UTF-8, and every score
+  /// a decimal of ``DecimalParser``'s grammar (surrounding spaces and tabs
+  /// allowed) of magnitude at most ``AssignmentProblem/maximumScoreMagnitude``,
+  /// or empty. Empty lines are skipped; a line of commas only is left to the
+  /// careful path. Large files are split into line-aligned chunks parsed on
+  /// every core.
+  ///
+  /// - Parameter bytes: The file's bytes (not yet checked to be UTF-8).
+  /// - Returns: The table, or `nil` to parse carefully.
+  /// - Complexity: O(*n*) for *n* bytes, over the available cores.
+  static func parseWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> ScoreTable? {
+    let count = bytes.count
+    var index = 0
+    if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
+    // Empty lines before the header.
+    while index < count, let end = lineEnd(bytes, from: index), end.contentEnd == index { index = end.next }
+    guard index < count, let headerEnd = lineEnd(bytes, from: index) else { return nil }
+    guard let header = cells(bytes, from: index, to: headerEnd.contentEnd), header.count >= 1 else { return nil }
+    guard CellText.trimmed(header[0]).lowercased() == "mentee" else { return nil }
+    let mentorIDs = header.dropFirst().map(CellText.clean)
+    guard !mentorIDs.contains(""), Set(mentorIDs).count == mentorIDs.count else { return nil }
+
+    // Line-aligned chunks of the data rows, one per core for large files.
+    let dataStart = headerEnd.next
+    let workers = count - dataStart >= 1 << 20 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+    var bounds = [dataStart]
+    for w in 1..<workers {
+      var cut = max(bounds[bounds.count - 1], dataStart + (count - dataStart) * w / workers)
+      while cut < count && cut > dataStart && bytes[cut - 1] != CSVTokenizer.lineFeed { cut += 1 }
+      bounds.append(cut)
+    }
+    bounds.append(count)
+    let cuts = bounds
+    let results = ChunkResults(count: workers)
+    let base = UnsafeSendableBytes(bytes)
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      results.set(w, parseRows(base.bytes, from: cuts[w], to: cuts[w + 1], columns: mentorIDs.count))
+    }
+    var menteeIDs: [String] = []
+    var scores: [Double] = []
+    let chunks = results.all()
+    for chunk in chunks {
+      guard let chunk else { return nil }
+      menteeIDs += chunk.ids
+    }
+    guard Set(menteeIDs).count == menteeIDs.count else { return nil }
+    if chunks.count == 1, let only = chunks[0] {
+      scores = only.scores
+    } else {
+      scores.reserveCapacity(menteeIDs.count * mentorIDs.count)
+      for chunk in chunks { scores += chunk!.scores }
+    }
+    return ScoreTable(menteeIDs: menteeIDs, mentorIDs: mentorIDs, scores: scores)
+  }
+
+  /// The rows of one chunk.
+  private struct Rows: Sendable {
+    var ids: [String] = []
+    var scores: [Double] = []
+  }
+
+  /// Parses the rows in `bytes[from..<to]` (whole lines), or `nil` when any
+  /// is unusual.
+  private static func parseRows(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, columns: Int) -> Rows? {
+    var rows = Rows()
+    rows.scores.reserveCapacity((to - from) / max(1, 2 * columns + 2) * columns + columns)
+    var index = from
+    let base = bytes.baseAddress!
+    while index < to {
+      guard let end = lineEnd(bytes, from: index, limit: to) else { return nil }
+      let lineEnd = end.contentEnd
+      if lineEnd == index {
+        index = end.next
+        continue
+      }
+      // The mentee id: up to the first comma.
+      var cursor = index
+      var ascii: UInt8 = 0
+      while cursor < lineEnd && base[cursor] != CSVTokenizer.comma {
+        let byte = base[cursor]
+        if byte == CSVTokenizer.quote { return nil }
+        ascii |= byte
+        cursor += 1
+      }
+      let idBytes = UnsafeBufferPointer(start: base + index, count: cursor - index)
+      let raw: String
+      if ascii < 0x80 {
+        raw = String(decoding: idBytes, as: UTF8.self)
+      } else {
+        guard let valid = String(validating: idBytes, as: UTF8.self) else { return nil }
+        raw = valid
+      }
+      let id = CellText.clean(raw)
+      if id.isEmpty { return nil }
+      rows.ids.append(id)
+      // The scores.
+      var fields = 0
+      while cursor < lineEnd {
+        cursor += 1  // the comma
+        var start = cursor
+        while cursor < lineEnd && base[cursor] != CSVTokenizer.comma { cursor += 1 }
+        var stop = cursor
+        while start < stop && (base[start] == 0x20 || base[start] == 0x09) { start += 1 }
+        while stop > start && (base[stop - 1] == 0x20 || base[stop - 1] == 0x09) { stop -= 1 }
+        fields += 1
+        if start == stop {
+          rows.scores.append(.nan)
+          continue
+        }
+        guard let value = DecimalParser.parseFast(bytes: UnsafeBufferPointer(start: base + start, count: stop - start)),
+          abs(value) <= AssignmentProblem.maximumScoreMagnitude
+        else { return nil }
+        rows.scores.append(value)
+      }
+      guard fields == columns else { return nil }
+      index = end.next
+    }
+    return rows
+  }
+
+  /// Where the line starting at `from` ends: the end of its content (before
+  /// LF or CRLF) and the start of the next line; `nil` when the line holds a
+  /// carriage return not followed by a line feed or a quote, which the
+  /// careful path must see.
+  @inline(__always)
+  private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, limit: Int? = nil)
+    -> (contentEnd: Int, next: Int)?
+  {
+    let limit = limit ?? bytes.count
+    let base = bytes.baseAddress!
+    var end = limit
+    if let found = memchr(base + from, Int32(CSVTokenizer.lineFeed), limit - from) {
+      end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+    let next = end < limit ? end + 1 : end
+    var contentEnd = end
+    if contentEnd > from && base[contentEnd - 1] == CSVTokenizer.carriageReturn { contentEnd -= 1 }
+    // A lone CR or a quote anywhere on the line: the careful path decides.
+    if memchr(base + from, Int32(CSVTokenizer.carriageReturn), contentEnd - from) != nil { return nil }
+    if memchr(base + from, Int32(CSVTokenizer.quote), contentEnd - from) != nil { return nil }
+    return (contentEnd, next)
+  }
+
+  /// The cells of a line without quotes, as strings, or `nil` when one is
+  /// not valid UTF-8.
+  private static func cells(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [String]? {
+    var result: [String] = []
+    var start = from
+    var index = from
+    while true {
+      if index == to || bytes[index] == CSVTokenizer.comma {
+        guard let cell = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        else { return nil }
+        result.append(cell)
+        if index == to { break }
+        start = index + 1
+      }
+      index += 1
+    }
+    return result
+  }
+
+  /// The bytes handed to the worker threads; they only read them while the
+  /// caller's buffer is alive (`concurrentPerform` returns when all are done).
+  private struct UnsafeSendableBytes: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+  }
+
+  /// One chunk's rows per slot, each written by one thread.
+  private final class ChunkResults: @unchecked Sendable {
+    private var results: [Rows?]
+    private let lock = NSLock()
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ rows: Rows?) { lock.withLock { results[index] = rows } }
+
+    func all() -> [Rows?] { lock.withLock { results } }
+  }
+}
