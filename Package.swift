@@ -40,7 +40,7 @@ let package = Package(
     .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
     .target(name: "Assignment", swiftSettings: invariants),
     .target(name: "CompetencyModel", dependencies: ["LinearAlgebra"]),
-    .target(name: "Rationale", dependencies: ["CompetencyModel", "Assignment", "CohortGenerator", "LinearAlgebra"]),
+    .target(name: "Rationale", dependencies: ["CompetencyModel", "Assignment", "LinearAlgebra"]),
     .target(name: "CohortGenerator", dependencies: ["CompetencyModel"]),
     .target(
       name: "Interchange",
@@ -52,10 +52,12 @@ let package = Package(
     .target(
       name: "Ledger",
       dependencies: ["CompetencyModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    // Reading one run's inputs together: cohort, configuration, history, pair rules, ledger; outcomes for tuning.
+    .target(name: "Intake", dependencies: ["CompetencyModel", "Interchange", "Ledger", "Rationale"]),
     .executableTarget(
       name: "mentor-match",
       dependencies: [
-        "Interchange", "CompetencyModel", "Assignment", "Rationale", "CohortGenerator", "Ledger", "Circles",
+        "Interchange", "CompetencyModel", "Assignment", "Rationale", "CohortGenerator", "Ledger", "Circles", "Intake",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Match-quality measurement and the real-data cohort (tests and Benchmarks/quality; not in the CLI).
@@ -76,22 +78,32 @@ let package = Package(
     .target(
       name: "_TestSupport", dependencies: ["Assignment", "CohortGenerator", "CompetencyModel"],
       path: "Sources/_TestSupport"),
-    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
-    .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "_TestSupport"], swiftSettings: invariants),
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport", "CohortGenerator"]),
+    .testTarget(
+      name: "AssignmentTests", dependencies: ["Assignment", "_TestSupport", "CohortGenerator"],
+      swiftSettings: invariants),
     .testTarget(name: "CompetencyModelTests", dependencies: ["CompetencyModel", "_TestSupport"]),
     .testTarget(name: "CohortGeneratorTests", dependencies: ["CohortGenerator", "CompetencyModel"]),
     .testTarget(
       name: "InterchangeTests",
-      dependencies: ["Interchange", "_TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-    .testTarget(name: "RationaleTests", dependencies: ["Rationale", "_TestSupport"]),
+      dependencies: [
+        "Interchange", "_TestSupport", "Assignment", "CompetencyModel", "Rationale",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .testTarget(
-      name: "LedgerTests", dependencies: ["Ledger", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "CirclesTests", dependencies: ["Circles", "_TestSupport", "CohortGenerator"]),
-    .testTarget(name: "MatchQualityTests", dependencies: ["MatchQuality", "_TestSupport"]),
+      name: "RationaleTests",
+      dependencies: ["Rationale", "_TestSupport", "Assignment", "CohortGenerator", "CompetencyModel"]),
+    .testTarget(
+      name: "LedgerTests",
+      dependencies: ["Ledger", "_TestSupport", "CompetencyModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "CirclesTests", dependencies: ["Circles", "_TestSupport", "CohortGenerator", "CompetencyModel"]),
+    .testTarget(
+      name: "MatchQualityTests",
+      dependencies: ["MatchQuality", "_TestSupport", "CohortGenerator", "CompetencyModel", "Rationale"]),
     .testTarget(
       name: "MentorMatchCLITests",
       dependencies: [
-        "mentor-match", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        "mentor-match", "_TestSupport", "Assignment", "CohortGenerator", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
   ]

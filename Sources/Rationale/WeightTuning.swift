@@ -55,7 +55,7 @@ public struct WeightTuning: Sendable {
   /// The tuned configuration: `base` with the fitted weights.
   public var configuration: MatchingConfiguration
 
-  static let termFeatures = ["seniority", "cross_department", "timezone", "mentee_preference", "mentor_preference"]
+  static let termFeatures = MatchingConfiguration.TermWeights.Key.sideTerms.map(\.rawValue)
 
   /// Fits the weights.
   ///
@@ -88,16 +88,26 @@ public struct WeightTuning: Sendable {
       var x = (0..<k).map { covered[$0] ?? 0 }
       let mentee = cohort.mentees[i].person
       let mentor = cohort.mentors[j].person
-      x.append(
-        ScoreTerms.seniority(mentee: mentee.seniority, mentor: mentor.seniority, idealGap: base.idealSeniorityGap))
-      x.append(ScoreTerms.crossDepartment(mentee: mentee.department, mentor: mentor.department))
-      x.append(
-        ScoreTerms.timezoneOverlap(
-          mentee: mentee.utcOffsetMinutes, mentor: mentor.utcOffsetMinutes, workdayHours: base.workdayHours))
-      let menteeRank = mentee.preferences.firstIndex(of: mentor.id)
-      x.append(menteeRank.map { Double(mentee.preferences.count - $0) / Double(mentee.preferences.count) } ?? 0)
-      let mentorRank = mentor.preferences.firstIndex(of: mentee.id)
-      x.append(mentorRank.map { Double(mentor.preferences.count - $0) / Double(mentor.preferences.count) } ?? 0)
+      for key in MatchingConfiguration.TermWeights.Key.sideTerms {
+        switch key {
+        case .competency: preconditionFailure("the competency term is not a side term")
+        case .seniority:
+          x.append(
+            ScoreTerms.seniority(mentee: mentee.seniority, mentor: mentor.seniority, idealGap: base.idealSeniorityGap))
+        case .crossDepartment:
+          x.append(ScoreTerms.crossDepartment(mentee: mentee.department, mentor: mentor.department))
+        case .timezone:
+          x.append(
+            ScoreTerms.timezoneOverlap(
+              mentee: mentee.utcOffsetMinutes, mentor: mentor.utcOffsetMinutes, workdayHours: base.workdayHours))
+        case .menteePreference:
+          let rank = mentee.preferences.firstIndex(of: mentor.id)
+          x.append(rank.map { Double(mentee.preferences.count - $0) / Double(mentee.preferences.count) } ?? 0)
+        case .mentorPreference:
+          let rank = mentor.preferences.firstIndex(of: mentee.id)
+          x.append(rank.map { Double(mentor.preferences.count - $0) / Double(mentor.preferences.count) } ?? 0)
+        }
+      }
       rows.append(x)
       current.append(scoring.breakdown(mentee: i, mentor: j).total)
     }
@@ -141,11 +151,9 @@ public struct WeightTuning: Sendable {
         tuned.competencyWeights[name] = competencyCoefficients[c] / mean
       }
     }
-    tuned.terms.seniority = coefficients[k]
-    tuned.terms.crossDepartment = coefficients[k + 1]
-    tuned.terms.timezone = coefficients[k + 2]
-    tuned.terms.menteePreference = coefficients[k + 3]
-    tuned.terms.mentorPreference = coefficients[k + 4]
+    for (offset, key) in MatchingConfiguration.TermWeights.Key.sideTerms.enumerated() {
+      tuned.terms[key] = coefficients[k + offset]
+    }
     configuration = tuned
   }
 

@@ -42,19 +42,7 @@ extension MentorMatch {
     var resolvedFormat: PlanFormat { (try? PlanFormat.resolve(given: format, output: output)) ?? .table }
 
     func validate() throws {
-      let format: PlanFormat
-      do {
-        format = try PlanFormat.resolve(given: self.format, output: output)
-      } catch {
-        throw ValidationError(error.description)
-      }
-      if format.isBinary && output == nil {
-        throw ValidationError("The \(format.rawValue) format is binary: name a file with --output.")
-      }
-      if format.isBinary && output == "-" && isatty(STDOUT_FILENO) != 0 {
-        throw ValidationError(
-          "The \(format.rawValue) format is binary and standard output is a terminal: redirect it or name a file.")
-      }
+      _ = try OutputTarget.validatedFormat(given: format, output: output)
     }
 
     func run() throws {
