@@ -45,7 +45,7 @@ let package = Package(
     .target(
       name: "Interchange",
       dependencies: [
-        "CompetencyModel", "Assignment", "Rationale", .product(name: "Yams", package: "Yams"),
+        "CompetencyModel", "Assignment", "Rationale", "Circles", .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .target(name: "Circles", dependencies: ["CompetencyModel", "Assignment"]),

@@ -8,11 +8,11 @@ import Interchange
 /// resources, no timestamps: identical circles give identical bytes. Every
 /// text from the data goes through ``escape(_:)`` (control characters shown
 /// by ``DisplayText``, then `& < > " '` as entities).
-enum CircleHTMLRenderer {
+public enum CircleHTMLRenderer {
   /// The report.
   ///
   /// - Complexity: O(size of the plan).
-  static func render(_ plan: CirclePlan) -> String {
+  public static func render(_ plan: CirclePlan) -> String {
     let participants = plan.circles.reduce(0) { $0 + $1.members.count }
     var out = """
       <!DOCTYPE html>
