@@ -2,10 +2,13 @@
 //
 // MentorMatch: exact, explainable mentor matching.
 //
-// Data flows one way: Interchange reads cohort files into the CompetencyModel,
+// Data flows one way: Interchange/Input reads cohort files into the
+// CompetencyModel (Intake gathers one run's inputs and the Ledger's pairs),
 // FitModel scores all pairs with BLAS (LinearAlgebra, the only importer of
 // CLapack), Assignment solves the capacitated problem, Rationale explains it,
-// and Interchange writes the plan. The `mentor-match` executable wires them.
+// and Interchange/Output writes the plan, circles and reports (Interchange/Files
+// holds what both ends share). The `mentor-match` executable parses, calls and
+// prints.
 //
 // Defines:
 // - MENTORMATCH_INVARIANTS (debug builds only): solver phases verify their

@@ -1,7 +1,6 @@
 import Circles
 import CompetencyModel
 import Foundation
-import Interchange
 
 /// The formats `circles` writes.
 public enum CircleFormat: String, Sendable, CaseIterable {

@@ -1,6 +1,5 @@
 import Circles
 import Foundation
-import Interchange
 
 /// Renders circles as one self-contained HTML report: the summary figures,
 /// then one section per circle with its members, what each learns from

@@ -1,6 +1,5 @@
 import Circles
 import Foundation
-import Interchange
 
 /// Renders circles as an XLSX workbook with three sheets: `Circles` (one row
 /// per circle), `Members` (one row per member, with what they learn from
