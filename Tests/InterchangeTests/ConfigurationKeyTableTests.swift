@@ -47,6 +47,19 @@ import Testing
     #expect(read == expected)
   }
 
+  @Test(arguments: ConfigurationReader.circleKeys)
+  func eachCirclesKeyIsRead(key: String) throws {
+    let defaults = CircleConfiguration()
+    let values = [
+      "min_size": "3", "max_size": "9", "cross_department": "0.77", "shared_hours": "0.77", "max_grade_gap": "7",
+      "require_shared_language": "false", "no_repeat": "\(!defaults.noRepeat)",
+    ]
+    // A key listed without a value here, or read into no field, fails.
+    let value = try #require(values[key], "a test value for circles.\(key)")
+    let read = try ConfigurationReader.parse("circles:\n  \(key): \(value)\n", file: "c.yaml")
+    #expect(read.circles != defaults)
+  }
+
   @Test func theWriterSpellsOutEveryKeyOnceAndTheReaderReadsItBack() throws {
     var configuration = MatchingConfiguration()
     for (index, key) in Weight.allCases.enumerated() { configuration.terms[key] = 0.5 + Double(index) }

@@ -33,7 +33,8 @@ import Testing
     let section = help.components(separatedBy: "SUBCOMMANDS:\n").dropFirst().first ?? ""
     return section.split(separator: "\n").compactMap { line in
       // A subcommand's line starts with its lower-case name, indented by two spaces.
-      guard line.hasPrefix("  "), let name = line.split(separator: " ").first, name.first?.isLowercase == true
+      guard line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first,
+        name.first?.isLowercase == true
       else { return nil }
       return String(name)
     }
