@@ -2,10 +2,13 @@
 //
 // MentorMatch: exact, explainable mentor matching.
 //
-// Data flows one way: Interchange reads cohort files into the CompetencyModel,
+// Data flows one way: Interchange/Input reads cohort files into the
+// CompetencyModel (Intake gathers one run's inputs and the Ledger's pairs),
 // FitModel scores all pairs with BLAS (LinearAlgebra, the only importer of
 // CLapack), Assignment solves the capacitated problem, Rationale explains it,
-// and Interchange writes the plan. The `mentor-match` executable wires them.
+// and Interchange/Output writes the plan, circles and reports (Interchange/Files
+// holds what both ends share). The `mentor-match` executable parses, calls and
+// prints.
 //
 // Defines:
 // - MENTORMATCH_INVARIANTS (debug builds only): solver phases verify their
@@ -40,22 +43,24 @@ let package = Package(
     .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
     .target(name: "Assignment", swiftSettings: invariants),
     .target(name: "CompetencyModel", dependencies: ["LinearAlgebra"]),
-    .target(name: "Rationale", dependencies: ["CompetencyModel", "Assignment", "CohortGenerator", "LinearAlgebra"]),
+    .target(name: "Rationale", dependencies: ["CompetencyModel", "Assignment", "LinearAlgebra"]),
     .target(name: "CohortGenerator", dependencies: ["CompetencyModel"]),
     .target(
       name: "Interchange",
       dependencies: [
-        "CompetencyModel", "Assignment", "Rationale", .product(name: "Yams", package: "Yams"),
+        "CompetencyModel", "Assignment", "Rationale", "Circles", .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .target(name: "Circles", dependencies: ["CompetencyModel", "Assignment"]),
     .target(
       name: "Ledger",
       dependencies: ["CompetencyModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    // Reading one run's inputs together: cohort, configuration, history, pair rules, ledger; outcomes for tuning.
+    .target(name: "Intake", dependencies: ["CompetencyModel", "Interchange", "Ledger", "Rationale"]),
     .executableTarget(
       name: "mentor-match",
       dependencies: [
-        "Interchange", "CompetencyModel", "Assignment", "Rationale", "CohortGenerator", "Ledger", "Circles",
+        "Interchange", "CompetencyModel", "Assignment", "Rationale", "CohortGenerator", "Ledger", "Circles", "Intake",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Match-quality measurement and the real-data cohort (tests and Benchmarks/quality; not in the CLI).
@@ -76,22 +81,32 @@ let package = Package(
     .target(
       name: "_TestSupport", dependencies: ["Assignment", "CohortGenerator", "CompetencyModel"],
       path: "Sources/_TestSupport"),
-    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport"]),
-    .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "_TestSupport"], swiftSettings: invariants),
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport", "CohortGenerator"]),
+    .testTarget(
+      name: "AssignmentTests", dependencies: ["Assignment", "_TestSupport", "CohortGenerator"],
+      swiftSettings: invariants),
     .testTarget(name: "CompetencyModelTests", dependencies: ["CompetencyModel", "_TestSupport"]),
     .testTarget(name: "CohortGeneratorTests", dependencies: ["CohortGenerator", "CompetencyModel"]),
     .testTarget(
       name: "InterchangeTests",
-      dependencies: ["Interchange", "_TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-    .testTarget(name: "RationaleTests", dependencies: ["Rationale", "_TestSupport"]),
+      dependencies: [
+        "Interchange", "_TestSupport", "Assignment", "CompetencyModel", "Rationale",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .testTarget(
-      name: "LedgerTests", dependencies: ["Ledger", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "CirclesTests", dependencies: ["Circles", "_TestSupport", "CohortGenerator"]),
-    .testTarget(name: "MatchQualityTests", dependencies: ["MatchQuality", "_TestSupport"]),
+      name: "RationaleTests",
+      dependencies: ["Rationale", "_TestSupport", "Assignment", "CohortGenerator", "CompetencyModel"]),
+    .testTarget(
+      name: "LedgerTests",
+      dependencies: ["Ledger", "_TestSupport", "CompetencyModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "CirclesTests", dependencies: ["Circles", "_TestSupport", "CohortGenerator", "CompetencyModel"]),
+    .testTarget(
+      name: "MatchQualityTests",
+      dependencies: ["MatchQuality", "_TestSupport", "CohortGenerator", "CompetencyModel", "Rationale"]),
     .testTarget(
       name: "MentorMatchCLITests",
       dependencies: [
-        "mentor-match", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        "mentor-match", "_TestSupport", "Assignment", "CohortGenerator", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
   ]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints Sources/Interchange/PowersOfTen128.swift: the 128-bit mantissas of 10^q,
+"""Prints Sources/Interchange/Files/PowersOfTen128.swift: the 128-bit mantissas of 10^q,
 q = -342...308, for the Eisel-Lemire decimal parser (DecimalParser+Fast.swift).
 The table is the one of fast_float (Lemire, "Number Parsing at a Gigabyte per
 Second", 2021): for q >= 0 the normalised mantissa of 5^q truncated to 128 bits;

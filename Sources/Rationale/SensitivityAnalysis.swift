@@ -1,11 +1,10 @@
 import Assignment
-import CohortGenerator
 import CompetencyModel
 import Foundation
 
 /// How robust a plan is to the weights: re-match the cohort many times with
 /// randomly perturbed weights (each multiplied by `exp(spread · z)`, `z`
-/// standard normal, from a fixed seed), warm-started from the plan, and count
+/// standard normal, from the caller's generator), warm-started from the plan, and count
 /// how often each mentee keeps their mentor; and, one weight at a time, how
 /// many pairs change when that weight alone moves by ±`spread`.
 ///
@@ -14,7 +13,7 @@ import Foundation
 /// limit is not re-applied to them, so that each weight's own effect is
 /// measured: raising a side weight does not scale the others down.
 ///
-/// Invariants: every stability is in `0...1`; runs are reproducible from the seed.
+/// Invariants: every stability is in `0...1`; runs are reproducible from a seeded generator.
 public struct SensitivityAnalysis: Sendable {
   /// One weight's effect.
   public struct WeightEffect: Sendable, Equatable {
@@ -33,13 +32,16 @@ public struct SensitivityAnalysis: Sendable {
   /// The number of random runs.
   public var runs: Int
 
-  /// Analyses `plan` of `cohort`, reporting each re-match as a step to
-  /// `progress` (default: nowhere; the analysis is the same whatever it is).
+  /// Analyses `plan` of `cohort`, drawing the perturbations from `generator`
+  /// (pass a seeded generator for reproducible runs).
+  /// Each re-match is reported as a step to `progress` (default: nowhere;
+  /// the analysis is the same whatever it is).
   ///
   /// - Complexity: `runs + 2 · weights` warm-started matches.
   public init(
     plan: PairingPlan, history: Set<PersonPair> = [], requirements: PairRequirements = PairRequirements(),
-    runs: Int, spread: Double, seed: UInt64, progress: ProgressReporter = .silent
+    runs: Int, spread: Double, using generator: inout some RandomNumberGenerator,
+    progress: ProgressReporter = .silent
   ) {
     progress.phase("re-matching under perturbed weights")
     var done = 0
@@ -59,11 +61,10 @@ public struct SensitivityAnalysis: Sendable {
     }
     let baseline = plan.solution.columnOfRow
     var kept = [Int](repeating: 0, count: cohort.mentees.count)
-    var generator = SeededRandomNumberGenerator(seed: seed)
     for _ in 0..<runs {
       var configuration = base
       func factor() -> Double {
-        // Box–Muller from the seeded generator.
+        // Box–Muller from the given generator.
         let u1 = Double.random(in: Double.ulpOfOne..<1, using: &generator)
         let u2 = Double.random(in: 0..<1, using: &generator)
         return Foundation.exp(spread * (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * .pi * u2))
@@ -95,9 +96,8 @@ public struct SensitivityAnalysis: Sendable {
     self.runs = runs
   }
 
-  static let termNames = [
-    "competency", "seniority", "cross_department", "timezone", "mentee_preference", "mentor_preference",
-  ]
+  /// The term weights, as the configuration names them.
+  static let termNames = MatchingConfiguration.TermWeights.Key.allCases.map(\.rawValue)
 
   static func weightNames(_ configuration: MatchingConfiguration, competencies: [String]) -> [String] {
     termNames + competencies.map { "competency:\($0)" }
@@ -105,12 +105,7 @@ public struct SensitivityAnalysis: Sendable {
 
   /// Multiplies every weight by a fresh factor.
   static func scale(_ configuration: inout MatchingConfiguration, by factor: () -> Double) {
-    configuration.terms.competency *= factor()
-    configuration.terms.seniority *= factor()
-    configuration.terms.crossDepartment *= factor()
-    configuration.terms.timezone *= factor()
-    configuration.terms.menteePreference *= factor()
-    configuration.terms.mentorPreference *= factor()
+    for key in MatchingConfiguration.TermWeights.Key.allCases { configuration.terms[key] *= factor() }
     configuration.defaultCompetencyWeight *= factor()
     for name in configuration.competencyWeights.keys.sorted() { configuration.competencyWeights[name]! *= factor() }
   }
@@ -119,14 +114,9 @@ public struct SensitivityAnalysis: Sendable {
   static func set(
     _ configuration: inout MatchingConfiguration, weight name: String, factor: Double, competencies: [String]
   ) {
-    switch name {
-    case "competency": configuration.terms.competency *= factor
-    case "seniority": configuration.terms.seniority *= factor
-    case "cross_department": configuration.terms.crossDepartment *= factor
-    case "timezone": configuration.terms.timezone *= factor
-    case "mentee_preference": configuration.terms.menteePreference *= factor
-    case "mentor_preference": configuration.terms.mentorPreference *= factor
-    default:
+    if let key = MatchingConfiguration.TermWeights.Key(rawValue: name) {
+      configuration.terms[key] *= factor
+    } else {
       let competency = String(name.dropFirst("competency:".count))
       let current = configuration.weights(for: [competency])[0]
       configuration.competencyWeights = configuration.competencyWeights.filter {

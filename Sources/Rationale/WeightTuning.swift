@@ -72,7 +72,7 @@ public struct WeightTuning: Sendable {
   /// The tuned configuration: `base` with the fitted weights.
   public var configuration: MatchingConfiguration
 
-  static let termFeatures = ["seniority", "cross_department", "timezone", "mentee_preference", "mentor_preference"]
+  static let termFeatures = MatchingConfiguration.TermWeights.Key.sideTerms.map(\.rawValue)
 
   /// Fits the weights.
   ///
@@ -112,16 +112,26 @@ public struct WeightTuning: Sendable {
       var x = (0..<k).map { covered[$0] ?? 0 }
       let mentee = cohort.mentees[i].person
       let mentor = cohort.mentors[j].person
-      x.append(
-        ScoreTerms.seniority(mentee: mentee.seniority, mentor: mentor.seniority, idealGap: base.idealSeniorityGap))
-      x.append(ScoreTerms.crossDepartment(mentee: mentee.department, mentor: mentor.department))
-      x.append(
-        ScoreTerms.timezoneOverlap(
-          mentee: mentee.utcOffsetMinutes, mentor: mentor.utcOffsetMinutes, workdayHours: base.workdayHours))
-      let menteeRank = mentee.preferences.firstIndex(of: mentor.id)
-      x.append(menteeRank.map { Double(mentee.preferences.count - $0) / Double(mentee.preferences.count) } ?? 0)
-      let mentorRank = mentor.preferences.firstIndex(of: mentee.id)
-      x.append(mentorRank.map { Double(mentor.preferences.count - $0) / Double(mentor.preferences.count) } ?? 0)
+      for key in MatchingConfiguration.TermWeights.Key.sideTerms {
+        switch key {
+        case .competency: preconditionFailure("the competency term is not a side term")
+        case .seniority:
+          x.append(
+            ScoreTerms.seniority(mentee: mentee.seniority, mentor: mentor.seniority, idealGap: base.idealSeniorityGap))
+        case .crossDepartment:
+          x.append(ScoreTerms.crossDepartment(mentee: mentee.department, mentor: mentor.department))
+        case .timezone:
+          x.append(
+            ScoreTerms.timezoneOverlap(
+              mentee: mentee.utcOffsetMinutes, mentor: mentor.utcOffsetMinutes, workdayHours: base.workdayHours))
+        case .menteePreference:
+          let rank = mentee.preferences.firstIndex(of: mentor.id)
+          x.append(rank.map { Double(mentee.preferences.count - $0) / Double(mentee.preferences.count) } ?? 0)
+        case .mentorPreference:
+          let rank = mentor.preferences.firstIndex(of: mentee.id)
+          x.append(rank.map { Double(mentor.preferences.count - $0) / Double(mentor.preferences.count) } ?? 0)
+        }
+      }
       rows.append(x)
       current.append(scoring.breakdown(mentee: i, mentor: j).total)
     }
@@ -161,7 +171,7 @@ public struct WeightTuning: Sendable {
     let terms = base.effectiveTerms
     let currentWeights =
       base.weights(for: cohort.competencies).map { $0 * terms.competency }
-      + [terms.seniority, terms.crossDepartment, terms.timezone, terms.menteePreference, terms.mentorPreference]
+      + MatchingConfiguration.TermWeights.Key.sideTerms.map { terms[$0] }
     let (fitted, known, perUnit) = (coefficients, informative, scale)
     configuredWeights = (0..<p).map { known[$0] ? fitted[$0] : currentWeights[$0] * perUnit }
     // The configuration: competency term weight = mean competency coefficient,
@@ -177,11 +187,9 @@ public struct WeightTuning: Sendable {
         tuned.competencyWeights[name] = competencyCoefficients[c] / mean
       }
     }
-    tuned.terms.seniority = configuredWeights[k]
-    tuned.terms.crossDepartment = configuredWeights[k + 1]
-    tuned.terms.timezone = configuredWeights[k + 2]
-    tuned.terms.menteePreference = configuredWeights[k + 3]
-    tuned.terms.mentorPreference = configuredWeights[k + 4]
+    for (offset, key) in MatchingConfiguration.TermWeights.Key.sideTerms.enumerated() {
+      tuned.terms[key] = configuredWeights[k + offset]
+    }
     // The threshold moves with the scores: it excludes as many of the cohort's pairs as before.
     if let threshold = base.minimumScore {
       let rescaled = Self.rescaledThreshold(

@@ -3,6 +3,7 @@ import Assignment
 import Circles
 import CompetencyModel
 import Foundation
+import Intake
 import Interchange
 import Ledger
 
@@ -117,19 +118,7 @@ extension MentorMatch {
     }
 
     func validate() throws {
-      let format: CircleFormat
-      do {
-        format = try CircleFormat.resolve(given: self.format, output: output)
-      } catch {
-        throw ValidationError(error.description)
-      }
-      if format.isBinary && output == nil {
-        throw ValidationError("The \(format.rawValue) format is binary: name a file with --output.")
-      }
-      if format.isBinary && output == "-" && isatty(STDOUT_FILENO) != 0 {
-        throw ValidationError(
-          "The \(format.rawValue) format is binary and standard output is a terminal: redirect it or name a file.")
-      }
+      _ = try OutputTarget.validatedFormat(given: format.flatMap { PlanFormat(rawValue: $0.rawValue) }, output: output)
       _ = try sizeRange()
       _ = try gradeGap()
       if let record, record.allSatisfy(\.isWhitespace) {
@@ -207,12 +196,11 @@ extension MentorMatch {
         }
         if let record {
           let ledger = try LedgerOptions(ledger: cohort.ledger).open(.create)
-          let files = try CohortSource.locate(cohort.cohort)
+          let digest = try InputsDigest.of(cohort: cohort.cohort)
           let stamp = ISO8601DateFormatter().string(from: Date())
           try ledgerOperation { () throws(LedgerError) in
             try ledger.recordCircles(
-              cohort: record, recordedAt: stamp,
-              inputsDigest: InputsDigest.of(paths: [files.mentorsPath, files.menteesPath]),
+              cohort: record, recordedAt: stamp, inputsDigest: digest,
               configuration: ConfigurationWriter.yaml(configuration),
               circles: plan.circles.map { (String($0.number), $0.members.map(\.id)) })
           }

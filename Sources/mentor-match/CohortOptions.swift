@@ -1,12 +1,13 @@
 import ArgumentParser
 import CompetencyModel
 import Foundation
+import Intake
 import Interchange
 import Ledger
 
 /// The options every cohort command shares: where the cohort is, the
 /// optional configuration, and the files deciding which pairs may be made
-/// (``PairFileOptions``).
+/// (``PairFileOptions``). Reading them is ``Intake/CohortInputs``'s work.
 struct CohortOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
@@ -30,171 +31,34 @@ struct CohortOptions: ParsableArguments {
   var ledger: String? { pairFiles.ledger }
 
   func validate() throws {
+    try Self.validate(cohort: cohort)
+  }
+
+  /// The usage check of a cohort argument, shared with `compare`.
+  static func validate(cohort: [String]) throws {
     guard (1...2).contains(cohort.count) else {
       throw ValidationError("Give the cohort as one folder or as the mentors and mentees files.")
     }
   }
 
-  /// The names of the files a cohort folder may hold beside the two cohort files.
-  static let companionNames = (config: "config.yaml", history: "history.csv", pairRules: "pair-rules.csv")
-
-  /// The folder whose `config.yaml`, `history.csv` and `pair-rules.csv` go
-  /// with the cohort: the cohort folder, or the folder holding both cohort
-  /// files when they are given as two files; `nil` when the two files are in
-  /// different folders.
-  var companionFolder: String? {
-    var isDirectory: ObjCBool = false
-    if cohort.count == 1 {
-      guard FileManager.default.fileExists(atPath: cohort[0], isDirectory: &isDirectory), isDirectory.boolValue
-      else { return nil }
-      return cohort[0]
-    }
-    let folders = cohort.map { ($0 as NSString).deletingLastPathComponent }
-    let resolved = Set(
-      folders.map { URL(fileURLWithPath: $0.isEmpty ? "." : $0).standardizedFileURL.resolvingSymlinksInPath().path })
-    return resolved.count == 1 ? folders[0] : nil
-  }
-
-  /// The configuration, history and pair-rules files to read: the ones
-  /// given, or else `config.yaml`, `history.csv` and `pair-rules.csv` in the
-  /// ``companionFolder`` when present. When the two cohort files are in
-  /// different folders, `unused` lists such files found in either folder and
-  /// not used.
-  func resolvedCompanionFiles() -> (config: String?, history: String?, pairRules: String?, unused: [String]) {
-    var config = self.config
-    var history = self.history
-    var pairRules = self.pairRules
-    func path(_ name: String, in folder: String) -> String {
-      folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
-    }
-    let names = Self.companionNames
-    if let folder = companionFolder {
-      func existing(_ name: String) -> String? {
-        let candidate = path(name, in: folder)
-        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
-      }
-      config = config ?? existing(names.config)
-      history = history ?? existing(names.history)
-      pairRules = pairRules ?? existing(names.pairRules)
-      return (config, history, pairRules, [])
-    }
-    var unused: [String] = []
-    if cohort.count == 2 {
-      for folder in cohort.map({ ($0 as NSString).deletingLastPathComponent }) {
-        for (name, given) in [(names.config, config), (names.history, history), (names.pairRules, pairRules)]
-        where given == nil {
-          let candidate = path(name, in: folder)
-          if FileManager.default.fileExists(atPath: candidate) { unused.append(candidate) }
-        }
-      }
-    }
-    return (config, history, pairRules, unused)
+  /// The files these options name.
+  var inputs: CohortInputs {
+    CohortInputs(cohort: cohort, config: config, history: history, pairRules: pairRules, ledger: ledger)
   }
 
   /// Everything a matching run reads, after validation.
-  struct Loaded {
-    var cohort: Cohort
-    var configuration: MatchingConfiguration
-    var history: Set<PersonPair>
-    var requirements: PairRequirements
-    var warnings: [InputError]
-    /// The ledger's part of ``history`` (nil when no ledger was consulted).
-    var ledgerHistory: LedgerHistory? = nil
-  }
+  typealias Loaded = CohortInputs.Loaded
 
-  /// Reads the configuration, the cohort and the history, collecting every
-  /// problem of every file before throwing.
-  ///
-  /// - Parameters:
-  ///   - ledgerMayBeMissing: true for `ledger record`, which creates
-  ///     the ledger; otherwise a ledger named by `--ledger` must exist.
-  ///   - ownCohort: a recorded cohort this run is (its pairs are not history).
+  /// Reads every input (see ``Intake/CohortInputs/load(ledgerMayBeMissing:ownCohort:)``) and says on
+  /// standard error which ledger was consulted and how many of its pairs this cohort cannot repeat.
   func load(ledgerMayBeMissing: Bool = false, ownCohort: String? = nil) throws -> Loaded {
-    var errors: [InputError] = []
-    let (config, history, pairRules, unused) = resolvedCompanionFiles()
-    for file in unused {
-      errors.append(
-        InputError(
-          file: file, line: 1, column: 1,
-          message:
-            "not used: the mentors and mentees files are in different folders, so neither folder's files apply; name it with --config, --history or --pair-rules to use it",
-          severity: .warning))
-    }
-    var configuration = MatchingConfiguration()
-    // With its columns: and scales: sections (HR and survey exports), read once: it may be a stream.
-    var mapping = CohortMapping()
-    if let config {
-      switch Result(catching: { () throws(InputErrors) in try CohortMappingReader.readConfiguration(path: config) }) {
-      case .success(let value): (configuration, mapping) = value
-      case .failure(let failure): errors += failure.errors
-      }
-    }
-    let source: CohortSource
-    switch Result(catching: { () throws(CohortSource.LocateError) in try CohortSource.locate(cohort) }) {
-    case .success(let value): source = value
-    case .failure(let failure): throw failure
-    }
-    var cohortResult: CohortReadResult? = nil
-    // IANA zone names resolve at the programme's start (see Docs/cohort-format.md).
-    let referenceDate = TimeZoneParser.referenceDate(programmeStart: configuration.programme.start)
-    switch Result(catching: { () throws(InputErrors) in
-      try CohortReader.read(source, mapping: mapping, referenceDate: referenceDate)
-    }) {
-    case .success(let value): cohortResult = value
-    case .failure(let failure): errors += failure.errors
-    }
-    var pairs: Set<PersonPair> = []
-    if let history {
-      switch Result(catching: { () throws(InputErrors) in try HistoryReader.read(path: history) }) {
-      case .success(let value): pairs = value.pairs
-      case .failure(let failure): errors += failure.errors
-      }
-    }
-    // The ledger is only read: a named one must exist; the default one is
-    // used when it exists. Its failures are not bad data and keep their own
-    // exit codes (see `exitCode(for:)`).
-    // A cohort's own recorded pairs are not its history (see LedgerHistory).
-    var ledgerFailure: LedgerError? = nil
-    var ledgerHistory: LedgerHistory? = nil
-    let ledgerPath = ledger ?? ProgrammeLedger.defaultPath
-    if (ledger != nil && !ledgerMayBeMissing) || FileManager.default.fileExists(atPath: ledgerPath) {
-      let digest = InputsDigest.of(paths: [source.mentorsPath, source.menteesPath])
-      switch Result(catching: { () throws(LedgerError) in
-        try ProgrammeLedger(path: ledgerPath, access: .readOnly).history(
-          inputsDigest: digest, names: Set(ownCohort.map { [$0] } ?? []))
-      }) {
-      case .success(let recorded):
-        pairs.formUnion(recorded.pairs)
-        ledgerHistory = recorded
-      case .failure(let failure): ledgerFailure = failure
-      }
-    }
-    // The readable rows of the pair rules are checked against the cohort even
-    // when other rows have problems, so every problem is reported in one pass.
-    var rules: PairRulesReader.Result? = nil
-    if let pairRules {
-      rules = PairRulesReader.read(path: pairRules, problems: &errors)
-    }
-    if let rules, let cohortResult {
-      errors += PairRulesReader.problems(
-        rules, cohort: cohortResult.cohort, configuration: configuration, history: pairs)
-    }
-    let fatal = errors.filter { $0.severity == .error }
-    guard fatal.isEmpty, let cohortResult else {
-      if let ledgerFailure { printError("error: \(ledgerFailure)") }
-      throw InputErrors(errors.sorted(by: InputError.reportOrder))
-    }
-    if let ledgerFailure { throw ledgerFailure }
-    if let ledgerHistory {
-      let mentees = Set(cohortResult.cohort.mentees.map(\.id))
-      let mentors = Set(cohortResult.cohort.mentors.map(\.id))
+    let loaded = try inputs.load(ledgerMayBeMissing: ledgerMayBeMissing, ownCohort: ownCohort)
+    if let ledgerHistory = loaded.ledgerHistory {
+      let mentees = Set(loaded.cohort.mentees.map(\.id))
+      let mentors = Set(loaded.cohort.mentors.map(\.id))
       let excluded = ledgerHistory.pairs.filter { mentees.contains($0.menteeID) && mentors.contains($0.mentorID) }
       printError(ledgerHistory.summary(excluded: excluded.count))
     }
-    return Loaded(
-      cohort: cohortResult.cohort, configuration: configuration, history: pairs,
-      requirements: rules?.requirements ?? PairRequirements(),
-      warnings: cohortResult.warnings + errors, ledgerHistory: ledgerHistory)
+    return loaded
   }
-
 }

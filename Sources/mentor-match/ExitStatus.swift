@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Intake
 import Interchange
 import Ledger
 
@@ -15,6 +16,24 @@ enum ExitStatus {
   static let ioError = ExitCode(74)
   /// A temporary failure: trying again later may work (EX_TEMPFAIL).
   static let temporaryFailure = ExitCode(75)
+
+  /// The exit code for input problems: 66 when every one is a file that
+  /// cannot be read (``Interchange/InputError/Kind/unreadable``), else 65.
+  static func code(for problems: InputErrors) -> ExitCode {
+    problems.kind == .unreadable ? noInput : dataError
+  }
+
+  /// The exit code for a ledger failure of this kind: 65 for bad data or an
+  /// unknown name, 66 for a missing ledger, 74 when the file system refuses,
+  /// 75 when the ledger stays locked past the timeout.
+  static func code(for error: LedgerError) -> ExitCode {
+    switch error.kind {
+    case .data: return dataError
+    case .missing: return noInput
+    case .unavailable: return ioError
+    case .busy: return temporaryFailure
+    }
+  }
 }
 
 /// Writes a line to standard error.
@@ -23,17 +42,21 @@ func printError(_ text: String) {
 }
 
 /// Runs `body`, turning MentorMatch's input and output errors into messages on
-/// standard error and the documented exit codes.
+/// standard error and the documented exit codes (each error's kind chooses
+/// its code; see ``ExitStatus``).
 func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   do {
     return try body()
+  } catch let failure as CohortInputs.Failure {
+    if let ledger = failure.ledger { printError("error: \(ledger)") }
+    for error in failure.problems.errors { printError(error.description) }
+    throw ExitStatus.code(for: failure.problems)
   } catch let errors as InputErrors {
     for error in errors.errors { printError(error.description) }
-    let onlyUnreadable = errors.errors.allSatisfy { $0.message.hasPrefix("cannot read file") }
-    throw onlyUnreadable ? ExitStatus.noInput : ExitStatus.dataError
+    throw ExitStatus.code(for: errors)
   } catch let error as InputError {
     printError(error.description)
-    throw error.message.hasPrefix("cannot read file") ? ExitStatus.noInput : ExitStatus.dataError
+    throw ExitStatus.code(for: InputErrors([error]))
   } catch let error as CohortSource.LocateError {
     printError("error: \(error.description)")
     throw ExitStatus.noInput
@@ -42,7 +65,10 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     throw ExitStatus.cannotCreate
   } catch let error as LedgerError {
     printError("error: \(error)")
-    throw exitCode(for: error)
+    throw ExitStatus.code(for: error)
+  } catch let failure as TuningOutcomes.Failure {
+    printError("error: \(failure)")
+    throw ExitStatus.dataError
   }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CompetencyModel
 import Foundation
+import Intake
 import Interchange
 import Ledger
 import Rationale
@@ -18,46 +19,6 @@ extension MentorMatch {
         `match`, `score` and the other cohort commands also avoid the pairs of earlier recorded cohorts (never a cohort's own).
         """,
       subcommands: [Record.self, ImportOutcomes.self, List.self, Pairs.self, Show.self, Delete.self])
-  }
-}
-
-/// The `--ledger` option the ledger subcommands share.
-struct LedgerOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The ledger file.", valueName: "file"))
-  var ledger: String?
-
-  init() {}
-
-  init(ledger: String?) { self.ledger = ledger }
-
-  /// Opens the ledger: `.create` for `record`, `.existing` for changes to a
-  /// recorded cohort, `.readOnly` for commands that only read.
-  func open(_ access: ProgrammeLedger.Access) throws -> ProgrammeLedger {
-    try ledgerOperation { () throws(LedgerError) in
-      try ProgrammeLedger(path: ledger ?? ProgrammeLedger.defaultPath, access: access)
-    }
-  }
-}
-
-/// Runs a ledger operation, turning its errors into messages and exit codes:
-/// 65 for bad data or an unknown name, 66 for a missing ledger, 74 when the
-/// file system refuses, 75 when the ledger stays locked past the timeout.
-func ledgerOperation<T>(_ body: () throws(LedgerError) -> T) throws -> T {
-  do {
-    return try body()
-  } catch {
-    printError("error: \(error)")
-    throw exitCode(for: error)
-  }
-}
-
-/// The exit code for a ledger failure of this kind.
-func exitCode(for error: LedgerError) -> ExitCode {
-  switch error.kind {
-  case .data: return ExitStatus.dataError
-  case .missing: return ExitStatus.noInput
-  case .unavailable: return ExitStatus.ioError
-  case .busy: return ExitStatus.temporaryFailure
   }
 }
 
@@ -96,11 +57,10 @@ extension MentorMatch.LedgerCommand {
           requirements: loaded.requirements)
         let ledger = try LedgerOptions(ledger: cohort.ledger).open(.create)
         let stamp = ISO8601DateFormatter().string(from: Date())
-        let files = try CohortSource.locate(cohort.cohort)
+        let digest = try InputsDigest.of(cohort: cohort.cohort)
         try ledgerOperation { () throws(LedgerError) in
           try ledger.record(
-            cohort: name, recordedAt: stamp,
-            inputsDigest: InputsDigest.of(paths: [files.mentorsPath, files.menteesPath]),
+            cohort: name, recordedAt: stamp, inputsDigest: digest,
             configuration: ConfigurationWriter.yaml(loaded.configuration),
             pairs: plan.pairs.map { ($0.menteeID, $0.mentorID, $0.score) })
         }

@@ -59,21 +59,9 @@ extension MentorMatch {
     var resolvedFormat: PlanFormat { (try? PlanFormat.resolve(given: format, output: output)) ?? .table }
 
     func validate() throws {
-      let format: PlanFormat
-      do {
-        format = try PlanFormat.resolve(given: self.format, output: output)
-      } catch {
-        throw ValidationError(error.description)
-      }
+      _ = try OutputTarget.validatedFormat(given: format, output: output)
       if choicesMode == .hard && choices == nil {
         throw ValidationError("--choices-mode hard needs the picks: name them with --choices.")
-      }
-      if format.isBinary && output == nil {
-        throw ValidationError("The \(format.rawValue) format is binary: name a file with --output.")
-      }
-      if format.isBinary && output == "-" && isatty(STDOUT_FILENO) != 0 {
-        throw ValidationError(
-          "The \(format.rawValue) format is binary and standard output is a terminal: redirect it or name a file.")
       }
     }
 

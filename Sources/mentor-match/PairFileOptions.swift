@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// The options naming the files that decide which pairs may be made, shared
 /// by every command that matches a cohort (through ``CohortOptions``) and by
-/// `compare`: the history of earlier cohorts, the pair rules and the ledger.
+/// `compare`: the history of earlier cohorts, the pair rules and the ledger
+/// (``LedgerOptions``).
 struct PairFileOptions: ParsableArguments {
   @Option(
     name: .long,
@@ -18,19 +19,8 @@ struct PairFileOptions: ParsableArguments {
       valueName: "file"))
   var pairRules: String?
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The programme ledger whose recorded pairs are not repeated; a file named here must exist (default: $MENTOR_MATCH_LEDGER or ~/.local/share/mentor-match/ledger.sqlite, when it exists).",
-      valueName: "file"))
-  var ledger: String?
+  @OptionGroup var ledgerOptions: LedgerOptions
 
-  /// The options as command-line arguments, to hand on to another parse.
-  ///
-  /// - Complexity: O(1).
-  var arguments: [String] {
-    [("--history", history), ("--pair-rules", pairRules), ("--ledger", ledger)].flatMap { name, value in
-      value.map { [name, $0] } ?? []
-    }
-  }
+  /// The ledger given with `--ledger`.
+  var ledger: String? { ledgerOptions.ledger }
 }

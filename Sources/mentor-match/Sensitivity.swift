@@ -1,5 +1,6 @@
 import ArgumentParser
 import Assignment
+import CohortGenerator
 import Interchange
 import Rationale
 
@@ -43,29 +44,12 @@ extension MentorMatch {
         let plan = CohortMatcher.match(
           loaded.cohort, configuration: loaded.configuration, history: loaded.history,
           requirements: loaded.requirements, progress: progress)
+        var generator = SeededRandomNumberGenerator(seed: seed)
         let analysis = SensitivityAnalysis(
           plan: plan, history: loaded.history, requirements: loaded.requirements, runs: runs, spread: spread,
-          seed: seed, progress: progress)
+          using: &generator, progress: progress)
         progress.finish()
-        let shares = analysis.stability.map(\.share)
-        let stable = shares.filter { $0 == 1 }.count
-        var out = "\(runs) runs, weights perturbed by about ±\(Int((spread * 100).rounded())) %\n"
-        out += "pairs kept in every run: \(stable) of \(shares.count)"
-        if !shares.isEmpty {
-          out += "; mean stability \(PairExplanation.number(shares.reduce(0, +) / Double(shares.count)))"
-        }
-        out += "\n\nleast stable pairs:\n"
-        for entry in analysis.stability.sorted(by: {
-          $0.share != $1.share ? $0.share < $1.share : $0.menteeID < $1.menteeID
-        })
-        .prefix(show) {
-          out += "  \(entry.menteeID) → \(entry.mentorID): kept in \(Int((entry.share * 100).rounded())) % of runs\n"
-        }
-        out += "\npairs changed when one weight moves by ∓\(Int((spread * 100).rounded())) %:\n"
-        for effect in analysis.effects {
-          out += "  \(effect.weight): \(effect.changedWhenLower) / \(effect.changedWhenHigher)\n"
-        }
-        print(DisplayText.visible(out, keepingLineBreaks: true), terminator: "")
+        print(SensitivityReport.render(analysis, spread: spread, show: show), terminator: "")
       }
     }
   }

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Assignment
-import CompetencyModel
+import Intake
 import Interchange
-import Ledger
 import Rationale
 
 extension MentorMatch {
@@ -56,80 +55,18 @@ extension MentorMatch {
     func run() throws {
       try reportingErrors {
         let loaded = try cohort.load()
-        let c = loaded.cohort
-        let rows: [OutcomesReader.Row]
-        let source: String
-        if let outcomes {
-          rows = try OutcomesReader.read(path: outcomes)
-          source = outcomes
-        } else {
-          let name = recorded!
-          let ledger = try LedgerOptions(ledger: cohort.ledger).open(.readOnly)
-          let pairs = try ledgerOperation { () throws(LedgerError) in try ledger.pairs(cohort: name) }
-          rows = pairs.compactMap { p in
-            p.outcome.map {
-              OutcomesReader.Row(pair: PersonPair(menteeID: p.menteeID, mentorID: p.mentorID), value: $0, line: 0)
-            }
-          }
-          source = "ledger cohort '\(name)'"
-        }
-        let menteeIndex = c.menteeIndexByID
-        let mentorIndex = c.mentorIndexByID
-        var problems: [InputError] = []
-        var observed: [WeightTuning.Outcome] = []
-        for row in rows {
-          guard let i = menteeIndex[row.pair.menteeID], let j = mentorIndex[row.pair.mentorID] else {
-            problems.append(
-              InputError(
-                file: source, line: row.line, column: row.column,
-                message: "the pair \(row.pair) names someone who is not in the cohort"))
-            continue
-          }
-          observed.append(WeightTuning.Outcome(menteeIndex: i, mentorIndex: j, value: row.value))
-        }
-        guard problems.isEmpty else { throw InputErrors(problems) }
-        guard observed.count >= 3 else {
-          printError("error: \(source) holds \(observed.count) outcome(s); tuning needs at least 3")
-          throw ExitStatus.dataError
-        }
-        let tuning: WeightTuning
+        let observed = try TuningOutcomes(
+          file: outcomes, recorded: recorded, ledger: cohort.ledger, cohort: loaded.cohort)
         let progress = progressOptions.reporter()
         progress.phase(
-          "learning weights from \(observed.count) outcomes, \(min(folds, observed.count))-fold cross-validated")
+          "learning weights from \(observed.outcomes.count) outcomes, \(min(folds, observed.outcomes.count))-fold cross-validated"
+        )
+        let tuning: WeightTuning
         do {
           defer { progress.finish() }
-          tuning = try WeightTuning(
-            cohort: c, base: loaded.configuration, outcomes: observed, folds: min(folds, observed.count))
-        } catch let error as WeightTuningError {
-          printError("error: cannot fit weights to \(source): \(error)")
-          throw ExitStatus.dataError
-        } catch {
-          // LAPACK could not solve the normal equations: say what that means
-          // for the user's data, with LAPACK's own report last.
-          printError(
-            "error: cannot fit weights to \(source): the least-squares system could not be solved; "
-              + "the outcomes or the score terms are too extreme or too uniform (\(error))")
-          throw ExitStatus.dataError
+          tuning = try observed.tune(cohort: loaded.cohort, base: loaded.configuration, folds: folds)
         }
-        var out = "\(tuning.observations) outcomes, \(tuning.features.count) weights;"
-        out += " ridge penalty \(tuning.penalty) (chosen by cross-validation)\n"
-        if tuning.tooLittleData {
-          out += "warning: fewer than 5 outcomes per weight: treat these weights as a hint, not a result\n"
-        }
-        out += "cross-validated RMS error: tuned \(PairExplanation.number(tuning.crossValidatedError)),"
-        out += " current weights \(PairExplanation.number(tuning.currentError))\n\n"
-        let width = max(28, (tuning.features.map(\.count).max() ?? 0) + 2)
-        out += "weight".padding(toLength: width, withPad: " ", startingAt: 0) + "coefficient  std. error\n"
-        for (index, name) in tuning.features.enumerated() {
-          out += name.padding(toLength: width, withPad: " ", startingAt: 0)
-          out += PairExplanation.number(tuning.coefficients[index]).padding(toLength: 13, withPad: " ", startingAt: 0)
-          out +=
-            tuning.informative[index]
-            ? PairExplanation.number(tuning.standardErrors[index]) + "\n"
-            : "- (no variation in the data: kept at \(PairExplanation.number(tuning.configuredWeights[index])))\n"
-        }
-        out += TuningNotes.text(tuning)
-        print(out, terminator: "")
+        print(TuningReport.render(tuning), terminator: "")
         if let output, !tuning.beatsCurrent, !force {
           printError(
             "not written: \(output) (the tuned weights do not beat the current ones; --force writes it anyway)")

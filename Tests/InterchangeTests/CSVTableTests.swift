@@ -155,16 +155,19 @@ import Testing
     }
   }
 
-  @Test func parsesTensOfThousandsOfRowsQuickly() throws {
+  /// Every record of a large file keeps its fields and positions (its speed
+  /// is measured in Benchmarks/, not asserted here).
+  @Test func parsesTensOfThousandsOfRows() throws {
     var text = "id,name,capacity,level:a,level:b\n"
     for row in 0..<20_000 { text += "m\(row),\"Name, \(row)\",2,3.5,4\n" }
-    let start = ContinuousClock.now
     let table = try CSVTable.parse(text, file: "big.csv")
-    let elapsed = ContinuousClock.now - start
     #expect(table.records.count == 20_000)
-    #expect(
-      table.records[19_999][1] == CSVTable.Field(value: "Name, 19999", line: 20_001, column: 8))
-    // Generous even for a debug build on a slow machine; release is ~50 times faster.
-    #expect(elapsed < .seconds(10))
+    for row in [0, 9_999, 19_999] {
+      #expect(table.records[row][0] == CSVTable.Field(value: "m\(row)", line: row + 2, column: 1))
+      #expect(table.records[row][1] == CSVTable.Field(value: "Name, \(row)", line: row + 2, column: 3 + "\(row)".count))
+      #expect(
+        table.records[row][4]
+          == CSVTable.Field(value: "4", line: row + 2, column: text.split(separator: "\n")[row + 1].count))
+    }
   }
 }

@@ -27,28 +27,9 @@ struct PairTable {
   ///   - problems: Where problems are collected.
   /// - Complexity: O(size of the table).
   init(_ table: CSVTable, file: String, extra: [String] = [], problems: inout [InputError]) {
-    var columns: [String: Int] = [:]
-    for (index, field) in table.header.fields.enumerated() {
-      let key = CellText.headerKey(field.value)
-      guard key == "mentee" || key == "mentor" || extra.contains(key) else { continue }
-      if columns[key] != nil {
-        problems.append(
-          InputError(
-            file: file, line: field.line, column: field.column,
-            message: "duplicate column '\(CellText.trimmed(field.value))'"))
-      } else {
-        columns[key] = index
-      }
-    }
-    let start = table.header.fields[0]
-    for name in ["mentee", "mentor"] + extra where columns[name] == nil {
-      problems.append(
-        InputError(
-          file: file, line: start.line, column: start.column,
-          message:
-            "missing required column '\(name)'; expected a header such as '\((["mentee", "mentor"] + extra).joined(separator: ","))'"
-        ))
-    }
+    let keys = ["mentee", "mentor"] + extra
+    let columns = table.columns(
+      keys, required: keys, example: keys.joined(separator: ","), file: file, problems: &problems)
     extraColumns = columns.filter { extra.contains($0.key) }
     guard let menteeColumn = columns["mentee"], let mentorColumn = columns["mentor"] else { return }
     self.menteeColumn = menteeColumn

@@ -18,29 +18,19 @@ public enum ConfigurationWriter {
   public static func yaml(_ configuration: MatchingConfiguration) -> String {
     let terms = configuration.terms
     let rules = configuration.rules
-    var lines = [
-      "# MentorMatch matching configuration (format: Docs/configuration.md).",
-      "weights:",
-      "  competency: \(number(terms.competency))",
-      "  seniority: \(number(terms.seniority))",
-      "  cross_department: \(number(terms.crossDepartment))",
-      "  timezone: \(number(terms.timezone))",
-      "  mentee_preference: \(number(terms.menteePreference))",
-      "  mentor_preference: \(number(terms.mentorPreference))",
-      "competencies:",
-      "  default: \(number(configuration.defaultCompetencyWeight))",
-    ]
+    var lines = ["# MentorMatch matching configuration (format: Docs/configuration.md).", "weights:"]
+    lines += MatchingConfiguration.TermWeights.Key.allCases.map { "  \($0.rawValue): \(number(terms[$0]))" }
+    lines += ["competencies:", "  default: \(number(configuration.defaultCompetencyWeight))"]
     for name in configuration.competencyWeights.keys.sorted() {
       lines.append("  \(key(name)): \(number(configuration.competencyWeights[name]!))")
     }
+    lines.append("rules:")
+    lines += MatchingConfiguration.Rules.Key.allCases.map { key in
+      let value =
+        key.flag.map { String(rules[keyPath: $0]) } ?? rules.maxMenteesPerDepartment.map(String.init) ?? "null"
+      return "  \(key.rawValue): \(value)"
+    }
     lines += [
-      "rules:",
-      "  exclude_self: \(rules.excludeSelf)",
-      "  exclude_reporting_line: \(rules.excludeReportingLine)",
-      "  exclude_previous_pairs: \(rules.excludePreviousPairs)",
-      "  require_shared_language: \(rules.requireSharedLanguage)",
-      "  max_mentees_per_department: \(rules.maxMenteesPerDepartment.map(String.init) ?? "null")",
-      "  goal_mentees_first: \(rules.goalMenteesFirst)",
       "fit:",
       "  headroom: \(number(configuration.headroomCredit))",
       "  side_terms_limit: \(configuration.sideTermsLimit.map(number) ?? "null")",

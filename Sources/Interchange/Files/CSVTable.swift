@@ -207,7 +207,7 @@ public struct CSVTable: Sendable, Hashable {
   ///   be read, or at the first bad byte when it is not UTF-8.
   static func loadText(path: String) -> Result<String, InputError> {
     func failure(_ reason: String) -> Result<String, InputError> {
-      .failure(InputError(file: path, line: 1, column: 1, message: "cannot read file: \(reason)"))
+      .failure(InputError.unreadable(file: path, reason: reason))
     }
     switch InputFile.read(path) {
     case .success(let bytes): return text(of: bytes, path: path)

@@ -1,10 +1,9 @@
 import Circles
 import CompetencyModel
 import Foundation
-import Interchange
 
 /// The formats `circles` writes.
-enum CircleFormat: String, CaseIterable {
+public enum CircleFormat: String, Sendable, CaseIterable {
   /// Aligned text: each circle, its members and what they learn from whom.
   case table
   /// One row per member, RFC 4180, formula-safe.
@@ -19,10 +18,10 @@ enum CircleFormat: String, CaseIterable {
   case xlsx
 
   /// Whether the format is binary (needs `--output`).
-  var isBinary: Bool { self == .xlsx }
+  public var isBinary: Bool { self == .xlsx }
 
   /// The plan in this format, as bytes.
-  func render(_ plan: CirclePlan, warning: (String) -> Void = { _ in }) throws -> Data {
+  public func render(_ plan: CirclePlan, warning: (String) -> Void = { _ in }) throws -> Data {
     switch self {
     case .table: return Data(Self.table(plan).utf8)
     case .csv: return Data(Self.csv(plan).utf8)
@@ -37,7 +36,7 @@ enum CircleFormat: String, CaseIterable {
   /// (as for plans: `.txt .csv .json .md .html .xlsx`), else table.
   ///
   /// - Throws: ``PlanFormat/FormatConflict`` when `given` contradicts the extension.
-  static func resolve(given: CircleFormat?, output: String?) throws(PlanFormat.FormatConflict) -> CircleFormat {
+  public static func resolve(given: CircleFormat?, output: String?) throws(PlanFormat.FormatConflict) -> CircleFormat {
     let resolved = try PlanFormat.resolve(given: given.flatMap { PlanFormat(rawValue: $0.rawValue) }, output: output)
     return CircleFormat(rawValue: resolved.rawValue) ?? .table
   }

@@ -41,26 +41,9 @@ public enum CircleHistoryReader {
     var problems: [InputError] = []
     guard let table = CSVTable.collect(text, file: file, expectedHeader: "circle,member", errors: &problems)
     else { throw InputErrors(problems) }
-    var columns: [String: Int] = [:]
-    for (index, field) in table.header.fields.enumerated() {
-      let key = CellText.headerKey(field.value)
-      guard ["cohort", "circle", "member"].contains(key) else { continue }
-      if columns[key] != nil {
-        problems.append(
-          InputError(
-            file: file, line: field.line, column: field.column,
-            message: "duplicate column '\(CellText.trimmed(field.value))'"))
-      } else {
-        columns[key] = index
-      }
-    }
-    let start = table.header.fields[0]
-    for name in ["circle", "member"] where columns[name] == nil {
-      problems.append(
-        InputError(
-          file: file, line: start.line, column: start.column,
-          message: "missing required column '\(name)'; expected a header such as 'cohort,circle,member'"))
-    }
+    let columns = table.columns(
+      ["cohort", "circle", "member"], required: ["circle", "member"], example: "cohort,circle,member", file: file,
+      problems: &problems)
     guard let circleColumn = columns["circle"], let memberColumn = columns["member"] else {
       throw InputErrors(problems)
     }

@@ -1,6 +1,5 @@
 import Circles
 import Foundation
-import Interchange
 
 /// Renders circles as one self-contained HTML report: the summary figures,
 /// then one section per circle with its members, what each learns from
@@ -8,11 +7,11 @@ import Interchange
 /// resources, no timestamps: identical circles give identical bytes. Every
 /// text from the data goes through ``escape(_:)`` (control characters shown
 /// by ``DisplayText``, then `& < > " '` as entities).
-enum CircleHTMLRenderer {
+public enum CircleHTMLRenderer {
   /// The report.
   ///
   /// - Complexity: O(size of the plan).
-  static func render(_ plan: CirclePlan) -> String {
+  public static func render(_ plan: CirclePlan) -> String {
     let participants = plan.circles.reduce(0) { $0 + $1.members.count }
     var out = """
       <!DOCTYPE html>

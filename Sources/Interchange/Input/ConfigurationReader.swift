@@ -33,25 +33,14 @@ public enum ConfigurationReader {
   /// - Parameter path: The file's path; also the file name in problem reports.
   /// - Returns: The configuration.
   /// - Throws: ``InputErrors``: the file cannot be read or is not UTF-8 (one
-  ///   error), or every problem ``parse(_:file:)`` finds.
+  ///   error, from the loader the CSV readers share, ``CSVTable/loadText(path:)``),
+  ///   or every problem ``parse(_:file:)`` finds.
   /// - Complexity: O(size of the file).
   public static func read(path: String) throws(InputErrors) -> MatchingConfiguration {
-    let data: Data
-    switch InputFile.read(path) {
-    case .success(let bytes): data = bytes
-    case .failure(let error):
-      throw InputErrors([
-        InputError(file: path, line: 1, column: 1, message: "cannot read file: \(error.reason)")
-      ])
+    switch CSVTable.loadText(path: path) {
+    case .success(let text): return try parse(text, file: path)
+    case .failure(let error): throw InputErrors([error])
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw InputErrors([
-        InputError(
-          file: path, line: 1, column: 1,
-          message: "the file is not valid UTF-8; save it with UTF-8 encoding")
-      ])
-    }
-    return try parse(text, file: path)
   }
 
   /// Parses a configuration from its text.
@@ -91,15 +80,10 @@ public enum ConfigurationReader {
     "weights", "competencies", "rules", "seniority", "timezone", "minimum_score", "programme", "objective", "fit",
     "circles", "columns", "scales",
   ]
-  /// The keys of `weights:`.
-  static let weightKeys = [
-    "competency", "seniority", "cross_department", "timezone", "mentee_preference", "mentor_preference",
-  ]
-  /// The keys of `rules:`.
-  static let ruleKeys = [
-    "exclude_self", "exclude_reporting_line", "exclude_previous_pairs", "require_shared_language",
-    "max_mentees_per_department", "goal_mentees_first",
-  ]
+  /// The keys of `weights:` (``CompetencyModel/MatchingConfiguration/TermWeights/Key``).
+  static let weightKeys = MatchingConfiguration.TermWeights.Key.allCases.map(\.rawValue)
+  /// The keys of `rules:` (``CompetencyModel/MatchingConfiguration/Rules/Key``).
+  static let ruleKeys = MatchingConfiguration.Rules.Key.allCases.map(\.rawValue)
   /// The keys of `fit:`.
   static let fitKeys = ["headroom", "side_terms_limit"]
   /// The keys of `circles:`.
@@ -354,6 +338,19 @@ extension ConfigurationReader {
       error(at: keyNode.mark, message)
     }
 
+    /// The key of table `Key` that `key` names (matched by ``normalized(_:)``),
+    /// or `nil` after reporting it as unknown in `section`.
+    mutating func tableKey<Key: RawRepresentable & CaseIterable>(
+      _ key: String, at keyNode: Node, in section: String, of _: Key.Type
+    ) -> Key? where Key.RawValue == String {
+      let typed = ConfigurationReader.normalized(key)
+      if let match = Key.allCases.first(where: { ConfigurationReader.normalized($0.rawValue) == typed }) {
+        return match
+      }
+      unknownKey(key, at: keyNode, in: section, candidates: Key.allCases.map(\.rawValue))
+      return nil
+    }
+
     /// `'a', 'b' or 'c'`.
     static func list(_ keys: [String]) -> String {
       let quoted = keys.map { "'\($0)'" }
@@ -500,22 +497,10 @@ extension ConfigurationReader {
     mutating func readWeights(_ node: Node, into terms: inout MatchingConfiguration.TermWeights) {
       guard let entries = entries(of: node, named: "weights") else { return }
       for (key, keyNode, value) in entries {
-        let canonical = ConfigurationReader.weightKeys.first {
-          ConfigurationReader.normalized($0) == ConfigurationReader.normalized(key)
-        }
-        guard let canonical else {
-          unknownKey(key, at: keyNode, in: "weights", candidates: ConfigurationReader.weightKeys)
-          continue
-        }
-        guard let weight = weight(value, for: "weights.\(canonical)") else { continue }
-        switch canonical {
-        case "competency": terms.competency = weight
-        case "seniority": terms.seniority = weight
-        case "cross_department": terms.crossDepartment = weight
-        case "mentee_preference": terms.menteePreference = weight
-        case "mentor_preference": terms.mentorPreference = weight
-        default: terms.timezone = weight
-        }
+        guard let canonical = tableKey(key, at: keyNode, in: "weights", of: MatchingConfiguration.TermWeights.Key.self)
+        else { continue }
+        guard let weight = weight(value, for: "weights.\(canonical.rawValue)") else { continue }
+        terms[canonical] = weight
       }
     }
 
@@ -547,34 +532,24 @@ extension ConfigurationReader {
     mutating func readRules(_ node: Node, into rules: inout MatchingConfiguration.Rules) {
       guard let entries = entries(of: node, named: "rules") else { return }
       for (key, keyNode, value) in entries {
-        let canonical = ConfigurationReader.ruleKeys.first {
-          ConfigurationReader.normalized($0) == ConfigurationReader.normalized(key)
-        }
-        guard let canonical else {
-          unknownKey(key, at: keyNode, in: "rules", candidates: ConfigurationReader.ruleKeys)
-          continue
-        }
-        if canonical == "max_mentees_per_department" {
+        guard let canonical = tableKey(key, at: keyNode, in: "rules", of: MatchingConfiguration.Rules.Key.self)
+        else { continue }
+        let name = "rules.\(canonical.rawValue)"
+        guard let field = canonical.flag else {
+          // The one numeric rule, max_mentees_per_department.
           let expectation = "a whole number 1 or more, or null"
           if isNull(value) {
             rules.maxMenteesPerDepartment = nil
-          } else if let cap = number(value, for: "rules.\(canonical)", expectation: expectation) {
+          } else if let cap = number(value, for: name, expectation: expectation) {
             if cap >= 1, cap == cap.rounded(), cap < 1e6 {
               rules.maxMenteesPerDepartment = Int(cap)
             } else {
-              error(at: value.mark, "'rules.\(canonical)' is \(Self.text(value)); expected \(expectation)")
+              error(at: value.mark, "'\(name)' is \(Self.text(value)); expected \(expectation)")
             }
           }
           continue
         }
-        guard let flag = boolean(value, for: "rules.\(canonical)") else { continue }
-        switch canonical {
-        case "exclude_self": rules.excludeSelf = flag
-        case "exclude_reporting_line": rules.excludeReportingLine = flag
-        case "exclude_previous_pairs": rules.excludePreviousPairs = flag
-        case "goal_mentees_first": rules.goalMenteesFirst = flag
-        default: rules.requireSharedLanguage = flag
-        }
+        if let flag = boolean(value, for: name) { rules[keyPath: field] = flag }
       }
     }
 

@@ -17,6 +17,15 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     case warning
   }
 
+  /// What kind of problem this is, for exit codes: the file could not be
+  /// read at all, or its content is wrong.
+  public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// The content is wrong (exit code 65).
+    case data
+    /// The file is missing or cannot be read (exit code 66).
+    case unreadable
+  }
+
   /// The path of the file, as the user gave it.
   public var file: String
   /// The 1-based line of the problem.
@@ -27,6 +36,8 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
   public var message: String
   /// Whether the problem is an error or a warning.
   public var severity: Severity
+  /// Whether the file could not be read or its content is wrong.
+  public var kind: Kind
 
   /// Creates a problem report.
   ///
@@ -36,13 +47,25 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
   ///   - column: The 1-based column, in characters.
   ///   - message: What is wrong.
   ///   - severity: ``Severity/error`` (the default) or ``Severity/warning``.
+  ///   - kind: ``Kind/data`` (the default) or ``Kind/unreadable``.
   /// - Complexity: O(1).
-  public init(file: String, line: Int, column: Int, message: String, severity: Severity = .error) {
+  public init(
+    file: String, line: Int, column: Int, message: String, severity: Severity = .error, kind: Kind = .data
+  ) {
     self.file = file
     self.line = line
     self.column = column
     self.message = message
     self.severity = severity
+    self.kind = kind
+  }
+
+  /// The error for a file that cannot be read: `cannot read file: reason`
+  /// at 1:1, of kind ``Kind/unreadable``.
+  ///
+  /// - Complexity: O(1).
+  public static func unreadable(file: String, reason: String) -> InputError {
+    InputError(file: file, line: 1, column: 1, message: "cannot read file: \(reason)", kind: .unreadable)
   }
 
   /// `file:line:column: error: message` (or `warning:`), with control
@@ -86,6 +109,14 @@ public struct InputErrors: Error, Sendable, Hashable, CustomStringConvertible {
   /// - Complexity: O(*n* log *n*) for *n* problems.
   public init(_ errors: [InputError]) {
     self.errors = errors.sorted(by: InputError.reportOrder)
+  }
+
+  /// ``InputError/Kind/unreadable`` when every problem is a file that
+  /// cannot be read (nothing could be checked), else ``InputError/Kind/data``.
+  ///
+  /// - Complexity: O(*n*) for *n* problems.
+  public var kind: InputError.Kind {
+    errors.allSatisfy { $0.kind == .unreadable } ? .unreadable : .data
   }
 
   /// One problem per line, in report order.

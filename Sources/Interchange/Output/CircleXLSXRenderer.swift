@@ -1,18 +1,17 @@
 import Circles
 import Foundation
-import Interchange
 
 /// Renders circles as an XLSX workbook with three sheets: `Circles` (one row
 /// per circle), `Members` (one row per member, with what they learn from
 /// whom) and `Summary` (the figures). Text cells are inline strings, never
 /// formulas, so the file is safe to open in spreadsheet programs; control
 /// characters are shown by ``DisplayText``.
-enum CircleXLSXRenderer {
+public enum CircleXLSXRenderer {
   /// The workbook's bytes.
   ///
   /// - Throws: ``OutputError`` when the workbook cannot be built.
   /// - Complexity: O(size of the plan).
-  static func render(_ plan: CirclePlan, warning: (String) -> Void = { _ in }) throws -> Data {
+  public static func render(_ plan: CirclePlan, warning: (String) -> Void = { _ in }) throws -> Data {
     func text(_ value: String) -> XLSXWorkbook.Cell { .text(DisplayText.visible(value)) }
     var circles: [[XLSXWorkbook.Cell]] = [
       ["circle", "members", "departments", "shared_hours", "facilitator", "facilitator_fit", "leads"].map(text)
