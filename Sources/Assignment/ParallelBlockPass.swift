@@ -68,4 +68,5 @@ enum ParallelBlockPass {
       count += 1
       return count
     }
-  }}
+  }
+}

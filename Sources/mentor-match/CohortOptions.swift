@@ -53,12 +53,17 @@ struct CohortOptions: ParsableArguments {
   /// standard error which ledger was consulted and how many of its pairs this cohort cannot repeat.
   func load(ledgerMayBeMissing: Bool = false, ownCohort: String? = nil) throws -> Loaded {
     let loaded = try inputs.load(ledgerMayBeMissing: ledgerMayBeMissing, ownCohort: ownCohort)
-    if let ledgerHistory = loaded.ledgerHistory {
-      let mentees = Set(loaded.cohort.mentees.map(\.id))
-      let mentors = Set(loaded.cohort.mentors.map(\.id))
-      let excluded = ledgerHistory.pairs.filter { mentees.contains($0.menteeID) && mentors.contains($0.mentorID) }
-      printError(ledgerHistory.summary(excluded: excluded.count))
-    }
+    reportLedgerHistory(loaded)
     return loaded
   }
+}
+
+/// Says on standard error which ledger `loaded` consulted and how many of its
+/// pairs the cohort cannot repeat (nothing when no ledger was consulted).
+func reportLedgerHistory(_ loaded: CohortInputs.Loaded) {
+  guard let ledgerHistory = loaded.ledgerHistory else { return }
+  let mentees = Set(loaded.cohort.mentees.map(\.id))
+  let mentors = Set(loaded.cohort.mentors.map(\.id))
+  let excluded = ledgerHistory.pairs.filter { mentees.contains($0.menteeID) && mentors.contains($0.mentorID) }
+  printError(ledgerHistory.summary(excluded: excluded.count))
 }

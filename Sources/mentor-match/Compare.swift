@@ -26,11 +26,13 @@ extension MentorMatch {
 
     func run() throws {
       try reportingErrors {
-        let plans = try configs.map { config in
+        let plans = try configs.enumerated().map { index, config in
           let loaded = try CohortInputs(
             cohort: cohort, config: config, history: pairFiles.history, pairRules: pairFiles.pairRules,
             ledger: pairFiles.ledger
           ).load()
+          // The same ledger serves both plans: say so once.
+          if index == 0 { reportLedgerHistory(loaded) }
           return CohortMatcher.match(
             loaded.cohort, configuration: loaded.configuration, history: loaded.history,
             requirements: loaded.requirements)

@@ -63,7 +63,7 @@ extension MentorMatch {
         for warning in loaded.warnings { printError(warning.description) }
         var configuration = loaded.configuration
         if fairness { configuration.objective = .fairness }
-        let configFile = cohort.resolvedCompanionFiles().config
+        let configFile = cohort.inputs.resolvedCompanionFiles().config
         if configuration.programme.start == nil {
           throw InputError(
             file: configFile ?? "configuration", line: 1, column: 1,

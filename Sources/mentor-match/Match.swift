@@ -97,7 +97,7 @@ extension MentorMatch {
           }
         }
         let context = PlanReportContext(
-          cohort: cohort.cohort.joined(separator: " + "), configuration: cohort.resolvedCompanionFiles().config,
+          cohort: cohort.cohort.joined(separator: " + "), configuration: cohort.inputs.resolvedCompanionFiles().config,
           date: PlanReportContext.today())
         progress.phase("writing")
         let data: Data

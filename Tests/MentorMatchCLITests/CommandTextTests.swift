@@ -82,12 +82,18 @@ extension CommandTextTests {
                                   how stable each pair is.
           tune                    Learn competency and term weights from the outcomes
                                   of earlier pairs.
-          ledger                  Record plans and outcomes in the programme ledger
-                                  (SQLite), and list them.
+          ledger                  Record plans (versioned) and outcomes in the
+                                  programme ledger (SQLite); show, list and delete them.
+          invitations             Write an introduction e-mail (.eml) and a calendar
+                                  (.ics) for every pair; nothing is sent.
+          rematch                 Re-match a recorded cohort after pairs ended, people
+                                  left or joined, keeping every continuing pair.
           solve                   Solve a capacitated assignment on a score matrix
                                   (SCORES.csv).
           score                   Write the cohort's score matrix in the SCORES.csv
                                   format that `solve` reads.
+          shortlist               Suggest a short list of mentors per mentee: the
+                                  optimal plan's first, then the cheapest alternatives.
           validate                Check the cohort files (and configuration and
                                   history) and report every problem.
           generate                Generate a realistic synthetic cohort from a seed
@@ -108,7 +114,7 @@ extension CommandTextTests {
         behind its score and the mentee's rank of the mentor; unmatched mentees get the
         reason.
 
-        USAGE: mentor-match match <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--format <format>] [--output <file>] [--fairness] [--timings]
+        USAGE: mentor-match match <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--format <format>] [--output <file>] [--fairness] [--timings] [--choices <file>] [--choices-mode <choices-mode>] [--quiet]
 
         ARGUMENTS:
           <cohort>                The cohort: a folder holding mentors.csv and
@@ -137,6 +143,15 @@ extension CommandTextTests {
           --fairness              Maximise the lowest fit first, then the total (same
                                   as `objective: fairness`).
           --timings               Print the time each phase took to standard error.
+          --choices <file>        Mentees' ranked picks (mentee,mentor,rank), e.g. from
+                                  `shortlist`; see --choices-mode.
+          --choices-mode <choices-mode>
+                                  soft: picks weigh in as preferences
+                                  (weights.mentee_preference); hard: the best pick that
+                                  can be made is fixed, else the next, else free
+                                  matching. (values: soft, hard; default: soft)
+          --quiet                 Show no progress on standard error (none is shown
+                                  when it is not a terminal).
           --version               Show the version.
           -h, --help              Show help information.
 
@@ -195,6 +210,8 @@ extension CommandTextTests {
                                   (default 60, or 20 above 1,000 participants).
           --timings               Print the time the formation took and its rounds to
                                   standard error.
+          --quiet                 Show no progress on standard error (none is shown
+                                  when it is not a terminal).
           --format <format>       Output format: table, csv, json, markdown, html or
                                   xlsx (xlsx needs --output). Default: the --output
                                   file's extension (.txt .csv .json .md .html .xlsx),
@@ -290,7 +307,7 @@ extension CommandTextTests {
         --seed; each run is warm-started from the plan. Then each weight alone moves by
         ±spread, to show which weights the plan is most sensitive to.
 
-        USAGE: mentor-match sensitivity <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--runs <runs>] [--spread <spread>] [--seed <seed>] [--show <show>]
+        USAGE: mentor-match sensitivity <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--runs <runs>] [--spread <spread>] [--seed <seed>] [--show <show>] [--quiet]
 
         ARGUMENTS:
           <cohort>                The cohort: a folder holding mentors.csv and
@@ -315,6 +332,8 @@ extension CommandTextTests {
           --seed <seed>           The random seed of the perturbations. (default: 1)
           --show <show>           How many of the least stable pairs to list. (default:
                                   10)
+          --quiet                 Show no progress on standard error (none is shown
+                                  when it is not a terminal).
           --version               Show the version.
           -h, --help              Show help information.
 
@@ -329,9 +348,13 @@ extension CommandTextTests {
         Ridge regression on each pair's unweighted score terms (LAPACK), the penalty
         chosen by k-fold cross-validation, weights kept non-negative. Reports the
         weights, their standard errors and the cross-validated error against the
-        current weights, and writes a configuration to review (--output).
+        current weights, and writes a configuration to review (--output) only when the
+        tuned weights predict better than the current ones (--force writes it anyway).
+        Weights the data cannot inform keep their current values and minimum_score is
+        rescaled with the scores. Folds follow a hash of each pair's ids, so the same
+        outcomes give the same report from a file or from the ledger.
 
-        USAGE: mentor-match tune <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--outcomes <file>] [--recorded <name>] [--folds <folds>] [--output <file>]
+        USAGE: mentor-match tune <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--outcomes <file>] [--recorded <name>] [--folds <folds>] [--output <file>] [--force] [--quiet]
 
         ARGUMENTS:
           <cohort>                The cohort: a folder holding mentors.csv and
@@ -355,6 +378,10 @@ extension CommandTextTests {
                                   ledger (see `ledger`).
           --folds <folds>         The number of cross-validation folds. (default: 5)
           -o, --output <file>     Write the tuned configuration (YAML) here.
+          --force                 Write --output even when the tuned weights do not
+                                  beat the current ones.
+          --quiet                 Show no progress on standard error (none is shown
+                                  when it is not a terminal).
           --version               Show the version.
           -h, --help              Show help information.
 
@@ -364,13 +391,14 @@ extension CommandTextTests {
     Case(
       arguments: ["ledger", "--help"], status: 0,
       stdout: #"""
-        OVERVIEW: Record plans and outcomes in the programme ledger (SQLite), and list
-        them.
+        OVERVIEW: Record plans (versioned) and outcomes in the programme ledger
+        (SQLite); show, list and delete them.
 
         The ledger is /nonexistent/mentor-match-tests/ledger.sqlite unless
         $MENTOR_MATCH_LEDGER or --ledger names another file; `record` creates it on
         first use, and the other subcommands need it to exist. `match`, `score` and the
-        other cohort commands also avoid every pair the ledger holds.
+        other cohort commands also avoid the pairs of earlier recorded cohorts (never a
+        cohort's own).
 
         USAGE: mentor-match ledger <subcommand>
 
@@ -385,6 +413,10 @@ extension CommandTextTests {
           list                    List the recorded cohorts.
           pairs                   Print a recorded cohort's pairs with their outcomes
                                   (CSV: mentee,mentor,score,outcome).
+          show                    Show a recorded cohort: every plan version, then the
+                                  pairs of the latest (or --version K).
+          delete                  Delete a recorded cohort: its plan versions, pairs,
+                                  outcomes and circles (needs --yes).
 
           See 'mentor-match help ledger <subcommand>' for detailed help.
 
@@ -395,7 +427,7 @@ extension CommandTextTests {
       stdout: #"""
         OVERVIEW: Match a cohort and record its plan under a name.
 
-        USAGE: mentor-match ledger record <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] --name <name>
+        USAGE: mentor-match ledger record <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] --name <name> [--plan <file>]
 
         ARGUMENTS:
           <cohort>                The cohort: a folder holding mentors.csv and
@@ -415,6 +447,10 @@ extension CommandTextTests {
                                   commands avoid its recorded pairs; a file named here
                                   must exist, except for commands that record.
           --name <name>           The cohort's name in the ledger, e.g. 2026-spring.
+          --plan <file>           Record this plan instead of matching: a plan exported
+                                  with `match --format csv` and edited; it is checked
+                                  against capacities and rules and becomes the cohort's
+                                  next version (or its first).
           --version               Show the version.
           -h, --help              Show help information.
 
@@ -595,9 +631,10 @@ extension CommandTextTests {
         Docs/generator.md).
 
         Writes mentors.csv, mentees.csv and history.csv into the output folder, all
-        three or none. The same seed gives the same files.
+        three or none (with --shape: people.csv, config.yaml and history.csv). The same
+        seed gives the same files.
 
-        USAGE: mentor-match generate [--mentees <mentees>] [--mentors <mentors>] [--competencies <competencies>] [--seed <seed>] [--capacity <capacity>] --output <folder> [--force]
+        USAGE: mentor-match generate [--mentees <mentees>] [--mentors <mentors>] [--competencies <competencies>] [--seed <seed>] [--capacity <capacity>] --output <folder> [--force] [--shape <workday|forms>] [--quiet]
 
         OPTIONS:
           --mentees <mentees>     The number of mentees. (default: 240)
@@ -609,6 +646,202 @@ extension CommandTextTests {
                                   1 to 4).
           -o, --output <folder>   The folder to write into (created if missing).
           --force                 Overwrite existing files in the output folder.
+          --shape <workday|forms> Write one people file shaped like an HR export
+                                  (workday: a worker export; forms: a Microsoft Forms
+                                  export) and the config.yaml that reads it. (values:
+                                  workday, forms)
+          --quiet                 Show no progress on standard error (none is shown
+                                  when it is not a terminal).
+          --version               Show the version.
+          -h, --help              Show help information.
+
+
+        """#,
+      stderr: ""),
+    Case(
+      arguments: ["rematch", "--help"], status: 0,
+      stdout: #"""
+        OVERVIEW: Re-match a recorded cohort after pairs ended, people left or joined,
+        keeping every continuing pair.
+
+        Keeps every pair of the recorded plan (its latest version) that continues, and
+        matches the mentees released by ended pairs or leaving mentors, the mentees
+        unmatched before and the mentees who joined, optimally over the places left; an
+        ended pair is never made again. --reoptimise COST also lets continuing pairs
+        move when each move gains more than COST in fit (exact). The plan has a changes
+        section (kept, new, moved, ended); --record stores it as the cohort's next
+        version.
+
+        USAGE: mentor-match rematch [<options>] <cohort> ... --name <name>
+
+        ARGUMENTS:
+          <cohort>                The cohort: a folder holding mentors.csv and
+                                  mentees.csv, or the two files.
+
+        OPTIONS:
+          --config <file>         A configuration file (YAML). Default: config.yaml in
+                                  the cohort folder if present, else built-in defaults.
+          --history <file>        Pairs of earlier cohorts not to repeat (CSV:
+                                  mentee,mentor). Default: history.csv in the cohort
+                                  folder if present.
+          --pair-rules <file>     Pairs to make or never make (CSV: mentee,mentor,rule
+                                  with rule must or never). Default: pair-rules.csv in
+                                  the cohort folder if present.
+          --ledger <file>         The programme ledger (default: $MENTOR_MATCH_LEDGER
+                                  or ~/.local/share/mentor-match/ledger.sqlite). Cohort
+                                  commands avoid its recorded pairs; a file named here
+                                  must exist, except for commands that record.
+          --name <name>           The recorded cohort's name in the ledger.
+          --ended <file>          Pairs that ended (CSV: mentee,mentor).
+          --leavers <file>        People who left (CSV with an id column).
+          --joiners <folder>      People who joined: a folder with mentees.csv and/or
+                                  mentors.csv in the cohort format.
+          --reoptimise <cost>     Also move continuing pairs, each only when the move
+                                  gains more than this fit.
+          --format <format>       Output format: table, csv, json, markdown, html or
+                                  xlsx (xlsx needs --output). Default: from --output,
+                                  else table. (values: table, csv, json, markdown,
+                                  html, xlsx)
+          -o, --output <file>     Write the plan to this file (atomically); `-` is
+                                  standard output.
+          --record                Record the new plan as the cohort's next version.
+          --version               Show the version.
+          -h, --help              Show help information.
+
+
+        """#,
+      stderr: ""),
+    Case(
+      arguments: ["shortlist", "--help"], status: 0,
+      stdout: #"""
+        OVERVIEW: Suggest a short list of mentors per mentee: the optimal plan's first,
+        then the cheapest alternatives.
+
+        Each list starts with the mentor(s) of the optimal plan; the other suggestions
+        are the alternatives with the least exact cost to the cohort (the change in
+        matched mentees and total fit if the pair were forced and the rest re-solved).
+        No mentor is on more than size × capacity lists. The plan is made with the
+        total-fit objective; department caps are not supported. See Docs/choices.md.
+
+        USAGE: mentor-match shortlist <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--size <size>] [--format <format>] [--output <file>]
+
+        ARGUMENTS:
+          <cohort>                The cohort: a folder holding mentors.csv and
+                                  mentees.csv, or the two files.
+
+        OPTIONS:
+          --config <file>         A configuration file (YAML). Default: config.yaml in
+                                  the cohort folder if present, else built-in defaults.
+          --history <file>        Pairs of earlier cohorts not to repeat (CSV:
+                                  mentee,mentor). Default: history.csv in the cohort
+                                  folder if present.
+          --pair-rules <file>     Pairs to make or never make (CSV: mentee,mentor,rule
+                                  with rule must or never). Default: pair-rules.csv in
+                                  the cohort folder if present.
+          --ledger <file>         The programme ledger (default: $MENTOR_MATCH_LEDGER
+                                  or ~/.local/share/mentor-match/ledger.sqlite). Cohort
+                                  commands avoid its recorded pairs; a file named here
+                                  must exist, except for commands that record.
+          --size <size>           Suggestions per mentee, 1 to 20. (default: 3)
+          --format <format>       Output format: table, csv, json, markdown, html or
+                                  xlsx (xlsx needs --output). Default: the --output
+                                  file's extension, else table. (values: table, csv,
+                                  json, markdown, html, xlsx)
+          -o, --output <file>     Write the shortlists to this file (atomically)
+                                  instead of standard output; `-` is standard output.
+          --version               Show the version.
+          -h, --help              Show help information.
+
+
+        """#,
+      stderr: ""),
+    Case(
+      arguments: ["invitations", "--help"], status: 0,
+      stdout: #"""
+        OVERVIEW: Write an introduction e-mail (.eml) and a calendar (.ics) for every
+        pair; nothing is sent.
+
+        Matches the cohort as `match` does, then writes into the output folder, for
+        each pair, NNN-<mentee>-<mentor>.eml (both people addressed, the reasons for
+        the pair and the growth plan, the calendar attached) and
+        NNN-<mentee>-<mentor>.ics (the milestones, both people as attendees), dated
+        from the configuration's programme.start. All files appear together or none
+        does. See Docs/invitations.md.
+
+        USAGE: mentor-match invitations <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] --output <folder> [--template <file>] [--from <mailbox>] [--fairness] [--force]
+
+        ARGUMENTS:
+          <cohort>                The cohort: a folder holding mentors.csv and
+                                  mentees.csv, or the two files.
+
+        OPTIONS:
+          --config <file>         A configuration file (YAML). Default: config.yaml in
+                                  the cohort folder if present, else built-in defaults.
+          --history <file>        Pairs of earlier cohorts not to repeat (CSV:
+                                  mentee,mentor). Default: history.csv in the cohort
+                                  folder if present.
+          --pair-rules <file>     Pairs to make or never make (CSV: mentee,mentor,rule
+                                  with rule must or never). Default: pair-rules.csv in
+                                  the cohort folder if present.
+          --ledger <file>         The programme ledger (default: $MENTOR_MATCH_LEDGER
+                                  or ~/.local/share/mentor-match/ledger.sqlite). Cohort
+                                  commands avoid its recorded pairs; a file named here
+                                  must exist, except for commands that record.
+          -o, --output <folder>   The folder to write into (created if missing).
+          --template <file>       The e-mail template (Subject: line, blank line, body
+                                  with {{placeholders}}). Default: the built-in one,
+                                  also in Datasets/templates/invitation.txt.
+          --from <mailbox>        The sender and calendar organiser, `Name <address>`.
+                                  (default: Mentoring programme <mentoring@example.org>)
+          --fairness              Maximise the lowest fit first, then the total (same
+                                  as `objective: fairness`).
+          --force                 Write into an output folder that already holds files.
+          --version               Show the version.
+          -h, --help              Show help information.
+
+
+        """#,
+      stderr: ""),
+    Case(
+      arguments: ["ledger", "show", "--help"], status: 0,
+      stdout: #"""
+        OVERVIEW: Show a recorded cohort: every plan version, then the pairs of the
+        latest (or --version K).
+
+        USAGE: mentor-match ledger show [--ledger <file>] <name> [--version <version>]
+
+        ARGUMENTS:
+          <name>                  The recorded cohort's name.
+
+        OPTIONS:
+          --ledger <file>         The programme ledger (default: $MENTOR_MATCH_LEDGER
+                                  or ~/.local/share/mentor-match/ledger.sqlite). Cohort
+                                  commands avoid its recorded pairs; a file named here
+                                  must exist, except for commands that record.
+          --version <version>     The plan version to print (default: the latest).
+          --version               Show the version.
+          -h, --help              Show help information.
+
+
+        """#,
+      stderr: ""),
+    Case(
+      arguments: ["ledger", "delete", "--help"], status: 0,
+      stdout: #"""
+        OVERVIEW: Delete a recorded cohort: its plan versions, pairs, outcomes and
+        circles (needs --yes).
+
+        USAGE: mentor-match ledger delete [--ledger <file>] <name> [--yes]
+
+        ARGUMENTS:
+          <name>                  The recorded cohort's name.
+
+        OPTIONS:
+          --ledger <file>         The programme ledger (default: $MENTOR_MATCH_LEDGER
+                                  or ~/.local/share/mentor-match/ledger.sqlite). Cohort
+                                  commands avoid its recorded pairs; a file named here
+                                  must exist, except for commands that record.
+          --yes                   Confirm the deletion.
           --version               Show the version.
           -h, --help              Show help information.
 
@@ -625,7 +858,7 @@ extension CommandTextTests {
       stdout: "",
       stderr: #"""
         Error: The format csv contradicts the output file 'plan.json', whose extension means json; drop --format or name the file to match it.
-        Usage: mentor-match match <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--format <format>] [--output <file>] [--fairness] [--timings]
+        Usage: mentor-match match <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--format <format>] [--output <file>] [--fairness] [--timings] [--choices <file>] [--choices-mode <choices-mode>] [--quiet]
           See 'mentor-match match --help' for more information.
 
         """#),
@@ -634,7 +867,7 @@ extension CommandTextTests {
       stdout: "",
       stderr: #"""
         Error: Give the cohort as one folder or as the mentors and mentees files.
-        Usage: mentor-match match <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--format <format>] [--output <file>] [--fairness] [--timings]
+        Usage: mentor-match match <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--format <format>] [--output <file>] [--fairness] [--timings] [--choices <file>] [--choices-mode <choices-mode>] [--quiet]
           See 'mentor-match match --help' for more information.
 
         """#),
@@ -643,7 +876,7 @@ extension CommandTextTests {
       stdout: "",
       stderr: #"""
         Error: The xlsx format is binary: name a file with --output.
-        Usage: mentor-match match <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--format <format>] [--output <file>] [--fairness] [--timings]
+        Usage: mentor-match match <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--format <format>] [--output <file>] [--fairness] [--timings] [--choices <file>] [--choices-mode <choices-mode>] [--quiet]
           See 'mentor-match match --help' for more information.
 
         """#),
@@ -700,7 +933,7 @@ extension CommandTextTests {
       stdout: "",
       stderr: #"""
         Error: --runs must be from 1 to 10000.
-        Usage: mentor-match sensitivity <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--runs <runs>] [--spread <spread>] [--seed <seed>] [--show <show>]
+        Usage: mentor-match sensitivity <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--runs <runs>] [--spread <spread>] [--seed <seed>] [--show <show>] [--quiet]
           See 'mentor-match sensitivity --help' for more information.
 
         """#),
@@ -709,7 +942,7 @@ extension CommandTextTests {
       stdout: "",
       stderr: #"""
         Error: --spread must be above 0 and below 1.
-        Usage: mentor-match sensitivity <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--runs <runs>] [--spread <spread>] [--seed <seed>] [--show <show>]
+        Usage: mentor-match sensitivity <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--runs <runs>] [--spread <spread>] [--seed <seed>] [--show <show>] [--quiet]
           See 'mentor-match sensitivity --help' for more information.
 
         """#),
@@ -719,7 +952,7 @@ extension CommandTextTests {
       stderr: #"""
         Error: Missing value for '--show <show>'
         Help:  --show <show>  How many of the least stable pairs to list.
-        Usage: mentor-match sensitivity <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--runs <runs>] [--spread <spread>] [--seed <seed>] [--show <show>]
+        Usage: mentor-match sensitivity <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--runs <runs>] [--spread <spread>] [--seed <seed>] [--show <show>] [--quiet]
           See 'mentor-match sensitivity --help' for more information.
 
         """#),
@@ -728,7 +961,7 @@ extension CommandTextTests {
       stdout: "",
       stderr: #"""
         Error: Give the outcomes either as a file (--outcomes) or as a recorded cohort (--recorded).
-        Usage: mentor-match tune <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--outcomes <file>] [--recorded <name>] [--folds <folds>] [--output <file>]
+        Usage: mentor-match tune <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--outcomes <file>] [--recorded <name>] [--folds <folds>] [--output <file>] [--force] [--quiet]
           See 'mentor-match tune --help' for more information.
 
         """#),
@@ -737,7 +970,7 @@ extension CommandTextTests {
       stdout: "",
       stderr: #"""
         Error: --folds must be from 2 to 50.
-        Usage: mentor-match tune <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--outcomes <file>] [--recorded <name>] [--folds <folds>] [--output <file>]
+        Usage: mentor-match tune <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--outcomes <file>] [--recorded <name>] [--folds <folds>] [--output <file>] [--force] [--quiet]
           See 'mentor-match tune --help' for more information.
 
         """#),
@@ -746,7 +979,7 @@ extension CommandTextTests {
       stdout: "",
       stderr: #"""
         Error: tune prints its report on standard output: name a file for the tuned configuration with --output.
-        Usage: mentor-match tune <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--outcomes <file>] [--recorded <name>] [--folds <folds>] [--output <file>]
+        Usage: mentor-match tune <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--outcomes <file>] [--recorded <name>] [--folds <folds>] [--output <file>] [--force] [--quiet]
           See 'mentor-match tune --help' for more information.
 
         """#),
@@ -784,7 +1017,7 @@ extension CommandTextTests {
       stdout: "",
       stderr: #"""
         Error: Generate at most 10,000,000 mentees, 2,000,000 mentors and 10,000 competencies.
-        Usage: mentor-match generate [--mentees <mentees>] [--mentors <mentors>] [--competencies <competencies>] [--seed <seed>] [--capacity <capacity>] --output <folder> [--force]
+        Usage: mentor-match generate [--mentees <mentees>] [--mentors <mentors>] [--competencies <competencies>] [--seed <seed>] [--capacity <capacity>] --output <folder> [--force] [--shape <workday|forms>] [--quiet]
           See 'mentor-match generate --help' for more information.
 
         """#),
@@ -793,7 +1026,7 @@ extension CommandTextTests {
       stdout: "",
       stderr: #"""
         Error: The cohort name is empty: give --name a name such as 2026-spring.
-        Usage: mentor-match ledger record <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] --name <name>
+        Usage: mentor-match ledger record <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] --name <name> [--plan <file>]
           See 'mentor-match ledger record --help' for more information.
 
         """#),

@@ -112,7 +112,7 @@ import ZIPFoundation
     let book = try #require(archive["xl/workbook.xml"])
     var bytes = Data()
     _ = try archive.extract(book) { bytes.append($0) }
-    #expect(String(decoding: bytes, as: UTF8.self).contains("<sheet name=\"Changes\" sheetId=\"4\""))
+    #expect(String(decoding: bytes, as: UTF8.self).contains("<sheet name=\"Changes\" sheetId=\"6\""))
     // The CSV is still a plan `ledger record --plan` reads.
     let csv = try folder.write("rematch.csv", try run("csv").stdout)
     let approved = try CLIRunner.run([

@@ -291,7 +291,8 @@ struct CohortFileParser {
     let start = record.fields[0]
     rows.append(
       Row(
-        person: person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals, listedGoals: listedGoals, role: role,
+        person: person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals,
+        listedGoals: listedGoals, role: role,
         line: record.line, start: (start.line, start.column)))
   }
 }

@@ -71,7 +71,7 @@ extension CohortMappingReader {
     case .success(let bytes): data = bytes
     case .failure(let error):
       throw InputErrors([
-        InputError(file: path, line: 1, column: 1, message: "cannot read file: \(error.reason)")
+        InputError.unreadable(file: path, reason: error.reason)
       ])
     }
     guard let text = String(data: data, encoding: .utf8) else {

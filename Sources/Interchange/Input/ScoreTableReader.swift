@@ -27,7 +27,7 @@ public enum ScoreTableReader {
     switch InputFile.read(path) {
     case .success(let bytes): data = bytes
     case .failure(let failure):
-      throw InputErrors([InputError(file: path, line: 1, column: 1, message: "cannot read file: \(failure.reason)")])
+      throw InputErrors([InputError.unreadable(file: path, reason: failure.reason)])
     }
     if let table = data.withUnsafeBytes({ parseWellFormed($0.bindMemory(to: UInt8.self)) }) { return table }
     switch CSVTable.text(of: data, path: path) {

@@ -115,7 +115,7 @@ public struct InvitationTemplate: Sendable, Equatable {
     switch InputFile.read(path) {
     case .success(let bytes): data = bytes
     case .failure(let error):
-      throw InputErrors([InputError(file: path, line: 1, column: 1, message: "cannot read file: \(error.reason)")])
+      throw InputErrors([InputError.unreadable(file: path, reason: error.reason)])
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw InputErrors([
