@@ -221,7 +221,11 @@ extension MentorMatch {
       let path = cohort.ledger ?? ProgrammeLedger.defaultPath
       if (cohort.ledger != nil && record == nil) || FileManager.default.fileExists(atPath: path) {
         let ledger = try LedgerOptions(ledger: path).open(.readOnly)
-        pairs.formUnion(try ledgerOperation { () throws(LedgerError) in try ledger.earlierCircleMates() })
+        let recorded = try ledgerOperation { () throws(LedgerError) in try ledger.earlierCircleMates() }
+        // Like the pairs' line of CohortOptions.load: which ledger, and what it keeps apart.
+        printError(
+          "ledger \(path): \(recorded.count) recorded circle-mate pair\(recorded.count == 1 ? "" : "s") kept apart")
+        pairs.formUnion(recorded)
       }
       return pairs
     }

@@ -136,6 +136,12 @@ import Testing
     let viaLedger = try CLIRunner.run(base + ["-o", fromLedger, "--ledger", ledger])
     #expect(viaLedger.status == 0, "\(viaLedger.stderr)")
     #expect(repeats(earlier, try circles(fromLedger)) == 0)
+    // It says which ledger it read and how many circle-mate pairs that keeps apart (none is 0 here).
+    let line = viaLedger.stderr.split(separator: "\n").first {
+      $0.hasPrefix("ledger \(ledger): ") && $0.hasSuffix(" recorded circle-mate pairs kept apart")
+    }
+    let count = line.flatMap { Int($0.dropFirst("ledger \(ledger): ".count).prefix { $0.isNumber }) }
+    #expect((count ?? 0) > 0, "\(viaLedger.stderr)")
 
     let duplicate = try CLIRunner.run(base + ["-o", folder.path("dup.csv"), "--record", "spring", "--ledger", ledger])
     #expect(duplicate.status == 65)
