@@ -152,6 +152,18 @@ import Testing
     #expect(result.warnings[1].message.contains("mentors have no goals"))
   }
 
+  /// Found by `FuzzMapping`: a mentor-only row of a people file whose goal
+  /// list names a competency nobody else has used to crash the reader.
+  @Test func aMentorRowsGoalListInAPeopleFileAddsNothing() throws {
+    let result = try CohortReader.parse(
+      people: "id,name,role,capacity,level:Coaching,goal:Coaching,Skills\nA1,Ann,mentor,2,4,,Negotiation\n"
+        + "A2,Bo,mentee,,1,3,\n",
+      mapping: CohortMapping(columns: ["skills": .goalList(level: 4)]))
+    #expect(result.cohort.competencies == ["Coaching"])
+    #expect(result.cohort.mentors.map(\.id) == ["A1"])
+    #expect(result.cohort.mentees.map(\.goals) == [[3]])
+  }
+
   @Test func locatesAPeopleFile() throws {
     try withTemporaryDirectory { folder throws in
       let path = writeFile(Self.people, "people.csv", in: folder)

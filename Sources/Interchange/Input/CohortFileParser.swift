@@ -135,9 +135,12 @@ struct CohortFileParser {
       for (slot, level) in zip(levelSlots, row.levels) { person.levels[slot] = level }
       var goals = [Double?](repeating: nil, count: competencyIndex.count)
       for (slot, goal) in zip(goalSlots, row.goals) { goals[slot] = goal }
-      // A goal column of the competency wins over a multi-select list.
+      // A goal column of the competency wins over a multi-select list. The
+      // cohort's competencies take in the lists of mentored rows only, so a
+      // mentor-only row of a people file may list one it lacks: that row has
+      // no goals, and its list is dropped.
       for listed in row.listedGoals {
-        let slot = competencyIndex[listed.key]!
+        guard let slot = competencyIndex[listed.key] else { continue }
         if goals[slot] == nil { goals[slot] = listed.level }
       }
       return (person, goals)
