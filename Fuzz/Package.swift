@@ -13,7 +13,9 @@
 // `Fuzz/corpus/<target>/` (see Docs/reliability.md).
 import PackageDescription
 
-let targets = ["FuzzCSV", "FuzzCohort", "FuzzConfiguration", "FuzzScoreTable", "FuzzCapacityTable", "FuzzOutcomes"]
+let targets = ["FuzzCSV", "FuzzCohort", "FuzzConfiguration", "FuzzScoreTable", "FuzzCapacityTable", "FuzzOutcomes",
+  "FuzzPeople", "FuzzMapping", "FuzzChoices", "FuzzApprovedPlan", "FuzzCircleHistory",
+]
 
 let package = Package(
   name: "MentorMatchFuzz",
@@ -23,7 +25,11 @@ let package = Package(
   targets: [
     .target(name: "CFuzzer"),
     .target(
-      name: "FuzzSupport", dependencies: ["CFuzzer", .product(name: "Interchange", package: "MentorMatch")]),
+      name: "FuzzSupport",
+      dependencies: [
+        "CFuzzer", .product(name: "Interchange", package: "MentorMatch"),
+        .product(name: "CompetencyModel", package: "MentorMatch"),
+      ]),
   ]
     + targets.map {
       .executableTarget(

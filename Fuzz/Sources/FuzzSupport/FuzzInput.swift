@@ -30,7 +30,13 @@ public enum FuzzInput {
   /// a message: the promise of `file:line:column` reports.
   public static func checkReported(_ errors: InputErrors, files: Set<String>) {
     precondition(!errors.errors.isEmpty, "a reader threw an empty list of problems")
-    for error in errors.errors {
+    checkPlaces(errors.errors, files: files)
+  }
+
+  /// Traps unless every problem or warning points at a real place of a named
+  /// file with a message.
+  public static func checkPlaces(_ problems: [InputError], files: Set<String>) {
+    for error in problems {
       precondition(files.contains(error.file), "problem names an unknown file: \(error)")
       precondition(error.line >= 1 && error.column >= 1, "problem without a real line and column: \(error)")
       precondition(!error.message.isEmpty, "problem without a message: \(error)")
