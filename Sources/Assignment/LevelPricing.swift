@@ -109,7 +109,10 @@ struct LevelPricing {
                       let s = scores.score(rank: rank)
                       state.certificate.low = min(state.certificate.low, s)
                       state.certificate.high = max(state.certificate.high, s)
-                      if s != 0 { state.certificate.gridExponent = min(state.certificate.gridExponent, AssignmentSolution.lowestBitExponent(s)) }
+                      if s != 0 {
+                        state.certificate.gridExponent = min(
+                          state.certificate.gridExponent, AssignmentSolution.lowestBitExponent(s))
+                      }
                       let p = least[rank]
                       let a = sign * s + bonus
                       let c = y + p

@@ -141,6 +141,8 @@ struct LevelPruning {
     }
     let thresholds = threshold
     let needs = need
+    // No column keeps a row whose regret exceeds the largest threshold.
+    let widest = (0..<m).filter { eligibleColumn[$0] }.map { threshold[$0] }.max() ?? 0
     // The row index whose rotation by column j is 0: rows at or after it come first.
     let start = (0..<m).map { TopOrder.unspread(0, row: $0, columns: n) }
 
@@ -194,11 +196,14 @@ struct LevelPruning {
             if j == m { j = 0 }
           }
           picks.sort { $0.rank > $1.rank || ($0.rank == $1.rank && $0.position < $1.position) }
-          for pick in picks { state.rows.append(row: i, column: pick.column, score: scores.scores[i * m + pick.column]) }
+          for pick in picks {
+            state.rows.append(row: i, column: pick.column, score: scores.scores[i * m + pick.column])
+          }
           // The columns' rows by regret.
-          for j in 0..<m where eligibleColumn[j] {
+          for j in 0..<m {
             let rank = row[j]
-            if rank == LevelScores.forbidden { continue }
+            if Int(rank) + widest < best { continue }
+            if rank == LevelScores.forbidden || !eligibleColumn[j] { continue }
             let regret = best - Int(rank)
             let t = thresholds[j]
             if regret < t {

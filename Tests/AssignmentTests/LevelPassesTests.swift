@@ -41,13 +41,35 @@ import _TestSupport
       }
     }
     func oneRow(_ scores: [Double]) -> AssignmentProblem {
-      AssignmentProblem(rows: 1, columns: scores.count, scores: scores, capacities: [Int](repeating: 1, count: scores.count))
+      AssignmentProblem(
+        rows: 1, columns: scores.count, scores: scores, capacities: [Int](repeating: 1, count: scores.count))
     }
     #expect(LevelScores(oneRow([0, 0.5, 1])) == nil)
     #expect(LevelScores(oneRow([0, -0.0, 1])) == nil)
     #expect(LevelScores(oneRow([0, 64])) == nil)
     #expect(LevelScores(oneRow([0, 63]))?.levels == 64)
     #expect(LevelScores(oneRow([.nan, .nan]))?.levels == 0)
+  }
+
+  /// Ranks are the same however many threads encode them (large enough to be split).
+  @Test func ranksDoNotDependOnTheWorkers() {
+    var generator = SeededRandomNumberGenerator(seed: 43)
+    let problem = Self.integers(
+      rows: 400, columns: 400, low: 3, high: 40, capacities: 1...2, forbiddenShare: 0.05, using: &generator)
+    let one = LevelScores(problem, workers: 1)!
+    for workers in [2, 3] {
+      let split = LevelScores(problem, workers: workers)!
+      #expect(split.ranks == one.ranks && split.lowest == one.lowest && split.levels == one.levels)
+    }
+    var spoiled = problem.scores
+    spoiled[spoiled.count - 7] = 3.5
+    let wide = AssignmentProblem(
+      rows: 400, columns: 400, scores: spoiled, capacities: problem.capacities, sense: problem.sense)
+    #expect(LevelScores(wide, workers: 3) == nil)
+    spoiled[spoiled.count - 7] = 3 + 64
+    #expect(
+      LevelScores(
+        AssignmentProblem(rows: 400, columns: 400, scores: spoiled, capacities: problem.capacities), workers: 3) == nil)
   }
 
   /// The level pruning keeps the same candidates, in the same order, as
@@ -61,13 +83,16 @@ import _TestSupport
         rows: 5 + 13 * trial, columns: 1 + 3 * trial, low: -2, high: 1 + trial % 9, capacities: 0...(1 + trial % 5),
         forbiddenShare: trial % 4 == 0 ? 0 : 0.15, sense: sense, using: &generator)
       let generic = CandidatePruning(
-        DenseScoreSource(problem, blockRows: 7), capacities: problem.capacities, sense: sense, perRow: min(k, problem.columns),
+        DenseScoreSource(problem, blockRows: 7), capacities: problem.capacities, sense: sense,
+        perRow: min(k, problem.columns),
         entryPrices: [Double](repeating: 0, count: problem.columns), previous: nil, workers: 3)
       for workers in [1, 2, 5] {
         let levels = LevelPruning(
           LevelScores(problem)!, capacities: problem.capacities, perRow: min(k, problem.columns), workers: workers)
         #expect(levels.candidates.columns == generic.candidates.columns, "trial \(trial), \(workers) workers")
-        #expect(levels.candidates.scores.map { $0.map(\.bitPattern) } == generic.candidates.scores.map { $0.map(\.bitPattern) })
+        #expect(
+          levels.candidates.scores.map { $0.map(\.bitPattern) }
+            == generic.candidates.scores.map { $0.map(\.bitPattern) })
         #expect(levels.allowed == generic.allowed)
         #expect(levels.low == generic.low && levels.high == generic.high)
       }
@@ -105,7 +130,8 @@ import _TestSupport
     var generator = SeededRandomNumberGenerator(seed: 97)
     for trial in 0..<60 {
       let problem = Self.integers(
-        rows: 1 + trial % 6, columns: 1 + trial % 4, low: 0, high: 1 + trial % 9, capacities: (trial % 2)...(1 + trial % 5),
+        rows: 1 + trial % 6, columns: 1 + trial % 4, low: 0, high: 1 + trial % 9,
+        capacities: (trial % 2)...(1 + trial % 5),
         forbiddenShare: 0.25, sense: trial % 5 == 4 ? .minimize : .maximize, using: &generator)
       let optimum = BruteForceAssignment.solve(problem)
       let (solution, certificate) = CertifiedAssignment.solve(dense: problem, candidatesPerRow: 1 + trial % 3)

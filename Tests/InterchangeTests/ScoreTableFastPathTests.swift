@@ -130,8 +130,10 @@ import _TestSupport
   /// to the general parser.
   @Test func wholeNumberShortcutAgreesWithTheParser() {
     var random = SplitMix(seed: 1515)
-    var texts = ["0", "-0", "+0", "7", "-3", "4.0", "12.", "9.000", "-0.0", "007", "999999999999999",
-      "1234567890123456", "1.5", "1e3", ".5", "-", "+", ".", "", "4.01", "3.0 ", "0x1", "1_0", "٣"]
+    var texts = [
+      "0", "-0", "+0", "7", "-3", "4.0", "12.", "9.000", "-0.0", "007", "999999999999999",
+      "1234567890123456", "1.5", "1e3", ".5", "-", "+", ".", "", "4.01", "3.0 ", "0x1", "1_0", "٣",
+    ]
     for _ in 0..<2000 {
       let digits = Int(random.next() % 18) + 1
       var text = ["", "-", "+"][Int(random.next() % 3)]
@@ -142,7 +144,9 @@ import _TestSupport
     for text in texts {
       var copy = text
       let expected = copy.withUTF8 { DecimalParser.parse(bytes: $0) }
-      let shortcut = copy.withUTF8 { ScoreTableReader.shortWholeNumber($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count) }
+      let shortcut = copy.withUTF8 {
+        ScoreTableReader.shortWholeNumber($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count)
+      }
       if let shortcut {
         #expect(shortcut.bitPattern == expected?.bitPattern, "\(text)")
       }
