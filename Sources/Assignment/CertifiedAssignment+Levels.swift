@@ -70,10 +70,18 @@ extension CertifiedAssignment {
       seconds.solving += solveTime
       seconds.solvingPerRound.append(solveTime)
       progress.phase("scoring all pairs, pass \(violationsPerRound.count + 2) (checking the optimum)")
-      let pricing = LevelPricing(
-        scores, solution: solution, candidates: candidates, capacities: capacities, resolution: resolution,
-        perRow: k, margin: SolverTolerance.nearTightMargin(spreadUnits: resolution.spreadUnits),
-        returnedBonus: bonus, workers: workers)
+      // The additions matter only when another round follows; a round that
+      // may end is priced without them first, and again with them if it does not.
+      func price(additions: Bool) -> LevelPricing {
+        LevelPricing(
+          scores, solution: solution, candidates: candidates, capacities: capacities, resolution: resolution,
+          perRow: k, margin: SolverTolerance.nearTightMargin(spreadUnits: resolution.spreadUnits),
+          returnedBonus: bonus, collectAdditions: additions, workers: workers)
+      }
+      var pricing = price(additions: false)
+      if pricing.violations > 0 || (provisional && pricing.unassignedRowsWithPairs > 0) {
+        pricing = price(additions: true)
+      }
       candidates.add(pricing.additions)
       violationsPerRound.append(pricing.violations)
       seconds.pricing += stopwatch.lap()

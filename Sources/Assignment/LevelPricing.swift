@@ -39,10 +39,14 @@ struct LevelPricing {
   }
 
   /// Runs the pass; the parameters are ``PricingPass``'s.
+  ///
+  /// - Parameter collectAdditions: Whether to gather ``additions``; without
+  ///   them the pass only counts violations (cheaper: no top-`k` lists),
+  ///   for a round that ends when it prices clean.
   init(
     _ scores: LevelScores, solution: AssignmentSolution, candidates: CandidateSet, capacities: [Int],
     resolution: ScoreResolution, perRow k: Int, margin: Double, returnedBonus: Double,
-    workers: Int = ParallelBlockPass.defaultWorkers
+    collectAdditions: Bool = true, workers: Int = ParallelBlockPass.defaultWorkers
   ) {
     let check = CertificateCheck(
       solution.withCardinalityBonus(returnedBonus), capacities: capacities, sense: resolution.sense)
@@ -92,9 +96,13 @@ struct LevelPricing {
                       let rank = Int(row[j])
                       let slack = costs[rank] + offset + prices[j]
                       if checkPrices[j] < least[rank] { least[rank] = checkPrices[j] }
-                      if slack < margin && listed[j] != i {
-                        if slack < 0 { violations += 1 }
-                        worst.offer(0, key: -slack, index: TopOrder.spread(j, row: i, columns: m))
+                      if collectAdditions {
+                        if slack < margin && listed[j] != i {
+                          if slack < 0 { violations += 1 }
+                          worst.offer(0, key: -slack, index: TopOrder.spread(j, row: i, columns: m))
+                        }
+                      } else if slack < 0 && listed[j] != i {
+                        violations += 1
                       }
                     }
                     state.violations += violations
