@@ -97,8 +97,9 @@ public struct ScoreResolution: Sendable, Equatable {
   public static func eligibleBounds(_ problem: AssignmentProblem) -> ClosedRange<Double>? {
     var low = Double.infinity
     var high = -Double.infinity
-    for j in 0..<problem.columns where problem.capacities[j] > 0 {
-      for i in 0..<problem.rows {
+    // Row by row, in memory order (a column-major walk misses the cache on every pair).
+    for i in 0..<problem.rows {
+      for j in 0..<problem.columns where problem.capacities[j] > 0 {
         let s = problem.scores[i * problem.columns + j]
         if s.isNaN { continue }
         low = min(low, s)
@@ -196,39 +197,54 @@ public struct ScoreResolution: Sendable, Equatable {
   ///
   /// - Complexity: O(`rows · columns`).
   public static func refusal(for problem: AssignmentProblem) -> Refusal? {
-    let resolution = ScoreResolution(problem)
+    // One pass gathers the eligible bounds (hence the resolution), the
+    // extreme cell and the smallest non-zero score; only when that score is
+    // below the resolution does a second pass count the lost ones.
+    var low = Double.infinity
+    var high = -Double.infinity
     var extreme: (row: Int, column: Int)? = nil
     var extremeScore = 0.0
     var lost: (row: Int, column: Int)? = nil
     var lostScore = Double.infinity
     var nonZero = 0
-    var lostCount = 0
-    let rho = resolution.resolution
-    for i in 0..<problem.rows {
-      for j in 0..<problem.columns where problem.capacities[j] > 0 {
-        let s = problem.scores[i * problem.columns + j]
-        if s.isNaN { continue }
-        if extreme == nil || abs(s) > abs(extremeScore) {
-          extreme = (i, j)
-          extremeScore = s
-        }
-        if s == 0 { continue }
-        nonZero += 1
-        if abs(s) < rho { lostCount += 1 }
-        if abs(s) < abs(lostScore) {
-          lost = (i, j)
-          lostScore = s
+    problem.scores.withUnsafeBufferPointer { scores in
+      problem.capacities.withUnsafeBufferPointer { capacities in
+        for i in 0..<problem.rows {
+          for j in 0..<problem.columns where capacities[j] > 0 {
+            let s = scores[i * problem.columns + j]
+            if s.isNaN { continue }
+            low = min(low, s)
+            high = max(high, s)
+            if extreme == nil || abs(s) > abs(extremeScore) {
+              extreme = (i, j)
+              extremeScore = s
+            }
+            if s == 0 { continue }
+            nonZero += 1
+            if abs(s) < abs(lostScore) {
+              lost = (i, j)
+              lostScore = s
+            }
+          }
         }
       }
     }
     guard let extreme else { return nil }
+    let resolution = ScoreResolution(rows: problem.rows, sense: problem.sense, bounds: low...high)
     if !resolution.isFinite {
       return Refusal(
         extremeCell: extreme, extremeScore: extremeScore, lostCell: nil, lostScore: nil, resolution: .infinity)
     }
-    if let lost, abs(lostScore) < rho,
-      Double(lostCount) > SolverTolerance.lostShareLimit * Double(nonZero)
-    {
+    let rho = resolution.resolution
+    guard let lost, abs(lostScore) < rho else { return nil }
+    var lostCount = 0
+    for i in 0..<problem.rows {
+      for j in 0..<problem.columns where problem.capacities[j] > 0 {
+        let s = problem.scores[i * problem.columns + j]
+        if !s.isNaN && s != 0 && abs(s) < rho { lostCount += 1 }
+      }
+    }
+    if Double(lostCount) > SolverTolerance.lostShareLimit * Double(nonZero) {
       return Refusal(
         extremeCell: extreme, extremeScore: extremeScore, lostCell: lost, lostScore: lostScore,
         resolution: resolution.resolution)

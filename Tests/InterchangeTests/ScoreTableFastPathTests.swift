@@ -125,4 +125,33 @@ import _TestSupport
         ])
     }
   }
+  /// The whole-number shortcut gives `DecimalParser.parse`'s value bit for
+  /// bit whenever it answers, answers for plain ratings, and leaves the rest
+  /// to the general parser.
+  @Test func wholeNumberShortcutAgreesWithTheParser() {
+    var random = SplitMix(seed: 1515)
+    var texts = [
+      "0", "-0", "+0", "7", "-3", "4.0", "12.", "9.000", "-0.0", "007", "999999999999999",
+      "1234567890123456", "1.5", "1e3", ".5", "-", "+", ".", "", "4.01", "3.0 ", "0x1", "1_0", "٣",
+    ]
+    for _ in 0..<2000 {
+      let digits = Int(random.next() % 18) + 1
+      var text = ["", "-", "+"][Int(random.next() % 3)]
+      for _ in 0..<digits { text += String(random.next() % 10) }
+      text += ["", ".", ".0", ".00", ".5", "e1"][Int(random.next() % 6)]
+      texts.append(text)
+    }
+    for text in texts {
+      var copy = text
+      let expected = copy.withUTF8 { DecimalParser.parse(bytes: $0) }
+      let shortcut = copy.withUTF8 {
+        ScoreTableReader.shortWholeNumber($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count)
+      }
+      if let shortcut {
+        #expect(shortcut.bitPattern == expected?.bitPattern, "\(text)")
+      }
+      let plain = text.range(of: #"^[+-]?[0-9]{1,15}(\.0*)?$"#, options: .regularExpression) != nil
+      #expect((shortcut != nil) == plain, "\(text)")
+    }
+  }
 }

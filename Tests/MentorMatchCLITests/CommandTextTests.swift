@@ -526,7 +526,7 @@ extension CommandTextTests {
         id>,<score>,...`; an empty cell forbids the pair. Assigns as many mentees as
         possible, then maximises (or with --minimize, minimises) the total.
 
-        USAGE: mentor-match solve <SCORES.csv> [--capacity <capacity>] [--capacities <CAPS.csv>] [--minimize] [--format <format>] [--candidates <candidates>] [--output <file>]
+        USAGE: mentor-match solve <SCORES.csv> [--capacity <capacity>] [--capacities <CAPS.csv>] [--minimize] [--format <format>] [--candidates <candidates>] [--output <file>] [--timings]
 
         ARGUMENTS:
           <SCORES.csv>            The score matrix.
@@ -544,6 +544,7 @@ extension CommandTextTests {
                                   48 from 10,000 mentors on).
           -o, --output <file>     Write the result to this file instead of standard
                                   output; `-` is standard output.
+          --timings               Print the time each phase took to standard error.
           --version               Show the version.
           -h, --help              Show help information.
 
@@ -1008,7 +1009,7 @@ extension CommandTextTests {
       stderr: #"""
         Error: Missing value for '--capacity <capacity>'
         Help:  --capacity <capacity>  The capacity of every mentor (default 1).
-        Usage: mentor-match solve <SCORES.csv> [--capacity <capacity>] [--capacities <CAPS.csv>] [--minimize] [--format <format>] [--candidates <candidates>] [--output <file>]
+        Usage: mentor-match solve <SCORES.csv> [--capacity <capacity>] [--capacities <CAPS.csv>] [--minimize] [--format <format>] [--candidates <candidates>] [--output <file>] [--timings]
           See 'mentor-match solve --help' for more information.
 
         """#),

@@ -44,39 +44,75 @@ extension ScoreTableReader {
     }
     bounds.append(count)
     let cuts = bounds
+    // Each chunk's rows go straight to their place in the table's one array:
+    // a chunk holds at most as many rows as lines; blank lines leave gaps,
+    // closed afterwards.
+    let columns = mentorIDs.count
+    let rowLimits = (0..<workers).map { lineCount(bytes, from: cuts[$0], to: cuts[$0 + 1]) }
+    var offsets = [0]
+    for limit in rowLimits { offsets.append(offsets[offsets.count - 1] + limit * columns) }
+    let starts = offsets
     let results = ChunkResults(count: workers)
     let base = UnsafeSendableBytes(bytes)
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
-      results.set(w, parseRows(base.bytes, from: cuts[w], to: cuts[w + 1], columns: mentorIDs.count))
-    }
     var menteeIDs: [String] = []
-    var scores: [Double] = []
-    let chunks = results.all()
-    for chunk in chunks {
-      guard let chunk else { return nil }
-      menteeIDs += chunk.ids
+    var complete = true
+    let scores = [Double](unsafeUninitializedCapacity: max(1, starts[workers])) { buffer, initialized in
+      let out = UnsafeSendableScores(buffer.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: workers) { w in
+        results.set(
+          w,
+          parseRows(
+            base.bytes, from: cuts[w], to: cuts[w + 1], columns: columns, into: out.base + starts[w],
+            rowLimit: rowLimits[w]))
+      }
+      var written = 0
+      for (w, chunk) in results.all().enumerated() {
+        guard let chunk else {
+          complete = false
+          break
+        }
+        let count = chunk.ids.count * columns
+        if written != starts[w] && count > 0 {
+          memmove(buffer.baseAddress! + written, buffer.baseAddress! + starts[w], count * MemoryLayout<Double>.stride)
+        }
+        written += count
+        menteeIDs += chunk.ids
+      }
+      initialized = complete ? written : 0
     }
-    guard Set(menteeIDs).count == menteeIDs.count else { return nil }
-    if chunks.count == 1, let only = chunks[0] {
-      scores = only.scores
-    } else {
-      scores.reserveCapacity(menteeIDs.count * mentorIDs.count)
-      for chunk in chunks { scores += chunk!.scores }
-    }
+    guard complete, Set(menteeIDs).count == menteeIDs.count else { return nil }
     return ScoreTable(menteeIDs: menteeIDs, mentorIDs: mentorIDs, scores: scores)
   }
 
-  /// The rows of one chunk.
+  /// The rows of one chunk: their mentee ids (their scores are written in place).
   private struct Rows: Sendable {
     var ids: [String] = []
-    var scores: [Double] = []
   }
 
-  /// Parses the rows in `bytes[from..<to]` (whole lines), or `nil` when any
-  /// is unusual.
-  private static func parseRows(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, columns: Int) -> Rows? {
+  /// The number of lines in `bytes[from..<to]`: its line feeds, plus one for
+  /// a last line without one. No chunk holds more rows.
+  ///
+  /// - Complexity: O(`to − from`).
+  private static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+    guard from < to, let base = bytes.baseAddress else { return 0 }
+    var lines = 0
+    var index = from
+    while index < to, let found = memchr(base + index, Int32(CSVTokenizer.lineFeed), to - index) {
+      lines += 1
+      index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+    }
+    return bytes[to - 1] == CSVTokenizer.lineFeed ? lines : lines + 1
+  }
+
+  /// Parses the rows in `bytes[from..<to]` (whole lines), writing row `r`'s
+  /// scores to `out[r · columns ..< (r + 1) · columns]`, or `nil` when any
+  /// row is unusual (or there are more than `rowLimit`, which
+  /// ``lineCount(_:from:to:)`` rules out).
+  private static func parseRows(
+    _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, columns: Int, into out: UnsafeMutablePointer<Double>,
+    rowLimit: Int
+  ) -> Rows? {
     var rows = Rows()
-    rows.scores.reserveCapacity((to - from) / max(1, 2 * columns + 2) * columns + columns)
     var index = from
     let base = bytes.baseAddress!
     while index < to {
@@ -104,7 +140,8 @@ extension ScoreTableReader {
         raw = valid
       }
       let id = CellText.clean(raw)
-      if id.isEmpty { return nil }
+      if id.isEmpty || rows.ids.count == rowLimit { return nil }
+      let row = out + rows.ids.count * columns
       rows.ids.append(id)
       // The scores.
       var fields = 0
@@ -115,20 +152,60 @@ extension ScoreTableReader {
         var stop = cursor
         while start < stop && (base[start] == 0x20 || base[start] == 0x09) { start += 1 }
         while stop > start && (base[stop - 1] == 0x20 || base[stop - 1] == 0x09) { stop -= 1 }
+        if fields == columns { return nil }
         fields += 1
         if start == stop {
-          rows.scores.append(.nan)
+          row[fields - 1] = .nan
+          continue
+        }
+        if let whole = shortWholeNumber(base + start, count: stop - start) {
+          row[fields - 1] = whole
           continue
         }
         guard let value = DecimalParser.parseFast(bytes: UnsafeBufferPointer(start: base + start, count: stop - start)),
           abs(value) <= AssignmentProblem.maximumScoreMagnitude
         else { return nil }
-        rows.scores.append(value)
+        row[fields - 1] = value
       }
       guard fields == columns else { return nil }
       index = end.next
     }
     return rows
+  }
+
+  /// The value of a cell that is a whole number of at most 15 digits, with
+  /// an optional sign and an optional fraction of zeros (`7`, `-3`, `4.0`,
+  /// `12.`), or `nil` for anything else (which ``DecimalParser/parseFast(bytes:)``
+  /// then reads). Such a number is exact in a double, so the value equals
+  /// `Double(_:)`'s bit for bit (`-0` is `-0.0`); ratings written as `3.0`
+  /// skip the general parser's scaling.
+  ///
+  /// - Complexity: O(`count`).
+  @inline(__always)
+  static func shortWholeNumber(_ text: UnsafePointer<UInt8>, count: Int) -> Double? {
+    var k = 0
+    var negative = false
+    if count > 0 && (text[0] == UInt8(ascii: "-") || text[0] == UInt8(ascii: "+")) {
+      negative = text[0] == UInt8(ascii: "-")
+      k = 1
+    }
+    let first = k
+    var value: Int64 = 0
+    while k < count && k - first < 15 {
+      let digit = text[k] &- UInt8(ascii: "0")
+      if digit >= 10 { break }
+      value = value &* 10 &+ Int64(digit)
+      k += 1
+    }
+    if k == first { return nil }
+    if k < count {
+      guard text[k] == UInt8(ascii: ".") else { return nil }
+      k += 1
+      while k < count && text[k] == UInt8(ascii: "0") { k += 1 }
+      if k < count { return nil }
+    }
+    let magnitude = Double(value)
+    return negative ? -magnitude : magnitude
   }
 
   /// Where the line starting at `from` ends: the end of its content (before
@@ -178,6 +255,13 @@ extension ScoreTableReader {
   private struct UnsafeSendableBytes: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+  }
+
+  /// The table's score storage handed to the worker threads; each writes
+  /// only its own chunk's rows while `concurrentPerform` runs.
+  private struct UnsafeSendableScores: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Double>
+    init(_ base: UnsafeMutablePointer<Double>) { self.base = base }
   }
 
   /// One chunk's rows per slot, each written by one thread.

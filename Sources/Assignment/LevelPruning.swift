@@ -1,0 +1,252 @@
+import Dispatch
+
+/// ``CandidatePruning`` for few whole-number score levels (``LevelScores``),
+/// cold start: the same candidates in the same order, found by counting
+/// levels instead of keeping heaps (tested equal to ``CandidatePruning``).
+///
+/// ``CandidatePruning`` keeps each row's best `k` eligible columns by score,
+/// ties to the smaller rotated index ``TopOrder/spread(_:row:columns:)``, and
+/// each column's best `perColumn` rows by regret (the row's best score minus
+/// this pair's), ties to the smaller rotated row index. Both orders visit a
+/// level's members in a cyclic order of indices, starting at the index whose
+/// rotation is 0. So:
+///
+/// 1. per row, count its eligible columns per rank; its best rank and its
+///    threshold rank (where the `k` best are reached) follow; then one cyclic
+///    scan from the rotation's start picks the columns above the threshold
+///    and the first ones at it. Each column counts its rows per regret;
+/// 2. per column, the threshold regret follows from the counts; a second pass
+///    over the rows keeps every row below it and the first rows at it in the
+///    cyclic order (rows at or after the rotation's start, then before).
+///
+/// - Complexity: O(`rows · columns`) time in two passes over one byte per
+///   pair, on `workers` threads; O(`rows · levels + columns · levels`) memory.
+struct LevelPruning {
+  /// The kept pairs, as ``CandidatePruning/candidates``.
+  var candidates: CandidateSet
+  /// The lowest and highest eligible score (`+∞…−∞` when there is none).
+  var low = Double.infinity
+  var high = -Double.infinity
+  /// The number of allowed pairs (in any column).
+  var allowed = 0
+
+  /// What one worker finds in pass 1 over its rows.
+  private struct Counts {
+    var allowed = 0
+    var lowRank = Int.max
+    var highRank = -1
+    /// Per row of the range: its eligible columns per rank (`levels` each).
+    var rowCounts: [Int32] = []
+    /// Per row of the range: its best rank, or -1.
+    var best: [Int] = []
+    /// Per column: its eligible rows per regret (`levels` each).
+    var columnCounts: [Int32] = []
+  }
+
+  /// What one worker keeps in pass 2 over its rows.
+  private struct Kept {
+    var rows = CandidateList()
+    /// Per column: rows below the threshold regret as (regret, rotated index, row).
+    var below: [[(Int, Int, Int)]] = []
+    /// Per column: rows at the threshold regret, at or after the rotation's start, in order.
+    var atAfter: [[Int]] = []
+    /// Per column: rows at the threshold regret before the rotation's start, in order.
+    var atBefore: [[Int]] = []
+  }
+
+  /// Runs the pruning.
+  ///
+  /// - Parameters:
+  ///   - scores: The ranks.
+  ///   - capacities: One capacity per column.
+  ///   - k: Columns kept per row.
+  ///   - workers: Threads; the result does not depend on it.
+  init(_ scores: LevelScores, capacities: [Int], perRow k: Int, workers: Int = ParallelBlockPass.defaultWorkers) {
+    let n = scores.rows
+    let m = scores.columns
+    let levels = max(scores.levels, 1)
+    let perColumn = capacities.map { min(max(8, 12 * min($0, n)), 4 * max(k, 8)) }
+    let ranges = scores.rowRanges(min(max(1, workers), max(1, n)))
+    let eligibleColumn = capacities.map { $0 > 0 }
+
+    // Pass 1: counts per row and per column.
+    let firstPass = ResultSlots<Counts>(count: ranges.count)
+    DispatchQueue.concurrentPerform(iterations: ranges.count) { w in
+      let range = ranges[w]
+      var rowCounts = [Int32](repeating: 0, count: range.count * levels)
+      var columnCounts = [Int32](repeating: 0, count: m * levels)
+      var bestRanks = [Int](repeating: -1, count: range.count)
+      var allowedPairs = 0
+      var lowRank = Int.max
+      var highRank = -1
+      scores.ranks.withUnsafeBufferPointer { ranks in
+        eligibleColumn.withUnsafeBufferPointer { eligible in
+          rowCounts.withUnsafeMutableBufferPointer { rowCounts in
+            columnCounts.withUnsafeMutableBufferPointer { columnCounts in
+              for (r, i) in range.enumerated() {
+                let row = UnsafeBufferPointer(rebasing: ranks[(i * m)..<(i * m + m)])
+                let counts = UnsafeMutableBufferPointer(rebasing: rowCounts[(r * levels)..<(r * levels + levels)])
+                var allowed = 0
+                for j in 0..<m {
+                  let rank = row[j]
+                  if rank == LevelScores.forbidden { continue }
+                  allowed += 1
+                  if eligible[j] { counts[Int(rank)] += 1 }
+                }
+                allowedPairs += allowed
+                var best = -1
+                for rank in stride(from: levels - 1, through: 0, by: -1) where counts[rank] > 0 {
+                  best = rank
+                  break
+                }
+                bestRanks[r] = best
+                guard best >= 0 else { continue }
+                highRank = max(highRank, best)
+                for rank in 0..<levels where counts[rank] > 0 {
+                  lowRank = min(lowRank, rank)
+                  break
+                }
+                for j in 0..<m where eligible[j] {
+                  let rank = row[j]
+                  if rank == LevelScores.forbidden { continue }
+                  columnCounts[j * levels + best - Int(rank)] += 1
+                }
+              }
+            }
+          }
+        }
+      }
+      firstPass.put(
+        Counts(
+          allowed: allowedPairs, lowRank: lowRank, highRank: highRank, rowCounts: rowCounts, best: bestRanks,
+          columnCounts: columnCounts), at: w)
+    }
+    let pass1 = firstPass.all()
+
+    // Each column's threshold regret and how many rows it takes there.
+    var threshold = [Int](repeating: levels, count: m)
+    var need = [Int](repeating: 0, count: m)
+    for j in 0..<m where eligibleColumn[j] {
+      var cumulative = 0
+      for d in 0..<levels {
+        var here = 0
+        for part in pass1 { here += Int(part.columnCounts[j * levels + d]) }
+        if cumulative + here >= perColumn[j] {
+          threshold[j] = d
+          need[j] = perColumn[j] - cumulative
+          break
+        }
+        cumulative += here
+      }
+    }
+    let thresholds = threshold
+    let needs = need
+    // No column keeps a row whose regret exceeds the largest threshold.
+    let widest = (0..<m).filter { eligibleColumn[$0] }.map { threshold[$0] }.max() ?? 0
+    // The row index whose rotation by column j is 0: rows at or after it come first.
+    let start = (0..<m).map { TopOrder.unspread(0, row: $0, columns: n) }
+
+    // Pass 2: each row's best columns, each column's rows below and at its threshold.
+    let kept = ResultSlots<Kept>(count: ranges.count)
+    DispatchQueue.concurrentPerform(iterations: ranges.count) { w in
+      let range = ranges[w]
+      let c = pass1[w]
+      var state = Kept()
+      state.below = [[(Int, Int, Int)]](repeating: [], count: m)
+      state.atAfter = [[Int]](repeating: [], count: m)
+      state.atBefore = [[Int]](repeating: [], count: m)
+      var picks: [(rank: Int, position: Int, column: Int)] = []
+      picks.reserveCapacity(k)
+      scores.ranks.withUnsafeBufferPointer { ranks in
+        for (r, i) in range.enumerated() {
+          let best = c.best[r]
+          guard best >= 0 else { continue }
+          let row = UnsafeBufferPointer(rebasing: ranks[(i * m)..<(i * m + m)])
+          // The row's threshold rank and how many columns it takes there.
+          var cumulative = 0
+          var rowThreshold = -1
+          var rowNeed = 0
+          for rank in stride(from: best, through: 0, by: -1) {
+            let here = Int(c.rowCounts[r * levels + rank])
+            if cumulative + here >= k {
+              rowThreshold = rank
+              rowNeed = k - cumulative
+              break
+            }
+            cumulative += here
+          }
+          let wanted = rowThreshold >= 0 ? k : cumulative
+          picks.removeAll(keepingCapacity: true)
+          var taken = 0
+          let first = TopOrder.unspread(0, row: i, columns: m)
+          var j = first
+          for position in 0..<m {
+            if picks.count == wanted { break }
+            let rank = row[j]
+            if rank != LevelScores.forbidden && eligibleColumn[j] {
+              let level = Int(rank)
+              if level > rowThreshold {
+                picks.append((level, position, j))
+              } else if level == rowThreshold && taken < rowNeed {
+                picks.append((level, position, j))
+                taken += 1
+              }
+            }
+            j += 1
+            if j == m { j = 0 }
+          }
+          picks.sort { $0.rank > $1.rank || ($0.rank == $1.rank && $0.position < $1.position) }
+          for pick in picks {
+            state.rows.append(row: i, column: pick.column, score: scores.scores[i * m + pick.column])
+          }
+          // The columns' rows by regret.
+          for j in 0..<m {
+            let rank = row[j]
+            if Int(rank) + widest < best { continue }
+            if rank == LevelScores.forbidden || !eligibleColumn[j] { continue }
+            let regret = best - Int(rank)
+            let t = thresholds[j]
+            if regret < t {
+              state.below[j].append((regret, TopOrder.spread(i, row: j, columns: n), i))
+            } else if regret == t {
+              if i >= start[j] {
+                if state.atAfter[j].count < needs[j] { state.atAfter[j].append(i) }
+              } else if state.atBefore[j].count < needs[j] {
+                state.atBefore[j].append(i)
+              }
+            }
+          }
+        }
+      }
+      kept.put(state, at: w)
+    }
+    let pass2 = kept.all()
+
+    candidates = CandidateSet(rows: n)
+    for part in pass2 { candidates.add(part.rows) }
+    for part in pass1 {
+      allowed += part.allowed
+      if part.highRank >= 0 {
+        let a = scores.score(rank: part.lowRank)
+        let b = scores.score(rank: part.highRank)
+        low = min(low, min(a, b))
+        high = max(high, max(a, b))
+      }
+    }
+    for j in 0..<m where eligibleColumn[j] {
+      var below: [(Int, Int, Int)] = []
+      for part in pass2 { below += part.below[j] }
+      below.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+      var rows = below.map { $0.2 }
+      if threshold[j] < levels {
+        var at: [Int] = []
+        for part in pass2 { at += part.atAfter[j] }
+        for part in pass2 { at += part.atBefore[j] }
+        rows += at.prefix(need[j])
+      }
+      for i in rows where !candidates.contains(row: i, column: j) {
+        candidates.add(row: i, column: j, score: scores.scores[i * m + j])
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import Dispatch
+
+/// A dense score matrix whose allowed scores are few whole numbers, held as
+/// one byte per pair: the *rank* of the pair's score among the levels, best
+/// last, so that the certified solve's passes over all pairs
+/// (``LevelPruning``, ``LevelPricing``) read 1 byte per pair instead of 8 and
+/// bucket each row by level instead of keeping heaps.
+///
+/// With `t = ±score` (`+` when maximising), a pair's rank is `t − lowest`,
+/// a whole number below ``levels``; `rank(i, j) = forbidden` (255) marks a
+/// forbidden pair. Higher ranks are better pairs whatever the sense.
+///
+/// Invariants: `ranks.count == rows · columns`; every allowed score is a whole
+/// number of magnitude below `2^52`, not `−0.0`, and equals
+/// ``score(rank:)`` of its rank exactly; `levels <= maximumLevels`.
+struct LevelScores: Sendable {
+  /// At most this many levels: above it the generic passes are as fast.
+  static let maximumLevels = 64
+  /// The rank of a forbidden pair.
+  static let forbidden: UInt8 = 255
+
+  let rows: Int
+  let columns: Int
+  let sense: AssignmentProblem.Sense
+  /// `+1` when maximising, `−1` when minimising.
+  let sign: Double
+  /// The least `±score` of an allowed pair (rank 0).
+  let lowest: Double
+  /// The number of ranks, `highest − lowest + 1` (0 when nothing is allowed).
+  let levels: Int
+  /// Row-major ranks, ``forbidden`` for a forbidden pair.
+  let ranks: [UInt8]
+  /// The problem's own scores, for the exact score of a pair (shared storage, not a copy).
+  let scores: [Double]
+
+  /// The ranks of `problem`'s scores, or `nil` when an allowed score is not a
+  /// whole number (or is `−0.0`, or `2^52` or more in magnitude) or the
+  /// scores span more than ``maximumLevels`` levels.
+  ///
+  /// - Complexity: O(`rows · columns`): one pass over the scores, on
+  ///   `workers` threads, and one over the bytes.
+  init?(_ problem: AssignmentProblem, workers: Int = ParallelBlockPass.defaultWorkers) {
+    let sign = problem.sense == .maximize ? 1.0 : -1.0
+    let count = problem.scores.count
+    // Provisional codes: 128 + t − t0, with t0 the first allowed ±score; any
+    // code outside 1...254 means a span of more than 64 levels.
+    guard let first = problem.scores.first(where: { !$0.isNaN }) else {
+      self.init(problem, lowest: 0, levels: 0, ranks: [UInt8](repeating: Self.forbidden, count: count))
+      return
+    }
+    let origin = sign * first
+    let parts = max(1, min(workers, count / (1 << 16) + 1))
+    let slots = ResultSlots<(low: Double, high: Double, whole: Bool)>(count: parts)
+    var ranks = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let out = UnsafeSendableRanks(buffer.baseAddress!)
+      problem.scores.withUnsafeBufferPointer { s in
+        let scores = UnsafeSendableScores(s.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: parts) { w in
+          var low = Double.infinity
+          var high = -Double.infinity
+          var whole = true
+          for k in (count * w / parts)..<(count * (w + 1) / parts) {
+            let x = scores.base[k]
+            if x.isNaN {
+              out.base[k] = Self.forbidden
+              continue
+            }
+            let t = sign * x
+            let code = t - origin + 128
+            guard t.rounded(.towardZero) == t, code >= 1, code <= 254, !(x == 0 && x.sign == .minus) else {
+              whole = false
+              break
+            }
+            if t < low { low = t }
+            if t > high { high = t }
+            out.base[k] = UInt8(code)
+          }
+          slots.put((low, high, whole), at: w)
+        }
+      }
+      initialized = count
+    }
+    var low = Double.infinity
+    var high = -Double.infinity
+    for part in slots.all() {
+      guard part.whole else { return nil }
+      low = min(low, part.low)
+      high = max(high, part.high)
+    }
+    let levels = Int(high - low) + 1
+    guard levels <= Self.maximumLevels else { return nil }
+    // Rank = code − (128 + low − t0).
+    let shift = UInt8(low - origin + 128)
+    ranks.withUnsafeMutableBufferPointer { ranks in
+      for k in 0..<count where ranks[k] != Self.forbidden { ranks[k] &-= shift }
+    }
+    self.init(problem, lowest: low, levels: levels, ranks: ranks)
+  }
+
+  private init(_ problem: AssignmentProblem, lowest: Double, levels: Int, ranks: [UInt8]) {
+    self.rows = problem.rows
+    self.columns = problem.columns
+    self.sense = problem.sense
+    self.sign = problem.sense == .maximize ? 1 : -1
+    self.lowest = lowest
+    self.levels = levels
+    self.ranks = ranks
+    self.scores = problem.scores
+  }
+
+  /// The scores handed to the worker threads, read only while the array is alive.
+  private struct UnsafeSendableScores: @unchecked Sendable {
+    let base: UnsafePointer<Double>
+    init(_ base: UnsafePointer<Double>) { self.base = base }
+  }
+
+  /// The ranks being written; each worker writes only its own range.
+  private struct UnsafeSendableRanks: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt8>
+    init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
+  }
+
+  /// The score of a pair of rank `rank` (`sign · (lowest + rank)`), exactly.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  func score(rank: Int) -> Double { sign * (lowest + Double(rank)) }
+
+  /// The rows `0..<rows` cut into `parts` contiguous ranges, in order (some
+  /// empty when there are fewer rows than parts).
+  ///
+  /// - Complexity: O(`parts`).
+  func rowRanges(_ parts: Int) -> [Range<Int>] {
+    let p = max(1, parts)
+    return (0..<p).map { (rows * $0 / p)..<(rows * ($0 + 1) / p) }
+  }
+}
