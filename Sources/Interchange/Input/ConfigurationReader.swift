@@ -345,6 +345,19 @@ extension ConfigurationReader {
       return nil
     }
 
+    /// The entries of section `name` whose keys are in table `Key`, each with
+    /// its key; every other key reported as unknown (see ``tableKey(_:at:in:of:)``).
+    ///
+    /// - Returns: Nothing when `node` is not a mapping (reported).
+    mutating func tableEntries<Key: RawRepresentable & CaseIterable>(
+      of node: Node, named name: String, _: Key.Type
+    ) -> [(key: Key, value: Node)] where Key.RawValue == String {
+      guard let entries = entries(of: node, named: name) else { return [] }
+      return entries.compactMap { key, keyNode, value in
+        tableKey(key, at: keyNode, in: name, of: Key.self).map { ($0, value) }
+      }
+    }
+
     /// `'a', 'b' or 'c'`.
     static func list(_ keys: [String]) -> String {
       let quoted = keys.map { "'\($0)'" }
@@ -482,10 +495,7 @@ extension ConfigurationReader {
     }
 
     mutating func readWeights(_ node: Node, into terms: inout MatchingConfiguration.TermWeights) {
-      guard let entries = entries(of: node, named: "weights") else { return }
-      for (key, keyNode, value) in entries {
-        guard let canonical = tableKey(key, at: keyNode, in: "weights", of: MatchingConfiguration.TermWeights.Key.self)
-        else { continue }
+      for (canonical, value) in tableEntries(of: node, named: "weights", MatchingConfiguration.TermWeights.Key.self) {
         guard let weight = weight(value, for: "weights.\(canonical.rawValue)") else { continue }
         terms[canonical] = weight
       }
@@ -517,10 +527,7 @@ extension ConfigurationReader {
     }
 
     mutating func readRules(_ node: Node, into rules: inout MatchingConfiguration.Rules) {
-      guard let entries = entries(of: node, named: "rules") else { return }
-      for (key, keyNode, value) in entries {
-        guard let canonical = tableKey(key, at: keyNode, in: "rules", of: MatchingConfiguration.Rules.Key.self)
-        else { continue }
+      for (canonical, value) in tableEntries(of: node, named: "rules", MatchingConfiguration.Rules.Key.self) {
         let name = "rules.\(canonical.rawValue)"
         guard let field = canonical.flag else {
           // The one numeric rule, max_mentees_per_department.
@@ -541,10 +548,7 @@ extension ConfigurationReader {
     }
 
     mutating func readSeniority(_ node: Node, into configuration: inout MatchingConfiguration) {
-      guard let entries = entries(of: node, named: "seniority") else { return }
-      for (key, keyNode, value) in entries {
-        guard let canonical = tableKey(key, at: keyNode, in: "seniority", of: MatchingConfiguration.SeniorityKey.self)
-        else { continue }
+      for (canonical, value) in tableEntries(of: node, named: "seniority", MatchingConfiguration.SeniorityKey.self) {
         switch canonical {
         case .idealGap: readIdealGap(value, into: &configuration)
         }
@@ -565,10 +569,7 @@ extension ConfigurationReader {
     }
 
     mutating func readProgramme(_ node: Node, into programme: inout MatchingConfiguration.Programme) {
-      guard let entries = entries(of: node, named: "programme") else { return }
-      for (key, keyNode, value) in entries {
-        guard let canonical = tableKey(key, at: keyNode, in: "programme", of: MatchingConfiguration.Programme.Key.self)
-        else { continue }
+      for (canonical, value) in tableEntries(of: node, named: "programme", MatchingConfiguration.Programme.Key.self) {
         switch canonical {
         case .start:
           if isNull(value) {
@@ -599,10 +600,7 @@ extension ConfigurationReader {
     }
 
     mutating func readFit(_ node: Node, into configuration: inout MatchingConfiguration) {
-      guard let entries = entries(of: node, named: "fit") else { return }
-      for (key, keyNode, value) in entries {
-        guard let canonical = tableKey(key, at: keyNode, in: "fit", of: MatchingConfiguration.FitKey.self)
-        else { continue }
+      for (canonical, value) in tableEntries(of: node, named: "fit", MatchingConfiguration.FitKey.self) {
         switch canonical {
         case .headroom:
           let expectation = "a number from 0 to 1"
@@ -629,11 +627,8 @@ extension ConfigurationReader {
     }
 
     mutating func readCircles(_ node: Node, into circles: inout CircleConfiguration) {
-      guard let entries = entries(of: node, named: "circles") else { return }
       var sizeNodes: [Node] = []
-      for (key, keyNode, value) in entries {
-        guard let canonical = tableKey(key, at: keyNode, in: "circles", of: CircleConfiguration.Key.self)
-        else { continue }
+      for (canonical, value) in tableEntries(of: node, named: "circles", CircleConfiguration.Key.self) {
         let name = "circles.\(canonical.rawValue)"
         switch canonical {
         case .minSize, .maxSize:
@@ -680,10 +675,7 @@ extension ConfigurationReader {
     }
 
     mutating func readTimezone(_ node: Node, into configuration: inout MatchingConfiguration) {
-      guard let entries = entries(of: node, named: "timezone") else { return }
-      for (key, keyNode, value) in entries {
-        guard let canonical = tableKey(key, at: keyNode, in: "timezone", of: MatchingConfiguration.TimezoneKey.self)
-        else { continue }
+      for (canonical, value) in tableEntries(of: node, named: "timezone", MatchingConfiguration.TimezoneKey.self) {
         switch canonical {
         case .workdayHours: readWorkdayHours(value, into: &configuration)
         }
