@@ -88,9 +88,12 @@ let package = Package(
     .testTarget(name: "CompetencyModelTests", dependencies: ["CompetencyModel", "_TestSupport"]),
     .testTarget(name: "CohortGeneratorTests", dependencies: ["CohortGenerator", "CompetencyModel"]),
     .testTarget(
+      name: "IntakeTests",
+      dependencies: ["Intake", "_TestSupport", "CompetencyModel", "Interchange", "Ledger", "CohortGenerator"]),
+    .testTarget(
       name: "InterchangeTests",
       dependencies: [
-        "Interchange", "_TestSupport", "Assignment", "CompetencyModel", "Rationale",
+        "Interchange", "_TestSupport", "Assignment", "CohortGenerator", "CompetencyModel", "Rationale",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(
@@ -106,7 +109,8 @@ let package = Package(
     .testTarget(
       name: "MentorMatchCLITests",
       dependencies: [
-        "mentor-match", "_TestSupport", "Assignment", "CohortGenerator", .product(name: "GRDB", package: "GRDB.swift"),
+        "mentor-match", "_TestSupport", "Assignment", "CohortGenerator", "Interchange",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
   ]

@@ -29,13 +29,13 @@ public enum CapacitatedAssignment {
   /// Solves `problem` to optimality: the most rows assigned, then the best
   /// total score.
   ///
-  /// The dense solver (`ShortestAugmentingPathSolver`). `match` and `solve`
-  /// never call it (they run ``CertifiedAssignment``, whose sparse solver is
-  /// checked after every phase and whose plans pass the certificate over
-  /// every pair); it serves the small dense problems of circles' facilitator
-  /// assignment (`CircleFacilitators`, a user path) and of the coverage bound
-  /// (`MatchQuality`), and the tests as an independent reference. Debug
-  /// builds verify its certificate after every solve.
+  /// **The test oracle.** The dense solver (`ShortestAugmentingPathSolver`)
+  /// is independent of the sparse one and no user path calls it: `match`,
+  /// `solve`, circles' facilitator assignment (`CircleFacilitators`) and the
+  /// coverage bound (`MatchQuality`) all run ``CertifiedAssignment``, whose
+  /// sparse solver is checked after every phase and whose plans pass the
+  /// certificate over every pair. The tests compare that path with this one.
+  /// Debug builds verify its certificate after every solve.
   ///
   /// ```swift
   /// let solution = CapacitatedAssignment.solve(problem)

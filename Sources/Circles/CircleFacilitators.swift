@@ -10,7 +10,7 @@ import CompetencyModel
 /// growth need the facilitator can cover. A facilitator who is a member, or
 /// who is in a member's reporting line, may not facilitate that circle.
 /// The assignment maximises the number of circles with a facilitator, then
-/// the total fit (``CapacitatedAssignment``).
+/// the total fit (``Assignment/CertifiedAssignment``, the solver `match` runs).
 ///
 /// Invariant: `facilitatorOfCircle[c]` is `nil` or an index into the
 /// facilitators, each used at most its capacity times.
@@ -53,8 +53,11 @@ public struct CircleFacilitators: Sendable {
         }
       }
     }
-    let solution = CapacitatedAssignment.solve(
-      AssignmentProblem(rows: circles.count, columns: f, scores: scores, capacities: facilitators.map(\.capacity)))
+    // The certified solver `match` and `solve` run, over this small dense problem.
+    let capacities = facilitators.map(\.capacity)
+    let (solution, _) = CertifiedAssignment.solve(
+      DenseScoreSource(AssignmentProblem(rows: circles.count, columns: f, scores: scores, capacities: capacities)),
+      capacities: capacities)
     facilitatorOfCircle = solution.columnOfRow
     fit = circles.indices.map { c in solution.columnOfRow[c].map { scores[c * f + $0] } ?? 0 }
     rationale = circles.indices.map { c in

@@ -52,15 +52,7 @@ extension ProgrammeLedger {
         }
         circles[circles.count - 1].append(row["memberID"])
       }
-      var pairs = Set<PersonPair>()
-      for circle in circles {
-        for (i, a) in circle.enumerated() {
-          for b in circle[(i + 1)...] where a != b {
-            pairs.insert(a < b ? PersonPair(menteeID: a, mentorID: b) : PersonPair(menteeID: b, mentorID: a))
-          }
-        }
-      }
-      return pairs
+      return PersonPair.circleMates(circles)
     }
   }
 

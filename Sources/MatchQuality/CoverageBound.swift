@@ -72,10 +72,11 @@ public enum CoverageBound {
   ///   - eligibility: Which pairs the rules allow (the same rules as the plan's).
   /// - Returns: The maximum, and each mentee's mentor in a plan that reaches
   ///   it (`nil` for nobody).
-  /// - Complexity: one dense solve of a `mentees × (mentors + 1)` problem.
+  /// - Complexity: one certified solve of a `mentees × (mentors + 1)` problem.
   public static func maximum(_ cohort: Cohort, eligibility: EligibilityMatrix) -> (covered: Int, mentorOf: [Int?]) {
     let problem = problem(cohort, eligibility: eligibility)
-    let solution = CapacitatedAssignment.solve(problem)
+    // The certified solver `match` and `solve` run.
+    let (solution, _) = CertifiedAssignment.solve(DenseScoreSource(problem), capacities: problem.capacities)
     let m = cohort.mentors.count
     let mentorOf = solution.columnOfRow.map { $0 == m ? nil : $0 }
     return (Int(solution.totalScore.rounded()), mentorOf)

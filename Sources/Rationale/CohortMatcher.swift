@@ -101,7 +101,7 @@ public enum CohortMatcher {
       ? Set(cohort.mentees.indices.filter { !requiredRows.contains($0) && !model.hasGrowthGoal(mentee: $0) }) : []
     let phased = !withoutGoal.isEmpty && withoutGoal.count + requiredRows.count < cohort.mentees.count
     var (result, fairness) = solvePhase(
-      RowsRemovedSource(base: base, removed: phased ? requiredRows.union(withoutGoal) : requiredRows), cohort: cohort,
+      AdjustedScoreSource(base: base, removed: phased ? requiredRows.union(withoutGoal) : requiredRows), cohort: cohort,
       capacities: capacities, used: required, configuration: configuration, candidatesPerMentee: candidatesPerMentee,
       warmStart: warmStart)
     if phased {
@@ -111,7 +111,7 @@ public enum CohortMatcher {
       let residual = zip(capacities, result.solution.loads).map { $0 - $1 }
       let goalRows = Set(cohort.mentees.indices).subtracting(withoutGoal)
       let (leftover, _) = solvePhase(
-        RowsRemovedSource(base: base, removed: goalRows), cohort: cohort, capacities: residual,
+        AdjustedScoreSource(base: base, removed: goalRows), cohort: cohort, capacities: residual,
         used: required + firstPhase,
         configuration: configuration, candidatesPerMentee: candidatesPerMentee, warmStart: nil)
       result = merge(result, leftover, rows: withoutGoal)

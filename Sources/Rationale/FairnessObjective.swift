@@ -53,7 +53,7 @@ enum FairnessObjective {
     var found = false
     func feasible(_ threshold: Double) -> Bool {
       let attempt = CertifiedAssignment.solveWithStatistics(
-        ThresholdSource(base: source, threshold: threshold), capacities: capacities,
+        AdjustedScoreSource(base: source, threshold: threshold), capacities: capacities,
         candidatesPerRow: candidatesPerRow, warmStart: baseline.solution)
       guard attempt.solution.assignedCount == baseline.solution.assignedCount else { return false }
       best = attempt
@@ -86,20 +86,5 @@ enum FairnessObjective {
       _ = feasible(floor)
     }
     return (best.solution, best.certificate, best.statistics, bestThreshold)
-  }
-}
-
-/// A block source without the pairs scoring below a threshold.
-struct ThresholdSource<Base: ScoreBlockSource>: ScoreBlockSource {
-  let base: Base
-  let threshold: Double
-  var rows: Int { base.rows }
-  var columns: Int { base.columns }
-  var blockRows: Int { base.blockRows }
-  func withSingleThreadedFills<T>(_ body: () -> T) -> T { base.withSingleThreadedFills(body) }
-
-  func fill(rows range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
-    base.fill(rows: range, into: buffer)
-    for k in 0..<(range.count * columns) where buffer[k] < threshold { buffer[k] = .nan }
   }
 }

@@ -43,25 +43,6 @@ public struct PairAlternative: Sendable, Equatable {
   public var placesHeldBy: [String]
 }
 
-/// A block source that forbids every pair of some rows: the rest of the
-/// cohort, once those rows' pairs are fixed outside the solver.
-struct RowsRemovedSource<Base: ScoreBlockSource>: ScoreBlockSource {
-  let base: Base
-  let removed: Set<Int>
-  var rows: Int { base.rows }
-  var columns: Int { base.columns }
-  var blockRows: Int { base.blockRows }
-  func withSingleThreadedFills<T>(_ body: () -> T) -> T { base.withSingleThreadedFills(body) }
-
-  func fill(rows range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
-    base.fill(rows: range, into: buffer)
-    for row in removed where range.contains(row) {
-      let start = (row - range.lowerBound) * columns
-      for j in 0..<columns { buffer[start + j] = .nan }
-    }
-  }
-}
-
 extension PairingPlan {
   /// Explains why mentee `i` is or is not paired with mentor `j`, with the
   /// exact cost of forcing the pair.
@@ -108,17 +89,17 @@ extension PairingPlan {
       var total = 0.0
       if menteesMatchedLast.isEmpty {
         let (rest, _) = CertifiedAssignment.solve(
-          RowsRemovedSource(base: base, removed: fixed), capacities: capacities, warmStart: solution)
+          AdjustedScoreSource(base: base, removed: fixed), capacities: capacities, warmStart: solution)
         assigned = rest.assignedCount
         total = rest.totalScore
       } else {
         // As the plan was made: the mentees with goals first, then the others on the places left.
         let (first, _) = CertifiedAssignment.solve(
-          RowsRemovedSource(base: base, removed: fixed.union(menteesMatchedLast)), capacities: capacities)
+          AdjustedScoreSource(base: base, removed: fixed.union(menteesMatchedLast)), capacities: capacities)
         let residual = zip(capacities, first.loads).map { $0 - $1 }
         let goalRows = Set(cohort.mentees.indices).subtracting(menteesMatchedLast)
         let (second, _) = CertifiedAssignment.solve(
-          RowsRemovedSource(base: base, removed: fixed.union(goalRows)), capacities: residual)
+          AdjustedScoreSource(base: base, removed: fixed.union(goalRows)), capacities: residual)
         assigned = first.assignedCount + second.assignedCount
         total = first.totalScore + second.totalScore
       }

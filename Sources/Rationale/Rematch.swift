@@ -199,8 +199,8 @@ public struct Rematch: Sendable {
       row.withUnsafeMutableBufferPointer { model.fillScores(mentees: i..<(i + 1), into: $0) }
       bonuses[i] = (j, row[j] + bonus + priority)
     }
-    let source = RowsRemovedSource(
-      base: BonusSource(
+    let source = AdjustedScoreSource(
+      base: AdjustedScoreSource(
         base: CohortScoreSource(model: model, rules: rules), bonuses: bonuses, rowPriority: priority),
       removed: Set(required.map(\.0)))
     let (solved, _) = CohortMatcher.solvePhase(
@@ -210,31 +210,6 @@ public struct Rematch: Sendable {
       solved.solution.columnOfRow[menteeIndex[pair.menteeID]!].map {
         PersonPair(menteeID: pair.menteeID, mentorID: cohort.mentors[$0].id)
       }
-    }
-  }
-}
-
-/// A score source where the rows of ``bonuses`` gain `rowPriority` on every
-/// allowed pair and one pair each is replaced (a continuing pair's score
-/// plus the bonus of keeping it and the priority), allowed whatever the base says.
-struct BonusSource<Base: ScoreBlockSource>: ScoreBlockSource {
-  let base: Base
-  /// The replaced pair of each mentee row that has one, and its score.
-  let bonuses: [Int: (column: Int, score: Double)]
-  /// Added to every allowed pair of those rows.
-  let rowPriority: Double
-  var rows: Int { base.rows }
-  var columns: Int { base.columns }
-  var blockRows: Int { base.blockRows }
-  func withSingleThreadedFills<T>(_ body: () -> T) -> T { base.withSingleThreadedFills(body) }
-
-  func fill(rows range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
-    base.fill(rows: range, into: buffer)
-    for i in range {
-      guard let bonus = bonuses[i] else { continue }
-      let start = (i - range.lowerBound) * columns
-      for j in 0..<columns where !buffer[start + j].isNaN { buffer[start + j] += rowPriority }
-      buffer[start + bonus.column] = bonus.score
     }
   }
 }

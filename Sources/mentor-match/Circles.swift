@@ -102,7 +102,7 @@ extension MentorMatch {
       guard let size else { return circles.minimumSize...circles.maximumSize }
       let parts = size.split(separator: "-", omittingEmptySubsequences: false)
       guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), low >= 2, low <= high else {
-        throw ValidationError("--size takes MIN-MAX with 2 <= MIN <= MAX, such as 4-6; got '\(size ?? "")'.")
+        throw ValidationError("--size takes MIN-MAX with 2 <= MIN <= MAX, such as 4-6; got '\(size)'.")
       }
       return low...high
     }
@@ -112,7 +112,7 @@ extension MentorMatch {
       guard let maxGradeGap else { return circles.maximumGradeGap }
       if maxGradeGap == "none" { return nil }
       guard let value = Double(maxGradeGap), value.isFinite, value >= 0 else {
-        throw ValidationError("--max-grade-gap takes a number of grades >= 0 or 'none'; got '\(maxGradeGap ?? "")'.")
+        throw ValidationError("--max-grade-gap takes a number of grades >= 0 or 'none'; got '\(maxGradeGap)'.")
       }
       return value
     }
@@ -125,6 +125,9 @@ extension MentorMatch {
         throw ValidationError("The cohort name is empty: give --record a name such as 2026-spring-circles.")
       }
       if let rounds, rounds < 0 { throw ValidationError("--rounds takes a number >= 0; got \(rounds).") }
+      if let baseline, CircleFormation.Baseline(rawValue: baseline) == nil {
+        throw ValidationError("--baseline takes greedy or random; got '\(baseline)'.")
+      }
     }
 
     func run() throws {
@@ -133,7 +136,13 @@ extension MentorMatch {
         for warning in loaded.warnings { printError(warning.description) }
         let configuration = loaded.configuration
         let circles = configuration.circles
-        let earlier = circles.noRepeat && !allowRepeats ? try earlierCircleMates() : []
+        var earlier = Set<PersonPair>()
+        if circles.noRepeat && !allowRepeats {
+          let mates = try CircleInputs.earlierCircleMates(
+            circleHistory: circleHistory, ledger: cohort.ledger, recording: record != nil)
+          if let summary = mates.summary { printError(summary) }
+          earlier = mates.pairs
+        }
         let range = try sizeRange(circles)
         let settings = CircleSettings(
           minimumSize: range.lowerBound, maximumSize: range.upperBound, maximumSeniorityGap: try gradeGap(circles),
@@ -153,12 +162,7 @@ extension MentorMatch {
         progress.phase("forming circles of \(problem.participants.count) people")
         defer { progress.finish() }
         do {
-          if let baseline {
-            guard let kind = CircleFormation.Baseline(rawValue: baseline) else {
-              progress.finish()
-              printError("error: --baseline takes greedy or random; got '\(baseline)'.")
-              throw ExitCode(64)
-            }
+          if let baseline, let kind = CircleFormation.Baseline(rawValue: baseline) {
             formation = try CircleFormation.baseline(kind, problem)
           } else {
             formation = try CircleFormation.form(problem)
@@ -178,10 +182,7 @@ extension MentorMatch {
         }
         var assigned: (people: [Mentor], assignment: CircleFacilitators)? = nil
         if let facilitators {
-          // The facilitators file is read as the mentors of a cohort whose mentees are the participants.
-          let menteesPath = try CohortSource.locate(cohort.cohort).menteesPath
-          let read = try CohortReader.read(CohortSource(mentorsPath: facilitators, menteesPath: menteesPath))
-          let people = read.cohort.mentors
+          let people = try CircleInputs.facilitators(path: facilitators, cohort: cohort.cohort)
           assigned = (people, CircleFacilitators(facilitators: people, formation: formation, problem: problem))
         }
         let plan = CirclePlan(
@@ -208,26 +209,6 @@ extension MentorMatch {
         }
         try emit(rendered, to: output)
       }
-    }
-
-    /// The earlier circle-mates not to repeat: those of `--circle-history`
-    /// and of the circles recorded in the ledger (`--ledger`, which must
-    /// exist, or the default ledger when it exists).
-    func earlierCircleMates() throws -> Set<PersonPair> {
-      var pairs = Set<PersonPair>()
-      if let circleHistory {
-        pairs = try CircleHistoryReader.read(path: circleHistory)
-      }
-      let path = cohort.ledger ?? ProgrammeLedger.defaultPath
-      if (cohort.ledger != nil && record == nil) || FileManager.default.fileExists(atPath: path) {
-        let ledger = try LedgerOptions(ledger: path).open(.readOnly)
-        let recorded = try ledgerOperation { () throws(LedgerError) in try ledger.earlierCircleMates() }
-        // Like the pairs' line of CohortOptions.load: which ledger, and what it keeps apart.
-        printError(
-          "ledger \(path): \(recorded.count) recorded circle-mate pair\(recorded.count == 1 ? "" : "s") kept apart")
-        pairs.formUnion(recorded)
-      }
-      return pairs
     }
   }
 }

@@ -66,6 +66,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   } catch let error as LedgerError {
     printError("error: \(error)")
     throw ExitStatus.code(for: error)
+  } catch let error as CohortCheckError {
+    printError("error: \(error)")
+    throw ExitStatus.dataError
   } catch let failure as TuningOutcomes.Failure {
     printError("error: \(failure)")
     throw ExitStatus.dataError

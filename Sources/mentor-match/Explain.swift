@@ -1,5 +1,6 @@
 import ArgumentParser
 import CompetencyModel
+import Intake
 import Interchange
 import Rationale
 
@@ -33,23 +34,13 @@ extension MentorMatch {
       try reportingErrors {
         let loaded = try cohort.load()
         let c = loaded.cohort
-        guard let i = c.mentees.firstIndex(where: { $0.id == mentee }) else {
-          printError("error: no mentee has the id '\(mentee)'")
-          throw ExitStatus.dataError
-        }
-        var chosen: [Int] = []
-        if let mentor {
-          guard let j = c.mentors.firstIndex(where: { $0.id == mentor }) else {
-            printError("error: no mentor has the id '\(mentor)'")
-            throw ExitStatus.dataError
-          }
-          chosen = [j]
-        }
+        let query = try PairQuery(cohort: c, menteeID: mentee, mentorID: mentor)
         let plan = CohortMatcher.match(
           c, configuration: loaded.configuration, history: loaded.history, requirements: loaded.requirements)
         print(
           DisplayText.visible(
-            PairExplanationReport.render(plan: plan, mentee: i, mentors: chosen, alternatives: alternatives),
+            PairExplanationReport.render(
+              plan: plan, mentee: query.mentee, mentors: query.mentors, alternatives: alternatives),
             keepingLineBreaks: true))
       }
     }

@@ -10,7 +10,9 @@ struct MentorMatch: ParsableCommand {
       A cohort is a folder with mentors.csv and mentees.csv (see Docs/cohort-format.md).
       Exit codes: 0 success; 64 wrong usage; 65 bad input data (every problem is \
       reported as file:line:column); 66 an input file is missing or unreadable; \
-      73 an output file could not be written (nothing partial is left behind).
+      73 an output file could not be written (nothing partial is left behind); \
+      74 the programme ledger cannot be opened or written; 75 the ledger stayed \
+      locked by another process past its timeout (try again).
       """,
     version: "0.1.0",
     subcommands: [

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Intake
 import Interchange
 import Rationale
 
@@ -25,21 +26,11 @@ extension MentorMatch {
       help: ArgumentHelp("Also write the mentors' capacities (CAPS.csv: mentor,capacity) here.", valueName: "file"))
     var capacitiesOutput: String?
 
-    /// The most pairs `score` writes: the dense matrix must fit BLAS's 32-bit
-    /// indices and memory (8 bytes a pair, plus the CSV text).
-    static let maximumPairs = 200_000_000
-
     func run() throws {
       try reportingErrors {
         let loaded = try cohort.load()
         for warning in loaded.warnings { printError(warning.description) }
-        let pairs = loaded.cohort.mentees.count.multipliedReportingOverflow(by: loaded.cohort.mentors.count)
-        guard !pairs.overflow, pairs.partialValue <= Self.maximumPairs else {
-          printError(
-            "error: the score matrix would hold \(loaded.cohort.mentees.count) x \(loaded.cohort.mentors.count) pairs,"
-              + " more than the \(Self.maximumPairs) this command writes; `match` handles cohorts of any size")
-          throw ExitStatus.dataError
-        }
+        try ScoreMatrixLimit.check(loaded.cohort)
         let scored = CohortMatcher.score(
           loaded.cohort, configuration: loaded.configuration, history: loaded.history,
           never: loaded.requirements.never)
@@ -49,10 +40,7 @@ extension MentorMatch {
           scores: problem.scores)
         try emit(ScoreTableWriter.csv(table), to: output)
         if let capacitiesOutput {
-          var writer = CSVWriter()
-          writer.writeRow(["mentor", "capacity"])
-          for mentor in loaded.cohort.mentors { writer.writeRow([.text(mentor.id), .integer(mentor.capacity)]) }
-          try emit(writer.text, to: capacitiesOutput)
+          try emit(CapacityTableWriter.csv(loaded.cohort.mentors), to: capacitiesOutput)
         }
       }
     }

@@ -1,6 +1,7 @@
 import CompetencyModel
 import Foundation
 import Testing
+import _TestSupport
 
 @testable import Interchange
 
@@ -313,10 +314,8 @@ func emptyFileGivesDefaults(text: String) throws {
 }
 
 @Test func readReportsFileProblems() throws {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "config-reader-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  defer { try? FileManager.default.removeItem(at: folder) }
+  let temporary = try TemporaryFolder(prefix: "config-reader")
+  let folder = temporary.url
 
   let missing = folder.appendingPathComponent("missing.yaml").path
   #expect(throws: InputErrors.self) { try ConfigurationReader.read(path: missing) }

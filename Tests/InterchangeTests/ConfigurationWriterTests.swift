@@ -122,12 +122,21 @@ private func roundTrip(_ configuration: MatchingConfiguration) throws -> Matchin
   #expect(ConfigurationWriter.yaml(configuration) == text)
 }
 
-@Test func plainKeysOnlyWhenSafe() {
-  #expect(ConfigurationWriter.key("Public speaking") == "Public speaking")
-  #expect(ConfigurationWriter.key("Data analysis (SQL)") == "Data analysis (SQL)")
-  #expect(ConfigurationWriter.key("Risk: management") == "\"Risk: management\"")
-  #expect(ConfigurationWriter.key("two  spaces") == "\"two  spaces\"")
-  #expect(ConfigurationWriter.key("line\nbreak") == "\"line\\nbreak\"")
-  #expect(ConfigurationWriter.key("bell\u{7}") == "\"bell\\x07\"")
-  #expect(ConfigurationWriter.key("ls\u{2028}") == "\"ls\\u2028\"")
+@Test func plainKeysOnlyWhenSafe() throws {
+  for name in ["Public speaking", "Data analysis (SQL)", "Customer's voice", "C++", "R&D"] {
+    #expect(ConfigurationWriter.isPlainSafe(name), "\(name)")
+  }
+  for name in [
+    "Risk: management", "two  spaces", "line\nbreak", "bell\u{7}", "ls\u{2028}", "1.5", " padded", "Ünïcode",
+  ] {
+    #expect(!ConfigurationWriter.isPlainSafe(name), "\(name)")
+  }
+  // Plain-safe names are written as they are; the others are quoted by the emitter and read back.
+  var configuration = MatchingConfiguration()
+  configuration.competencyWeights = ["Public speaking": 2, "Risk: management": 3, "bell\u{7}": 4]
+  let text = ConfigurationWriter.yaml(configuration)
+  #expect(text.contains("\n  Public speaking: 2.0\n"))
+  #expect(text.contains("\n  \"Risk: management\": 3.0\n"))
+  #expect(!text.contains("\u{7}"))
+  #expect(try ConfigurationReader.parse(text, file: "w.yaml") == configuration)
 }

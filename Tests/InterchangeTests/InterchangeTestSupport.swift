@@ -1,14 +1,12 @@
 import Foundation
 import Interchange
 import Testing
+import _TestSupport
 
 /// A fresh folder under the system's temporary folder, removed after `body`.
 func withTemporaryDirectory<T>(_ body: (String) throws -> T) rethrows -> T {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "InterchangeTests-\(UUID().uuidString)", isDirectory: true)
-  try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  defer { try? FileManager.default.removeItem(at: url) }
-  return try body(url.path)
+  let folder = try! TemporaryFolder(prefix: "InterchangeTests")
+  return try withExtendedLifetime(folder) { try body(folder.folder) }
 }
 
 /// The problems `body` throws as ``InputErrors``; records an issue when it

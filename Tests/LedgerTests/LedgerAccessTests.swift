@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Ledger
 import Testing
+import _TestSupport
 
 /// Opening modes, concurrent connections and the errors of a ledger the
 /// operating system or another writer stands in the way of.
@@ -10,7 +11,7 @@ import Testing
   let pairs: [(menteeID: String, mentorID: String, score: Double)] = [("e1", "m1", 0.8), ("e2", "m2", 0.6)]
 
   func temporaryFolder() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("mm-ledger-access-\(UUID().uuidString)").path
+    TemporaryFolder.unusedPath("mm-ledger-access")
   }
 
   @Test func readOnlyAndExistingAccessNeverCreateAnything() throws {

@@ -2,12 +2,12 @@ import CompetencyModel
 import Foundation
 import Ledger
 import Testing
+import _TestSupport
 
 /// Recording peer circles and reading back the circle-mates not to repeat.
 @Suite struct LedgerCircleTests {
   func temporaryPath() -> (folder: String, path: String) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mm-ledger-circles-\(UUID().uuidString)")
-      .path
+    let folder = TemporaryFolder.unusedPath("mm-ledger-circles")
     return (folder, folder + "/ledger.sqlite")
   }
 

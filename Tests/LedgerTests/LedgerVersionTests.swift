@@ -3,10 +3,11 @@ import Foundation
 import GRDB
 import Ledger
 import Testing
+import _TestSupport
 
 @Suite struct LedgerVersionTests {
   func temporaryPath() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("mm-versions-\(UUID().uuidString)/ledger.sqlite").path
+    TemporaryFolder.unusedPath("mm-versions") + "/ledger.sqlite"
   }
 
   func pair(_ mentee: String, _ mentor: String) -> PersonPair { PersonPair(menteeID: mentee, mentorID: mentor) }

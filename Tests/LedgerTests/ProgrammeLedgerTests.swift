@@ -3,10 +3,11 @@ import Foundation
 import GRDB
 import Ledger
 import Testing
+import _TestSupport
 
 @Suite struct ProgrammeLedgerTests {
   func temporaryPath(_ name: String = "ledger.sqlite") -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("mm-ledger-\(UUID().uuidString)/\(name)").path
+    TemporaryFolder.unusedPath("mm-ledger") + "/\(name)"
   }
 
   let pairs: [(menteeID: String, mentorID: String, score: Double)] = [("e1", "m1", 0.8), ("e2", "m2", 0.6)]

@@ -2,6 +2,7 @@ import CompetencyModel
 import Foundation
 import MatchQuality
 import Testing
+import _TestSupport
 
 /// The real data beside the project, or `nil` (the tests then skip, saying why).
 let realData = RealDataCohort.dataDirectory()
@@ -77,8 +78,8 @@ struct RealDataCohortTests {
 
 @Suite struct RealDataErrorTests {
   @Test func rosterErrorsPointAtLineAndColumn() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString).csv").path
-    defer { try? FileManager.default.removeItem(atPath: path) }
+    let folder = try TemporaryFolder(prefix: "roster")
+    let path = folder.path("roster.csv")
     let text =
       "\u{FEFF}EmployeeNumber,Department,JobRole,JobLevel,TotalWorkingYears,YearsAtCompany,EducationField\n"
       + "1,Sales,Sales Executive,2,8,6,Life Sciences\n2,Sales,Sales Executive,seven,8,6,Medical\n"
@@ -92,8 +93,8 @@ struct RealDataCohortTests {
   }
 
   @Test func aFileThatIsNotAWorkbookIsReported() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("skills-\(UUID().uuidString).xlsx").path
-    defer { try? FileManager.default.removeItem(atPath: path) }
+    let folder = try TemporaryFolder(prefix: "skills")
+    let path = folder.path("skills.xlsx")
     try "not a zip".write(toFile: path, atomically: true, encoding: .utf8)
     let error = #expect(throws: RealDataError.self) { try ONETSkillTable.read(path: path) }
     #expect(error?.file == path)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// Every failure mode: a clear message with file:line:column, the documented
 /// exit code, no partial output file, no crash.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// Runs the built `mentor-match` binary and captures what it prints.
 struct CLIRunner {
@@ -60,9 +61,7 @@ struct CLIRunner {
     }
     // Keep the tests away from the developer's own programme ledger.
     var environment = ProcessInfo.processInfo.environment
-    environment["MENTOR_MATCH_LEDGER"] =
-      FileManager.default.temporaryDirectory.appendingPathComponent("mentor-match-no-ledger-\(UUID().uuidString)")
-      .appendingPathComponent("ledger.sqlite").path
+    environment["MENTOR_MATCH_LEDGER"] = TemporaryFolder.unusedPath("mentor-match-no-ledger") + "/ledger.sqlite"
     environment.merge(extra) { $1 }
     process.environment = environment
     let out = Pipe()
@@ -72,24 +71,4 @@ struct CLIRunner {
     try process.run()
     return Running(process: process, out: out, err: err)
   }
-}
-
-/// A temporary folder removed when the value goes away.
-final class TemporaryFolder {
-  let url: URL
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("mentor-match-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-  deinit { try? FileManager.default.removeItem(at: url) }
-
-  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-  func write(_ name: String, _ text: String) throws -> String {
-    let p = path(name)
-    try text.write(toFile: p, atomically: true, encoding: .utf8)
-    return p
-  }
-
-  func read(_ name: String) throws -> String { try String(contentsOfFile: path(name), encoding: .utf8) }
 }

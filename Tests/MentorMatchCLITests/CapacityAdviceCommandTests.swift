@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// The capacity advice in every plan format, and its first entry against
 /// re-running `match` with that mentor's capacity raised by one.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `shortlist` and several mentors per mentee, end to end.
 @Suite struct ChoicesCommandTests {

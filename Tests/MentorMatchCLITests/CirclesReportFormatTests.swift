@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+import _TestSupport
 
 /// The HTML and XLSX formats of `circles`, chosen by `--format` or the output's extension.
 @Suite struct CirclesReportFormatTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// Which configuration, history and pair-rules files go with a cohort, and
 /// what the configuration changes in reading the cohort.

@@ -61,7 +61,9 @@ extension CommandTextTests {
         Docs/cohort-format.md).
         Exit codes: 0 success; 64 wrong usage; 65 bad input data (every problem is
         reported as file:line:column); 66 an input file is missing or unreadable; 73 an
-        output file could not be written (nothing partial is left behind).
+        output file could not be written (nothing partial is left behind); 74 the
+        programme ledger cannot be opened or written; 75 the ledger stayed locked by
+        another process past its timeout (try again).
 
         USAGE: mentor-match <subcommand>
 
@@ -1067,6 +1069,114 @@ extension CommandTextTests {
         Error: Unexpected argument 'no-such-command'
         Usage: mentor-match <subcommand>
           See 'mentor-match --help' for more information.
+
+        """#),
+    Case(
+      arguments: ["explain", "Datasets/sample", "--mentee", "nobody"], status: 65,
+      stdout: "",
+      stderr: #"""
+        error: no mentee has the id 'nobody'
+
+        """#),
+    Case(
+      arguments: ["explain", "Datasets/sample", "--mentee", "E00001", "--mentor", "nobody"], status: 65,
+      stdout: "",
+      stderr: #"""
+        error: no mentor has the id 'nobody'
+
+        """#),
+    Case(
+      arguments: ["circles", "Datasets/sample", "--baseline", "bogus"], status: 64,
+      stdout: "",
+      stderr: #"""
+        Error: --baseline takes greedy or random; got 'bogus'.
+        Usage: mentor-match circles [<options>] <cohort> ...
+          See 'mentor-match circles --help' for more information.
+
+        """#),
+    Case(
+      arguments: ["circles", "Datasets/sample", "--record", " "], status: 64,
+      stdout: "",
+      stderr: #"""
+        Error: The cohort name is empty: give --record a name such as 2026-spring-circles.
+        Usage: mentor-match circles [<options>] <cohort> ...
+          See 'mentor-match circles --help' for more information.
+
+        """#),
+    Case(
+      arguments: ["rematch", "Datasets/sample"], status: 64,
+      stdout: "",
+      stderr: #"""
+        Error: Missing expected argument '--name <name>'
+        Help:  --name <name>  The recorded cohort's name in the ledger.
+        Usage: mentor-match rematch [<options>] <cohort> ... --name <name>
+          See 'mentor-match rematch --help' for more information.
+
+        """#),
+    Case(
+      arguments: ["shortlist", "Datasets/sample", "--size", "0"], status: 64,
+      stdout: "",
+      stderr: #"""
+        Error: --size must be a whole number from 1 to 20.
+        Usage: mentor-match shortlist <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] [--size <size>] [--format <format>] [--output <file>]
+          See 'mentor-match shortlist --help' for more information.
+
+        """#),
+    Case(
+      arguments: ["invitations", "Datasets/sample"], status: 64,
+      stdout: "",
+      stderr: #"""
+        Error: Missing expected argument '--output <folder>'
+        Help:  --output <folder>  The folder to write into (created if missing).
+        Usage: mentor-match invitations <cohort> ... [--config <file>] [--history <file>] [--pair-rules <file>] [--ledger <file>] --output <folder> [--template <file>] [--from <mailbox>] [--fairness] [--force]
+          See 'mentor-match invitations --help' for more information.
+
+        """#),
+    Case(
+      arguments: ["ledger", "show"], status: 64,
+      stdout: "",
+      stderr: #"""
+        Error: Missing expected argument '<name>'
+        Help:  <name>  The recorded cohort's name.
+        Usage: mentor-match ledger show [--ledger <file>] <name> [--version <version>]
+          See 'mentor-match ledger show --help' for more information.
+
+        """#),
+    Case(
+      arguments: ["ledger", "delete", "spring"], status: 64,
+      stdout: "",
+      stderr: #"""
+        Error: Deleting cohort 'spring' removes its plan versions, pairs, outcomes and circles for good: add --yes to confirm.
+        Usage: mentor-match ledger delete [--ledger <file>] <name> [--yes]
+          See 'mentor-match ledger delete --help' for more information.
+
+        """#),
+    Case(
+      arguments: ["ledger", "list", "--ledger", "/nonexistent/mentor-match-tests/other.sqlite"], status: 66,
+      stdout: "",
+      stderr: #"""
+        error: the ledger /nonexistent/mentor-match-tests/other.sqlite does not exist (`ledger record` creates it)
+
+        """#),
+    Case(
+      arguments: ["score", "Datasets/nowhere"], status: 66,
+      stdout: "",
+      stderr: #"""
+        error: 'Datasets/nowhere' does not exist; give the folder holding mentors.csv and mentees.csv, or the two files
+
+        """#),
+    Case(
+      arguments: ["solve", "Datasets/nowhere.csv"], status: 66,
+      stdout: "",
+      stderr: #"""
+        Datasets/nowhere.csv:1:1: error: cannot read file: no such file
+
+        """#),
+    Case(
+      arguments: ["validate", "Datasets/nowhere"], status: 66,
+      stdout: "",
+      stderr: #"""
+        error: 'Datasets/nowhere' does not exist; give the folder holding mentors.csv and mentees.csv, or the two files
 
         """#),
   ]

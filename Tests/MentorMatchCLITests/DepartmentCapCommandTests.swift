@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// Required pairs against `rules.max_mentees_per_department` (issue 10, defect 10).
 @Suite struct DepartmentCapCommandTests {

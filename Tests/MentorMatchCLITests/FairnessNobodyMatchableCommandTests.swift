@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `match --fairness` on a cohort without mentors: every format exits 0
 /// with 0 matched (it used to trap on a NaN bottleneck).

@@ -2,6 +2,7 @@ import CohortGenerator
 import Foundation
 import Interchange
 import Testing
+import _TestSupport
 
 /// `match` on the HR-shaped example cohorts of `Datasets/`: the same plan as
 /// the native files of the cohort they stand for, nobody paired with

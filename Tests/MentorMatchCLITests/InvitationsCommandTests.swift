@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `mentor-match invitations`: files only, all or nothing, clear errors.
 @Suite struct InvitationsCommandTests {

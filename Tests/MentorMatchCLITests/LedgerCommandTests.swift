@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 @Suite struct LedgerCommandTests {
   @Test func recordsPlansOutcomesAndAvoidsRepeats() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `ledger record` refuses an empty (or blank) cohort name as a usage error,
 /// before it touches the ledger.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import _TestSupport
 
 /// The ledger under overlapping runs, on files the user can only read, and
 /// on paths that do not exist: operational failures get 66, 74 or 75, never

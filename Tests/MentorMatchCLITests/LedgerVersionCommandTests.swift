@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `ledger record --plan`, `ledger show` and `ledger delete` through the binary.
 @Suite struct LedgerVersionCommandTests {

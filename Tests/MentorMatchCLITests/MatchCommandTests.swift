@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 @Suite struct MatchCommandTests {
   func generate(_ folder: TemporaryFolder, mentees: Int = 60, mentors: Int = 20, seed: Int = 5) throws -> String {

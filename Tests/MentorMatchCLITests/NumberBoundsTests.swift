@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// Numbers past the documented bounds (issue 10, items 4 and 5): each was a
 /// Swift trap before; now a clear message at the offending cell or option,

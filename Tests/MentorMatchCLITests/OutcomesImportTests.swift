@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `ledger import-outcomes` and `tune` on hostile outcome files.
 @Suite struct OutcomesImportTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `match --output FILE` and `solve --output FILE` write the format the
 /// extension names, unless `--format` says otherwise, and a contradiction is

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -16,9 +17,7 @@ func runMentorMatch(
   process.executableURL = CLIRunner.binary
   process.arguments = arguments
   var environment = ProcessInfo.processInfo.environment
-  environment["MENTOR_MATCH_LEDGER"] =
-    FileManager.default.temporaryDirectory.appendingPathComponent("mentor-match-no-ledger-\(UUID().uuidString)")
-    .appendingPathComponent("ledger.sqlite").path
+  environment["MENTOR_MATCH_LEDGER"] = TemporaryFolder.unusedPath("mentor-match-no-ledger") + "/ledger.sqlite"
   process.environment = environment
   let input = Pipe()
   let out = Pipe()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 @Suite struct PairRulesCommandTests {
   let mentors = "id,name,capacity,level:Coaching\nm1,Ann,1,5\nm2,Bo,1,3\n"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 #if os(Linux)
   /// Progress on standard error: shown only when it is a terminal and

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+import _TestSupport
 
 /// `rematch` through the binary: record → rematch with ended pairs, a
 /// leaver and joiners → record the next version → the next cohort avoids

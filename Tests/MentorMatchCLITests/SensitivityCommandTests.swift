@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// `mentor-match sensitivity` end to end: its report agrees with the plan
 /// `match` makes, lists every weight once, honours --show, and is

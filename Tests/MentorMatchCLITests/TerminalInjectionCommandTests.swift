@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 /// Control characters in a cohort never reach the terminal raw: not from
 /// the plan, `explain`, or a problem report quoting a bad cell.

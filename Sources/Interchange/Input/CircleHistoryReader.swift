@@ -86,22 +86,6 @@ public enum CircleHistoryReader {
       }
     }
     if !problems.isEmpty { throw InputErrors(problems) }
-    return circleMates(order.map { members[$0]! })
-  }
-
-  /// The unordered pairs of members sharing a circle, each with the smaller
-  /// id first.
-  ///
-  /// - Complexity: O(Σ circle size²).
-  public static func circleMates(_ circles: [[String]]) -> Set<PersonPair> {
-    var pairs = Set<PersonPair>()
-    for circle in circles {
-      for (i, a) in circle.enumerated() {
-        for b in circle[(i + 1)...] where a != b {
-          pairs.insert(a < b ? PersonPair(menteeID: a, mentorID: b) : PersonPair(menteeID: b, mentorID: a))
-        }
-      }
-    }
-    return pairs
+    return PersonPair.circleMates(order.map { members[$0]! })
   }
 }

@@ -75,28 +75,22 @@ public enum ConfigurationReader {
 
   // MARK: Keys
 
-  /// The top-level keys, as documented.
-  static let topLevelKeys = [
-    "weights", "competencies", "rules", "seniority", "timezone", "minimum_score", "programme", "objective", "fit",
-    "circles", "columns", "scales",
-  ]
+  /// The top-level keys (``CompetencyModel/MatchingConfiguration/SectionKey``).
+  static let topLevelKeys = MatchingConfiguration.SectionKey.allCases.map(\.rawValue)
   /// The keys of `weights:` (``CompetencyModel/MatchingConfiguration/TermWeights/Key``).
   static let weightKeys = MatchingConfiguration.TermWeights.Key.allCases.map(\.rawValue)
   /// The keys of `rules:` (``CompetencyModel/MatchingConfiguration/Rules/Key``).
   static let ruleKeys = MatchingConfiguration.Rules.Key.allCases.map(\.rawValue)
-  /// The keys of `fit:`.
-  static let fitKeys = ["headroom", "side_terms_limit"]
-  /// The keys of `circles:`.
-  static let circleKeys = [
-    "min_size", "max_size", "cross_department", "shared_hours", "max_grade_gap", "require_shared_language",
-    "no_repeat",
-  ]
-  /// The keys of `seniority:`.
-  static let seniorityKeys = ["ideal_gap"]
-  /// The keys of `timezone:`.
-  static let timezoneKeys = ["workday_hours"]
-  /// The keys of `programme:`.
-  static let programmeKeys = ["start", "weeks"]
+  /// The keys of `fit:` (``CompetencyModel/MatchingConfiguration/FitKey``).
+  static let fitKeys = MatchingConfiguration.FitKey.allCases.map(\.rawValue)
+  /// The keys of `circles:` (``CompetencyModel/CircleConfiguration/Key``).
+  static let circleKeys = CircleConfiguration.Key.allCases.map(\.rawValue)
+  /// The keys of `seniority:` (``CompetencyModel/MatchingConfiguration/SeniorityKey``).
+  static let seniorityKeys = MatchingConfiguration.SeniorityKey.allCases.map(\.rawValue)
+  /// The keys of `timezone:` (``CompetencyModel/MatchingConfiguration/TimezoneKey``).
+  static let timezoneKeys = MatchingConfiguration.TimezoneKey.allCases.map(\.rawValue)
+  /// The keys of `programme:` (``CompetencyModel/MatchingConfiguration/Programme/Key``).
+  static let programmeKeys = MatchingConfiguration.Programme.Key.allCases.map(\.rawValue)
   /// The years `programme.start` may fall in: wide enough for any real
   /// programme, narrow enough that every milestone date stays a four-digit year.
   static let programmeYears = 1900...2999
@@ -351,6 +345,19 @@ extension ConfigurationReader {
       return nil
     }
 
+    /// The entries of section `name` whose keys are in table `Key`, each with
+    /// its key; every other key reported as unknown (see ``tableKey(_:at:in:of:)``).
+    ///
+    /// - Returns: Nothing when `node` is not a mapping (reported).
+    mutating func tableEntries<Key: RawRepresentable & CaseIterable>(
+      of node: Node, named name: String, _: Key.Type
+    ) -> [(key: Key, value: Node)] where Key.RawValue == String {
+      guard let entries = entries(of: node, named: name) else { return [] }
+      return entries.compactMap { key, keyNode, value in
+        tableKey(key, at: keyNode, in: name, of: Key.self).map { ($0, value) }
+      }
+    }
+
     /// `'a', 'b' or 'c'`.
     static func list(_ keys: [String]) -> String {
       let quoted = keys.map { "'\($0)'" }
@@ -395,21 +402,11 @@ extension ConfigurationReader {
       return value
     }
 
-    /// Parses a decimal number: digits with an optional sign, point and
-    /// exponent (`_` separators allowed, as YAML allows).
+    /// Parses a decimal number: ``DecimalParser``'s grammar (digits with an
+    /// optional sign, point and exponent), with `_` separators allowed, as
+    /// YAML allows.
     static func decimal(_ string: String) -> Double? {
-      let cleaned = string.replacingOccurrences(of: "_", with: "")
-      var sawDigit = false
-      for (index, character) in cleaned.enumerated() {
-        switch character {
-        case "0"..."9": sawDigit = true
-        case "+", "-", ".", "e", "E": break
-        default: return nil
-        }
-        if index == 0, character == "e" || character == "E" { return nil }
-      }
-      guard sawDigit else { return nil }
-      return Double(cleaned)
+      DecimalParser.parse(string.replacingOccurrences(of: "_", with: ""))
     }
 
     /// A weight: a finite number from 0 to ``MatchingConfiguration/maximumWeight``.
@@ -463,17 +460,23 @@ extension ConfigurationReader {
     mutating func readRoot(_ root: Node, into configuration: inout MatchingConfiguration) {
       guard let entries = entries(of: root, named: "the configuration") else { return }
       for (key, keyNode, value) in entries {
-        switch ConfigurationReader.normalized(key) {
-        case "weights": readWeights(value, into: &configuration.terms)
-        case "competencies": readCompetencies(value, into: &configuration)
-        case "rules": readRules(value, into: &configuration.rules)
-        case "seniority": readSeniority(value, into: &configuration)
-        case "timezone": readTimezone(value, into: &configuration)
-        case "programme", "program": readProgramme(value, into: &configuration.programme)
-        case "fit": readFit(value, into: &configuration)
-        case "circles": readCircles(value, into: &configuration.circles)
-        case "columns", "scales": break  // read by CohortMappingReader
-        case "objective":
+        // `program` is read as `programme`.
+        let spelled = ConfigurationReader.normalized(key) == "program" ? "programme" : key
+        guard
+          let section = tableKey(
+            spelled, at: keyNode, in: "the configuration", of: MatchingConfiguration.SectionKey.self)
+        else { continue }
+        switch section {
+        case .weights: readWeights(value, into: &configuration.terms)
+        case .competencies: readCompetencies(value, into: &configuration)
+        case .rules: readRules(value, into: &configuration.rules)
+        case .seniority: readSeniority(value, into: &configuration)
+        case .timezone: readTimezone(value, into: &configuration)
+        case .programme: readProgramme(value, into: &configuration.programme)
+        case .fit: readFit(value, into: &configuration)
+        case .circles: readCircles(value, into: &configuration.circles)
+        case .columns, .scales: break  // read by CohortMappingReader
+        case .objective:
           if case .scalar(let scalar) = value,
             let objective = MatchingConfiguration.Objective(rawValue: scalar.string.lowercased())
           {
@@ -481,24 +484,18 @@ extension ConfigurationReader {
           } else {
             error(at: value.mark, "'objective' is \(Self.text(value)); expected 'total' or 'fairness'")
           }
-        case "minimumscore":
+        case .minimumScore:
           if isNull(value) {
             configuration.minimumScore = nil
           } else if let score = number(value, for: "minimum_score", expectation: "a number") {
             configuration.minimumScore = score
           }
-        default:
-          unknownKey(
-            key, at: keyNode, in: "the configuration", candidates: ConfigurationReader.topLevelKeys)
         }
       }
     }
 
     mutating func readWeights(_ node: Node, into terms: inout MatchingConfiguration.TermWeights) {
-      guard let entries = entries(of: node, named: "weights") else { return }
-      for (key, keyNode, value) in entries {
-        guard let canonical = tableKey(key, at: keyNode, in: "weights", of: MatchingConfiguration.TermWeights.Key.self)
-        else { continue }
+      for (canonical, value) in tableEntries(of: node, named: "weights", MatchingConfiguration.TermWeights.Key.self) {
         guard let weight = weight(value, for: "weights.\(canonical.rawValue)") else { continue }
         terms[canonical] = weight
       }
@@ -530,10 +527,7 @@ extension ConfigurationReader {
     }
 
     mutating func readRules(_ node: Node, into rules: inout MatchingConfiguration.Rules) {
-      guard let entries = entries(of: node, named: "rules") else { return }
-      for (key, keyNode, value) in entries {
-        guard let canonical = tableKey(key, at: keyNode, in: "rules", of: MatchingConfiguration.Rules.Key.self)
-        else { continue }
+      for (canonical, value) in tableEntries(of: node, named: "rules", MatchingConfiguration.Rules.Key.self) {
         let name = "rules.\(canonical.rawValue)"
         guard let field = canonical.flag else {
           // The one numeric rule, max_mentees_per_department.
@@ -554,31 +548,30 @@ extension ConfigurationReader {
     }
 
     mutating func readSeniority(_ node: Node, into configuration: inout MatchingConfiguration) {
-      guard let entries = entries(of: node, named: "seniority") else { return }
-      for (key, keyNode, value) in entries {
-        guard ConfigurationReader.normalized(key) == "idealgap" else {
-          unknownKey(
-            key, at: keyNode, in: "seniority", candidates: ConfigurationReader.seniorityKeys)
-          continue
+      for (canonical, value) in tableEntries(of: node, named: "seniority", MatchingConfiguration.SeniorityKey.self) {
+        switch canonical {
+        case .idealGap: readIdealGap(value, into: &configuration)
         }
-        let expectation = "a number of grades greater than 0"
-        guard let gap = number(value, for: "seniority.ideal_gap", expectation: expectation) else {
-          continue
-        }
-        guard gap > 0 else {
-          error(
-            at: value.mark, "'seniority.ideal_gap' is \(Self.text(value)); expected \(expectation)")
-          continue
-        }
-        configuration.idealSeniorityGap = gap
       }
     }
 
+    mutating func readIdealGap(_ value: Node, into configuration: inout MatchingConfiguration) {
+      let expectation = "a number of grades greater than 0"
+      guard let gap = number(value, for: "seniority.ideal_gap", expectation: expectation) else {
+        return
+      }
+      guard gap > 0 else {
+        error(
+          at: value.mark, "'seniority.ideal_gap' is \(Self.text(value)); expected \(expectation)")
+        return
+      }
+      configuration.idealSeniorityGap = gap
+    }
+
     mutating func readProgramme(_ node: Node, into programme: inout MatchingConfiguration.Programme) {
-      guard let entries = entries(of: node, named: "programme") else { return }
-      for (key, keyNode, value) in entries {
-        switch ConfigurationReader.normalized(key) {
-        case "start":
+      for (canonical, value) in tableEntries(of: node, named: "programme", MatchingConfiguration.Programme.Key.self) {
+        switch canonical {
+        case .start:
           if isNull(value) {
             programme.start = nil
           } else if case .scalar(let scalar) = value, let date = CalendarDate(scalar.string) {
@@ -594,7 +587,7 @@ extension ConfigurationReader {
           } else {
             error(at: value.mark, "'programme.start' is \(Self.text(value)); expected a date like 2026-01-12")
           }
-        case "weeks":
+        case .weeks:
           let expectation = "a whole number of weeks from 1 to 520"
           guard let weeks = number(value, for: "programme.weeks", expectation: expectation) else { continue }
           guard weeks >= 1, weeks <= 520, weeks == weeks.rounded() else {
@@ -602,17 +595,14 @@ extension ConfigurationReader {
             continue
           }
           programme.weeks = Int(weeks)
-        default:
-          unknownKey(key, at: keyNode, in: "programme", candidates: ConfigurationReader.programmeKeys)
         }
       }
     }
 
     mutating func readFit(_ node: Node, into configuration: inout MatchingConfiguration) {
-      guard let entries = entries(of: node, named: "fit") else { return }
-      for (key, keyNode, value) in entries {
-        switch ConfigurationReader.normalized(key) {
-        case "headroom":
+      for (canonical, value) in tableEntries(of: node, named: "fit", MatchingConfiguration.FitKey.self) {
+        switch canonical {
+        case .headroom:
           let expectation = "a number from 0 to 1"
           guard let credit = number(value, for: "fit.headroom", expectation: expectation) else { continue }
           guard (0...1).contains(credit) else {
@@ -620,7 +610,7 @@ extension ConfigurationReader {
             continue
           }
           configuration.headroomCredit = credit
-        case "sidetermslimit":
+        case .sideTermsLimit:
           let expectation = "a number 0 or more, or null for no limit"
           if isNull(value) {
             configuration.sideTermsLimit = nil
@@ -632,26 +622,16 @@ extension ConfigurationReader {
             continue
           }
           configuration.sideTermsLimit = limit
-        default:
-          unknownKey(key, at: keyNode, in: "fit", candidates: ConfigurationReader.fitKeys)
         }
       }
     }
 
     mutating func readCircles(_ node: Node, into circles: inout CircleConfiguration) {
-      guard let entries = entries(of: node, named: "circles") else { return }
       var sizeNodes: [Node] = []
-      for (key, keyNode, value) in entries {
-        let canonical = ConfigurationReader.circleKeys.first {
-          ConfigurationReader.normalized($0) == ConfigurationReader.normalized(key)
-        }
-        guard let canonical else {
-          unknownKey(key, at: keyNode, in: "circles", candidates: ConfigurationReader.circleKeys)
-          continue
-        }
-        let name = "circles.\(canonical)"
+      for (canonical, value) in tableEntries(of: node, named: "circles", CircleConfiguration.Key.self) {
+        let name = "circles.\(canonical.rawValue)"
         switch canonical {
-        case "min_size", "max_size":
+        case .minSize, .maxSize:
           let largest = CircleConfiguration.largestSize
           let expectation = "a whole number of people from 2 to \(largest)"
           guard let size = number(value, for: name, expectation: expectation) else { continue }
@@ -659,13 +639,13 @@ extension ConfigurationReader {
             error(at: value.mark, "'\(name)' is \(Self.text(value)); expected \(expectation)")
             continue
           }
-          if canonical == "min_size" { circles.minimumSize = Int(size) } else { circles.maximumSize = Int(size) }
+          if canonical == .minSize { circles.minimumSize = Int(size) } else { circles.maximumSize = Int(size) }
           sizeNodes.append(value)
-        case "cross_department":
+        case .crossDepartment:
           if let weight = weight(value, for: name) { circles.crossDepartment = weight }
-        case "shared_hours":
+        case .sharedHours:
           if let weight = weight(value, for: name) { circles.sharedHours = weight }
-        case "max_grade_gap":
+        case .maxGradeGap:
           let expectation = "a number of grades 0 or more, or null for no limit"
           if isNull(value) {
             circles.maximumGradeGap = nil
@@ -676,13 +656,13 @@ extension ConfigurationReader {
             }
             circles.maximumGradeGap = gap
           }
-        case "require_shared_language":
+        case .requireSharedLanguage:
           if isNull(value) {
             circles.requireSharedLanguage = nil
           } else if let flag = boolean(value, for: name) {
             circles.requireSharedLanguage = flag
           }
-        default:
+        case .noRepeat:
           if let flag = boolean(value, for: name) { circles.noRepeat = flag }
         }
       }
@@ -695,23 +675,24 @@ extension ConfigurationReader {
     }
 
     mutating func readTimezone(_ node: Node, into configuration: inout MatchingConfiguration) {
-      guard let entries = entries(of: node, named: "timezone") else { return }
-      for (key, keyNode, value) in entries {
-        guard ConfigurationReader.normalized(key) == "workdayhours" else {
-          unknownKey(key, at: keyNode, in: "timezone", candidates: ConfigurationReader.timezoneKeys)
-          continue
+      for (canonical, value) in tableEntries(of: node, named: "timezone", MatchingConfiguration.TimezoneKey.self) {
+        switch canonical {
+        case .workdayHours: readWorkdayHours(value, into: &configuration)
         }
-        let expectation = "a number of hours greater than 0 and at most 24"
-        guard let hours = number(value, for: "timezone.workday_hours", expectation: expectation)
-        else { continue }
-        guard hours > 0, hours <= 24 else {
-          error(
-            at: value.mark,
-            "'timezone.workday_hours' is \(Self.text(value)); expected \(expectation)")
-          continue
-        }
-        configuration.workdayHours = hours
       }
+    }
+
+    mutating func readWorkdayHours(_ value: Node, into configuration: inout MatchingConfiguration) {
+      let expectation = "a number of hours greater than 0 and at most 24"
+      guard let hours = number(value, for: "timezone.workday_hours", expectation: expectation)
+      else { return }
+      guard hours > 0, hours <= 24 else {
+        error(
+          at: value.mark,
+          "'timezone.workday_hours' is \(Self.text(value)); expected \(expectation)")
+        return
+      }
+      configuration.workdayHours = hours
     }
   }
 
@@ -719,13 +700,9 @@ extension ConfigurationReader {
   /// where a misplaced key belongs.
   static func section(containing key: String) -> String? {
     let typed = normalized(key)
-    let sections: [(String, [String])] = [
-      ("weights", weightKeys), ("rules", ruleKeys), ("seniority", seniorityKeys),
-      ("timezone", timezoneKeys), ("programme", programmeKeys), ("fit", fitKeys),
-      ("circles", circleKeys),
-    ]
-    for (section, keys) in sections where keys.contains(where: { normalized($0) == typed }) {
-      return section
+    for section in MatchingConfiguration.SectionKey.allCases {
+      guard let keys = section.keys, keys.contains(where: { normalized($0) == typed }) else { continue }
+      return section.rawValue
     }
     if typed == "minimumscore" { return "the configuration" }
     return nil

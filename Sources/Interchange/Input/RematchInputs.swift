@@ -11,14 +11,7 @@ public enum RematchInputs {
   /// - Complexity: O(size of the file).
   public static func ended(path: String, recorded: Set<PersonPair>) throws(InputErrors) -> Set<PersonPair> {
     var problems: [InputError] = []
-    let text: String
-    switch CSVTable.loadText(path: path) {
-    case .success(let value): text = value
-    case .failure(let error): throw InputErrors([error])
-    }
-    guard let table = CSVTable.collect(text, file: path, expectedHeader: "mentee,mentor", errors: &problems) else {
-      throw InputErrors(problems)
-    }
+    let table = try loadTable(path: path, expectedHeader: "mentee,mentor", problems: &problems)
     let pairs = PairTable(table, file: path, problems: &problems)
     for row in pairs.rows where !recorded.contains(row.pair) {
       let field = row.record[pairs.menteeColumn ?? 0]
@@ -37,14 +30,7 @@ public enum RematchInputs {
   /// - Complexity: O(size of the file).
   public static func leavers(path: String, cohort: Cohort) throws(InputErrors) -> Set<String> {
     var problems: [InputError] = []
-    let text: String
-    switch CSVTable.loadText(path: path) {
-    case .success(let value): text = value
-    case .failure(let error): throw InputErrors([error])
-    }
-    guard let table = CSVTable.collect(text, file: path, expectedHeader: "id", errors: &problems) else {
-      throw InputErrors(problems)
-    }
+    let table = try loadTable(path: path, expectedHeader: "id", problems: &problems)
     guard let column = table.header.fields.firstIndex(where: { CellText.headerKey($0.value) == "id" }) else {
       let start = table.header.fields[0]
       throw InputErrors([
@@ -67,6 +53,25 @@ public enum RematchInputs {
     }
     guard problems.isEmpty else { throw InputErrors(problems) }
     return ids
+  }
+
+  /// The CSV table of `path`, its row problems added to `problems`.
+  ///
+  /// - Throws: ``InputErrors``: the file cannot be read (that one error), or
+  ///   it has no header (the problems so far).
+  /// - Complexity: O(size of the file).
+  private static func loadTable(
+    path: String, expectedHeader: String, problems: inout [InputError]
+  ) throws(InputErrors) -> CSVTable {
+    let text: String
+    switch CSVTable.loadText(path: path) {
+    case .success(let value): text = value
+    case .failure(let error): throw InputErrors([error])
+    }
+    guard let table = CSVTable.collect(text, file: path, expectedHeader: expectedHeader, errors: &problems) else {
+      throw InputErrors(problems)
+    }
+    return table
   }
 
   /// Reads the people who joined: a folder in the cohort format holding

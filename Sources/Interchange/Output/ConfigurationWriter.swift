@@ -1,4 +1,5 @@
 import CompetencyModel
+import Yams
 
 /// Writes a ``CompetencyModel/MatchingConfiguration`` as the YAML that
 /// ``ConfigurationReader`` reads, with every field spelled out.
@@ -10,61 +11,137 @@ import CompetencyModel
 /// weight) or two names equal ignoring case and spacing (the reader rejects
 /// the second).
 public enum ConfigurationWriter {
-  /// The configuration as YAML text.
+  /// The first line of every written file (YAML comments are not nodes, so
+  /// it is written before the emitted document).
+  static let header = "# MentorMatch matching configuration (format: Docs/configuration.md)."
+
+  /// The configuration as YAML text, emitted by Yams (libyaml) from a node
+  /// tree built from the configuration's key tables
+  /// (``CompetencyModel/MatchingConfiguration/SectionKey`` and the section keys).
   ///
   /// - Parameter configuration: The configuration to write.
   /// - Returns: The YAML document, ending with a line break.
   /// - Complexity: O(*n* log *n*) for *n* competency weights.
   public static func yaml(_ configuration: MatchingConfiguration) -> String {
+    let node = document(configuration)
+    do {
+      // Unlimited width: a long quoted competency name stays one key on one line.
+      let body = try Yams.serialize(node: node, indent: 2, width: -1, allowUnicode: true, lineBreak: .ln)
+      return header + "\n" + body
+    } catch {
+      // Every node is a mapping of scalars libyaml accepts; failing here is a programming error.
+      preconditionFailure("the configuration could not be emitted as YAML: \(error)")
+    }
+  }
+
+  /// The configuration as a YAML node tree: every section, every key of its
+  /// table, in the order files list them.
+  ///
+  /// - Complexity: O(*n* log *n*) for *n* competency weights.
+  static func document(_ configuration: MatchingConfiguration) -> Node {
     let terms = configuration.terms
     let rules = configuration.rules
-    var lines = ["# MentorMatch matching configuration (format: Docs/configuration.md).", "weights:"]
-    lines += MatchingConfiguration.TermWeights.Key.allCases.map { "  \($0.rawValue): \(number(terms[$0]))" }
-    lines += ["competencies:", "  default: \(number(configuration.defaultCompetencyWeight))"]
+    let circles = configuration.circles
+    var competencies = [(plain("default"), plain(number(configuration.defaultCompetencyWeight)))]
     for name in configuration.competencyWeights.keys.sorted() {
-      lines.append("  \(key(name)): \(number(configuration.competencyWeights[name]!))")
+      competencies.append((key(name: name), plain(number(configuration.competencyWeights[name]!))))
     }
-    lines.append("rules:")
-    lines += MatchingConfiguration.Rules.Key.allCases.map { key in
-      let value =
-        key.flag.map { String(rules[keyPath: $0]) } ?? rules.maxMenteesPerDepartment.map(String.init) ?? "null"
-      return "  \(key.rawValue): \(value)"
-    }
-    lines += [
-      "fit:",
-      "  headroom: \(number(configuration.headroomCredit))",
-      "  side_terms_limit: \(configuration.sideTermsLimit.map(number) ?? "null")",
-      "seniority:",
-      "  ideal_gap: \(number(configuration.idealSeniorityGap))",
-      "timezone:",
-      "  workday_hours: \(number(configuration.workdayHours))",
-      "minimum_score: \(configuration.minimumScore.map(number) ?? "null")",
-      "objective: \(configuration.objective.rawValue)",
-      "programme:",
-      "  start: \(configuration.programme.start.map { "\"\($0)\"" } ?? "null")",
-      "  weeks: \(configuration.programme.weeks)",
-      "circles:",
-      "  min_size: \(configuration.circles.minimumSize)",
-      "  max_size: \(configuration.circles.maximumSize)",
-      "  cross_department: \(number(configuration.circles.crossDepartment))",
-      "  shared_hours: \(number(configuration.circles.sharedHours))",
-      "  max_grade_gap: \(configuration.circles.maximumGradeGap.map(number) ?? "null")",
-      "  require_shared_language: \(configuration.circles.requireSharedLanguage.map(String.init) ?? "null")",
-      "  no_repeat: \(configuration.circles.noRepeat)",
+    var sections: [(Node, Node)] = []
+    // The order of the sections in a written file (the table's order is that of messages).
+    let order: [MatchingConfiguration.SectionKey] = [
+      .weights, .competencies, .rules, .fit, .seniority, .timezone, .minimumScore, .objective, .programme, .circles,
     ]
-    return lines.joined(separator: "\n") + "\n"
+    for section in order {
+      let value: Node
+      switch section {
+      case .weights:
+        value = mapping(MatchingConfiguration.TermWeights.Key.allCases.map { ($0.rawValue, number(terms[$0])) })
+      case .competencies:
+        value = .mapping(Node.Mapping(competencies, Tag(.map), .block))
+      case .rules:
+        value = mapping(
+          MatchingConfiguration.Rules.Key.allCases.map { key in
+            let flag = key.flag.map { String(rules[keyPath: $0]) }
+            return (key.rawValue, flag ?? rules.maxMenteesPerDepartment.map(String.init) ?? "null")
+          })
+      case .fit:
+        value = mapping(
+          MatchingConfiguration.FitKey.allCases.map { key in
+            switch key {
+            case .headroom: return (key.rawValue, number(configuration.headroomCredit))
+            case .sideTermsLimit: return (key.rawValue, configuration.sideTermsLimit.map(number) ?? "null")
+            }
+          })
+      case .seniority:
+        value = mapping(
+          MatchingConfiguration.SeniorityKey.allCases.map { key in
+            switch key {
+            case .idealGap: return (key.rawValue, number(configuration.idealSeniorityGap))
+            }
+          })
+      case .timezone:
+        value = mapping(
+          MatchingConfiguration.TimezoneKey.allCases.map { key in
+            switch key {
+            case .workdayHours: return (key.rawValue, number(configuration.workdayHours))
+            }
+          })
+      case .minimumScore:
+        value = plain(configuration.minimumScore.map(number) ?? "null")
+      case .objective:
+        value = plain(configuration.objective.rawValue)
+      case .programme:
+        let programme = configuration.programme
+        value = .mapping(
+          Node.Mapping(
+            MatchingConfiguration.Programme.Key.allCases.map { key in
+              switch key {
+              case .start:
+                return (plain(key.rawValue), programme.start.map { quoted(node: "\($0)") } ?? plain("null"))
+              case .weeks: return (plain(key.rawValue), plain(String(programme.weeks)))
+              }
+            }, Tag(.map), .block))
+      case .circles:
+        value = mapping(
+          CircleConfiguration.Key.allCases.map { key in
+            switch key {
+            case .minSize: return (key.rawValue, String(circles.minimumSize))
+            case .maxSize: return (key.rawValue, String(circles.maximumSize))
+            case .crossDepartment: return (key.rawValue, number(circles.crossDepartment))
+            case .sharedHours: return (key.rawValue, number(circles.sharedHours))
+            case .maxGradeGap: return (key.rawValue, circles.maximumGradeGap.map(number) ?? "null")
+            case .requireSharedLanguage:
+              return (key.rawValue, circles.requireSharedLanguage.map { String($0) } ?? "null")
+            case .noRepeat: return (key.rawValue, String(circles.noRepeat))
+            }
+          })
+      case .columns, .scales:
+        continue  // the cohort files' mapping: not part of a matching configuration
+      }
+      sections.append((plain(section.rawValue), value))
+    }
+    return .mapping(Node.Mapping(sections, Tag(.map), .block))
   }
+
+  /// A plain scalar: the value as written, its type resolved by the reader.
+  static func plain(_ text: String) -> Node { .scalar(Node.Scalar(text, .implicit, .plain)) }
+
+  /// A double-quoted scalar (libyaml writes the escapes).
+  static func quoted(node text: String) -> Node { .scalar(Node.Scalar(text, .implicit, .doubleQuoted)) }
+
+  /// A block mapping of plain keys to plain values.
+  static func mapping(_ pairs: [(String, String)]) -> Node {
+    .mapping(Node.Mapping(pairs.map { (plain($0.0), plain($0.1)) }, Tag(.map), .block))
+  }
+
+  /// A competency name as a mapping key: plain when ``isPlainSafe(_:)``,
+  /// else double-quoted.
+  static func key(name: String) -> Node { isPlainSafe(name) ? plain(name) : quoted(node: name) }
 
   /// A number as the reader parses it back exactly: Swift's shortest
   /// round-trip form (`0.2`, `2.0`, `1e-05`).
   static func number(_ value: Double) -> String {
     value.description
-  }
-
-  /// A competency name as a mapping key: plain when it is clearly safe,
-  /// double-quoted with escapes otherwise.
-  static func key(_ name: String) -> String {
-    isPlainSafe(name) ? name : quoted(name)
   }
 
   /// Whether `name` can be a plain YAML key as is: it starts with a letter,
@@ -85,42 +162,5 @@ public enum ConfigurationWriter {
       previous = scalar
     }
     return true
-  }
-
-  /// `text` as a double-quoted YAML scalar: `\` and `"` escaped, and every
-  /// character libyaml would not accept literally (controls, line and
-  /// paragraph separators, the byte-order mark, non-characters) written as
-  /// `\xXX` or `\uXXXX`.
-  static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": result += "\\\\"
-      case "\"": result += "\\\""
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      case "\r": result += "\\r"
-      default:
-        let value = scalar.value
-        let printable =
-          (0x20...0x7E).contains(value) || (0xA0...0xD7FF).contains(value)
-          || ((0xE000...0xFFFD).contains(value) && value != 0xFEFF) || value >= 0x1_0000
-        let separator = value == 0x2028 || value == 0x2029
-        if printable && !separator {
-          result.unicodeScalars.append(scalar)
-        } else if value < 0x100 {
-          result += "\\x" + hex(value, digits: 2)
-        } else {
-          result += "\\u" + hex(value, digits: 4)
-        }
-      }
-    }
-    return result + "\""
-  }
-
-  /// `value` in upper-case hexadecimal, zero-padded to `digits`.
-  private static func hex(_ value: UInt32, digits: Int) -> String {
-    let text = String(value, radix: 16, uppercase: true)
-    return String(repeating: "0", count: max(0, digits - text.count)) + text
   }
 }
