@@ -211,7 +211,7 @@ public enum CertifiedAssignment {
         // apart from the solver's units (`CertificateCheck`). A failure is a
         // solver bug, never bad input.
         precondition(
-          pricing.certificateViolations.isEmpty,
+          pricing.certificateChecked && pricing.certificateViolations.isEmpty,
           "The certificate over all pairs rejects the plan: \(pricing.certificateViolations.prefix(3))")
         let certificate = Certificate(
           pairsChecked: allowed, allowedPairs: allowed, candidatesPerRow: k,
