@@ -102,3 +102,38 @@ import _TestSupport
     #expect(abs(certified.totalScore - dense.totalScore) <= 1e-9 * max(1, abs(dense.totalScore)))
   }
 }
+
+/// A provisional round that leaves out rows with eligible pairs and finds
+/// violations makes the next round take the full bonus at once.
+@Suite struct FullBonusAfterViolationsTests {
+  /// Capacity short of the rows and one candidate per row: the first round
+  /// leaves rows out and finds violations; the certified plan still equals
+  /// the dense optimum, and it ends with one clean pass, not a clean
+  /// provisional pass followed by a full-bonus one.
+  @Test func shortCapacityEndsWithOneCleanPassAndTheDenseOptimum() {
+    var generator = SeededRandomNumberGenerator(seed: 9_101)
+    var exercised = 0
+    for trial in 0..<24 {
+      // Tie plateaus with one place fewer than rows: some row with pairs stays out.
+      let plateau = TiePlateauTests.plateau(
+        rows: 60 + 20 * (trial % 12), columns: 8 + 2 * (trial % 12), strongShare: 0.3, using: &generator)
+      var capacities = plateau.capacities
+      for j in 0..<(capacities.reduce(0, +) - plateau.rows + 1) { capacities[j % capacities.count] -= 1 }
+      let problem = AssignmentProblem(
+        rows: plateau.rows, columns: plateau.columns, scores: plateau.scores, capacities: capacities)
+      let (certified, certificate) = CertifiedAssignment.solve(
+        DenseScoreSource(problem, blockRows: 6), capacities: problem.capacities, candidatesPerRow: 1)
+      let dense = CapacitatedAssignment.solve(problem)
+      #expect(certified.assignedCount == dense.assignedCount)
+      #expect(abs(certified.totalScore - dense.totalScore) <= 1e-9 * max(1, abs(dense.totalScore)))
+      #expect(certified.verify(against: problem).isEmpty)
+      let rounds = certificate.violationsPerRound
+      #expect(rounds.last == 0)
+      if rounds.first ?? 0 > 0 && certified.assignedCount < problem.rows {
+        exercised += 1
+        #expect(rounds.dropLast().allSatisfy { $0 > 0 }, "one clean pass at the end: \(rounds)")
+      }
+    }
+    #expect(exercised > 10)
+  }
+}
