@@ -46,6 +46,8 @@ struct CandidatePruning {
     // to fill its places, and the first round's prices would mislead.
     // Capacities are clamped to the row count first (a column never holds
     // more), so `12 · capacity` cannot overflow.
+    // One column further, TopOrder.spread(i, row: j, columns: n) grows by this (mod n).
+    let step = TopOrder.spread(0, row: 1, columns: n)
     let perColumn = capacities.map { min(max(8, 12 * min($0, source.rows)), 4 * max(k, 8)) }
     let states = ParallelBlockPass.run(
       over: source, workers: workers,
@@ -61,7 +63,12 @@ struct CandidatePruning {
             rowList.reset(0)
             let base = r * m
             var best = -Double.infinity
+            // TopOrder.spread(j, row: i, columns: m), advanced by one per
+            // column instead of divided out per pair (the same values).
+            var spread = TopOrder.spread(0, row: i, columns: m)
             for j in 0..<m {
+              let rowIndex = spread
+              spread = spread + 1 == m ? 0 : spread + 1
               let s = b[base + j]
               if s.isNaN { continue }
               allowed += 1
@@ -72,7 +79,7 @@ struct CandidatePruning {
               if s > high { high = s }
               let net = sign * s - prices[j]
               if net > best { best = net }
-              rowList.offer(0, key: net, index: TopOrder.spread(j, row: i, columns: m))
+              rowList.offer(0, key: net, index: rowIndex)
             }
             // Columns rank rows by regret: how little the row gives up, against
             // its best column, by taking this one. Equal regrets go to a
@@ -80,11 +87,17 @@ struct CandidatePruning {
             // under tie-heavy scores many rows have regret 0 for the same
             // strong columns, and the lowest-numbered rows would otherwise
             // fill every such column's list.
-            for j in 0..<m where capacities[j] > 0 {
+            // TopOrder.spread(i, row: j, columns: n), advanced by 7919 mod n
+            // per column (the same values, no division per pair).
+            var columnIndex = TopOrder.spread(i, row: 0, columns: n)
+            for j in 0..<m {
+              let index = columnIndex
+              columnIndex += step
+              if columnIndex >= n { columnIndex -= n }
+              guard capacities[j] > 0 else { continue }
               let s = b[base + j]
               if s.isNaN { continue }
-              columnLists.offer(
-                j, key: sign * s - prices[j] - best, index: TopOrder.spread(i, row: j, columns: n), payload: s)
+              columnLists.offer(j, key: sign * s - prices[j] - best, index: index, payload: s)
             }
             let previousColumn = previous?[i]
             var keptPrevious = false

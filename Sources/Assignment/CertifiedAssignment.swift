@@ -27,7 +27,10 @@
 ///    the same candidates are solved again with the full bonus and priced
 ///    once more. Otherwise each row's most violated pairs, and pairs within a
 ///    twentieth of the score range of violating, join the candidates and the
-///    loop repeats; it ends because each round adds at least one pair.
+///    loop repeats; it ends because each round adds at least one pair. A
+///    provisional round that found violations and left out a row with an
+///    eligible pair makes the next round use the full bonus at once, so that
+///    its clean pass ends the loop (no extra re-solve and pass).
 ///
 /// - Complexity: each round is O(`rows · columns`) for pricing plus the sparse
 ///   solve; memory O(`rows · candidatesPerRow + blockRows · columns`).
@@ -204,14 +207,21 @@ public enum CertifiedAssignment {
       candidates.add(pricing.additions)
       violationsPerRound.append(pricing.violations)
       seconds.pricing += stopwatch.lap()
-      guard pricing.violations == 0 else { continue }
+      guard pricing.violations == 0 else {
+        // A provisional round that left out rows with eligible pairs would,
+        // once its candidates price clean, be solved again with the full
+        // bonus and priced once more: the next round takes the full bonus
+        // at once, which saves that pass over all pairs.
+        if provisional && pricing.unassignedRowsWithPairs > 0 { provisional = false }
+        continue
+      }
       if !provisional || pricing.unassignedRowsWithPairs == 0 {
         // Never trust the sparse solve: the plan returned must pass the
         // certificate over every eligible pair, candidates included, checked
         // apart from the solver's units (`CertificateCheck`). A failure is a
         // solver bug, never bad input.
         precondition(
-          pricing.certificateViolations.isEmpty,
+          pricing.certificateChecked && pricing.certificateViolations.isEmpty,
           "The certificate over all pairs rejects the plan: \(pricing.certificateViolations.prefix(3))")
         let certificate = Certificate(
           pairsChecked: allowed, allowedPairs: allowed, candidatesPerRow: k,

@@ -5,7 +5,12 @@
 /// The same pass checks the certificate of the solution, with the bonus it
 /// will be returned with, over every eligible pair — candidates included —
 /// independently of the solver's units (``CertificateCheck``): what it finds
-/// is ``certificateViolations``.
+/// is ``certificateViolations``. The certificate matters only for a pass
+/// that finds no pricing violation (any other round is followed by another
+/// solve, and no plan is returned from it): a worker stops checking it after
+/// the first row with a violation, and the verdict is formed only when the
+/// whole pass found none (``certificateChecked``). That keeps the cost of the
+/// rounds before the last to the pricing itself.
 ///
 /// The result does not depend on the number of threads.
 struct PricingPass {
@@ -20,8 +25,12 @@ struct PricingPass {
   /// What the pass saw of each row.
   var statistics: CertifiedAssignment.RowStatistics
   /// The independent certificate over every eligible pair (``CertificateCheck``)
-  /// of the solution as it would be returned: empty when it holds.
+  /// of the solution as it would be returned: empty when it holds or when
+  /// it was not checked (see ``certificateChecked``).
   var certificateViolations: [CertificateViolation] = []
+  /// Whether the certificate was checked over every eligible pair: exactly
+  /// when the pass found no pricing violation.
+  var certificateChecked = false
 
   private struct State {
     var worst: TopLists
@@ -137,8 +146,11 @@ struct PricingPass {
                   let j = TopOrder.unspread(entry.index, row: i, columns: m)
                   state.additions.append(row: i, column: j, score: b[base + j])
                 }
-                check.check(
-                  row: i, scores: UnsafeBufferPointer(rebasing: b[base..<(base + m)]), into: &state.certificate)
+                // After a violation this pass is not the last: its certificate is never used.
+                if state.violations == 0 && violations == 0 {
+                  check.check(
+                    row: i, scores: UnsafeBufferPointer(rebasing: b[base..<(base + m)]), into: &state.certificate)
+                }
               }
             }
           }
@@ -161,6 +173,10 @@ struct PricingPass {
         statistics.assignedScore[i] = state.assignedScore[k]
       }
     }
-    certificateViolations = check.verdict(states.map(\.certificate), claimsExact: onGrid)
+    if violations == 0 {
+      // No worker saw a violation, so every worker checked every row it priced.
+      certificateViolations = check.verdict(states.map(\.certificate), claimsExact: onGrid)
+      certificateChecked = true
+    }
   }
 }
