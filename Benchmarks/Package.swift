@@ -25,7 +25,7 @@ for (suite, products) in [
   ("DenseSolve", ["Assignment", "CohortGenerator"]),
   ("WarmResolve", ["Assignment", "CompetencyModel", "CohortGenerator", "Rationale"]),
   ("CertifiedMatch", ["CompetencyModel", "CohortGenerator", "Rationale"]),
-  ("FileThroughput", ["Assignment", "CompetencyModel", "CohortGenerator", "Interchange"]),
+  ("FileThroughput", ["Assignment", "CompetencyModel", "CohortGenerator", "Interchange", "Rationale"]),
 ] {
   package.targets.append(
     .executableTarget(

@@ -100,12 +100,22 @@ extension MentorMatch {
           cohort: cohort.cohort.joined(separator: " + "), configuration: cohort.inputs.resolvedCompanionFiles().config,
           date: PlanReportContext.today())
         progress.phase("writing")
-        let data: Data
-        do {
-          defer { progress.finish() }
-          data = try resolvedFormat.data(plan, context: context, warning: printError)
+        if resolvedFormat.streams {
+          // JSON and CSV stream to the file, a block of rows at a time (the same bytes);
+          // the progress line is cleared first when they go to standard output.
+          let toStandardOutput = output == nil || output == "-"
+          if toStandardOutput { progress.finish() }
+          defer { if !toStandardOutput { progress.finish() } }
+          let format = resolvedFormat
+          try emit(to: output) { format.write(plan, to: &$0) }
+        } else {
+          let data: Data
+          do {
+            defer { progress.finish() }
+            data = try resolvedFormat.data(plan, context: context, warning: printError)
+          }
+          try emit(data, to: output)
         }
-        try emit(data, to: output)
         let writing = stopwatch.lap()
         if timings {
           let s = plan.certificate.seconds

@@ -1,13 +1,17 @@
 // FileThroughput: the readers and writers at the edges, in MB/s of file
 // (issue 15): SCORES.csv (5000 x 1000 cosine scores, 17 significant digits),
-// a generated cohort's two files, and the solve report streamed as JSON and
-// as CSV, beside the same report through Foundation's JSONEncoder.
+// a generated cohort's two files, an outcomes file, the solve report streamed
+// as JSON and as CSV, beside the same report through Foundation's
+// JSONEncoder, and a generated cohort's `match` plan streamed as JSON and CSV
+// beside the plan through JSONEncoder. Print the MB/s with
+// `scripts/file-throughput`.
 import Assignment
 import Benchmark
 import CohortGenerator
 import CompetencyModel
 import Foundation
 import Interchange
+import Rationale
 
 /// MB (10^6 bytes) per second of the iteration's file.
 let megabytesPerSecond = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
@@ -79,6 +83,54 @@ let benchmarks: @Sendable () -> Void = {
     let source = CohortSource(mentorsPath: cohortFolder + "/mentors.csv", menteesPath: cohortFolder + "/mentees.csv")
     let bytes = fileSize(cohortFolder + "/mentors.csv") + fileSize(cohortFolder + "/mentees.csv")
     try measure(benchmark, bytes: bytes) { blackHole(try CohortReader.read(source)) }
+  }
+
+  nonisolated(unsafe) var outcomesPath = ""
+  Benchmark(
+    "read outcomes 500000 rows",
+    configuration: .init(setup: {
+      // Pairs of a 100,000 x 20,000 cohort with ratings and attainments as HR files give them.
+      var random = SeededRandomNumberGenerator(seed: 3)
+      var text = "mentee,mentor,outcome\n"
+      for row in 0..<500_000 {
+        let value = ["4.5", "3", "0.75", "-1", "2.25", "5"][Int(random.next() % 6)]
+        text += "E\(String(row / 5 + 100_000))"
+        text += ",M\(String(10_000 + row * 7919 % 20_000)),\(value)\n"  // five different mentors per mentee
+      }
+      outcomesPath = folder + "/outcomes.csv"
+      try! AtomicFile.write(text, to: outcomesPath)
+    })
+  ) { benchmark in
+    try measure(benchmark, bytes: fileSize(outcomesPath)) { blackHole(try OutcomesReader.read(path: outcomesPath)) }
+  }
+
+  nonisolated(unsafe) var plan: PairingPlan!
+  nonisolated(unsafe) var planBytes = (json: 0, csv: 0)
+  let planSetup: @Sendable () -> Void = {
+    guard plan == nil else { return }
+    let cohort = CohortGenerator(.init(mentees: 20000, mentors: 4000, competencies: 64, seed: 1)).generate().cohort
+    plan = CohortMatcher.match(cohort, configuration: MatchingConfiguration())
+    planBytes = (PlanDocument(plan).encodedData().count, PlanFormat.csv.render(plan).utf8.count)
+  }
+  Benchmark("write match plan JSON 20000x4000, streaming", configuration: .init(setup: planSetup)) { benchmark in
+    try measure(benchmark, bytes: planBytes.json) {
+      try AtomicFile.write(to: folder + "/plan.json") { PlanFormat.json.write(plan, to: &$0) }
+    }
+  }
+  Benchmark("write match plan JSON 20000x4000, JSONEncoder", configuration: .init(setup: planSetup)) { benchmark in
+    try measure(benchmark, bytes: planBytes.json) {
+      try AtomicFile.write(PlanDocument(plan).encodedData(), to: folder + "/plan.json")
+    }
+  }
+  Benchmark("write match plan CSV 20000x4000, streaming", configuration: .init(setup: planSetup)) { benchmark in
+    try measure(benchmark, bytes: planBytes.csv) {
+      try AtomicFile.write(to: folder + "/plan.csv") { PlanFormat.csv.write(plan, to: &$0) }
+    }
+  }
+  Benchmark("write match plan CSV 20000x4000, in memory", configuration: .init(setup: planSetup)) { benchmark in
+    try measure(benchmark, bytes: planBytes.csv) {
+      try AtomicFile.write(PlanFormat.csv.render(plan), to: folder + "/plan.csv")
+    }
   }
 
   nonisolated(unsafe) var report: SolveReport!

@@ -59,11 +59,13 @@ struct CohortFileParser {
   /// The header's columns.
   let columns: CohortColumns
   /// The rows without errors, in file order.
-  private(set) var rows: [Row] = []
+  var rows: [Row] = []
   /// The manager links of every row with an id, in file order.
-  private(set) var managerLinks: [ManagerLink] = []
+  var managerLinks: [ManagerLink] = []
   /// The line of the first row of each id.
-  private var firstLine: [String: Int] = [:]
+  var firstLine: [String: Int] = [:]
+  /// The offset of each time-zone cell text read so far (most rows repeat a few).
+  var zoneOffsets: [String: Int] = [:]
 
   /// Reads one cohort file.
   ///
@@ -88,6 +90,23 @@ struct CohortFileParser {
       problems.append(error)
       return nil
     }
+    // Plainly well-formed files are read on the raw bytes; the rest, and every problem, carefully.
+    if let parser = parseWellFormed(content, file: file, side: side, referenceDate: referenceDate, mapping: mapping) {
+      return parser
+    }
+    return readCarefully(
+      content, file: file, side: side, referenceDate: referenceDate, mapping: mapping, problems: &problems)
+  }
+
+  /// Reads one cohort file's text record by record with ``CSVTable`` (the
+  /// careful path): every problem is appended with its file:line:column.
+  ///
+  /// - Returns: The parsed file, or `nil` when it has no header.
+  /// - Complexity: O(size of the file).
+  static func readCarefully(
+    _ content: String, file: String, side: CohortColumns.Side, referenceDate: Date, mapping: CohortMapping,
+    problems: inout [InputError]
+  ) -> CohortFileParser? {
     var parser: CohortFileParser?
     var scanProblems: [InputError] = []
     var rowProblems: [InputError] = []
@@ -147,18 +166,37 @@ struct CohortFileParser {
     }
   }
 
+  /// A level or goal cell read straight from the bytes: `empty` for a
+  /// blank cell, the value of a plain decimal in ``CompetencyScale/range``
+  /// on the native scale, or `nil` to read the cell's text.
+  private static func plainLevel<Cells: CohortRowCells>(
+    _ record: Cells, _ column: CohortColumns.Competency, empty: Double?
+  ) -> Double?? {
+    guard column.scale == nil else { return nil }
+    switch record.plainDecimal(column.index) {
+    case .empty: return .some(empty)
+    case .number(let level) where CompetencyScale.range.contains(level): return .some(level)
+    default: return nil
+    }
+  }
+
   /// Reads one data row, appending its problems.
-  private mutating func parse(_ record: CSVTable.Record, problems: inout [InputError]) {
+  ///
+  /// - Parameter record: The row's cells: a ``CSVTable/Record``, or the
+  ///   fast path's cells of a plain line, which also read plain decimals
+  ///   straight from the bytes (the same values, see ``CohortRowCells``).
+  mutating func parse<Cells: CohortRowCells>(_ record: Cells, problems: inout [InputError]) {
     let errorsBefore = problems.count
     let file = self.file
-    func fail(_ field: CSVTable.Field, _ message: String) {
+    func fail(_ index: Int, _ message: String) {
+      let field = record.field(index)
       problems.append(
         InputError(file: file, line: field.line, column: field.column, message: message))
     }
     let columns = self.columns
-    func text(_ column: CohortColumns.Fixed) -> (value: String, field: CSVTable.Field)? {
+    func text(_ column: CohortColumns.Fixed) -> (value: String, field: Int)? {
       guard let index = columns.fixed[column] else { return nil }
-      return (CellText.clean(record[index].value), record[index])
+      return (CellText.clean(record.value(index)), index)
     }
     func optional(_ column: CohortColumns.Fixed) -> String? {
       guard let cell = text(column), !cell.value.isEmpty else { return nil }
@@ -184,13 +222,22 @@ struct CohortFileParser {
     var offset: Int?
     if case (let value, let field)? = text(.timezone), !value.isEmpty {
       do {
-        offset = try TimeZoneParser.minutesFromUTC(value, at: referenceDate)
+        if let known = zoneOffsets[value] {
+          offset = known
+        } else {
+          offset = try TimeZoneParser.minutesFromUTC(value, at: referenceDate)
+          zoneOffsets[value] = offset
+        }
       } catch {
         fail(field, error.message)
       }
     }
     var seniority: Double?
-    if case (let value, let field)? = text(.seniority), !value.isEmpty {
+    if let index = columns.fixed[.seniority], case .number(let number) = record.plainDecimal(index), number >= 0,
+      number.isFinite
+    {
+      seniority = number
+    } else if case (let value, let field)? = text(.seniority), !value.isEmpty {
       let purpose = CohortColumns.Fixed.seniority.purpose
       switch DecimalParser.parse(value) {
       case let number? where number.isFinite && number >= 0: seniority = number
@@ -253,9 +300,14 @@ struct CohortFileParser {
       }
     }
     var levels: [Double] = []
+    levels.reserveCapacity(columns.levels.count)
     for column in columns.levels {
-      let field = record[column.index]
-      let value = CellText.clean(field.value)
+      if case .some(.some(let level)) = Self.plainLevel(record, column, empty: 0) {
+        levels.append(level)
+        continue
+      }
+      let field = column.index
+      let value = CellText.clean(record.value(field))
       do {
         levels.append(value.isEmpty ? 0 : try column.level(value))
       } catch {
@@ -263,9 +315,14 @@ struct CohortFileParser {
       }
     }
     var goals: [Double?] = []
+    goals.reserveCapacity(columns.goals.count)
     for column in columns.goals {
-      let field = record[column.index]
-      let value = CellText.clean(field.value)
+      if let plain = Self.plainLevel(record, column, empty: nil) {
+        goals.append(plain)
+        continue
+      }
+      let field = column.index
+      let value = CellText.clean(record.value(field))
       do {
         goals.append(value.isEmpty ? nil : try column.level(value))
       } catch {
@@ -275,7 +332,7 @@ struct CohortFileParser {
     var listedGoals: [(key: String, display: String, level: Double)] = []
     for list in columns.goalLists {
       var seen: Set<String> = []
-      for part in CellText.clean(record[list.index].value).split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }
+      for part in CellText.clean(record.value(list.index)).split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }
       ) {
         let display = CellText.trimmed(String(part))
         let key = CellText.competencyKey(display)
@@ -283,7 +340,7 @@ struct CohortFileParser {
       }
     }
     if !id.isEmpty, case (let manager, let field)? = text(.manager), !manager.isEmpty {
-      managerLinks.append(ManagerLink(person: id, manager: manager, file: file, field: field))
+      managerLinks.append(ManagerLink(person: id, manager: manager, file: file, field: record.field(field)))
     }
     guard problems.count == errorsBefore, !id.isEmpty, let role else { return }
 
@@ -291,7 +348,7 @@ struct CohortFileParser {
       id: id, name: name, email: optional(.email), department: optional(.department),
       manager: optional(.manager), utcOffsetMinutes: offset, seniority: seniority,
       languages: languages, levels: [], preferences: preferences)
-    let start = record.fields[0]
+    let start = record.field(0)
     rows.append(
       Row(
         person: person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals,

@@ -50,6 +50,16 @@ public enum OutcomesReader {
 
   /// Reads outcomes from their text.
   public static func parse(_ text: String, file: String) throws(InputErrors) -> [Row] {
+    // Plainly well-formed files are read on the raw bytes; the rest, and every problem, here.
+    if let rows = parseWellFormed(text, file: file) { return rows }
+    return try parseCarefully(text, file: file)
+  }
+
+  /// Reads outcomes from their text with ``CSVTable`` (the careful path).
+  ///
+  /// - Throws: ``InputErrors`` with every problem, as ``read(path:)``.
+  /// - Complexity: O(size of the file).
+  static func parseCarefully(_ text: String, file: String) throws(InputErrors) -> [Row] {
     var problems: [InputError] = []
     guard let table = CSVTable.collect(text, file: file, expectedHeader: "mentee,mentor,outcome", errors: &problems)
     else { throw InputErrors(problems) }

@@ -16,6 +16,8 @@ struct PairTable {
   var extraColumns: [String: Int] = [:]
   /// The index of the `mentee` column, when present.
   var menteeColumn: Int?
+  /// The index of the `mentor` column, when present.
+  var mentorColumn: Int?
 
   /// Reads the pairs of `table`, appending every problem to `problems`:
   /// missing or duplicate `mentee`/`mentor` columns, empty ids.
@@ -33,6 +35,7 @@ struct PairTable {
     extraColumns = columns.filter { extra.contains($0.key) }
     guard let menteeColumn = columns["mentee"], let mentorColumn = columns["mentor"] else { return }
     self.menteeColumn = menteeColumn
+    self.mentorColumn = mentorColumn
     for record in table.records {
       var ids: [String] = []
       for (role, column) in [("mentee", menteeColumn), ("mentor", mentorColumn)] {

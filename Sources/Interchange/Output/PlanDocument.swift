@@ -66,40 +66,10 @@ public struct PlanDocument: Codable, Sendable, Equatable {
   ///
   /// - Complexity: O(size of the plan).
   public init(_ plan: PairingPlan) {
-    let s = plan.summary
+    self.init(skeletonOf: plan)
     let cohort = plan.model.cohort
-    objective = s.totalScore
-    summary = s
-    metrics = plan.metrics
-    pairs = plan.pairs.map { p in
-      Pair(
-        mentee: PersonRef(id: p.menteeID, name: p.menteeName, email: cohort.mentees[p.menteeIndex].person.email),
-        mentor: PersonRef(id: p.mentorID, name: p.mentorName, email: cohort.mentors[p.mentorIndex].person.email),
-        score: p.score, rank: p.rank, eligibleMentors: p.eligibleMentors,
-        components: Dictionary(uniqueKeysWithValues: p.breakdown.components.map { ($0.name, $0.value) }),
-        competencies: p.breakdown.competencies.map {
-          CompetencyPart(
-            name: $0.name, menteeLevel: $0.menteeLevel, goal: $0.goal, mentorLevel: $0.mentorLevel,
-            contribution: $0.value)
-        },
-        rationale: p.highlights, growthPlan: p.growthPlan)
-    }
-    let c = plan.certificate
-    certificate = Certificate(
-      pairsChecked: c.pairsChecked, candidatePairs: c.finalCandidatePairs, rounds: c.rounds,
-      violationsPerRound: c.violationsPerRound)
-    unmatched = plan.unmatched.map { u in
-      let code: String
-      switch u.reason {
-      case .noEligibleMentor: code = "no_eligible_mentor"
-      case .belowMinimumFit: code = "below_minimum_fit"
-      case .capacityExhausted: code = "capacity_exhausted"
-      case .noGrowthGoal: code = "no_growth_goal"
-      }
-      return Unmatched(
-        mentee: PersonRef(id: u.menteeID, name: u.menteeName, email: cohort.mentees[u.menteeIndex].person.email),
-        reason: code, explanation: u.explanation)
-    }
+    pairs = plan.pairs.map { Self.pair($0, cohort: cohort) }
+    unmatched = plan.unmatched.map { Self.unmatched($0, cohort: cohort) }
   }
 
   /// The document as pretty-printed JSON with sorted keys and a final newline.
@@ -153,7 +123,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     return result
   }
 
-  private static func json(_ value: some Encodable) -> Data {
+  static func json(_ value: some Encodable) -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Encoding these plain value types cannot fail: every Double is finite.

@@ -1,0 +1,91 @@
+/// ``CSVWriter``'s cells written straight to a ``ByteSink``: the same bytes
+/// as ``CSVWriter/field(_:)`` (tested), without making a `String` per cell.
+enum CSVCellBytes {
+  /// A text cell: a leading `'` when it starts like a formula (after any
+  /// apostrophes), quoted with inner quotes doubled when it holds a comma,
+  /// quote, CR or LF.
+  ///
+  /// - Complexity: O(length of `value`).
+  static func text(_ value: String, _ sink: inout ByteSink) {
+    var value = value
+    value.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count && bytes[index] == UInt8(ascii: "'") { index += 1 }
+      var formula = false
+      if index < bytes.count {
+        switch bytes[index] {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: formula = true
+        default: break
+        }
+      }
+      var quoted = false
+      for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A {
+        quoted = true
+        break
+      }
+      if quoted { sink.append(UInt8(ascii: "\"")) }
+      if formula { sink.append(UInt8(ascii: "'")) }
+      if quoted {
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\"") {
+          sink.append(UnsafeBufferPointer(rebasing: bytes[start...index]))
+          sink.append(UInt8(ascii: "\""))
+          start = index + 1
+        }
+        sink.append(UnsafeBufferPointer(rebasing: bytes[start...]))
+        sink.append(UInt8(ascii: "\""))
+      } else {
+        sink.append(bytes)
+      }
+    }
+  }
+
+  /// A number cell: Swift's shortest round-trip text, `0` for either zero.
+  ///
+  /// - Complexity: O(1).
+  static func number(_ value: Double, _ sink: inout ByteSink) {
+    precondition(value.isFinite, "CSVWriter writes only finite numbers, not \(value)")
+    if value == 0 { sink.append(UInt8(ascii: "0")) } else { sink.append(value.description) }
+  }
+
+  /// The cells of one row, with the commas between them.
+  struct Row {
+    private var started = false
+
+    private mutating func separate(_ sink: inout ByteSink) {
+      if started { sink.append(UInt8(ascii: ",")) }
+      started = true
+    }
+
+    /// A text cell.
+    mutating func text(_ value: String, _ sink: inout ByteSink) {
+      separate(&sink)
+      CSVCellBytes.text(value, &sink)
+    }
+
+    /// A text cell from the input, its control characters made visible (``DisplayText/visible(_:keepingLineBreaks:)``).
+    mutating func shown(_ value: String, _ sink: inout ByteSink) { text(DisplayText.visible(value), &sink) }
+
+    /// An e-mail cell: shown, or empty when there is none.
+    mutating func email(_ value: String?, _ sink: inout ByteSink) {
+      if let value { shown(value, &sink) } else { empty(1, &sink) }
+    }
+
+    /// A number cell.
+    mutating func number(_ value: Double, _ sink: inout ByteSink) {
+      separate(&sink)
+      CSVCellBytes.number(value, &sink)
+    }
+
+    /// A whole-number cell.
+    mutating func integer(_ value: Int, _ sink: inout ByteSink) {
+      separate(&sink)
+      sink.append(String(value))
+    }
+
+    /// `count` empty cells.
+    mutating func empty(_ count: Int, _ sink: inout ByteSink) {
+      for _ in 0..<count { separate(&sink) }
+    }
+  }
+}

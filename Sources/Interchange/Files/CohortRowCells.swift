@@ -1,0 +1,34 @@
+/// What a cell holds when it is read straight from its bytes.
+enum PlainCell {
+  /// Nothing but spaces and tabs.
+  case empty
+  /// A decimal of ``DecimalParser``'s grammar between optional spaces and
+  /// tabs, with the value ``DecimalParser/parse(_:)`` gives its text.
+  case number(Double)
+  /// Anything else: the reader reads the cell's text as usual.
+  case other
+}
+
+/// The cells of one row as the cohort reader asks for them: a parsed
+/// ``CSVTable/Record``, or the fast path's view of a plain line of bytes.
+///
+/// Whatever the cells, ``value(_:)`` and ``field(_:)`` give the record's
+/// text and place, and ``plainDecimal(_:)`` is either ``PlainCell/other``
+/// or what the cell's text means as a decimal, so a reader gives the same
+/// result on both (tested).
+protocol CohortRowCells {
+  /// The 1-based line the row starts on.
+  var line: Int { get }
+  /// The cell's text, unquoted, not trimmed.
+  func value(_ index: Int) -> String
+  /// The cell with its place, for problem reports.
+  func field(_ index: Int) -> CSVTable.Field
+  /// The cell read as a plain decimal when that is quick, else ``PlainCell/other``.
+  func plainDecimal(_ index: Int) -> PlainCell
+}
+
+extension CSVTable.Record: CohortRowCells {
+  func value(_ index: Int) -> String { fields[index].value }
+  func field(_ index: Int) -> CSVTable.Field { fields[index] }
+  func plainDecimal(_ index: Int) -> PlainCell { .other }
+}

@@ -1,0 +1,103 @@
+import Assignment
+import Foundation
+
+/// The shared loops of the readers' fast paths: lines and cells of CSV text
+/// that is plainly well formed (no quotes, no carriage return but in a CRLF
+/// line end), found on the raw bytes, and line-aligned chunks for the cores.
+///
+/// A fast path only ever answers for input its careful path would accept
+/// with the same result; on anything unusual it steps aside (`nil`), and the
+/// careful path reads the file and reports every problem at its
+/// file:line:column.
+enum WellFormedCSV {
+  /// Where the line starting at `from` ends: the end of its content (before
+  /// LF or CRLF) and the start of the next line; `nil` when the line holds a
+  /// quote or a carriage return not followed by a line feed, which only the
+  /// careful path reads.
+  ///
+  /// - Complexity: O(length of the line).
+  @inline(__always)
+  static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> (contentEnd: Int, next: Int)? {
+    let base = bytes.baseAddress!
+    var index = from
+    while index < limit {
+      let byte = base[index]
+      if byte == CSVTokenizer.lineFeed { break }
+      if byte == CSVTokenizer.quote || byte == CSVTokenizer.carriageReturn {
+        if byte == CSVTokenizer.carriageReturn, index + 1 < limit, base[index + 1] == CSVTokenizer.lineFeed {
+          return (index, index + 2)
+        }
+        return nil
+      }
+      index += 1
+    }
+    return (index, index < limit ? index + 1 : index)
+  }
+
+  /// The start of each of `parts` line-aligned chunks of `bytes[from...]`,
+  /// then `bytes.count`: more than one part only for a megabyte or more.
+  ///
+  /// - Complexity: O(length of the lines cut).
+  static func chunks(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> [Int] {
+    let count = bytes.count
+    let parts = count - from >= 1 << 20 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+    var bounds = [from]
+    for part in 1..<parts {
+      var cut = max(bounds[bounds.count - 1], from + (count - from) * part / parts)
+      while cut < count && cut > from && bytes[cut - 1] != CSVTokenizer.lineFeed { cut += 1 }
+      bounds.append(cut)
+    }
+    bounds.append(count)
+    return bounds
+  }
+
+  /// Runs `body` on every chunk of ``chunks(_:from:)``, in parallel, and
+  /// returns the results in chunk order.
+  ///
+  /// - Complexity: That of `body` over all chunks, over the available cores.
+  static func map<Value>(
+    _ bytes: UnsafeBufferPointer<UInt8>, chunks bounds: [Int],
+    _ body: @Sendable (_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Value
+  ) -> [Value] {
+    let slots = ResultSlots<Value>(count: bounds.count - 1)
+    let shared = SharedBytes(bytes)
+    DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { part in
+      slots.put(body(shared.bytes, bounds[part]..<bounds[part + 1]), at: part)
+    }
+    return slots.all()
+  }
+
+  /// The bytes handed to the worker threads, which only read them while
+  /// the caller's buffer is alive (`concurrentPerform` returns when all are
+  /// done).
+  private struct SharedBytes: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+  }
+
+  /// `bytes[start..<end]` without leading and trailing spaces and tabs.
+  ///
+  /// - Complexity: O(spaces and tabs removed).
+  @inline(__always)
+  static func trimmed(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Range<Int> {
+    var start = start
+    var end = end
+    while start < end && (base[start] == 0x20 || base[start] == 0x09) { start += 1 }
+    while end > start && (base[end - 1] == 0x20 || base[end - 1] == 0x09) { end -= 1 }
+    return start..<end
+  }
+
+  /// A cell read as a plain decimal by ``DecimalParser/parseFast(bytes:)``.
+  ///
+  /// - Complexity: O(length of the cell).
+  @inline(__always)
+  static func plainDecimal(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> PlainCell {
+    let range = trimmed(base, start, end)
+    if range.isEmpty { return .empty }
+    guard
+      let value = DecimalParser.parseFast(
+        bytes: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+    else { return .other }
+    return .number(value)
+  }
+}
