@@ -15,6 +15,7 @@ import PackageDescription
 
 let targets = ["FuzzCSV", "FuzzCohort", "FuzzConfiguration", "FuzzScoreTable", "FuzzCapacityTable", "FuzzOutcomes",
   "FuzzPeople", "FuzzMapping", "FuzzChoices", "FuzzApprovedPlan", "FuzzCircleHistory",
+  "FuzzRematch",
 ]
 
 let package = Package(

@@ -4,7 +4,8 @@ import Interchange
 import Testing
 
 /// Replays the seeds of the fuzz targets for the people file, the
-/// `columns:`/`scales:` mapping, choices, edited plans and circle history,
+/// `columns:`/`scales:` mapping, choices, edited plans, circle history and
+/// re-match inputs,
 /// with the targets' checks; the cohort-bound readers read the fuzz fixture
 /// cohort of `Fuzz/fixtures/`.
 extension FuzzCorpusTests {
@@ -110,5 +111,26 @@ extension FuzzCorpusTests {
       }
     }
     #expect(Set(outcomes) == [true, false], "the seeds hold a valid and an invalid history")
+  }
+
+  @Test func rematchSeeds() throws {
+    guard let seeds = try seeds("FuzzRematch"), let cohort = try fixtureCohort() else { return }
+    let recorded: Set<PersonPair> = [
+      PersonPair(menteeID: "e0", mentorID: "m0"), PersonPair(menteeID: "e2", mentorID: "m1"),
+    ]
+    var outcomes: [Bool] = []
+    for seed in seeds {
+      let (ended, leavers) = twoTexts(seed.data)
+      do {
+        let pairs = try RematchInputs.ended(text: ended, file: "ended.csv", recorded: recorded)
+        let ids = try RematchInputs.leavers(text: leavers, file: "leavers.csv", cohort: cohort)
+        #expect(pairs.isSubset(of: recorded) && !ids.isEmpty, "\(seed.name)")
+        outcomes.append(true)
+      } catch {
+        checkReported(error, files: ["ended.csv", "leavers.csv"], seed: seed.name)
+        outcomes.append(false)
+      }
+    }
+    #expect(Set(outcomes) == [true, false], "the seeds hold valid and invalid re-match inputs")
   }
 }

@@ -10,8 +10,17 @@ public enum RematchInputs {
   ///
   /// - Complexity: O(size of the file).
   public static func ended(path: String, recorded: Set<PersonPair>) throws(InputErrors) -> Set<PersonPair> {
+    try ended(text: loadText(path), file: path, recorded: recorded)
+  }
+
+  /// Reads the ended pairs from their text; see ``ended(path:recorded:)``.
+  ///
+  /// - Complexity: O(length of `text`).
+  public static func ended(text: String, file path: String, recorded: Set<PersonPair>) throws(InputErrors) -> Set<
+    PersonPair
+  > {
     var problems: [InputError] = []
-    let table = try loadTable(path: path, expectedHeader: "mentee,mentor", problems: &problems)
+    let table = try collect(text, file: path, expectedHeader: "mentee,mentor", problems: &problems)
     let pairs = PairTable(table, file: path, problems: &problems)
     for row in pairs.rows where !recorded.contains(row.pair) {
       let field = row.record[pairs.menteeColumn ?? 0]
@@ -29,8 +38,15 @@ public enum RematchInputs {
   ///
   /// - Complexity: O(size of the file).
   public static func leavers(path: String, cohort: Cohort) throws(InputErrors) -> Set<String> {
+    try leavers(text: loadText(path), file: path, cohort: cohort)
+  }
+
+  /// Reads the people who left from their text; see ``leavers(path:cohort:)``.
+  ///
+  /// - Complexity: O(length of `text`).
+  public static func leavers(text: String, file path: String, cohort: Cohort) throws(InputErrors) -> Set<String> {
     var problems: [InputError] = []
-    let table = try loadTable(path: path, expectedHeader: "id", problems: &problems)
+    let table = try collect(text, file: path, expectedHeader: "id", problems: &problems)
     guard let column = table.header.fields.firstIndex(where: { CellText.headerKey($0.value) == "id" }) else {
       let start = table.header.fields[0]
       throw InputErrors([
@@ -55,20 +71,25 @@ public enum RematchInputs {
     return ids
   }
 
-  /// The CSV table of `path`, its row problems added to `problems`.
+  /// The text of `path`.
   ///
-  /// - Throws: ``InputErrors``: the file cannot be read (that one error), or
-  ///   it has no header (the problems so far).
+  /// - Throws: ``InputErrors`` with the one error when the file cannot be read.
   /// - Complexity: O(size of the file).
-  private static func loadTable(
-    path: String, expectedHeader: String, problems: inout [InputError]
-  ) throws(InputErrors) -> CSVTable {
-    let text: String
+  private static func loadText(_ path: String) throws(InputErrors) -> String {
     switch CSVTable.loadText(path: path) {
-    case .success(let value): text = value
+    case .success(let value): return value
     case .failure(let error): throw InputErrors([error])
     }
-    guard let table = CSVTable.collect(text, file: path, expectedHeader: expectedHeader, errors: &problems) else {
+  }
+
+  /// The CSV table of `text`, its row problems added to `problems`.
+  ///
+  /// - Throws: ``InputErrors`` with the problems so far when it has no header.
+  /// - Complexity: O(length of `text`).
+  private static func collect(
+    _ text: String, file: String, expectedHeader: String, problems: inout [InputError]
+  ) throws(InputErrors) -> CSVTable {
+    guard let table = CSVTable.collect(text, file: file, expectedHeader: expectedHeader, errors: &problems) else {
       throw InputErrors(problems)
     }
     return table
