@@ -89,7 +89,9 @@ let package = Package(
     .testTarget(name: "CohortGeneratorTests", dependencies: ["CohortGenerator", "CompetencyModel"]),
     .testTarget(
       name: "IntakeTests",
-      dependencies: ["Intake", "_TestSupport", "CompetencyModel", "Interchange", "Ledger", "CohortGenerator"]),
+      dependencies: [
+        "Intake", "_TestSupport", "CompetencyModel", "Interchange", "Ledger", "Rationale", "CohortGenerator",
+      ]),
     .testTarget(
       name: "InterchangeTests",
       dependencies: [

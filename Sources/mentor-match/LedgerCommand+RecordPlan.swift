@@ -21,13 +21,12 @@ extension MentorMatch.LedgerCommand.Record {
     let stamp = ISO8601DateFormatter().string(from: Date())
     let version = try ledgerOperation { () throws(LedgerError) in
       let known = try ledger.cohorts().contains { $0.name == name }
-      let ended = known ? try ledger.plan(cohort: name).pairs.filter { $0.status == .ended } : []
-      let active = Set(approved.map { PersonPair(menteeID: $0.menteeID, mentorID: $0.mentorID) })
-      let pairs =
-        approved.map {
+      let previous = known ? try ledger.plan(cohort: name).pairs : []
+      let pairs = ProgrammeLedger.nextVersionPairs(
+        active: approved.map {
           ProgrammeLedger.VersionPair(
             menteeID: $0.menteeID, mentorID: $0.mentorID, score: $0.score, ruleBreak: $0.ruleBreak?.explanation)
-        } + ended.filter { !active.contains($0.pair) }
+        }, previous: previous)
       return try ledger.addVersion(
         cohort: name, createdAt: stamp, kind: .approved,
         note:

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CompetencyModel
 import Foundation
+import Intake
 import Interchange
 import Ledger
 import Rationale
@@ -76,28 +77,11 @@ extension MentorMatch {
         let recorded = try ledgerOperation { () throws(LedgerError) in try ledger.plan(cohort: name) }
         let loaded = try cohort.load(ownCohort: name)
         for warning in loaded.warnings { printError(warning.description) }
-        let active = recorded.pairs.filter { $0.status == .active }
-        let endedNow = try ended.map { try RematchInputs.ended(path: $0, recorded: Set(active.map(\.pair))) } ?? []
-        let source = try CohortSource.locate(cohort.cohort)
-        let joined = try RematchInputs.cohortNow(
-          joiners: joiners, cohort: loaded.cohort, source: source, leavers: [],
-          referenceDate: TimeZoneParser.referenceDate(programmeStart: loaded.configuration.programme.start))
-        for warning in joined.warnings { printError(warning.description) }
-        let left = try leavers.map { try RematchInputs.leavers(path: $0, cohort: joined.cohort) } ?? []
-        let now = Cohort(
-          competencies: joined.cohort.competencies, mentors: joined.cohort.mentors.filter { !left.contains($0.id) },
-          mentees: joined.cohort.mentees.filter { !left.contains($0.id) })
-        let people = Set(now.mentees.map(\.id)).union(now.mentors.map(\.id))
-        var requirements = loaded.requirements
-        requirements.must = requirements.must.filter { people.contains($0.menteeID) && people.contains($0.mentorID) }
+        let setup = try RematchSetup(
+          loaded: loaded, cohortFiles: cohort.cohort, recorded: recorded.pairs, ended: ended, joiners: joiners,
+          leavers: leavers, warning: { printError($0.description) })
         let rematch: Rematch
-        do {
-          rematch = try Rematch(
-            cohort: now, configuration: loaded.configuration, history: loaded.history, requirements: requirements,
-            recorded: active.map(\.pair), endedNow: endedNow,
-            neverAgain: Set(recorded.pairs.filter { $0.status == .ended }.map(\.pair)), leavers: left,
-            reoptimise: reoptimise)
-        } catch {
+        do { rematch = try setup.rematch(reoptimise: reoptimise) } catch {
           printError("error: cannot re-match cohort '\(name)': \(error)")
           throw ExitStatus.dataError
         }
@@ -116,18 +100,10 @@ extension MentorMatch {
       in reader: ProgrammeLedger
     ) throws {
       let writer = try LedgerOptions(ledger: cohort.ledger).open(.existing)
-      let scoreOf = Dictionary(recorded.pairs.map { ($0.pair, $0.score) }) { first, _ in first }
-      var pairs = rematch.plan.pairs.map {
-        ProgrammeLedger.VersionPair(menteeID: $0.menteeID, mentorID: $0.mentorID, score: $0.score)
-      }
-      let current = Set(pairs.map(\.pair))
-      var endedPairs = Set(rematch.ended.map(\.pair))
-      endedPairs.formUnion(recorded.pairs.filter { $0.status == .ended }.map(\.pair))
-      endedPairs.formUnion(rematch.moved.map { PersonPair(menteeID: $0.menteeID, mentorID: $0.fromMentorID) })
-      for pair in endedPairs.subtracting(current).sorted(by: { ($0.menteeID, $0.mentorID) < ($1.menteeID, $1.mentorID) }
-      ) {
-        pairs.append(.init(menteeID: pair.menteeID, mentorID: pair.mentorID, score: scoreOf[pair] ?? 0, status: .ended))
-      }
+      let pairs = ProgrammeLedger.nextVersionPairs(
+        active: rematch.plan.pairs.map {
+          ProgrammeLedger.VersionPair(menteeID: $0.menteeID, mentorID: $0.mentorID, score: $0.score)
+        }, ending: rematch.endingPairs, previous: recorded.pairs)
       let note =
         "re-match of version \(recorded.version.number): \(rematch.kept.count) kept, \(rematch.new.count) new, "
         + "\(rematch.moved.count) moved, \(rematch.ended.count) ended"
