@@ -152,87 +152,26 @@ public enum CertifiedAssignment {
       "The warm start must solve a problem of the same shape")
     precondition(capacities.count == source.columns, "One capacity per column")
     precondition((candidatesPerRow ?? 1) >= 1, "Keep at least one candidate per row")
-    let n = source.rows
     let m = source.columns
-    var seconds = PhaseSeconds()
-    var stopwatch = Stopwatch()
     let k = min(candidatesPerRow ?? Self.defaultCandidatesPerRow(columns: m), max(m, 1))
     let entryPrices = warmStart.map { $0.columnPrices.map { max(0, $0) } } ?? [Double](repeating: 0, count: m)
-    let progress = ProgressReporter.current
-    progress.phase("scoring all pairs, pass 1 (candidates)")
-    let pruning = CandidatePruning(
-      source, capacities: capacities, sense: sense, perRow: k, entryPrices: entryPrices,
-      previous: warmStart?.columnOfRow)
-    var candidates = pruning.candidates
-    let allowed = pruning.allowed
-    let bounds = pruning.low <= pruning.high ? pruning.low...pruning.high : 0...0
-    // The units of every solve and pricing pass: exact whole-number arithmetic.
-    let resolution = ScoreResolution(rows: n, sense: sense, bounds: bounds)
-    precondition(
-      resolution.isFinite, "The scores' spread overflows double precision; check ScoreResolution.refusal(for:) first")
-    let bonus = resolution.cardinalityBonus
-    // Rounds are provisional (see below) until their candidates price clean,
-    // unless a warm start shows rows left unassigned: capacity is short, and
-    // its prices already carry the full bonus.
-    var provisional = warmStart.map { $0.assignedCount == $0.columnOfRow.count } ?? true
-    var previousPrices = warmStart.map { start in
-      let target = provisional ? resolution.provisionalCardinalityBonus : bonus
-      return Self.rebased(prices: entryPrices, from: start.cardinalityBonus, to: target)
-    }
-    var previousColumns = warmStart?.columnOfRow
-    seconds.pruning = stopwatch.lap()
-    var violationsPerRound: [Int] = []
-    while true {
-      let sparse = candidates.problem(columns: m, capacities: capacities, sense: sense, bounds: bounds)
-      progress.phase("solving round \(violationsPerRound.count + 1) (\(sparse.pairCount) candidate pairs)")
-      // Warm start: the previous round's prices, or the caller's, or an
-      // auction's estimate, except on a few score levels, where zero prices
-      // and the blocking phases do better (see AuctionPriceEstimate.isUseful).
-      let solution = CapacitatedAssignment.solve(
-        sparse, priceHint: previousPrices ?? AuctionPriceEstimate.hint(sparse), previous: previousColumns,
-        provisional: provisional)
-      previousPrices = solution.columnPrices.map { max(0, $0) }
-      previousColumns = solution.columnOfRow
-      let solveTime = stopwatch.lap()
-      seconds.solving += solveTime
-      seconds.solvingPerRound.append(solveTime)
-      // Pairs within a twentieth of the score range of tight join too, so
-      // that the small price changes of the next solve rarely need another round.
-      progress.phase("scoring all pairs, pass \(violationsPerRound.count + 2) (checking the optimum)")
-      let pricing = PricingPass(
-        source, solution: solution, candidates: candidates, capacities: capacities, resolution: resolution,
-        perRow: k, margin: SolverTolerance.nearTightMargin(spreadUnits: resolution.spreadUnits),
-        returnedBonus: bonus)
-      // The rows' most violated pairs join; the next round prices the rest again.
-      candidates.add(pricing.additions)
-      violationsPerRound.append(pricing.violations)
-      seconds.pricing += stopwatch.lap()
-      guard pricing.violations == 0 else {
-        // A provisional round that left out rows with eligible pairs would,
-        // once its candidates price clean, be solved again with the full
-        // bonus and priced once more: the next round takes the full bonus
-        // at once, which saves that pass over all pairs.
-        if provisional && pricing.unassignedRowsWithPairs > 0 { provisional = false }
-        continue
-      }
-      if !provisional || pricing.unassignedRowsWithPairs == 0 {
-        // Never trust the sparse solve: the plan returned must pass the
-        // certificate over every eligible pair, candidates included, checked
-        // apart from the solver's units (`CertificateCheck`). A failure is a
-        // solver bug, never bad input.
-        precondition(
-          pricing.certificateChecked && pricing.certificateViolations.isEmpty,
-          "The certificate over all pairs rejects the plan: \(pricing.certificateViolations.prefix(3))")
-        let certificate = Certificate(
-          pairsChecked: allowed, allowedPairs: allowed, candidatesPerRow: k,
-          finalCandidatePairs: sparse.pairCount, violationsPerRound: violationsPerRound, seconds: seconds,
-          quantum: resolution.quantum, resolution: resolution.resolution, exact: pricing.onGrid)
-        return (solution.withCardinalityBonus(bonus), certificate, pricing.statistics)
-      }
-      // The candidates price clean, but rows with allowed pairs are left out:
-      // solve them again with the full bonus, and price once more.
-      provisional = false
-    }
+    // The rounds and their rules: CertifiedAssignment+Rounds.swift.
+    let result = rounds(
+      rows: source.rows, columns: m, capacities: capacities, sense: sense, perRow: k, warmStart: warmStart,
+      prune: {
+        CandidatePruning(
+          source, capacities: capacities, sense: sense, perRow: k, entryPrices: entryPrices,
+          previous: warmStart?.columnOfRow)
+      },
+      price: { solution, candidates, resolution, _ in
+        // Pairs within a twentieth of the score range of tight join too, so
+        // that the small price changes of the next solve rarely need another round.
+        PricingPass(
+          source, solution: solution, candidates: candidates, capacities: capacities, resolution: resolution,
+          perRow: k, margin: SolverTolerance.nearTightMargin(spreadUnits: resolution.spreadUnits),
+          returnedBonus: resolution.cardinalityBonus)
+      })
+    return (result.solution, result.certificate, result.pricing.statistics)
   }
 
   /// Candidates kept per row by default: 24, and 48 from 10,000 columns on,

@@ -105,15 +105,11 @@ import _TestSupport
   }
 
   @Test func readsFilesThroughTheFastPathWithTheSameErrorsAsBefore() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "scores-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let good = folder.appendingPathComponent("good.csv").path
-    try "mentee,m1,m2\ne1,0.5,\ne2,-1e-3,2\n".write(toFile: good, atomically: true, encoding: .utf8)
+    let folder = try TemporaryFolder(prefix: "scores")
+    let good = try folder.write("good.csv", "mentee,m1,m2\ne1,0.5,\ne2,-1e-3,2\n")
     let table = try ScoreTableReader.read(path: good)
     #expect(table.menteeIDs == ["e1", "e2"] && table.scores[1].isNaN && table.scores[2] == -0.001)
-    let bad = folder.appendingPathComponent("bad.csv").path
+    let bad = folder.path("bad.csv")
     try Data([0x6D, 0x65, 0x6E, 0x74, 0x65, 0x65, 0x2C, 0x6D, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: bad))
     #expect(throws: InputErrors.self) { try ScoreTableReader.read(path: bad) }
     do {

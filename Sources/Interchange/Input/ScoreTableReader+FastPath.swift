@@ -9,8 +9,9 @@ extension ScoreTableReader {
   /// whatever it accepts the careful path accepts with the same table
   /// (tested).
   ///
-  /// Well formed here means: no quotes, no lone carriage returns (CRLF and
-  /// LF line ends are both fine), every data row with the header's field
+  /// Well formed here means: no quotes, no carriage return but in a CRLF
+  /// line end (CRLF and LF line ends are both fine; ``WellFormedCSV``'s
+  /// lines and chunks), every data row with the header's field
   /// count, identifiers non-empty, distinct and valid UTF-8, and every score
   /// a decimal of ``DecimalParser``'s grammar (surrounding spaces and tabs
   /// allowed) of magnitude at most ``AssignmentProblem/maximumScoreMagnitude``,
@@ -26,24 +27,18 @@ extension ScoreTableReader {
     var index = 0
     if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
     // Empty lines before the header.
-    while index < count, let end = lineEnd(bytes, from: index), end.contentEnd == index { index = end.next }
-    guard index < count, let headerEnd = lineEnd(bytes, from: index) else { return nil }
+    while index < count, let end = WellFormedCSV.lineEnd(bytes, from: index, limit: count), end.contentEnd == index {
+      index = end.next
+    }
+    guard index < count, let headerEnd = WellFormedCSV.lineEnd(bytes, from: index, limit: count) else { return nil }
     guard let header = cells(bytes, from: index, to: headerEnd.contentEnd), header.count >= 1 else { return nil }
     guard CellText.trimmed(header[0]).lowercased() == "mentee" else { return nil }
     let mentorIDs = header.dropFirst().map(CellText.clean)
     guard !mentorIDs.contains(""), Set(mentorIDs).count == mentorIDs.count else { return nil }
 
     // Line-aligned chunks of the data rows, one per core for large files.
-    let dataStart = headerEnd.next
-    let workers = count - dataStart >= 1 << 20 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
-    var bounds = [dataStart]
-    for w in 1..<workers {
-      var cut = max(bounds[bounds.count - 1], dataStart + (count - dataStart) * w / workers)
-      while cut < count && cut > dataStart && bytes[cut - 1] != CSVTokenizer.lineFeed { cut += 1 }
-      bounds.append(cut)
-    }
-    bounds.append(count)
-    let cuts = bounds
+    let cuts = WellFormedCSV.chunks(bytes, from: headerEnd.next)
+    let workers = cuts.count - 1
     // Each chunk's rows go straight to their place in the table's one array:
     // a chunk holds at most as many rows as lines; blank lines leave gaps,
     // closed afterwards.
@@ -52,21 +47,19 @@ extension ScoreTableReader {
     var offsets = [0]
     for limit in rowLimits { offsets.append(offsets[offsets.count - 1] + limit * columns) }
     let starts = offsets
-    let results = ChunkResults(count: workers)
-    let base = UnsafeSendableBytes(bytes)
     var menteeIDs: [String] = []
     var complete = true
     let scores = [Double](unsafeUninitializedCapacity: max(1, starts[workers])) { buffer, initialized in
       let out = UnsafeSendableScores(buffer.baseAddress!)
-      DispatchQueue.concurrentPerform(iterations: workers) { w in
-        results.set(
-          w,
-          parseRows(
-            base.bytes, from: cuts[w], to: cuts[w + 1], columns: columns, into: out.base + starts[w],
-            rowLimit: rowLimits[w]))
+      let results = WellFormedCSV.map(bytes, chunks: cuts) { bytes, range in
+        // The chunk's place (equal cuts make empty chunks, which write nothing: any of them will do).
+        let w = (0..<workers).last { cuts[$0] == range.lowerBound && cuts[$0 + 1] == range.upperBound }!
+        return parseRows(
+          bytes, from: range.lowerBound, to: range.upperBound, columns: columns, into: out.base + starts[w],
+          rowLimit: rowLimits[w])
       }
       var written = 0
-      for (w, chunk) in results.all().enumerated() {
+      for (w, chunk) in results.enumerated() {
         guard let chunk else {
           complete = false
           break
@@ -116,7 +109,7 @@ extension ScoreTableReader {
     var index = from
     let base = bytes.baseAddress!
     while index < to {
-      guard let end = lineEnd(bytes, from: index, limit: to) else { return nil }
+      guard let end = WellFormedCSV.lineEnd(bytes, from: index, limit: to) else { return nil }
       let lineEnd = end.contentEnd
       if lineEnd == index {
         index = end.next
@@ -208,29 +201,6 @@ extension ScoreTableReader {
     return negative ? -magnitude : magnitude
   }
 
-  /// Where the line starting at `from` ends: the end of its content (before
-  /// LF or CRLF) and the start of the next line; `nil` when the line holds a
-  /// carriage return not followed by a line feed or a quote, which the
-  /// careful path must see.
-  @inline(__always)
-  private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, limit: Int? = nil)
-    -> (contentEnd: Int, next: Int)?
-  {
-    let limit = limit ?? bytes.count
-    let base = bytes.baseAddress!
-    var end = limit
-    if let found = memchr(base + from, Int32(CSVTokenizer.lineFeed), limit - from) {
-      end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-    }
-    let next = end < limit ? end + 1 : end
-    var contentEnd = end
-    if contentEnd > from && base[contentEnd - 1] == CSVTokenizer.carriageReturn { contentEnd -= 1 }
-    // A lone CR or a quote anywhere on the line: the careful path decides.
-    if memchr(base + from, Int32(CSVTokenizer.carriageReturn), contentEnd - from) != nil { return nil }
-    if memchr(base + from, Int32(CSVTokenizer.quote), contentEnd - from) != nil { return nil }
-    return (contentEnd, next)
-  }
-
   /// The cells of a line without quotes, as strings, or `nil` when one is
   /// not valid UTF-8.
   private static func cells(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [String]? {
@@ -250,29 +220,10 @@ extension ScoreTableReader {
     return result
   }
 
-  /// The bytes handed to the worker threads; they only read them while the
-  /// caller's buffer is alive (`concurrentPerform` returns when all are done).
-  private struct UnsafeSendableBytes: @unchecked Sendable {
-    let bytes: UnsafeBufferPointer<UInt8>
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-  }
-
   /// The table's score storage handed to the worker threads; each writes
   /// only its own chunk's rows while `concurrentPerform` runs.
   private struct UnsafeSendableScores: @unchecked Sendable {
     let base: UnsafeMutablePointer<Double>
     init(_ base: UnsafeMutablePointer<Double>) { self.base = base }
-  }
-
-  /// One chunk's rows per slot, each written by one thread.
-  private final class ChunkResults: @unchecked Sendable {
-    private var results: [Rows?]
-    private let lock = NSLock()
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ rows: Rows?) { lock.withLock { results[index] = rows } }
-
-    func all() -> [Rows?] { lock.withLock { results } }
   }
 }
