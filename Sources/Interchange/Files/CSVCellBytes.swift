@@ -8,35 +8,79 @@ enum CSVCellBytes {
   /// - Complexity: O(length of `value`).
   static func text(_ value: String, _ sink: inout ByteSink) {
     var value = value
-    value.withUTF8 { bytes in
-      var index = 0
-      while index < bytes.count && bytes[index] == UInt8(ascii: "'") { index += 1 }
-      var formula = false
-      if index < bytes.count {
-        switch bytes[index] {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: formula = true
-        default: break
-        }
+    value.withUTF8 { text(bytes: $0, &sink) }
+  }
+
+  /// ``text(_:_:)`` for the UTF-8 bytes of a text.
+  ///
+  /// - Complexity: O(`bytes.count`).
+  static func text(bytes: UnsafeBufferPointer<UInt8>, _ sink: inout ByteSink) {
+    var index = 0
+    while index < bytes.count && bytes[index] == UInt8(ascii: "'") { index += 1 }
+    var formula = false
+    if index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: formula = true
+      default: break
       }
-      var quoted = false
-      for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A {
-        quoted = true
-        break
-      }
-      if quoted { sink.append(UInt8(ascii: "\"")) }
-      if formula { sink.append(UInt8(ascii: "'")) }
-      if quoted {
-        var start = 0
-        for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\"") {
-          sink.append(UnsafeBufferPointer(rebasing: bytes[start...index]))
-          sink.append(UInt8(ascii: "\""))
-          start = index + 1
-        }
-        sink.append(UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+    var quoted = false
+    for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A {
+      quoted = true
+      break
+    }
+    if quoted { sink.append(UInt8(ascii: "\"")) }
+    if formula { sink.append(UInt8(ascii: "'")) }
+    if quoted {
+      var start = 0
+      for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\"") {
+        sink.append(UnsafeBufferPointer(rebasing: bytes[start...index]))
         sink.append(UInt8(ascii: "\""))
-      } else {
-        sink.append(bytes)
+        start = index + 1
       }
+      sink.append(UnsafeBufferPointer(rebasing: bytes[start...]))
+      sink.append(UInt8(ascii: "\""))
+    } else {
+      sink.append(bytes)
+    }
+  }
+
+  /// A text cell of the UTF-8 bytes of a text from the input, its control
+  /// characters made visible first: the bytes of
+  /// `text(DisplayText.visible(String(decoding: bytes, as: UTF8.self)))`,
+  /// with no `String` made unless a control character is there.
+  ///
+  /// - Precondition: `bytes` is valid UTF-8.
+  /// - Complexity: O(`bytes.count`).
+  static func shown(bytes: UnsafeBufferPointer<UInt8>, _ sink: inout ByteSink) {
+    var previous: UInt8 = 0
+    for byte in bytes {
+      // C0, DEL, and C1 (encoded C2 80 … C2 9F): the careful path escapes them.
+      if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {
+        text(DisplayText.visible(String(decoding: bytes, as: UTF8.self)), &sink)
+        return
+      }
+      previous = byte
+    }
+    text(bytes: bytes, &sink)
+  }
+
+  /// A whole-number cell: the digits of `String(value)`, written without
+  /// making the `String`.
+  ///
+  /// - Complexity: O(digits).
+  static func integer(_ value: Int, _ sink: inout ByteSink) {
+    if value < 0 { sink.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of UInt64.max
+    withUnsafeMutableBytes(of: &digits) { raw in
+      var end = raw.count
+      repeat {
+        end -= 1
+        raw[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      sink.append(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[end...]))
     }
   }
 
@@ -64,7 +108,18 @@ enum CSVCellBytes {
     }
 
     /// A text cell from the input, its control characters made visible (``DisplayText/visible(_:keepingLineBreaks:)``).
-    mutating func shown(_ value: String, _ sink: inout ByteSink) { text(DisplayText.visible(value), &sink) }
+    mutating func shown(_ value: String, _ sink: inout ByteSink) {
+      separate(&sink)
+      var value = value
+      value.withUTF8 { CSVCellBytes.shown(bytes: $0, &sink) }
+    }
+
+    /// A cell of UTF-8 bytes assembled from texts of the input (a summary
+    /// line), shown as ``shown(_:_:)`` shows the `String` of those bytes.
+    mutating func shown(bytes: [UInt8], _ sink: inout ByteSink) {
+      separate(&sink)
+      bytes.withUnsafeBufferPointer { CSVCellBytes.shown(bytes: $0, &sink) }
+    }
 
     /// An e-mail cell: shown, or empty when there is none.
     mutating func email(_ value: String?, _ sink: inout ByteSink) {
@@ -80,7 +135,7 @@ enum CSVCellBytes {
     /// A whole-number cell.
     mutating func integer(_ value: Int, _ sink: inout ByteSink) {
       separate(&sink)
-      sink.append(String(value))
+      CSVCellBytes.integer(value, &sink)
     }
 
     /// `count` empty cells.

@@ -33,19 +33,28 @@ extension OutcomesReader {
         parseRows(bytes, range, layout: layout)
       }
       // Join the chunks: lines counted on, one outcome per pair.
+      // Sized once (no rehashing of the ids as the table grows), and one hash
+      // per row: the lookup inserts the row's index when the pair is new.
+      var total = 0
+      for part in parts {
+        guard let (chunk, _) = part else { return nil }
+        total += chunk.count
+      }
       var rows: [Row] = []
+      rows.reserveCapacity(total)
       var firstRow: [PersonPair: Int] = [:]
+      firstRow.reserveCapacity(total)
       var line = 1
       for part in parts {
         guard let (chunk, lines) = part else { return nil }
-        rows.reserveCapacity(rows.count + chunk.count)
         for var row in chunk {
           row.line += line
-          if let earlier = firstRow[row.pair] {
+          let next = rows.count
+          let earlier = Self.firstIndex(&firstRow[row.pair, default: next])
+          if earlier != next {
             guard rows[earlier].value == row.value else { return nil }
             continue
           }
-          firstRow[row.pair] = rows.count
           rows.append(row)
         }
         line += lines
@@ -53,6 +62,10 @@ extension OutcomesReader {
       return rows
     }
   }
+
+  /// The value at a dictionary slot reached with `default:` (which stores
+  /// the default when the key is new), read in the same access.
+  private static func firstIndex(_ slot: inout Int) -> Int { slot }
 
   /// Where the columns are, and how many there are.
   private struct Layout: Sendable {

@@ -31,9 +31,11 @@ extension PlanCSVRenderer {
     let rows = order.map(\.position)
 
     sink.appendBlocks(count: rows.count, block: 2048) { range, out in
+      var scratch: [UInt8] = []
+      scratch.reserveCapacity(1024)
       for row in rows[range] {
         if row < plan.pairs.count {
-          writePairRow(plan.pairs[row], plan: plan, to: &out)
+          writePairRow(plan.pairs[row], plan: plan, scratch: &scratch, to: &out)
         } else {
           writeUnmatchedRow(plan.unmatched[row - plan.pairs.count], plan: plan, to: &out)
         }
@@ -55,7 +57,10 @@ extension PlanCSVRenderer {
   }
 
   /// One matched mentee's row.
-  private static func writePairRow(_ pair: PlannedPair, plan: PairingPlan, to sink: inout ByteSink) {
+  /// `scratch` holds the summaries' bytes while they are written.
+  private static func writePairRow(
+    _ pair: PlannedPair, plan: PairingPlan, scratch: inout [UInt8], to sink: inout ByteSink
+  ) {
     let cohort = plan.model.cohort
     let b = pair.breakdown
     let preference = plan.model.preferenceTerms(mentee: pair.menteeIndex, mentor: pair.mentorIndex)
@@ -76,9 +81,12 @@ extension PlanCSVRenderer {
     out.number(b.timezone, &sink)
     out.number(preference.mentee, &sink)
     out.number(preference.mentor, &sink)
-    out.shown(pair.growthPlan.focusSummary, &sink)
-    out.shown(pair.growthPlan.milestoneSummary, &sink)
-    out.shown(pair.highlights.joined(separator: "; "), &sink)
+    SummaryBytes.focus(pair.growthPlan, into: &scratch)
+    out.shown(bytes: scratch, &sink)
+    SummaryBytes.milestones(pair.growthPlan, into: &scratch)
+    out.shown(bytes: scratch, &sink)
+    SummaryBytes.joined(pair.highlights, into: &scratch)
+    out.shown(bytes: scratch, &sink)
     sink.append(0x0A)
   }
 

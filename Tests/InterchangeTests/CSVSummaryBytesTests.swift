@@ -1,0 +1,84 @@
+import Foundation
+import Rationale
+import Testing
+
+@testable import Interchange
+
+/// The CSV plan's byte-level cells and summaries against the `String`s they
+/// replace: integers against `String(value)`, shown cells against
+/// `DisplayText.visible` then ``CSVCellBytes/text(_:_:)``, and the summary
+/// bytes against ``GrowthPlan/focusSummary``, ``GrowthPlan/milestoneSummary``
+/// and `joined(separator: "; ")`.
+struct CSVSummaryBytesTests {
+  private static let texts: [String] = [
+    "", "Coaching", "kickoff: agree goals", "no colon", ":leading", "é: accent first", "a:\u{301}b: combining colon",
+    "漢字: 🙂", "tab\there: x", "esc\u{1B}[31m: y", "c1\u{85}: z", "comma, \"quote\": w", "=SUM(A1): v", "del\u{7F}",
+  ]
+
+  @Test func integerCellsAreStringsOfTheValue() {
+    var values = [0, 1, -1, 9, 10, -10, 99, 100, 12_345, -987_654_321, Int.max, Int.min, Int.max - 1, Int.min + 1]
+    var random = SystemRandomNumberGenerator()
+    for _ in 0..<1000 { values.append(Int(truncatingIfNeeded: random.next()) >> Int(random.next() % 64)) }
+    for value in values {
+      var sink = ByteSink()
+      CSVCellBytes.integer(value, &sink)
+      #expect(sink.bytes == Array(String(value).utf8), "\(value)")
+    }
+  }
+
+  @Test func shownCellsAreVisibleTextCells() {
+    for a in Self.texts {
+      for b in Self.texts {
+        let value = a + b
+        var expected = ByteSink()
+        CSVCellBytes.text(DisplayText.visible(value), &expected)
+        var sink = ByteSink()
+        var row = CSVCellBytes.Row()
+        row.shown(value, &sink)
+        #expect(sink.bytes == expected.bytes, "\(value.debugDescription)")
+        var fromBytes = ByteSink()
+        var other = CSVCellBytes.Row()
+        other.shown(bytes: Array(value.utf8), &fromBytes)
+        #expect(fromBytes.bytes == expected.bytes, "\(value.debugDescription)")
+      }
+    }
+  }
+
+  /// A growth plan decoded from its JSON form (it has no memberwise initialiser).
+  private func growthPlan(focus: [[String: Any]], milestones: [[String: Any]]) throws -> GrowthPlan {
+    let data = try JSONSerialization.data(withJSONObject: ["focus": focus, "milestones": milestones])
+    return try JSONDecoder().decode(GrowthPlan.self, from: data)
+  }
+
+  @Test func summaryBytesAreTheSummaries() throws {
+    let levels: [Double] = [0, -0.0, 1, 2.5, -3, 0.1, 4.75, 1e-7, 123_456, 0.30000000000000004]
+    var random = SystemRandomNumberGenerator()
+    for round in 0..<300 {
+      let focus: [[String: Any]] = (0..<Int(random.next() % 4)).map { _ in
+        [
+          "competency": Self.texts.randomElement(using: &random)!,
+          "current": levels.randomElement(using: &random)!, "midpoint": levels.randomElement(using: &random)!,
+          "target": levels.randomElement(using: &random)!,
+        ]
+      }
+      let milestones: [[String: Any]] = (0..<Int(random.next() % 4)).map { _ in
+        var m: [String: Any] = [
+          "week": Int(truncatingIfNeeded: random.next()) >> Int(random.next() % 64),
+          "title": Self.texts.randomElement(using: &random)!,
+        ]
+        if random.next() % 2 == 0 { m["date"] = Self.texts.randomElement(using: &random)! }
+        return m
+      }
+      let plan = try growthPlan(focus: focus, milestones: milestones)
+      #expect(plan.focus.count == focus.count && plan.milestones.count == milestones.count)
+      var bytes: [UInt8] = [1, 2, 3]  // stale bytes, replaced
+      PlanCSVRenderer.SummaryBytes.focus(plan, into: &bytes)
+      #expect(bytes == Array(plan.focusSummary.utf8), "round \(round): \(plan.focusSummary.debugDescription)")
+      PlanCSVRenderer.SummaryBytes.milestones(plan, into: &bytes)
+      #expect(bytes == Array(plan.milestoneSummary.utf8), "round \(round): \(plan.milestoneSummary.debugDescription)")
+      let highlights = (0..<Int(random.next() % 4)).map { _ in Self.texts.randomElement(using: &random)! }
+      PlanCSVRenderer.SummaryBytes.joined(highlights, into: &bytes)
+      #expect(bytes == Array(highlights.joined(separator: "; ").utf8))
+    }
+  }
+}
