@@ -18,20 +18,22 @@ enum WellFormedCSV {
   /// - Complexity: O(length of the line).
   @inline(__always)
   static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> (contentEnd: Int, next: Int)? {
+    guard from < limit else { return (from, from) }
+    // memchr scans a line far faster than a byte loop: find its LF, then any
+    // CR or quote before it.
     let base = bytes.baseAddress!
-    var index = from
-    while index < limit {
-      let byte = base[index]
-      if byte == CSVTokenizer.lineFeed { break }
-      if byte == CSVTokenizer.quote || byte == CSVTokenizer.carriageReturn {
-        if byte == CSVTokenizer.carriageReturn, index + 1 < limit, base[index + 1] == CSVTokenizer.lineFeed {
-          return (index, index + 2)
-        }
-        return nil
-      }
-      index += 1
+    func find(_ byte: UInt8, _ start: Int, _ end: Int) -> Int? {
+      guard start < end, let hit = memchr(base + start, Int32(byte), end - start) else { return nil }
+      return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
-    return (index, index < limit ? index + 1 : index)
+    let end = find(CSVTokenizer.lineFeed, from, limit) ?? limit
+    let cr = find(CSVTokenizer.carriageReturn, from, end)
+    if find(CSVTokenizer.quote, from, cr ?? end) != nil { return nil }
+    if let cr {
+      // Only a CR right before the LF ends the line; any other CR is left to the careful path.
+      return cr == end - 1 && end < limit ? (cr, end + 1) : nil
+    }
+    return (end, end < limit ? end + 1 : end)
   }
 
   /// The start of each of `parts` line-aligned chunks of `bytes[from...]`,
