@@ -19,15 +19,22 @@ import Dispatch
 /// rank's least price in the row and the excess is evaluated once per rank
 /// present, as ``CertificateCheck/check(row:scores:into:)`` evaluates it per
 /// pair (the same filter of pairs feasible beyond doubt first). The verdict is
-/// ``CertificateCheck/verdict(_:claimsExact:)`` itself.
+/// ``CertificateCheck/verdict(_:claimsExact:)`` itself. As in ``PricingPass``,
+/// a worker stops gathering the certificate at its first violation, and the
+/// verdict is formed only when the whole pass found none (``certificateChecked``).
 ///
 /// - Complexity: O(`rows · (columns + levels)`) time on `workers` threads.
 struct LevelPricing {
   var violations = 0
+  /// Whether every eligible score is on the grid; set only when ``certificateChecked``.
   var onGrid = true
   var unassignedRowsWithPairs = 0
   var additions = CandidateList()
   var certificateViolations: [CertificateViolation] = []
+  /// Whether the certificate was checked over every eligible pair: exactly
+  /// when the pass found no violation (``PricingPass``'s rule: the rounds
+  /// return a plan only from such a pass).
+  var certificateChecked = false
 
   private struct State {
     var violations = 0
@@ -90,12 +97,15 @@ struct LevelPricing {
                     let offset = solution.rowValues[i] / q - solveUnits
                     worst.reset(0)
                     for j in candidates.columns[i] { listed[Int(j)] = i }
-                    for rank in 0..<levels { least[rank] = .infinity }
+                    // The certificate matters only if the whole pass finds no
+                    // violation: a worker stops checking it at its first one.
+                    let checking = state.violations == 0
+                    if checking { for rank in 0..<levels { least[rank] = .infinity } }
                     var violations = 0
                     for j in 0..<m {
                       let rank = Int(row[j])
                       let slack = costs[rank] + offset + prices[j]
-                      if checkPrices[j] < least[rank] { least[rank] = checkPrices[j] }
+                      if checking && checkPrices[j] < least[rank] { least[rank] = checkPrices[j] }
                       if collectAdditions {
                         if slack < margin && listed[j] != i {
                           if slack < 0 { violations += 1 }
@@ -106,6 +116,19 @@ struct LevelPricing {
                       }
                     }
                     state.violations += violations
+                    for entry in worst.sorted(0) {
+                      let j = TopOrder.unspread(entry.index, row: i, columns: m)
+                      state.additions.append(row: i, column: j, score: scores.score(row: i, column: j))
+                    }
+                    guard checking && violations == 0 else {
+                      if check.assignedColumn[i] < 0 {
+                        for j in 0..<m where row[j] != LevelScores.forbidden && checkPrices[j] < .infinity {
+                          state.unassignedRowsWithPairs += 1
+                          break
+                        }
+                      }
+                      continue
+                    }
                     // The certificate, once per rank present (see the type's comment).
                     let y = check.values[i]
                     let yy = DoubleDouble(y)
@@ -141,15 +164,11 @@ struct LevelPricing {
                       state.certificate.gap.append(violation)
                       state.certificate.assignedScore.append(.nan)
                     } else {
-                      let s = scores.scores[i * m + column]
+                      let s = scores.score(row: i, column: column)
                       let slack = yy + DoubleDouble(check.prices[column]) - DoubleDouble.twoSum(sign * s, bonus)
                       state.certificate.gap.append(slack + violation)
                       state.certificate.assignedScore.append(s)
                       state.certificate.operations += 4
-                    }
-                    for entry in worst.sorted(0) {
-                      let j = TopOrder.unspread(entry.index, row: i, columns: m)
-                      state.additions.append(row: i, column: j, score: scores.scores[i * m + j])
                     }
                   }
                 }
@@ -168,11 +187,14 @@ struct LevelPricing {
       additions.append(contentsOf: state.additions)
       present |= state.present
     }
+    guard violations == 0 else { return }
+    // No worker saw a violation, so every worker checked every row it priced.
     // Whether every eligible score is on the grid, as PricingPass tests it per pair.
     for rank in 0..<scores.levels where present & (1 << UInt64(rank)) != 0 {
       let s = scores.score(rank: rank)
       if resolution.anchor - resolution.units(s) * q != scores.sign * s { onGrid = false }
     }
     certificateViolations = check.verdict(states.map(\.certificate), claimsExact: onGrid)
+    certificateChecked = true
   }
 }

@@ -17,7 +17,11 @@ import Dispatch
 ///    and the first ones at it. Each column counts its rows per regret;
 /// 2. per column, the threshold regret follows from the counts; a second pass
 ///    over the rows keeps every row below it and the first rows at it in the
-///    cyclic order (rows at or after the rotation's start, then before).
+///    cyclic order (rows at or after the rotation's start, then before);
+/// 3. each column's kept rows are gathered, and each row's list assembled
+///    (its own picks, then the columns that keep it, in column order), both
+///    on `workers` threads; between them only a counting sort of the kept
+///    pairs by row, O(`columns · perColumn`), runs on one.
 ///
 /// - Complexity: O(`rows · columns`) time in two passes over one byte per
 ///   pair, on `workers` threads; O(`rows · levels + columns · levels`) memory.
@@ -45,13 +49,14 @@ struct LevelPruning {
 
   /// What one worker keeps in pass 2 over its rows.
   private struct Kept {
-    var rows = CandidateList()
-    /// Per column: rows below the threshold regret as (regret, rotated index, row).
-    var below: [[(Int, Int, Int)]] = []
+    /// Per row of the range: its best columns, best first.
+    var picks: [[Int32]] = []
+    /// Per column: rows below the threshold regret (all kept, in any order).
+    var below: [[Int32]] = []
     /// Per column: rows at the threshold regret, at or after the rotation's start, in order.
-    var atAfter: [[Int]] = []
+    var atAfter: [[Int32]] = []
     /// Per column: rows at the threshold regret before the rotation's start, in order.
-    var atBefore: [[Int]] = []
+    var atBefore: [[Int32]] = []
   }
 
   /// Runs the pruning.
@@ -152,9 +157,10 @@ struct LevelPruning {
       let range = ranges[w]
       let c = pass1[w]
       var state = Kept()
-      state.below = [[(Int, Int, Int)]](repeating: [], count: m)
-      state.atAfter = [[Int]](repeating: [], count: m)
-      state.atBefore = [[Int]](repeating: [], count: m)
+      state.picks = [[Int32]](repeating: [], count: range.count)
+      state.below = [[Int32]](repeating: [], count: m)
+      state.atAfter = [[Int32]](repeating: [], count: m)
+      state.atBefore = [[Int32]](repeating: [], count: m)
       var picks: [(rank: Int, position: Int, column: Int)] = []
       picks.reserveCapacity(k)
       scores.ranks.withUnsafeBufferPointer { ranks in
@@ -196,9 +202,7 @@ struct LevelPruning {
             if j == m { j = 0 }
           }
           picks.sort { $0.rank > $1.rank || ($0.rank == $1.rank && $0.position < $1.position) }
-          for pick in picks {
-            state.rows.append(row: i, column: pick.column, score: scores.scores[i * m + pick.column])
-          }
+          state.picks[r] = picks.map { Int32($0.column) }
           // The columns' rows by regret.
           for j in 0..<m {
             let rank = row[j]
@@ -207,12 +211,12 @@ struct LevelPruning {
             let regret = best - Int(rank)
             let t = thresholds[j]
             if regret < t {
-              state.below[j].append((regret, TopOrder.spread(i, row: j, columns: n), i))
+              state.below[j].append(Int32(i))
             } else if regret == t {
               if i >= start[j] {
-                if state.atAfter[j].count < needs[j] { state.atAfter[j].append(i) }
+                if state.atAfter[j].count < needs[j] { state.atAfter[j].append(Int32(i)) }
               } else if state.atBefore[j].count < needs[j] {
-                state.atBefore[j].append(i)
+                state.atBefore[j].append(Int32(i))
               }
             }
           }
@@ -222,8 +226,75 @@ struct LevelPruning {
     }
     let pass2 = kept.all()
 
-    candidates = CandidateSet(rows: n)
-    for part in pass2 { candidates.add(part.rows) }
+    // Each column's kept rows: all below its threshold regret, and the first
+    // `need` at it in the cyclic order (rows at or after the rotation's
+    // start, then before), on every core. Their order within a column does
+    // not matter: a row takes its columns in column order.
+    let columnRanges = (0..<ranges.count).map { (m * $0 / ranges.count)..<(m * ($0 + 1) / ranges.count) }
+    let keptByColumn = ResultSlots<[[Int32]]>(count: columnRanges.count)
+    DispatchQueue.concurrentPerform(iterations: columnRanges.count) { w in
+      var lists: [[Int32]] = []
+      lists.reserveCapacity(columnRanges[w].count)
+      for j in columnRanges[w] {
+        var rows: [Int32] = []
+        if eligibleColumn[j] {
+          for part in pass2 { rows += part.below[j] }
+          if thresholds[j] < levels {
+            var wanted = needs[j]
+            for part in pass2 where wanted > 0 {
+              rows += part.atAfter[j].prefix(wanted)
+              wanted -= min(wanted, part.atAfter[j].count)
+            }
+            for part in pass2 where wanted > 0 {
+              rows += part.atBefore[j].prefix(wanted)
+              wanted -= min(wanted, part.atBefore[j].count)
+            }
+          }
+        }
+        lists.append(rows)
+      }
+      keptByColumn.put(lists, at: w)
+    }
+    let columnLists = keptByColumn.all().flatMap { $0 }
+    // The same, by row (in column order): a counting sort over the kept pairs.
+    var extraStart = [Int](repeating: 0, count: n + 1)
+    for list in columnLists { for i in list { extraStart[Int(i) + 1] += 1 } }
+    for i in 0..<n { extraStart[i + 1] += extraStart[i] }
+    var extraColumns = [Int32](repeating: 0, count: extraStart[n])
+    var fill = extraStart
+    for (j, list) in columnLists.enumerated() {
+      for i in list {
+        extraColumns[fill[Int(i)]] = Int32(j)
+        fill[Int(i)] += 1
+      }
+    }
+    let extras = extraColumns
+    let extraStarts = extraStart
+
+    // Each row's candidates: its picks, then the columns that keep it and
+    // are not among them, on every core.
+    let assembled = ResultSlots<(columns: [[Int32]], scores: [[Double]])>(count: ranges.count)
+    DispatchQueue.concurrentPerform(iterations: ranges.count) { w in
+      let range = ranges[w]
+      var columns: [[Int32]] = []
+      var values: [[Double]] = []
+      columns.reserveCapacity(range.count)
+      values.reserveCapacity(range.count)
+      for (r, i) in range.enumerated() {
+        let picks = pass2[w].picks[r]
+        var list = picks
+        list.reserveCapacity(picks.count + extraStarts[i + 1] - extraStarts[i])
+        for e in extraStarts[i]..<extraStarts[i + 1] where !picks.contains(extras[e]) { list.append(extras[e]) }
+        columns.append(list)
+        values.append(list.map { scores.score(row: i, column: Int($0)) })
+      }
+      assembled.put((columns, values), at: w)
+    }
+    candidates = CandidateSet(rows: 0)
+    for part in assembled.all() {
+      candidates.columns += part.columns
+      candidates.scores += part.scores
+    }
     for part in pass1 {
       allowed += part.allowed
       if part.highRank >= 0 {
@@ -231,21 +302,6 @@ struct LevelPruning {
         let b = scores.score(rank: part.highRank)
         low = min(low, min(a, b))
         high = max(high, max(a, b))
-      }
-    }
-    for j in 0..<m where eligibleColumn[j] {
-      var below: [(Int, Int, Int)] = []
-      for part in pass2 { below += part.below[j] }
-      below.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-      var rows = below.map { $0.2 }
-      if threshold[j] < levels {
-        var at: [Int] = []
-        for part in pass2 { at += part.atAfter[j] }
-        for part in pass2 { at += part.atBefore[j] }
-        rows += at.prefix(need[j])
-      }
-      for i in rows where !candidates.contains(row: i, column: j) {
-        candidates.add(row: i, column: j, score: scores.scores[i * m + j])
       }
     }
   }

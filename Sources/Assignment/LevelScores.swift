@@ -12,7 +12,9 @@ import Dispatch
 ///
 /// Invariants: `ranks.count == rows · columns`; every allowed score is a whole
 /// number of magnitude below `2^52`, not `−0.0`, and equals
-/// ``score(rank:)`` of its rank exactly; `levels <= maximumLevels`.
+/// ``score(rank:)`` of its rank exactly (bit for bit); `levels <= maximumLevels`.
+/// So the passes never need the scores as doubles: a pair's score is that of
+/// its rank.
 struct LevelScores: Sendable {
   /// At most this many levels: above it the generic passes are as fast.
   static let maximumLevels = 64
@@ -30,8 +32,6 @@ struct LevelScores: Sendable {
   let levels: Int
   /// Row-major ranks, ``forbidden`` for a forbidden pair.
   let ranks: [UInt8]
-  /// The problem's own scores, for the exact score of a pair (shared storage, not a copy).
-  let scores: [Double]
 
   /// The ranks of `problem`'s scores, or `nil` when an allowed score is not a
   /// whole number (or is `−0.0`, or `2^52` or more in magnitude) or the
@@ -105,7 +105,52 @@ struct LevelScores: Sendable {
     self.lowest = lowest
     self.levels = levels
     self.ranks = ranks
-    self.scores = problem.scores
+  }
+
+  /// The ranks of `matrix`'s scores for `sense`, or `nil` when they span
+  /// more than ``maximumLevels`` levels. The matrix's scores are whole
+  /// numbers, never `−0.0`, so only the span can rule them out.
+  ///
+  /// - Complexity: O(`rows · columns`): one pass over the codes, on `workers` threads.
+  init?(_ matrix: WholeScoreMatrix, sense: AssignmentProblem.Sense, workers: Int = ParallelBlockPass.defaultWorkers) {
+    rows = matrix.rows
+    columns = matrix.columns
+    self.sense = sense
+    sign = sense == .maximize ? 1 : -1
+    guard let codes = matrix.codeRange else {
+      lowest = 0
+      levels = 0
+      ranks = [UInt8](repeating: Self.forbidden, count: matrix.codes.count)
+      return
+    }
+    levels = Int(codes.upperBound) - Int(codes.lowerBound) + 1
+    guard levels <= Self.maximumLevels else { return nil }
+    // Maximising, rank = code − low; minimising, rank = high − code.
+    let maximize = sense == .maximize
+    lowest = maximize ? Double(matrix.offset + Int(codes.lowerBound)) : -Double(matrix.offset + Int(codes.upperBound))
+    let count = matrix.codes.count
+    let parts = max(1, min(workers, count / (1 << 18) + 1))
+    ranks = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let out = UnsafeSendableRanks(buffer.baseAddress!)
+      matrix.codes.withUnsafeBufferPointer { c in
+        let input = UnsafeSendableCodes(c.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: parts) { w in
+          let low = codes.lowerBound
+          let high = codes.upperBound
+          for k in (count * w / parts)..<(count * (w + 1) / parts) {
+            let code = input.base[k]
+            out.base[k] = code == Self.forbidden ? Self.forbidden : (maximize ? code &- low : high &- code)
+          }
+        }
+      }
+      initialized = count
+    }
+  }
+
+  /// The codes handed to the worker threads, read only while the array is alive.
+  private struct UnsafeSendableCodes: @unchecked Sendable {
+    let base: UnsafePointer<UInt8>
+    init(_ base: UnsafePointer<UInt8>) { self.base = base }
   }
 
   /// The scores handed to the worker threads, read only while the array is alive.
@@ -120,11 +165,19 @@ struct LevelScores: Sendable {
     init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
   }
 
-  /// The score of a pair of rank `rank` (`sign · (lowest + rank)`), exactly.
+  /// The score of a pair of rank `rank` (`sign · (lowest + rank)`), exactly,
+  /// bit for bit: adding `+0.0` turns the `−0.0` that minimising a score of 0
+  /// would give back into `+0.0` and changes nothing else (no score is `−0.0`).
   ///
   /// - Complexity: O(1).
   @inline(__always)
-  func score(rank: Int) -> Double { sign * (lowest + Double(rank)) }
+  func score(rank: Int) -> Double { sign * (lowest + Double(rank)) + 0.0 }
+
+  /// The score of pair `(row, column)`, which must be allowed.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  func score(row: Int, column: Int) -> Double { score(rank: Int(ranks[row * columns + column])) }
 
   /// The rows `0..<rows` cut into `parts` contiguous ranges, in order (some
   /// empty when there are fewer rows than parts).

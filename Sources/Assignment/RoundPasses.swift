@@ -36,8 +36,4 @@ protocol RoundPricing {
 extension CandidatePruning: RoundPruning {}
 extension LevelPruning: RoundPruning {}
 extension PricingPass: RoundPricing {}
-
-extension LevelPricing: RoundPricing {
-  /// Always: ``LevelPricing`` checks the certificate on every pass.
-  var certificateChecked: Bool { true }
-}
+extension LevelPricing: RoundPricing {}

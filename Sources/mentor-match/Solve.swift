@@ -73,25 +73,58 @@ extension MentorMatch {
     func run() throws {
       try reportingErrors {
         var clock = Stopwatch()
-        let table = try ScoreTableReader.read(path: scores)
+        let input = try ScoreTableReader.readForSolve(path: scores)
         let reading = clock.lap()
+        let mentorIDs: [String]
+        switch input {
+        case .whole(let table): mentorIDs = table.mentorIDs
+        case .decimal(let table): mentorIDs = table.mentorIDs
+        }
         let caps: [Int]
         if let capacities {
-          caps = try CapacityTableReader.read(path: capacities, mentorIDs: table.mentorIDs)
+          caps = try CapacityTableReader.read(path: capacities, mentorIDs: mentorIDs)
         } else {
-          caps = [Int](repeating: capacity ?? 1, count: table.mentorIDs.count)
+          caps = [Int](repeating: capacity ?? 1, count: mentorIDs.count)
         }
-        let problem = AssignmentProblem(
-          rows: table.menteeIDs.count, columns: table.mentorIDs.count, scores: table.scores, capacities: caps,
-          sense: minimize ? .minimize : .maximize)
-        if let refusal = ScoreResolution.refusal(for: problem) { throw refused(refusal) }
-        let checking = clock.lap()
+        let sense: AssignmentProblem.Sense = minimize ? .minimize : .maximize
         var stopwatch = Stopwatch()
-        // On few whole-number levels (ratings), passes over one byte per pair; the same plan.
-        let (solution, certificate) = CertifiedAssignment.solve(dense: problem, candidatesPerRow: candidates)
-        let seconds = stopwatch.lap()
-        _ = clock.lap()
-        let report = SolveReport(table: table, solution: solution, solveSeconds: seconds, certificate: certificate)
+        let report: SolveReport
+        let certificate: CertifiedAssignment.Certificate
+        let checking: Double
+        let seconds: Double
+        // Whole-number scores read as bytes (ratings): solved without the
+        // doubles, whose refusal check they pass beyond doubt; the same plan.
+        if case .whole(let table) = input,
+          let (solution, certified) = CertifiedAssignment.solve(
+            whole: table.matrix, capacities: caps, sense: sense, candidatesPerRow: candidates)
+        {
+          seconds = stopwatch.lap()
+          checking = 0
+          _ = clock.lap()
+          certificate = certified
+          report = SolveReport(
+            menteeIDs: table.menteeIDs, mentorIDs: table.mentorIDs, solution: solution, solveSeconds: seconds,
+            certificate: certified, score: { table.matrix.score(row: $0, column: $1)! })
+        } else {
+          _ = clock.lap()
+          let table: ScoreTable
+          switch input {
+          case .whole(let whole): table = whole.scoreTable
+          case .decimal(let decimal): table = decimal
+          }
+          let problem = AssignmentProblem(
+            rows: table.menteeIDs.count, columns: table.mentorIDs.count, scores: table.scores, capacities: caps,
+            sense: sense)
+          if let refusal = ScoreResolution.refusal(for: problem) { throw refused(refusal) }
+          checking = clock.lap()
+          stopwatch = Stopwatch()
+          // On few whole-number levels (ratings), passes over one byte per pair; the same plan.
+          let (solution, certified) = CertifiedAssignment.solve(dense: problem, candidatesPerRow: candidates)
+          seconds = stopwatch.lap()
+          _ = clock.lap()
+          certificate = certified
+          report = SolveReport(table: table, solution: solution, solveSeconds: seconds, certificate: certified)
+        }
         switch resolvedFormat {
         case .json: try emit(to: output) { report.writeJSON(to: &$0) }
         case .csv: try emit(to: output) { report.writeCSV(to: &$0) }

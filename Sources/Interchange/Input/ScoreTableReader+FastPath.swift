@@ -23,40 +23,119 @@ extension ScoreTableReader {
   /// - Returns: The table, or `nil` to parse carefully.
   /// - Complexity: O(*n*) for *n* bytes, over the available cores.
   static func parseWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> ScoreTable? {
-    let count = bytes.count
-    var index = 0
-    if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
-    // Empty lines before the header.
-    while index < count, let end = WellFormedCSV.lineEnd(bytes, from: index, limit: count), end.contentEnd == index {
-      index = end.next
-    }
-    guard index < count, let headerEnd = WellFormedCSV.lineEnd(bytes, from: index, limit: count) else { return nil }
-    guard let header = cells(bytes, from: index, to: headerEnd.contentEnd), header.count >= 1 else { return nil }
-    guard CellText.trimmed(header[0]).lowercased() == "mentee" else { return nil }
-    let mentorIDs = header.dropFirst().map(CellText.clean)
-    guard !mentorIDs.contains(""), Set(mentorIDs).count == mentorIDs.count else { return nil }
+    guard let layout = FastLayout(bytes) else { return nil }
+    return parseWellFormed(bytes, layout: layout)
+  }
 
-    // Line-aligned chunks of the data rows, one per core for large files.
-    let cuts = WellFormedCSV.chunks(bytes, from: headerEnd.next)
+  /// ``parseWellFormed(_:)`` on a file whose header and chunks are known.
+  ///
+  /// - Complexity: O(*n*) for *n* bytes, over the available cores.
+  static func parseWellFormed(_ bytes: UnsafeBufferPointer<UInt8>, layout: FastLayout) -> ScoreTable? {
+    guard let (menteeIDs, scores, _) = fill(bytes, layout: layout, cells: DecimalCells()) else { return nil }
+    return ScoreTable(menteeIDs: menteeIDs, mentorIDs: layout.mentorIDs, scores: scores)
+  }
+
+  /// The header of a plainly well-formed score file and its data rows cut
+  /// into line-aligned chunks, one per core for large files, with the most
+  /// rows each chunk can hold.
+  struct FastLayout {
+    let mentorIDs: [String]
+    /// The chunks' bounds (``WellFormedCSV/chunks(_:from:)``).
+    let cuts: [Int]
+    /// Per chunk, its lines: no chunk holds more rows.
+    let rowLimits: [Int]
+    /// Per chunk, the index of its first cell in the table if no line were blank.
+    let starts: [Int]
+    /// Where the first data line starts.
+    let dataStart: Int
+
+    /// The layout, or `nil` when the header is unusual (see ``parseWellFormed(_:)``).
+    ///
+    /// - Complexity: O(*n*) for *n* bytes (counting the lines, with `memchr`).
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+      let count = bytes.count
+      var index = 0
+      if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
+      // Empty lines before the header.
+      while index < count, let end = WellFormedCSV.lineEnd(bytes, from: index, limit: count), end.contentEnd == index {
+        index = end.next
+      }
+      guard index < count, let headerEnd = WellFormedCSV.lineEnd(bytes, from: index, limit: count) else { return nil }
+      guard let header = ScoreTableReader.cells(bytes, from: index, to: headerEnd.contentEnd), header.count >= 1 else {
+        return nil
+      }
+      guard CellText.trimmed(header[0]).lowercased() == "mentee" else { return nil }
+      let mentorIDs = header.dropFirst().map(CellText.clean)
+      guard !mentorIDs.contains(""), Set(mentorIDs).count == mentorIDs.count else { return nil }
+      self.mentorIDs = mentorIDs
+      dataStart = headerEnd.next
+      // Line-aligned chunks of the data rows, one per core for large files.
+      let cuts = WellFormedCSV.chunks(bytes, from: headerEnd.next)
+      let workers = cuts.count - 1
+      // Each chunk's rows go straight to their place in the table's one array:
+      // a chunk holds at most as many rows as lines; blank lines leave gaps,
+      // closed afterwards.
+      let rowLimits = (0..<workers).map { ScoreTableReader.lineCount(bytes, from: cuts[$0], to: cuts[$0 + 1]) }
+      var offsets = [0]
+      for limit in rowLimits { offsets.append(offsets[offsets.count - 1] + limit * mentorIDs.count) }
+      self.cuts = cuts
+      self.rowLimits = rowLimits
+      starts = offsets
+    }
+  }
+
+  /// How a fast parse reads a score cell: one kind of value per pair.
+  protocol FastCells: Sendable {
+    associatedtype Value
+    /// The value of an empty cell (a forbidden pair).
+    static var blank: Value { get }
+    /// The value of a cell holding `text[0..<count]` (trimmed, not empty),
+    /// or `nil` to leave the file to another parse.
+    mutating func value(_ text: UnsafePointer<UInt8>, count: Int) -> Value?
+  }
+
+  /// Scores as doubles: every decimal of ``DecimalParser``'s grammar of
+  /// magnitude at most ``AssignmentProblem/maximumScoreMagnitude``.
+  struct DecimalCells: FastCells {
+    static var blank: Double { .nan }
+    @inline(__always)
+    func value(_ text: UnsafePointer<UInt8>, count: Int) -> Double? {
+      if let whole = shortWholeNumber(text, count: count) { return whole }
+      guard let value = DecimalParser.parseFast(bytes: UnsafeBufferPointer(start: text, count: count)),
+        abs(value) <= AssignmentProblem.maximumScoreMagnitude
+      else { return nil }
+      return value
+    }
+  }
+
+  /// Parses the data rows of `layout` chunk by chunk on every core, each
+  /// row's values going to their place in one array, or returns `nil` as
+  /// soon as a chunk finds anything unusual (a cell `cells` refuses
+  /// included) or two mentee ids are equal.
+  ///
+  /// - Returns: The mentee ids, the row-major values, and each chunk's `cells` after its parse.
+  /// - Complexity: O(*n*) for *n* bytes, over the available cores.
+  static func fill<Cells: FastCells>(_ bytes: UnsafeBufferPointer<UInt8>, layout: FastLayout, cells: Cells) -> (
+    [String], [Cells.Value], [Cells]
+  )? {
+    let cuts = layout.cuts
     let workers = cuts.count - 1
-    // Each chunk's rows go straight to their place in the table's one array:
-    // a chunk holds at most as many rows as lines; blank lines leave gaps,
-    // closed afterwards.
-    let columns = mentorIDs.count
-    let rowLimits = (0..<workers).map { lineCount(bytes, from: cuts[$0], to: cuts[$0 + 1]) }
-    var offsets = [0]
-    for limit in rowLimits { offsets.append(offsets[offsets.count - 1] + limit * columns) }
-    let starts = offsets
+    let columns = layout.mentorIDs.count
+    let rowLimits = layout.rowLimits
+    let starts = layout.starts
     var menteeIDs: [String] = []
+    var parts: [Cells] = []
     var complete = true
-    let scores = [Double](unsafeUninitializedCapacity: max(1, starts[workers])) { buffer, initialized in
-      let out = UnsafeSendableScores(buffer.baseAddress!)
+    let values = [Cells.Value](unsafeUninitializedCapacity: max(1, starts[workers])) { buffer, initialized in
+      let out = UnsafeSendableCells(buffer.baseAddress!)
       let results = WellFormedCSV.map(bytes, chunks: cuts) { bytes, range in
         // The chunk's place (equal cuts make empty chunks, which write nothing: any of them will do).
         let w = (0..<workers).last { cuts[$0] == range.lowerBound && cuts[$0 + 1] == range.upperBound }!
-        return parseRows(
+        var cells = cells
+        let ids = parseRows(
           bytes, from: range.lowerBound, to: range.upperBound, columns: columns, into: out.base + starts[w],
-          rowLimit: rowLimits[w])
+          rowLimit: rowLimits[w], cells: &cells)
+        return ids.map { (ids: $0, cells: cells) }
       }
       var written = 0
       for (w, chunk) in results.enumerated() {
@@ -66,20 +145,17 @@ extension ScoreTableReader {
         }
         let count = chunk.ids.count * columns
         if written != starts[w] && count > 0 {
-          memmove(buffer.baseAddress! + written, buffer.baseAddress! + starts[w], count * MemoryLayout<Double>.stride)
+          (buffer.baseAddress! + written).moveInitialize(from: buffer.baseAddress! + starts[w], count: count)
         }
         written += count
         menteeIDs += chunk.ids
+        parts.append(chunk.cells)
       }
+      // On failure, the chunks written are left uninitialised: every Value here is trivial.
       initialized = complete ? written : 0
     }
     guard complete, Set(menteeIDs).count == menteeIDs.count else { return nil }
-    return ScoreTable(menteeIDs: menteeIDs, mentorIDs: mentorIDs, scores: scores)
-  }
-
-  /// The rows of one chunk: their mentee ids (their scores are written in place).
-  private struct Rows: Sendable {
-    var ids: [String] = []
+    return (menteeIDs, values, parts)
   }
 
   /// The number of lines in `bytes[from..<to]`: its line feeds, plus one for
@@ -98,14 +174,14 @@ extension ScoreTableReader {
   }
 
   /// Parses the rows in `bytes[from..<to]` (whole lines), writing row `r`'s
-  /// scores to `out[r · columns ..< (r + 1) · columns]`, or `nil` when any
-  /// row is unusual (or there are more than `rowLimit`, which
-  /// ``lineCount(_:from:to:)`` rules out).
-  private static func parseRows(
-    _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, columns: Int, into out: UnsafeMutablePointer<Double>,
-    rowLimit: Int
-  ) -> Rows? {
-    var rows = Rows()
+  /// values to `out[r · columns ..< (r + 1) · columns]`, and returns their
+  /// mentee ids, or `nil` when any row is unusual (or there are more than
+  /// `rowLimit`, which ``lineCount(_:from:to:)`` rules out).
+  private static func parseRows<Cells: FastCells>(
+    _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, columns: Int, into out: UnsafeMutablePointer<Cells.Value>,
+    rowLimit: Int, cells: inout Cells
+  ) -> [String]? {
+    var ids: [String] = []
     var index = from
     let base = bytes.baseAddress!
     while index < to {
@@ -133,9 +209,9 @@ extension ScoreTableReader {
         raw = valid
       }
       let id = CellText.clean(raw)
-      if id.isEmpty || rows.ids.count == rowLimit { return nil }
-      let row = out + rows.ids.count * columns
-      rows.ids.append(id)
+      if id.isEmpty || ids.count == rowLimit { return nil }
+      let row = out + ids.count * columns
+      ids.append(id)
       // The scores.
       var fields = 0
       while cursor < lineEnd {
@@ -148,22 +224,16 @@ extension ScoreTableReader {
         if fields == columns { return nil }
         fields += 1
         if start == stop {
-          row[fields - 1] = .nan
+          (row + fields - 1).initialize(to: Cells.blank)
           continue
         }
-        if let whole = shortWholeNumber(base + start, count: stop - start) {
-          row[fields - 1] = whole
-          continue
-        }
-        guard let value = DecimalParser.parseFast(bytes: UnsafeBufferPointer(start: base + start, count: stop - start)),
-          abs(value) <= AssignmentProblem.maximumScoreMagnitude
-        else { return nil }
-        row[fields - 1] = value
+        guard let value = cells.value(base + start, count: stop - start) else { return nil }
+        (row + fields - 1).initialize(to: value)
       }
       guard fields == columns else { return nil }
       index = end.next
     }
-    return rows
+    return ids
   }
 
   /// The value of a cell that is a whole number of at most 15 digits, with
@@ -220,10 +290,10 @@ extension ScoreTableReader {
     return result
   }
 
-  /// The table's score storage handed to the worker threads; each writes
+  /// The table's value storage handed to the worker threads; each writes
   /// only its own chunk's rows while `concurrentPerform` runs.
-  private struct UnsafeSendableScores: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Double>
-    init(_ base: UnsafeMutablePointer<Double>) { self.base = base }
+  private struct UnsafeSendableCells<Value>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Value>
+    init(_ base: UnsafeMutablePointer<Value>) { self.base = base }
   }
 }

@@ -73,23 +73,10 @@ public struct SolveReport: Codable, Sendable, Equatable {
     table: ScoreTable, solution: AssignmentSolution, solveSeconds: Double,
     certificate: CertifiedAssignment.Certificate? = nil
   ) {
-    self.certificate = certificate.map(Certificate.init)
-    objective = solution.totalScore
-    assigned = solution.assignedCount
-    var assignments: [Assignment] = []
-    var unassigned: [String] = []
     let m = table.mentorIDs.count
-    for (i, column) in solution.columnOfRow.enumerated() {
-      if let j = column {
-        assignments.append(
-          Assignment(mentee: table.menteeIDs[i], mentor: table.mentorIDs[j], score: table.scores[i * m + j]))
-      } else {
-        unassigned.append(table.menteeIDs[i])
-      }
-    }
-    self.assignments = assignments
-    self.unassigned = unassigned
-    timings = Timings(solve: solveSeconds)
+    self.init(
+      menteeIDs: table.menteeIDs, mentorIDs: table.mentorIDs, solution: solution, solveSeconds: solveSeconds,
+      certificate: certificate, score: { table.scores[$0 * m + $1] })
   }
 
   /// The output formats of `solve`.
