@@ -23,6 +23,8 @@ protocol CohortRowCells {
   func value(_ index: Int) -> String
   /// The cell with its place, for problem reports.
   func field(_ index: Int) -> CSVTable.Field
+  /// The cell's 1-based column, as in ``field(_:)``, without its text.
+  func column(_ index: Int) -> Int
   /// The cell read as a plain decimal when that is quick, else ``PlainCell/other``.
   func plainDecimal(_ index: Int) -> PlainCell
 }
@@ -30,5 +32,6 @@ protocol CohortRowCells {
 extension CSVTable.Record: CohortRowCells {
   func value(_ index: Int) -> String { fields[index].value }
   func field(_ index: Int) -> CSVTable.Field { fields[index] }
+  func column(_ index: Int) -> Int { fields[index].column }
   func plainDecimal(_ index: Int) -> PlainCell { .other }
 }

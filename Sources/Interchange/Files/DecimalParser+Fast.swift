@@ -37,37 +37,14 @@ extension DecimalParser {
     var digits = 0
     var exponent = 0
     var inexact = false
-    while index < count {
-      let digit = bytes[index] &- UInt8(ascii: "0")
-      if digit >= 10 { break }
-      digits += 1
-      if significant < 19 {
-        if mantissa != 0 || digit != 0 {
-          mantissa = mantissa &* 10 &+ UInt64(digit)
-          significant += 1
-        }
-      } else {
-        inexact = true  // a dropped digit: `Double(_:)` decides
-      }
-      index += 1
-    }
+    gatherDigits(
+      bytes, &index, mantissa: &mantissa, significant: &significant, digits: &digits, inexact: &inexact,
+      exponent: &exponent, fraction: false)
     if index < count && bytes[index] == UInt8(ascii: ".") {
       index += 1
-      while index < count {
-        let digit = bytes[index] &- UInt8(ascii: "0")
-        if digit >= 10 { break }
-        digits += 1
-        if significant < 19 {
-          if mantissa != 0 || digit != 0 {
-            mantissa = mantissa &* 10 &+ UInt64(digit)
-            significant += 1
-          }
-          exponent -= 1
-        } else {
-          inexact = true
-        }
-        index += 1
-      }
+      gatherDigits(
+        bytes, &index, mantissa: &mantissa, significant: &significant, digits: &digits, inexact: &inexact,
+        exponent: &exponent, fraction: true)
     }
     guard digits > 0 else { return nil }
     if index < count && (bytes[index] | 0x20) == UInt8(ascii: "e") {
@@ -104,6 +81,35 @@ extension DecimalParser {
     }
     if let value = eiselLemire(mantissa: mantissa, exponent: exponent, negative: negative) { return value }
     return parse(bytes: bytes)
+  }
+
+  /// Gathers the run of digits at `index` into `mantissa`: up to 19
+  /// significant digits (leading zeros skipped), a dropped digit past them
+  /// marking the value `inexact`. In a `fraction`, each digit gathered
+  /// lowers the decimal `exponent` by one.
+  ///
+  /// - Complexity: O(digits in the run).
+  @inline(__always)
+  private static func gatherDigits(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, mantissa: inout UInt64, significant: inout Int,
+    digits: inout Int, inexact: inout Bool, exponent: inout Int, fraction: Bool
+  ) {
+    let count = bytes.count
+    while index < count {
+      let digit = bytes[index] &- UInt8(ascii: "0")
+      if digit >= 10 { break }
+      digits += 1
+      if significant < 19 {
+        if mantissa != 0 || digit != 0 {
+          mantissa = mantissa &* 10 &+ UInt64(digit)
+          significant += 1
+        }
+        if fraction { exponent -= 1 }
+      } else {
+        inexact = true  // a dropped digit: `Double(_:)` decides
+      }
+      index += 1
+    }
   }
 
   /// 10^0 … 10^22, each exact in a `Double`.

@@ -26,7 +26,27 @@ enum InputFile {
     guard fstat(descriptor, &info) == 0 else { return .failure(Failure(reason: String(cString: strerror(errno)))) }
     if info.st_mode & S_IFMT == S_IFDIR { return .failure(Failure(reason: "it is a folder, not a file")) }
     var data = Data()
-    if info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 { data.reserveCapacity(Int(info.st_size)) }
+    if info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 {
+      // A regular file is read straight into a buffer of its size; what it
+      // grew by meanwhile, if anything, through the loop below.
+      data = Data(count: Int(info.st_size))
+      var filled = 0
+      while filled < data.count {
+        let count = data.withUnsafeMutableBytes {
+          Foundation.read(descriptor, $0.baseAddress! + filled, $0.count - filled)
+        }
+        if count < 0 {
+          if errno == EINTR { continue }
+          return .failure(Failure(reason: String(cString: strerror(errno))))
+        }
+        if count == 0 { break }
+        filled += count
+      }
+      if filled < data.count {
+        data.count = filled
+        return .success(data)
+      }
+    }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }

@@ -43,13 +43,38 @@ struct PlainLineCells: CohortRowCells {
   }
 
   func field(_ index: Int) -> CSVTable.Field {
+    CSVTable.Field(value: value(index), line: line, column: column(index))
+  }
+
+  /// The 1-based column of cell `index`, counted as ``CSVTokenizer`` counts
+  /// it (in characters), without making the cell's text.
+  ///
+  /// - Complexity: O(1) on an ASCII line, else O(length of the line).
+  func column(_ index: Int) -> Int {
     var column = starts[index] - lineRange.lowerBound + 1
     if !ascii && index > 0 {
       // The careful tokenizer's own count, on this line alone.
       var tokenizer = CSVTokenizer(bytes: UnsafeBufferPointer(rebasing: bytes[lineRange]), file: "")
       tokenizer.run { fields, _, _ in if index < fields.count { column = fields[index].column } }
     }
-    return CSVTable.Field(value: value(index), line: line, column: column)
+    return column
+  }
+
+  /// The bytes of cell `index` when they are exactly its text cleaned by
+  /// ``CellText/clean(_:)`` (first and last byte visible ASCII, the first
+  /// not an apostrophe), else `nil`.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  func cleanRange(_ index: Int) -> Range<Int>? {
+    let start = starts[index]
+    let end = end(index)
+    guard start < end else { return nil }
+    let base = bytes.baseAddress!
+    let first = base[start]
+    let last = base[end - 1]
+    guard first > 0x20, first < 0x7F, first != UInt8(ascii: "'"), last > 0x20, last < 0x7F else { return nil }
+    return start..<end
   }
 
   func plainDecimal(_ index: Int) -> PlainCell {

@@ -69,6 +69,41 @@ enum WellFormedCSV {
     return slots.all()
   }
 
+  /// Runs `body` on every chunk of ``chunks(_:from:)`` with the chunk's
+  /// number, in parallel, and returns the results in chunk order.
+  ///
+  /// - Complexity: That of `body` over all chunks, over the available cores.
+  static func mapParts<Value>(
+    _ bytes: UnsafeBufferPointer<UInt8>, chunks bounds: [Int],
+    _ body: @Sendable (_ part: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Value
+  ) -> [Value] {
+    let slots = ResultSlots<Value>(count: bounds.count - 1)
+    let shared = SharedBytes(bytes)
+    DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { part in
+      slots.put(body(part, shared.bytes, bounds[part]..<bounds[part + 1]), at: part)
+    }
+    return slots.all()
+  }
+
+  /// The number of lines of `bytes[range]` (whole lines), as
+  /// ``PlainLineCells/forEachRow(_:_:fields:_:)`` counts them: one per line
+  /// feed, and one for a last line without one.
+  ///
+  /// - Complexity: O(`range.count`), by `memchr`.
+  static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    guard !range.isEmpty else { return 0 }
+    let base = bytes.baseAddress!
+    var count = 0
+    var index = range.lowerBound
+    while index < range.upperBound,
+      let hit = memchr(base + index, Int32(CSVTokenizer.lineFeed), range.upperBound - index)
+    {
+      count += 1
+      index = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+    }
+    return base[range.upperBound - 1] == CSVTokenizer.lineFeed ? count : count + 1
+  }
+
   /// The bytes handed to the worker threads, which only read them while
   /// the caller's buffer is alive (`concurrentPerform` returns when all are
   /// done).

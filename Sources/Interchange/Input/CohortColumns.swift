@@ -72,6 +72,24 @@ struct CohortColumns {
 
     /// The column's name as documented (`mentors_wanted`; the others as their raw value).
     var name: String { self == .mentorsWanted ? "mentors_wanted" : rawValue }
+
+    /// The case's place in ``allCases``, to index ``CohortColumns/fixedIndex``.
+    var ordinal: Int {
+      switch self {
+      case .id: 0
+      case .name: 1
+      case .email: 2
+      case .department: 3
+      case .manager: 4
+      case .timezone: 5
+      case .seniority: 6
+      case .languages: 7
+      case .capacity: 8
+      case .preferences: 9
+      case .role: 10
+      case .mentorsWanted: 11
+      }
+    }
   }
 
   /// A `level:` or `goal:` column.
@@ -112,6 +130,16 @@ struct CohortColumns {
   var goalLists: [GoalList] = []
   /// The competencies of `levels` and `goals` in header order, each once.
   var competenciesInOrder: [Competency] = []
+  /// `fixed` as an array by ``Fixed/ordinal``, read once per row without hashing.
+  private(set) var fixedIndex: [Int?] = []
+  /// The index of each `level:` column, aligned with `levels`.
+  private(set) var levelIndices: [Int] = []
+  /// The index of each `goal:` column, aligned with `goals`.
+  private(set) var goalIndices: [Int] = []
+  /// Whether each `level:` column reads native 0–5 numbers (no scale), aligned with `levels`.
+  private(set) var levelIsNative: [Bool] = []
+  /// Whether each `goal:` column reads native 0–5 numbers (no scale), aligned with `goals`.
+  private(set) var goalIsNative: [Bool] = []
 
   /// Maps a header row, reporting duplicate, malformed and missing columns
   /// as errors and unknown or misplaced ones as warnings.
@@ -217,6 +245,11 @@ struct CohortColumns {
       }
       fixed[fixedColumn] = index
     }
+    fixedIndex = Fixed.allCases.map { fixed[$0] }
+    levelIndices = levels.map(\.index)
+    goalIndices = goals.map(\.index)
+    levelIsNative = levels.map { $0.scale == nil }
+    goalIsNative = goals.map { $0.scale == nil }
     let headerStart = header.fields.first.map { ($0.line, $0.column) } ?? (header.line, 1)
     for required in Fixed.required(on: side) where fixed[required] == nil {
       problems.append(

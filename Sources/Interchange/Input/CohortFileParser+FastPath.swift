@@ -44,6 +44,13 @@ extension CohortFileParser {
       }
       // Join the chunks: lines counted on, ids unique across them.
       var joined = template.parser
+      var total = 0
+      for part in parts {
+        guard let (parser, _) = part else { return nil }
+        total += parser.rows.count
+      }
+      joined.rows.reserveCapacity(total)
+      joined.firstLine.reserveCapacity(total)
       var line = 1
       for part in parts {
         guard let (parser, lines) = part else { return nil }

@@ -137,23 +137,43 @@ struct CohortFileParser {
     return parser
   }
 
-  /// The people of the file's rows, with levels and goals in cohort
-  /// competency order.
-  ///
-  /// - Parameter competencyIndex: The cohort index of each competency key.
-  /// - Returns: One person per row, with one level per cohort competency (0
-  ///   where this file has no column), and one goal per competency (`nil`
-  ///   where none).
-  /// - Complexity: O(rows × competencies).
-  func people(competencyIndex: [String: Int]) -> [(person: Person, goals: [Double?])] {
-    let levelSlots = columns.levels.map { competencyIndex[$0.key]! }
-    let goalSlots = columns.goals.map { competencyIndex[$0.key]! }
-    return rows.map { row in
-      var person = row.person
-      person.levels = [Double](repeating: 0, count: competencyIndex.count)
-      for (slot, level) in zip(levelSlots, row.levels) { person.levels[slot] = level }
-      var goals = [Double?](repeating: nil, count: competencyIndex.count)
-      for (slot, goal) in zip(goalSlots, row.goals) { goals[slot] = goal }
+  /// Where this file's `level:` and `goal:` columns land among the
+  /// cohort's competencies.
+  struct Slots {
+    /// The cohort index of each competency key.
+    var competencyIndex: [String: Int]
+    /// The cohort index of each `level:` column.
+    var levels: [Int]
+    /// The cohort index of each `goal:` column.
+    var goals: [Int]
+    /// Whether the `level:` columns are the cohort's competencies, in order.
+    var levelsInOrder: Bool
+    /// Whether the `goal:` columns are the cohort's competencies, in order.
+    var goalsInOrder: Bool
+
+    /// A row's levels and goals in cohort competency order: one level per
+    /// cohort competency (0 where this file has no column), and one goal
+    /// per competency (`nil` where none; empty without `withGoals`). A row
+    /// whose columns are already in cohort order gives its own arrays.
+    ///
+    /// - Complexity: O(competencies) (O(1) in cohort order).
+    func inCohortOrder(_ row: Row, withGoals: Bool) -> (levels: [Double], goals: [Double?]) {
+      let count = competencyIndex.count
+      var levels: [Double]
+      if levelsInOrder {
+        levels = row.levels
+      } else {
+        levels = [Double](repeating: 0, count: count)
+        for (slot, level) in zip(self.levels, row.levels) { levels[slot] = level }
+      }
+      guard withGoals else { return (levels, []) }
+      var goals: [Double?]
+      if goalsInOrder {
+        goals = row.goals
+      } else {
+        goals = [Double?](repeating: nil, count: count)
+        for (slot, goal) in zip(self.goals, row.goals) { goals[slot] = goal }
+      }
       // A goal column of the competency wins over a multi-select list. The
       // cohort's competencies take in the lists of mentored rows only, so a
       // mentor-only row of a people file may list one it lacks: that row has
@@ -162,22 +182,30 @@ struct CohortFileParser {
         guard let slot = competencyIndex[listed.key] else { continue }
         if goals[slot] == nil { goals[slot] = listed.level }
       }
-      return (person, goals)
+      return (levels, goals)
     }
   }
 
-  /// A level or goal cell read straight from the bytes: `empty` for a
-  /// blank cell, the value of a plain decimal in ``CompetencyScale/range``
-  /// on the native scale, or `nil` to read the cell's text.
-  private static func plainLevel<Cells: CohortRowCells>(
-    _ record: Cells, _ column: CohortColumns.Competency, empty: Double?
-  ) -> Double?? {
-    guard column.scale == nil else { return nil }
-    switch record.plainDecimal(column.index) {
-    case .empty: return .some(empty)
-    case .number(let level) where CompetencyScale.range.contains(level): return .some(level)
-    default: return nil
-    }
+  /// Where this file's columns land among the cohort's competencies.
+  ///
+  /// - Parameter competencyIndex: The cohort index of each competency key.
+  /// - Complexity: O(columns + competencies).
+  func slots(competencyIndex: [String: Int]) -> Slots {
+    let levels = columns.levels.map { competencyIndex[$0.key]! }
+    let goals = columns.goals.map { competencyIndex[$0.key]! }
+    let inOrder = Array(0..<competencyIndex.count)
+    return Slots(
+      competencyIndex: competencyIndex, levels: levels, goals: goals, levelsInOrder: levels == inOrder,
+      goalsInOrder: goals == inOrder)
+  }
+
+  /// The rows, moved out: the parser keeps none.
+  ///
+  /// - Complexity: O(1).
+  mutating func takeRows() -> [Row] {
+    var taken: [Row] = []
+    swap(&taken, &rows)
+    return taken
   }
 
   /// Reads one data row, appending its problems.
@@ -195,7 +223,7 @@ struct CohortFileParser {
     }
     let columns = self.columns
     func text(_ column: CohortColumns.Fixed) -> (value: String, field: Int)? {
-      guard let index = columns.fixed[column] else { return nil }
+      guard let index = columns.fixedIndex[column.ordinal] else { return nil }
       return (CellText.clean(record.value(index)), index)
     }
     func optional(_ column: CohortColumns.Fixed) -> String? {
@@ -233,7 +261,8 @@ struct CohortFileParser {
       }
     }
     var seniority: Double?
-    if let index = columns.fixed[.seniority], case .number(let number) = record.plainDecimal(index), number >= 0,
+    if let index = columns.fixedIndex[CohortColumns.Fixed.seniority.ordinal],
+      case .number(let number) = record.plainDecimal(index), number >= 0,
       number.isFinite
     {
       seniority = number
@@ -249,18 +278,18 @@ struct CohortFileParser {
     // Lists keep each entry once, at its first place (a set makes the check O(1)).
     var languages: [String] = []
     if let value = optional(.languages) {
-      var seen: Set<String> = []
+      var seen = FirstSeen()
       for part in value.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
         let language = CellText.trimmed(String(part)).lowercased()
-        if !language.isEmpty && seen.insert(language).inserted { languages.append(language) }
+        if !language.isEmpty && seen.insert(language) { languages.append(language) }
       }
     }
     var preferences: [String] = []
     if let value = optional(.preferences) {
-      var seen: Set<String> = []
+      var seen = FirstSeen()
       for part in value.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
         let preferred = CellText.trimmed(String(part))
-        if !preferred.isEmpty && seen.insert(preferred).inserted { preferences.append(preferred) }
+        if !preferred.isEmpty && seen.insert(preferred) { preferences.append(preferred) }
       }
     }
     var role: Role? = side == .mentees ? .mentee : .mentor
@@ -299,14 +328,24 @@ struct CohortFileParser {
         }
       }
     }
+    // Levels and goals by column index (no per-cell copies of the column
+    // descriptions); a cell that is not a plain native decimal in range is
+    // read from its text with its column's scale.
     var levels: [Double] = []
-    levels.reserveCapacity(columns.levels.count)
-    for column in columns.levels {
-      if case .some(.some(let level)) = Self.plainLevel(record, column, empty: 0) {
-        levels.append(level)
-        continue
+    levels.reserveCapacity(columns.levelIndices.count)
+    for (k, field) in columns.levelIndices.enumerated() {
+      if columns.levelIsNative[k] {
+        switch record.plainDecimal(field) {
+        case .empty:
+          levels.append(0)
+          continue
+        case .number(let level) where CompetencyScale.range.contains(level):
+          levels.append(level)
+          continue
+        default: break
+        }
       }
-      let field = column.index
+      let column = columns.levels[k]
       let value = CellText.clean(record.value(field))
       do {
         levels.append(value.isEmpty ? 0 : try column.level(value))
@@ -315,13 +354,20 @@ struct CohortFileParser {
       }
     }
     var goals: [Double?] = []
-    goals.reserveCapacity(columns.goals.count)
-    for column in columns.goals {
-      if let plain = Self.plainLevel(record, column, empty: nil) {
-        goals.append(plain)
-        continue
+    goals.reserveCapacity(columns.goalIndices.count)
+    for (k, field) in columns.goalIndices.enumerated() {
+      if columns.goalIsNative[k] {
+        switch record.plainDecimal(field) {
+        case .empty:
+          goals.append(nil)
+          continue
+        case .number(let goal) where CompetencyScale.range.contains(goal):
+          goals.append(goal)
+          continue
+        default: break
+        }
       }
-      let field = column.index
+      let column = columns.goals[k]
       let value = CellText.clean(record.value(field))
       do {
         goals.append(value.isEmpty ? nil : try column.level(value))
@@ -339,16 +385,18 @@ struct CohortFileParser {
         if !key.isEmpty && seen.insert(key).inserted { listedGoals.append((key, display, list.level)) }
       }
     }
-    if !id.isEmpty, case (let manager, let field)? = text(.manager), !manager.isEmpty {
+    let managerCell = text(.manager)
+    if !id.isEmpty, case (let manager, let field)? = managerCell, !manager.isEmpty {
       managerLinks.append(ManagerLink(person: id, manager: manager, file: file, field: record.field(field)))
     }
     guard problems.count == errorsBefore, !id.isEmpty, let role else { return }
 
     let person = Person(
       id: id, name: name, email: optional(.email), department: optional(.department),
-      manager: optional(.manager), utcOffsetMinutes: offset, seniority: seniority,
+      manager: managerCell.flatMap { $0.value.isEmpty ? nil : $0.value }, utcOffsetMinutes: offset,
+      seniority: seniority,
       languages: languages, levels: [], preferences: preferences)
-    let start = record.field(0)
+    let start = (line: record.line, column: record.column(0))
     rows.append(
       Row(
         person: person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals,

@@ -122,73 +122,78 @@ public enum CohortReader {
     menteesFile: String, mapping: CohortMapping, referenceDate: Date
   ) throws(InputErrors) -> CohortReadResult {
     var problems: [InputError] = []
-    let mentorFile = CohortFileParser.read(
+    var mentorFile = CohortFileParser.read(
       mentors, file: mentorsFile, side: .mentors, referenceDate: referenceDate, mapping: mapping,
       problems: &problems)
-    let menteeFile = CohortFileParser.read(
+    var menteeFile = CohortFileParser.read(
       mentees, file: menteesFile, side: .mentees, referenceDate: referenceDate, mapping: mapping,
       problems: &problems)
-    return try assemble(mentorFile: mentorFile, menteeFile: menteeFile, problems: problems)
+    return try assemble(mentorFile: &mentorFile, menteeFile: &menteeFile, problems: problems)
   }
 
   private static func read(
     people: Result<String, InputError>, file: String, mapping: CohortMapping, referenceDate: Date
   ) throws(InputErrors) -> CohortReadResult {
     var problems: [InputError] = []
-    let peopleFile = CohortFileParser.read(
+    var peopleFile = CohortFileParser.read(
       people, file: file, side: .people, referenceDate: referenceDate, mapping: mapping, problems: &problems)
-    return try assemble(mentorFile: peopleFile, menteeFile: peopleFile, problems: problems)
+    var noOtherFile: CohortFileParser? = nil
+    return try assemble(mentorFile: &peopleFile, menteeFile: &noOtherFile, problems: problems)
   }
 
   /// The cohort of the parsed files: the mentors are the mentors file's rows
   /// whose role mentors, the mentees the mentees file's rows whose role is
-  /// mentored (one people file may be both).
+  /// mentored (a people file, passed as `mentorFile` alone, is both).
+  ///
+  /// The rows are moved out of the parsers into the people, not copied.
   private static func assemble(
-    mentorFile: CohortFileParser?, menteeFile: CohortFileParser?, problems: [InputError]
+    mentorFile: inout CohortFileParser?, menteeFile: inout CohortFileParser?, problems: [InputError]
   ) throws(InputErrors) -> CohortReadResult {
     var problems = problems
     let samePeopleFile = mentorFile?.side == .people
-    let menteesFile = menteeFile?.file ?? ""
+    let menteeColumns = samePeopleFile ? mentorFile?.columns : menteeFile?.columns
+    let menteesFile = (samePeopleFile ? mentorFile?.file : menteeFile?.file) ?? ""
     // The competencies: the union, mentors first, in first-seen order, then
     // those only multi-select goal lists name.
     var competencies: [String] = []
     var competencyIndex: [String: Int] = [:]
-    let listed = (menteeFile?.rows ?? []).lazy.filter(\.role.isMentored).flatMap(\.listedGoals).map {
+    // (Only multi-select goal columns list goals: without them, no row is looked at.)
+    let listRows = menteeColumns?.goalLists.isEmpty == false ? (samePeopleFile ? mentorFile : menteeFile)?.rows : nil
+    let listed = (listRows ?? []).lazy.filter(\.role.isMentored).flatMap(\.listedGoals).map {
       (key: $0.key, display: $0.display)
     }
     for column in (mentorFile?.columns.competenciesInOrder ?? []).map({ (key: $0.key, display: $0.display) })
-      + (menteeFile?.columns.competenciesInOrder ?? []).map({ (key: $0.key, display: $0.display) }) + listed
+      + (samePeopleFile ? [] : menteeFile?.columns.competenciesInOrder ?? []).map({
+        (key: $0.key, display: $0.display)
+      }) + listed
     where competencyIndex[column.key] == nil {
       competencyIndex[column.key] = competencies.count
       competencies.append(column.display)
     }
-    problems += managerCycles(
-      (mentorFile?.managerLinks ?? []) + (samePeopleFile ? [] : menteeFile?.managerLinks ?? []))
+    problems += managerCycles((mentorFile?.managerLinks ?? []) + (menteeFile?.managerLinks ?? []))
 
     var mentorList: [Mentor] = []
     var mentorLines: [Int] = []
-    if let mentorFile {
-      for (row, (person, _)) in zip(
-        mentorFile.rows, mentorFile.people(competencyIndex: competencyIndex))
-      where row.role.mentors {
-        mentorList.append(Mentor(person: person, capacity: row.capacity))
-        mentorLines.append(row.line)
-      }
-    }
     var menteeList: [Mentee] = []
     var menteeLines: [Int] = []
-    if let menteeFile {
-      for (row, (person, goals)) in zip(
-        menteeFile.rows, menteeFile.people(competencyIndex: competencyIndex))
-      where row.role.isMentored {
-        menteeList.append(Mentee(person: person, goals: goals, mentorsWanted: row.mentorsWanted))
-        menteeLines.append(row.line)
-        let growth = zip(goals, person.levels).contains { goal, level in
-          goal.map { $0 > level } ?? false
+    var growthWarnings: [InputError] = []
+    let hasGoalColumns = menteeColumns.map { !$0.goals.isEmpty || !$0.goalLists.isEmpty } ?? false
+    /// Moves `file`'s rows into mentors and mentees, last row first (the lists are reversed after).
+    func take(_ file: inout CohortFileParser?, mentors: Bool, mentees: Bool) {
+      guard let slots = file?.slots(competencyIndex: competencyIndex) else { return }
+      var rows = file?.takeRows() ?? []
+      while let row = rows.popLast() {
+        let (levels, goals) = slots.inCohortOrder(row, withGoals: mentees)
+        var person = row.person
+        person.levels = levels
+        if mentors && row.role.mentors {
+          mentorList.append(Mentor(person: person, capacity: row.capacity))
+          mentorLines.append(row.line)
         }
-        let hasGoalColumns = !menteeFile.columns.goals.isEmpty || !menteeFile.columns.goalLists.isEmpty
+        guard mentees && row.role.isMentored else { continue }
+        let growth = zip(goals, levels).contains { goal, level in goal.map { $0 > level } ?? false }
         if hasGoalColumns && !growth {
-          problems.append(
+          growthWarnings.append(
             InputError(
               file: menteesFile, line: row.start.line, column: row.start.column,
               message:
@@ -197,8 +202,17 @@ public enum CohortReader {
                 + "over by mentees with goals; set a goal:<competency> above their level:<competency>",
               severity: .warning))
         }
+        menteeList.append(Mentee(person: person, goals: goals, mentorsWanted: row.mentorsWanted))
+        menteeLines.append(row.line)
       }
     }
+    take(&mentorFile, mentors: true, mentees: samePeopleFile)
+    take(&menteeFile, mentors: false, mentees: true)
+    mentorList.reverse()
+    mentorLines.reverse()
+    menteeList.reverse()
+    menteeLines.reverse()
+    problems += growthWarnings.reversed()
     if problems.contains(where: { $0.severity == .error }) { throw InputErrors(problems) }
     return CohortReadResult(
       cohort: Cohort(competencies: competencies, mentors: mentorList, mentees: menteeList),

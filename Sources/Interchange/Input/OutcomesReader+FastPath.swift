@@ -9,10 +9,13 @@ extension OutcomesReader {
   ///
   /// The header goes through the careful tokenizer and ``PairTable``; the
   /// rows are split on the raw bytes (``WellFormedCSV``) in line-aligned
-  /// chunks on every core, ids cleaned as the careful path cleans them and
-  /// outcomes read by ``DecimalParser/parseFast(bytes:)``. An empty id, an
-  /// outcome that is not a plain decimal in ``valueRange``, or a pair given
-  /// twice with different outcomes: `nil`.
+  /// chunks on every core, ids cleaned as the careful path cleans them (a
+  /// plain id is made straight from its bytes) and hashed on their bytes
+  /// (``ByteHash``), outcomes read by ``DecimalParser/parseFast(bytes:)``.
+  /// The one-outcome-per-pair check then runs on every core too
+  /// (``OutcomesReader/firstOutcomes(_:hashes:)``). An empty id, an outcome
+  /// that is not a plain decimal in ``valueRange``, or a pair given twice
+  /// with different outcomes: `nil`.
   ///
   /// - Complexity: O(*n*) for *n* bytes, over the available cores.
   static func parseWellFormed(_ text: String, file: String) -> [Row]? {
@@ -28,72 +31,141 @@ extension OutcomesReader {
       guard problems.isEmpty, let mentee = pairs.menteeColumn, let mentor = pairs.mentorColumn,
         let outcome = pairs.extraColumns["outcome"]
       else { return nil }
-      let layout = Layout(fields: table.header.count, mentee: mentee, mentor: mentor, outcome: outcome)
-      let parts = WellFormedCSV.map(bytes, chunks: WellFormedCSV.chunks(bytes, from: headerEnd.next)) { bytes, range in
-        parseRows(bytes, range, layout: layout)
-      }
-      // Join the chunks: lines counted on, one outcome per pair.
-      // Sized once (no rehashing of the ids as the table grows), and one hash
-      // per row: the lookup inserts the row's index when the pair is new.
-      var total = 0
-      for part in parts {
-        guard let (chunk, _) = part else { return nil }
-        total += chunk.count
-      }
-      var rows: [Row] = []
-      rows.reserveCapacity(total)
-      var firstRow: [PersonPair: Int] = [:]
-      firstRow.reserveCapacity(total)
-      var line = 1
-      for part in parts {
-        guard let (chunk, lines) = part else { return nil }
-        for var row in chunk {
-          row.line += line
-          let next = rows.count
-          let earlier = Self.firstIndex(&firstRow[row.pair, default: next])
-          if earlier != next {
-            guard rows[earlier].value == row.value else { return nil }
-            continue
-          }
-          rows.append(row)
-        }
-        line += lines
-      }
-      return rows
+      let layout = Layout(
+        fields: table.header.count, mentee: mentee, mentor: mentor, outcome: outcome, hash: ByteHash())
+      return readRows(bytes, from: headerEnd.next, layout: layout)
     }
   }
 
-  /// The value at a dictionary slot reached with `default:` (which stores
-  /// the default when the key is new), read in the same access.
-  private static func firstIndex(_ slot: inout Int) -> Int { slot }
+  /// The rows after the header, read on every core straight into the
+  /// result: the lines of each chunk are counted first (`memchr`), so each
+  /// chunk writes its rows, with their final line numbers, at its own place
+  /// in one array; then the gaps of blank lines are closed, the pairs
+  /// checked (``firstOutcomes(_:hashes:)``) and repeated rows dropped in
+  /// place. `nil` when any line is unusual or a pair has two outcomes.
+  ///
+  /// - Complexity: O(*n*) for *n* bytes, over the available cores.
+  private static func readRows(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, layout: Layout) -> [Row]? {
+    let bounds = WellFormedCSV.chunks(bytes, from: start)
+    let lineCounts = WellFormedCSV.map(bytes, chunks: bounds) { bytes, range in WellFormedCSV.lineCount(bytes, range) }
+    var total = 0
+    let before = lineCounts.map { count in  // the lines before each chunk
+      defer { total += count }
+      return total
+    }
+    guard total < Int(UInt32.max) else { return nil }
+    var hashes = [UInt64](repeating: 0, count: total)
+    var answered = true
+    let rows = [Row](unsafeUninitializedCapacity: total) { buffer, initialized in
+      initialized = 0
+      hashes.withUnsafeMutableBufferPointer { hashBuffer in
+        let output = Output(rows: buffer, hashes: hashBuffer)
+        let written = WellFormedCSV.mapParts(bytes, chunks: bounds) { part, bytes, range in
+          parseRows(bytes, range, layout: layout, into: output, at: before[part], lines: lineCounts[part])
+        }
+        guard let base = buffer.baseAddress else { return }
+        // Close the gaps (blank lines, and chunks that stepped aside, whose rows are let go).
+        var count = 0
+        for (part, chunk) in written.enumerated() {
+          if !chunk.plain { answered = false }
+          if !answered {
+            (base + before[part]).deinitialize(count: chunk.rows)
+            continue
+          }
+          if before[part] != count {
+            (base + count).moveInitialize(from: base + before[part], count: chunk.rows)
+            (hashBuffer.baseAddress! + count).update(from: hashBuffer.baseAddress! + before[part], count: chunk.rows)
+          }
+          count += chunk.rows
+        }
+        guard answered else {
+          base.deinitialize(count: count)
+          return
+        }
+        // One outcome per pair: a repeat with the same value is dropped.
+        guard
+          let first = firstOutcomes(
+            UnsafeBufferPointer(rebasing: buffer[..<count]), hashes: UnsafeBufferPointer(rebasing: hashBuffer[..<count])
+          )
+        else {
+          answered = false
+          base.deinitialize(count: count)
+          return
+        }
+        if first.dropped > 0 {
+          var kept = 0
+          for index in 0..<count {
+            if first.keep[index] {
+              if kept != index { (base + kept).moveInitialize(from: base + index, count: 1) }
+              kept += 1
+            } else {
+              (base + index).deinitialize(count: 1)
+            }
+          }
+          count = kept
+        }
+        initialized = count
+      }
+    }
+    return answered ? rows : nil
+  }
 
-  /// Where the columns are, and how many there are.
+  /// The result's memory, which the chunks write at their own places
+  /// (`concurrentPerform` returns when all are done).
+  private struct Output: @unchecked Sendable {
+    let rows: UnsafeMutableBufferPointer<Row>
+    let hashes: UnsafeMutableBufferPointer<UInt64>
+  }
+
+  /// Where the columns are, how many there are, and the hash of the ids.
   private struct Layout: Sendable {
     var fields: Int
     var mentee: Int
     var mentor: Int
     var outcome: Int
+    var hash: ByteHash
   }
 
-  /// The rows of `bytes[range]` (whole lines, numbered from 1 within the
-  /// range) and the number of lines, or `nil` when any is unusual.
-  private static func parseRows(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, layout: Layout) -> (
-    [Row], lines: Int
-  )? {
-    var rows: [Row] = []
-    let lines = PlainLineCells.forEachRow(bytes, range, fields: layout.fields) { cells in
+  /// Reads the rows of `bytes[range]` (whole lines, `lines` of them) into
+  /// `output` from `offset` on, with their pairs' hashes; a row's line is
+  /// its place in the file (the header is line 1, the chunk starts after
+  /// `offset` more). Returns how many rows were written (all initialized,
+  /// even when the chunk is not plain) and whether the chunk is plain.
+  private static func parseRows(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, layout: Layout, into output: Output, at offset: Int,
+    lines: Int
+  ) -> (rows: Int, plain: Bool) {
+    let base = bytes.baseAddress!
+    let hash = layout.hash
+    let rows = output.rows.baseAddress! + offset
+    let hashes = output.hashes.baseAddress! + offset
+    var count = 0
+    /// A cell's id as the careful path cleans it, and the hash state after it.
+    func id(_ cells: PlainLineCells, _ index: Int, state: UInt64) -> (String, UInt64) {
+      if let plain = cells.cleanRange(index) {
+        return (
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[plain]), as: UTF8.self),
+          hash.hash(base, plain.lowerBound, plain.upperBound, state: state)
+        )
+      }
+      let text = CellText.clean(cells.value(index))
+      return (text, hash.hash(text, state: state))
+    }
+    let counted = PlainLineCells.forEachRow(bytes, range, fields: layout.fields) { cells in
       guard case .number(let value) = cells.plainDecimal(layout.outcome), valueRange.contains(value) else {
         return false
       }
-      let menteeID = CellText.clean(cells.value(layout.mentee))
-      let mentorID = CellText.clean(cells.value(layout.mentor))
-      guard !menteeID.isEmpty, !mentorID.isEmpty else { return false }
-      let column = cells.field(layout.mentee).column
-      rows.append(
-        Row(pair: PersonPair(menteeID: menteeID, mentorID: mentorID), value: value, line: cells.line, column: column))
+      let (menteeID, state) = id(cells, layout.mentee, state: hash.seed)
+      let (mentorID, final) = id(cells, layout.mentor, state: state)
+      guard !menteeID.isEmpty, !mentorID.isEmpty, count < lines else { return false }
+      (rows + count).initialize(
+        to: Row(
+          pair: PersonPair(menteeID: menteeID, mentorID: mentorID), value: value, line: 1 + offset + cells.line,
+          column: cells.column(layout.mentee)))
+      hashes[count] = ByteHash.finish(final)
+      count += 1
       return true
     }
-    guard let lines else { return nil }
-    return (rows, lines)
+    return (count, counted == lines)
   }
 }

@@ -1,0 +1,79 @@
+/// A fast 64-bit hash of short byte strings (ids), for the readers' fast
+/// paths: they hash a cell's bytes where it lies instead of making a
+/// `String` and hashing it with the standard library's SipHash.
+///
+/// Each 8-byte word (the last one zero-padded) is mixed in with a multiply
+/// and a shift, and the result finalised with MurmurHash3's `fmix64`; the
+/// seed is drawn per read, so no file can count on particular collisions.
+/// A fast path gives up (and the careful path, with `Dictionary`, reads
+/// the file) when its probes run long, so even a file built to collide
+/// costs no more than the careful path.
+struct ByteHash: Sendable {
+  /// The seed mixed into every hash.
+  let seed: UInt64
+
+  /// A hash with a fresh random seed.
+  ///
+  /// - Complexity: O(1).
+  init() { seed = UInt64.random(in: .min ... .max) }
+
+  /// A hash with a given seed (tests).
+  ///
+  /// - Complexity: O(1).
+  init(seed: UInt64) { self.seed = seed }
+
+  /// The hash of `bytes[start..<end]`, continuing from `state` (start with
+  /// ``seed``): equal byte strings hash equally.
+  ///
+  /// - Complexity: O(`end - start`).
+  @inline(__always)
+  func hash(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, state: UInt64) -> UInt64 {
+    var state = state ^ UInt64(truncatingIfNeeded: end - start) &* 0x9E37_79B9_7F4A_7C15
+    var index = start
+    let raw = UnsafeRawPointer(base)
+    while index + 8 <= end {
+      state = Self.mix(state ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      index += 8
+    }
+    if index < end {
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while index < end {
+        tail |= UInt64(base[index]) << shift
+        shift += 8
+        index += 1
+      }
+      state = Self.mix(state ^ tail)
+    }
+    return state
+  }
+
+  /// The hash of `text`'s UTF-8 bytes, continuing from `state`: the same
+  /// as ``hash(_:_:_:state:)`` on those bytes.
+  ///
+  /// - Complexity: O(length of `text`).
+  func hash(_ text: String, state: UInt64) -> UInt64 {
+    var text = text
+    return text.withUTF8 { hash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, 0, $0.count, state: state) }
+  }
+
+  /// The finished hash of a state.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  static func finish(_ state: UInt64) -> UInt64 {
+    var x = state
+    x ^= x >> 33
+    x &*= 0xFF51_AFD7_ED55_8CCD
+    x ^= x >> 33
+    x &*= 0xC4CE_B9FE_1A85_EC53
+    x ^= x >> 33
+    return x
+  }
+
+  @inline(__always)
+  private static func mix(_ x: UInt64) -> UInt64 {
+    let product = x.multipliedFullWidth(by: 0x9FB2_1C65_1E98_DF25)
+    return product.high ^ product.low
+  }
+}
