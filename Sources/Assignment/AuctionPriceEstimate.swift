@@ -12,6 +12,9 @@
 /// short. Only a hint: ``CapacitatedAssignment/solve(_:priceHint:)`` is exact
 /// whatever the prices.
 ///
+/// Each column's cheapest slot is kept up to date after every bid, so a bid
+/// costs O(`pairs of the row + capacity`), not O(`pairs · capacity`).
+///
 /// - Complexity: O(`bidsPerRow · rows · (pairs per row + capacity)`).
 enum AuctionPriceEstimate {
   /// The first round's price hint: the auction's estimate when it is
@@ -44,7 +47,15 @@ enum AuctionPriceEstimate {
     return false
   }
 
-  static func prices(_ problem: SparseAssignmentProblem, bidsPerRow: Int = 6) -> [Double] {
+  /// The estimated prices, in score units, one per column.
+  ///
+  /// - Parameters:
+  ///   - bidsPerRow: The bid budget of each ε round, per row. Twelve: on the
+  ///     covered-growth cohorts of `Benchmarks/scale` (20,000 × 4,000 and
+  ///     50,000 × 10,000) the first solve then relaxes 20 % and 31 % fewer
+  ///     pairs than with 6 (Docs/performance.md, branch `plateau`).
+  /// - Complexity: O(`rounds · bidsPerRow · rows · (pairs per row + capacity)`).
+  static func prices(_ problem: SparseAssignmentProblem, bidsPerRow: Int = 12) -> [Double] {
     let n = problem.rows
     let m = problem.columns
     let sign = problem.sense == .maximize ? 1.0 : -1.0
@@ -54,6 +65,10 @@ enum AuctionPriceEstimate {
     for j in 0..<m { slotStart[j + 1] = slotStart[j] + min(problem.capacities[j], n) }
     var slotPrice = [Double](repeating: 0, count: slotStart[m])
     var slotHolder = [Int](repeating: -1, count: slotStart[m])
+    // Each column's cheapest slot and its price, kept up to date after every
+    // bid (O(capacity) per bid rather than per pair visited).
+    var cheapestSlot = (0..<m).map { slotStart[$0] }
+    var cheapestPrice = [Double](repeating: 0, count: m)
     var queue: [Int] = []
     queue.reserveCapacity(n)
     for epsilon in SolverTolerance.auctionEpsilons(range: range) {
@@ -70,30 +85,29 @@ enum AuctionPriceEstimate {
         var best = -Double.infinity
         var second = -Double.infinity
         var bestColumn = -1
-        var bestSlot = -1
         for p in problem.rowStart[i]..<problem.rowStart[i + 1] {
           let j = Int(problem.columnIndex[p])
-          let start = slotStart[j]
-          let end = slotStart[j + 1]
-          if start == end { continue }
-          var cheapest = start
-          for k in (start + 1)..<end where slotPrice[k] < slotPrice[cheapest] { cheapest = k }
-          let value = sign * problem.scores[p] - slotPrice[cheapest]
+          if slotStart[j] == slotStart[j + 1] { continue }
+          let value = sign * problem.scores[p] - cheapestPrice[j]
           if value > best {
             second = best
             best = value
             bestColumn = j
-            bestSlot = cheapest
           } else if value > second {
             second = value
           }
         }
         guard bestColumn >= 0 else { continue }
+        let bestSlot = cheapestSlot[bestColumn]
         let margin = second == -.infinity ? range : best - second
         slotPrice[bestSlot] += margin + epsilon
         let previous = slotHolder[bestSlot]
         slotHolder[bestSlot] = i
         if previous >= 0 { queue.append(previous) }
+        var cheapest = slotStart[bestColumn]
+        for k in (cheapest + 1)..<slotStart[bestColumn + 1] where slotPrice[k] < slotPrice[cheapest] { cheapest = k }
+        cheapestSlot[bestColumn] = cheapest
+        cheapestPrice[bestColumn] = slotPrice[cheapest]
       }
     }
     // Only columns the auction filled keep a price: a column left with room
@@ -101,8 +115,8 @@ enum AuctionPriceEstimate {
     return (0..<m).map { j in
       let start = slotStart[j]
       let end = slotStart[j + 1]
-      guard start < end, slotHolder[start..<end].allSatisfy({ $0 >= 0 }) else { return 0 }
-      return slotPrice[start..<end].min() ?? 0
+      guard start < end, slotHolder[start..<end].allSatisfy({ $0 >= 0 }) else { return 0.0 }
+      return cheapestPrice[j]
     }
   }
 }

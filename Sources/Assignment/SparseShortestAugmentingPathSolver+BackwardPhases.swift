@@ -29,6 +29,7 @@ extension SparseShortestAugmentingPathSolver {
   /// settled column's price falls by `L − D[k]` and its rows' duals with it, so
   /// reduced costs stay non-negative and the moved pairs are tight.
   mutating func resolveDeficit(at j: Int, pairs: ColumnPairs) {
+    counters.backwardPhases += 1
     enum End {
       case price(Int)
       case row(Int, pair: Int)

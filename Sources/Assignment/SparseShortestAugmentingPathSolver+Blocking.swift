@@ -55,6 +55,8 @@ extension SparseShortestAugmentingPathSolver {
       for k in visitedList { visited[k] = false }
       visitedList.removeAll(keepingCapacity: true)
       let placed = free.count - remaining.count
+      counters.blockingPhases += 1
+      counters.blockingPlaced += placed
       free = remaining
       if placed * minimumShare < free.count { break }
     }

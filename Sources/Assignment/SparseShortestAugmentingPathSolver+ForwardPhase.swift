@@ -5,6 +5,7 @@ extension SparseShortestAugmentingPathSolver {
   mutating func relax(row i: Int, at base: Double) {
     let capacity = problem.capacities
     let offset = base - u[i]
+    counters.relaxations += problem.rowStart[i + 1] - problem.rowStart[i]
     for p in problem.rowStart[i]..<problem.rowStart[i + 1] {
       let k = Int(problem.columnIndex[p])
       if settledFlag[k] { continue }
@@ -22,6 +23,7 @@ extension SparseShortestAugmentingPathSolver {
   /// One phase: the shortest augmenting path from free row `r`.
   mutating func augment(from r: Int) {
     processed[r] = true
+    counters.singlePhases += 1
     let capacity = problem.capacities
     heap.removeAll()
     u[r] = 0

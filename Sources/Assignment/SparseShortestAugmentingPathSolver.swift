@@ -50,6 +50,8 @@ struct SparseShortestAugmentingPathSolver {
 
   /// The column each row held in a previous solve, or -1: preferred among ties.
   let preferredColumn: [Int]
+  /// Work done so far (deterministic).
+  var counters = SparseSolveCounters()
 
   /// Prepares a solve.
   ///
@@ -141,6 +143,7 @@ struct SparseShortestAugmentingPathSolver {
         u[r] = cost[chosen] - v[j]
         attach(row: r, to: j, pair: chosen)
         processed[r] = true
+        counters.greedyPlaced += 1
       }
     }
     #if MENTORMATCH_INVARIANTS
@@ -161,6 +164,7 @@ struct SparseShortestAugmentingPathSolver {
   }
 
   mutating func clearSearch() {
+    counters.settledColumns += settled.count
     for k in touched {
       distance[k] = .infinity
       settledFlag[k] = false
