@@ -10,7 +10,12 @@
 /// solve, and no plan is returned from it): a worker stops checking it after
 /// the first row with a violation, and the verdict is formed only when the
 /// whole pass found none (``certificateChecked``). That keeps the cost of the
-/// rounds before the last to the pricing itself.
+/// rounds before the last to the pricing itself. For the same reason a
+/// worker's rows after its first violation skip the statistics and the grid
+/// flag too: they take a lean loop of reduced costs, violations and
+/// additions alone, with the same arithmetic, and a pass that finds a
+/// violation reports empty ``statistics`` and ``onGrid`` true (they describe
+/// only a pass without violations, the one a plan is returned from).
 ///
 /// The result does not depend on the number of threads.
 struct PricingPass {
@@ -86,6 +91,9 @@ struct PricingPass {
     let anchor = resolution.anchor
     let inverse = resolution.inverseQuantum
     let fast = inverse.isFinite
+    // The lean loop's prices: +∞ in zero-capacity columns, so that their
+    // pairs never price below the margin (as the full loop's skip).
+    let leanPrices = zip(priceUnits, capacities).map { $1 > 0 ? $0 : .infinity }
     let states = ParallelBlockPass.run(
       over: source, workers: workers,
       makeState: { State(worst: TopLists(capacities: [k]), listed: [Int](repeating: -1, count: m)) },
@@ -104,6 +112,36 @@ struct PricingPass {
                 let offset = solution.rowValues[i] / q - solveUnits
                 worst.reset(0)
                 for j in candidates.columns[i] { listed[Int(j)] = i }
+                if fast && (state.violations > 0 || violations > 0) {
+                  // This worker saw a violation: the pass is not the last, and
+                  // neither its statistics, its grid flag nor its certificate
+                  // are used. Only violations and additions are computed, with
+                  // the same arithmetic as below, in a loop without per-pair
+                  // branches but the rare one below the margin (a forbidden
+                  // pair's slack is NaN, a zero-capacity column's +∞: neither
+                  // is below it).
+                  leanPrices.withUnsafeBufferPointer { leanPrices in
+                    for j in 0..<m {
+                      let x = (anchor - sign * b[base + j]) * inverse
+                      let units = x < 0x1p52 ? (x + 0x1p52) - 0x1p52 : x.rounded()
+                      let slack = units + offset + leanPrices[j]
+                      if slack < margin && listed[j] != i {
+                        if slack < 0 { violations += 1 }
+                        worst.offer(0, key: -slack, index: TopOrder.spread(j, row: i, columns: m))
+                      }
+                    }
+                  }
+                  if solution.columnOfRow[i] == nil
+                    && (0..<m).contains(where: { capacities[$0] > 0 && !b[base + $0].isNaN })
+                  {
+                    state.unassignedRowsWithPairs += 1
+                  }
+                  for entry in worst.sorted(0) {
+                    let j = TopOrder.unspread(entry.index, row: i, columns: m)
+                    state.additions.append(row: i, column: j, score: b[base + j])
+                  }
+                  continue
+                }
                 let assignedScore = solution.columnOfRow[i].map { b[base + $0] } ?? .nan
                 var allowed = 0
                 var eligible = 0
@@ -172,6 +210,14 @@ struct PricingPass {
         statistics.bestScore[i] = state.bestScore[k]
         statistics.assignedScore[i] = state.assignedScore[k]
       }
+    }
+    if violations > 0 {
+      // Rows after a worker's first violation took the lean loop, so the
+      // statistics and the grid flag cover the rows before it, which depend
+      // on the number of workers. No such pass is the last: report them
+      // empty, the same for any number of workers.
+      statistics = CertifiedAssignment.RowStatistics(rows: source.rows)
+      onGrid = true
     }
     if violations == 0 {
       // No worker saw a violation, so every worker checked every row it priced.
