@@ -212,5 +212,3 @@ extension MentorMatch {
     }
   }
 }
-
-extension CircleFormat: ExpressibleByArgument {}
