@@ -56,7 +56,7 @@ let package = Package(
       name: "Ledger",
       dependencies: ["CompetencyModel", .product(name: "GRDB", package: "GRDB.swift")]),
     // Reading one run's inputs together: cohort, configuration, history, pair rules, ledger; outcomes for tuning.
-    .target(name: "Intake", dependencies: ["CompetencyModel", "Interchange", "Ledger", "Rationale"]),
+    .target(name: "Intake", dependencies: ["CompetencyModel", "Interchange", "Ledger", "Rationale", "Circles", "Assignment"]),
     .executableTarget(
       name: "mentor-match",
       dependencies: [

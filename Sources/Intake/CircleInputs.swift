@@ -1,3 +1,4 @@
+import Circles
 import CompetencyModel
 import Foundation
 import Interchange
@@ -73,5 +74,38 @@ public enum CircleInputs {
   public static func facilitators(path: String, cohort: [String]) throws -> [Mentor] {
     let menteesPath = try CohortSource.locate(cohort).menteesPath
     return try CohortReader.read(CohortSource(mentorsPath: path, menteesPath: menteesPath)).cohort.mentors
+  }
+
+  /// The circle problem of a loaded cohort: its mentees as participants, its
+  /// mentors as the managers whose reporting lines count, and the settings
+  /// of the configuration's `circles:` section and rules, with the sizes and
+  /// grade gap the command resolved.
+  ///
+  /// - Parameters:
+  ///   - loaded: The cohort's inputs.
+  ///   - sizes: The circle sizes.
+  ///   - maximumGradeGap: The most two members' grades may differ, or `nil` for no limit.
+  ///   - earlier: Earlier circle-mates not to put together again (``earlierCircleMates(circleHistory:ledger:recording:)``).
+  ///   - seed: The seed of the local search.
+  ///   - rounds: The most improvement rounds, or `nil` for the default.
+  /// - Complexity: O(participants² · competencies) (``Circles/CircleProblem``).
+  public static func problem(
+    _ loaded: CohortInputs.Loaded, sizes: ClosedRange<Int>, maximumGradeGap: Double?, earlier: Set<PersonPair>,
+    seed: UInt64, rounds: Int?
+  ) -> CircleProblem {
+    let configuration = loaded.configuration
+    let circles = configuration.circles
+    let settings = CircleSettings(
+      minimumSize: sizes.lowerBound, maximumSize: sizes.upperBound, maximumSeniorityGap: maximumGradeGap,
+      excludeReportingLine: configuration.rules.excludeReportingLine,
+      requireSharedLanguage: circles.requireSharedLanguage ?? configuration.rules.requireSharedLanguage,
+      earlierPairs: earlier,
+      crossDepartment: circles.crossDepartment, sharedHours: circles.sharedHours,
+      workdayHours: configuration.workdayHours,
+      competencyWeights: configuration.weights(for: loaded.cohort.competencies),
+      headroom: configuration.headroomCredit, seed: seed, rounds: rounds)
+    return CircleProblem(
+      participants: loaded.cohort.mentees, competencies: loaded.cohort.competencies,
+      managers: loaded.cohort.mentors.map(\.person), settings: settings)
   }
 }

@@ -82,4 +82,17 @@ public struct RematchSetup: Sendable {
       cohort: cohort, configuration: configuration, history: history, requirements: requirements,
       recorded: recorded, endedNow: endedNow, neverAgain: neverAgain, leavers: leavers, reoptimise: reoptimise)
   }
+
+  /// Re-matches the recorded cohort `name` now, as ``rematch(reoptimise:)``.
+  ///
+  /// - Throws: ``CohortCheckError`` (bad data, exit code 65) naming the
+  ///   cohort and the ``Rationale/Rematch/Problem``.
+  /// - Complexity: as ``rematch(reoptimise:)``.
+  public func rematch(reoptimise: Double?, cohort name: String) throws(CohortCheckError) -> Rematch {
+    do {
+      return try rematch(reoptimise: reoptimise)
+    } catch {
+      throw CohortCheckError("cannot re-match cohort '\(name)': \(error)")
+    }
+  }
 }

@@ -85,17 +85,7 @@ extension MentorMatch {
 
     @OptionGroup var progressOptions: ProgressOptions
 
-    @Option(
-      name: .long,
-      help:
-        "Output format: table, csv, json, markdown, html or xlsx (xlsx needs --output). Default: the --output file's extension (.txt .csv .json .md .html .xlsx), else table."
-    )
-    var format: CircleFormat?
-
-    @Option(
-      name: .shortAndLong,
-      help: ArgumentHelp("Write the circles to this file (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var report: ReportOutputOptions<CirclesNoun>
 
     /// The size range, parsed: `--size` when given, else the configuration's.
     func sizeRange(_ circles: CircleConfiguration = CircleConfiguration()) throws -> ClosedRange<Int> {
@@ -118,7 +108,6 @@ extension MentorMatch {
     }
 
     func validate() throws {
-      _ = try OutputTarget.validatedFormat(given: format.flatMap { PlanFormat(rawValue: $0.rawValue) }, output: output)
       _ = try sizeRange()
       _ = try gradeGap()
       if let record, record.allSatisfy(\.isWhitespace) {
@@ -143,42 +132,26 @@ extension MentorMatch {
           if let summary = mates.summary { printError(summary) }
           earlier = mates.pairs
         }
-        let range = try sizeRange(circles)
-        let settings = CircleSettings(
-          minimumSize: range.lowerBound, maximumSize: range.upperBound, maximumSeniorityGap: try gradeGap(circles),
-          excludeReportingLine: configuration.rules.excludeReportingLine,
-          requireSharedLanguage: circles.requireSharedLanguage ?? configuration.rules.requireSharedLanguage,
-          earlierPairs: earlier,
-          crossDepartment: circles.crossDepartment, sharedHours: circles.sharedHours,
-          workdayHours: configuration.workdayHours,
-          competencyWeights: configuration.weights(for: loaded.cohort.competencies),
-          headroom: configuration.headroomCredit, seed: seed, rounds: rounds)
-        let problem = CircleProblem(
-          participants: loaded.cohort.mentees, competencies: loaded.cohort.competencies,
-          managers: loaded.cohort.mentors.map(\.person), settings: settings)
+        let problem = CircleInputs.problem(
+          loaded, sizes: try sizeRange(circles), maximumGradeGap: try gradeGap(circles), earlier: earlier, seed: seed,
+          rounds: rounds)
         let formation: CircleFormation
         let started = DispatchTime.now().uptimeNanoseconds
         let progress = progressOptions.reporter()
         progress.phase("forming circles of \(problem.participants.count) people")
         defer { progress.finish() }
-        do {
-          if let baseline, let kind = CircleFormation.Baseline(rawValue: baseline) {
-            formation = try CircleFormation.baseline(kind, problem)
-          } else {
-            formation = try CircleFormation.form(problem)
-          }
-          progress.finish()
-          if timings {
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-            printError(
-              "timings: forming \(String(format: "%.2f", seconds)) s, \(formation.rounds) rounds, "
-                + "objective \(String(format: "%.3f", formation.objective)), violations \(formation.violations), gap \(String(format: "%.2f", 100 * formation.gap)) %"
-            )
-          }
-        } catch let error as CircleError {
-          progress.finish()
-          printError("error: \(error.description)")
-          throw ExitStatus.dataError
+        if let baseline, let kind = CircleFormation.Baseline(rawValue: baseline) {
+          formation = try CircleFormation.baseline(kind, problem)
+        } else {
+          formation = try CircleFormation.form(problem)
+        }
+        progress.finish()
+        if timings {
+          let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+          printError(
+            "timings: forming \(String(format: "%.2f", seconds)) s, \(formation.rounds) rounds, "
+              + "objective \(String(format: "%.3f", formation.objective)), violations \(formation.violations), gap \(String(format: "%.2f", 100 * formation.gap)) %"
+          )
         }
         var assigned: (people: [Mentor], assignment: CircleFacilitators)? = nil
         if let facilitators {
@@ -188,7 +161,7 @@ extension MentorMatch {
         let plan = CirclePlan(
           formation, problem: problem, weeks: configuration.programme.weeks, start: configuration.programme.start,
           facilitators: assigned)
-        let format = (try? CircleFormat.resolve(given: self.format, output: output)) ?? .table
+        let format = report.resolvedFormat
         progress.phase("writing")
         let rendered: Data
         do {
@@ -196,21 +169,12 @@ extension MentorMatch {
           rendered = try format.render(plan, warning: { printError("warning: \($0)") })
         }
         if let record {
-          let ledger = try LedgerOptions(ledger: cohort.ledger).open(.create)
-          let digest = try InputsDigest.of(cohort: cohort.cohort)
-          let stamp = ISO8601DateFormatter().string(from: Date())
-          try ledgerOperation { () throws(LedgerError) in
-            try ledger.recordCircles(
-              cohort: record, recordedAt: stamp, inputsDigest: digest,
-              configuration: ConfigurationWriter.yaml(configuration),
-              circles: plan.circles.map { (String($0.number), $0.members.map(\.id)) })
-          }
-          printError("recorded \(plan.circles.count) circles as cohort '\(record)'")
+          printError(
+            try LedgerUpdates.recordCircles(
+              plan, cohort: record, configuration: configuration, cohortFiles: cohort.cohort, ledger: cohort.ledger))
         }
-        try emit(rendered, to: output)
+        try emit(rendered, to: report.output)
       }
     }
   }
 }
-
-extension CircleFormat: ExpressibleByArgument {}

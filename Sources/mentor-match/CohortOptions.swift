@@ -61,9 +61,5 @@ struct CohortOptions: ParsableArguments {
 /// Says on standard error which ledger `loaded` consulted and how many of its
 /// pairs the cohort cannot repeat (nothing when no ledger was consulted).
 func reportLedgerHistory(_ loaded: CohortInputs.Loaded) {
-  guard let ledgerHistory = loaded.ledgerHistory else { return }
-  let mentees = Set(loaded.cohort.mentees.map(\.id))
-  let mentors = Set(loaded.cohort.mentors.map(\.id))
-  let excluded = ledgerHistory.pairs.filter { mentees.contains($0.menteeID) && mentors.contains($0.mentorID) }
-  printError(ledgerHistory.summary(excluded: excluded.count))
+  if let summary = loaded.ledgerSummary { printError(summary) }
 }

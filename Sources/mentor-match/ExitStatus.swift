@@ -1,4 +1,5 @@
 import ArgumentParser
+import Circles
 import Foundation
 import Intake
 import Interchange
@@ -57,21 +58,28 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   } catch let error as InputError {
     printError(error.description)
     throw ExitStatus.code(for: InputErrors([error]))
-  } catch let error as CohortSource.LocateError {
-    printError("error: \(error.description)")
-    throw ExitStatus.noInput
-  } catch let error as OutputError {
-    printError("error: \(error.description)")
-    throw ExitStatus.cannotCreate
-  } catch let error as LedgerError {
+  } catch {
+    // Every other error of the library is one sentence: `error: …` and its code.
+    guard let code = ExitStatus.code(forMessage: error) else { throw error }
     printError("error: \(error)")
-    throw ExitStatus.code(for: error)
-  } catch let error as CohortCheckError {
-    printError("error: \(error)")
-    throw ExitStatus.dataError
-  } catch let failure as TuningOutcomes.Failure {
-    printError("error: \(failure)")
-    throw ExitStatus.dataError
+    throw code
+  }
+}
+
+extension ExitStatus {
+  /// The exit code of an error the library reports as one sentence (its
+  /// `description`): 66 for cohort files not found, 73 for an output not
+  /// written, the ledger's code by kind, 65 for a request the data cannot
+  /// serve, tuning outcomes that do not fit, or circles no grouping allows;
+  /// `nil` for any other error.
+  static func code(forMessage error: any Error) -> ExitCode? {
+    switch error {
+    case is CohortSource.LocateError: return noInput
+    case is OutputError: return cannotCreate
+    case let error as LedgerError: return code(for: error)
+    case is CohortCheckError, is TuningOutcomes.Failure, is CircleError: return dataError
+    default: return nil
+    }
   }
 }
 

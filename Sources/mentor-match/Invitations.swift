@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Intake
 import Interchange
 import Rationale
 
@@ -42,14 +43,6 @@ extension MentorMatch {
     @Flag(name: .long, help: "Write into an output folder that already holds files.")
     var force = false
 
-    /// The cohort's name for the e-mails: its folder's name (or the mentees
-    /// file's folder's, for two files), not the whole path.
-    var programmeName: String {
-      let path = cohort.cohort.count == 1 ? cohort.cohort[0] : (cohort.cohort[1] as NSString).deletingLastPathComponent
-      let name = URL(fileURLWithPath: path.isEmpty ? "." : path).standardizedFileURL.lastPathComponent
-      return name.isEmpty ? path : name
-    }
-
     func validate() throws {
       if PairInvitations.Sender(from) == nil {
         throw ValidationError("--from must be an e-mail address, optionally with a name: 'Name <name@example.org>'.")
@@ -63,30 +56,10 @@ extension MentorMatch {
         for warning in loaded.warnings { printError(warning.description) }
         var configuration = loaded.configuration
         if fairness { configuration.objective = .fairness }
-        let configFile = cohort.inputs.resolvedCompanionFiles().config
-        if configuration.programme.start == nil {
-          throw InputError(
-            file: configFile ?? "configuration", line: 1, column: 1,
-            message:
-              "programme.start is not set: invitations are dated from the programme calendar; add 'programme:' with 'start: YYYY-MM-DD' to the configuration"
-          )
-        }
-        let text = try template.map { path throws(InputErrors) in try InvitationTemplate.read(path: path) }
-        let chosen = try text ?? InvitationTemplate(text: InvitationTemplate.standard, file: "built-in template")
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
-        if !force, entries.contains(where: { !$0.hasPrefix(".") }) {
-          throw OutputError(path: output, reason: "the folder already holds files; pass --force to write into it")
-        }
-        let plan = CohortMatcher.match(
-          loaded.cohort, configuration: configuration, history: loaded.history, requirements: loaded.requirements)
-        let context = PlanReportContext(
-          cohort: programmeName, configuration: configFile, date: PlanReportContext.today())
-        let result = PairInvitations.files(plan, template: chosen, sender: sender, context: context)
-        for warning in result.warnings { printError(warning) }
-        try AtomicFolder.write(result.files, into: output)
         printError(
-          "wrote \(plan.pairs.count) e-mail\(plan.pairs.count == 1 ? "" : "s") and \(plan.pairs.count) calendar\(plan.pairs.count == 1 ? "" : "s") to \(DisplayText.visible(output)); nothing was sent"
-        )
+          try cohort.inputs.writeInvitations(
+            loaded, configuration: configuration, template: template, sender: sender, into: output, force: force,
+            warning: printError))
       }
     }
   }

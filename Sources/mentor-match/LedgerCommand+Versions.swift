@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Intake
 import Interchange
 import Ledger
 
@@ -9,35 +10,17 @@ extension MentorMatch.LedgerCommand {
     static let configuration = CommandConfiguration(
       abstract: "Show a recorded cohort: every plan version, then the pairs of the latest (or --version K).")
 
-    @OptionGroup var ledgerOptions: LedgerOptions
-
-    @Argument(help: ArgumentHelp("The recorded cohort's name.", valueName: "name"))
-    var name: String
+    @OptionGroup var recorded: RecordedCohortArguments
+    var name: String { recorded.name }
 
     @Option(name: .long, help: "The plan version to print (default: the latest).")
     var version: Int?
 
     func run() throws {
-      let ledger = try ledgerOptions.open(.readOnly)
-      let (versions, shown) = try ledgerOperation { () throws(LedgerError) in
+      let (versions, shown) = try recorded.ledgerOptions.reading { ledger throws(LedgerError) in
         (try ledger.versions(cohort: name), try ledger.plan(cohort: name, version: version))
       }
-      var out = "cohort '\(name)': \(versions.count) plan version\(versions.count == 1 ? "" : "s")\n"
-      for v in versions {
-        let ended = v.endedPairs > 0 ? ", \(v.endedPairs) ended" : ""
-        out += "  version \(v.number)  \(v.createdAt)  \(v.kind.rawValue)  \(v.activePairs) pairs\(ended)  \(v.note)\n"
-      }
-      out += "\nversion \(shown.version.number):\n"
-      print(DisplayText.visible(out, keepingLineBreaks: true), terminator: "")
-      var writer = CSVWriter()
-      writer.writeRow(["mentee", "mentor", "score", "status", "rule_break"])
-      for p in shown.pairs {
-        writer.writeRow([
-          .text(p.menteeID), .text(p.mentorID), .number(p.score), .text(p.status.rawValue),
-          p.ruleBreak.map { CSVCell.text($0) } ?? .empty,
-        ])
-      }
-      print(writer.text, terminator: "")
+      print(LedgerReport.versions(cohort: name, versions, shown: shown), terminator: "")
     }
   }
 
@@ -46,10 +29,8 @@ extension MentorMatch.LedgerCommand {
     static let configuration = CommandConfiguration(
       abstract: "Delete a recorded cohort: its plan versions, pairs, outcomes and circles (needs --yes).")
 
-    @OptionGroup var ledgerOptions: LedgerOptions
-
-    @Argument(help: ArgumentHelp("The recorded cohort's name.", valueName: "name"))
-    var name: String
+    @OptionGroup var recorded: RecordedCohortArguments
+    var name: String { recorded.name }
 
     @Flag(name: .long, help: "Confirm the deletion.")
     var yes = false
@@ -63,14 +44,10 @@ extension MentorMatch.LedgerCommand {
     }
 
     func run() throws {
-      let ledger = try ledgerOptions.open(.existing)
-      let record = try ledgerOperation { () throws(LedgerError) in
-        let found = try ledger.cohorts().first { $0.name == name }
-        try ledger.deleteCohort(name)
-        return found
-      }
-      let figures = record.map { ": \($0.pairs) pairs, \($0.outcomes) outcomes" } ?? ""
-      print(DisplayText.visible("deleted cohort '\(name)'\(figures)"))
+      print(
+        try ledgerOperation { () throws(LedgerError) in
+          try LedgerUpdates.delete(cohort: name, ledger: recorded.ledgerOptions.ledger)
+        })
     }
   }
 }

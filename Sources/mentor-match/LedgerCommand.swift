@@ -55,16 +55,9 @@ extension MentorMatch.LedgerCommand {
         let plan = CohortMatcher.match(
           loaded.cohort, configuration: loaded.configuration, history: loaded.history,
           requirements: loaded.requirements)
-        let ledger = try LedgerOptions(ledger: cohort.ledger).open(.create)
-        let stamp = ISO8601DateFormatter().string(from: Date())
-        let digest = try InputsDigest.of(cohort: cohort.cohort)
-        try ledgerOperation { () throws(LedgerError) in
-          try ledger.record(
-            cohort: name, recordedAt: stamp, inputsDigest: digest,
-            configuration: ConfigurationWriter.yaml(loaded.configuration),
-            pairs: plan.pairs.map { ($0.menteeID, $0.mentorID, $0.score) })
-        }
-        print("recorded cohort '\(name)': \(plan.pairs.count) pairs, \(plan.unmatched.count) unmatched")
+        print(
+          try LedgerUpdates.recordPlan(
+            plan, cohort: name, loaded: loaded, cohortFiles: cohort.cohort, ledger: cohort.ledger))
       }
     }
   }
@@ -84,23 +77,7 @@ extension MentorMatch.LedgerCommand {
 
     func run() throws {
       try reportingErrors {
-        let rows = try OutcomesReader.read(path: outcomes)
-        let ledger = try ledgerOptions.open(.existing)
-        let stored = Result(catching: { () throws(LedgerError) in
-          try ledger.importOutcomes(cohort: cohort, rows.map { ($0.pair, $0.value) })
-        })
-        if case .failure(.unknownPairs(_, let pairs)) = stored {
-          // Every pair the plan lacks, at its row.
-          let unknown = Set(pairs)
-          throw InputErrors(
-            rows.filter { unknown.contains($0.pair) }.map {
-              InputError(
-                file: outcomes, line: $0.line, column: $0.column,
-                message: "cohort '\(cohort)' has no pair \($0.pair.menteeID)–\($0.pair.mentorID) in its recorded plan")
-            })
-        }
-        try ledgerOperation { () throws(LedgerError) in try stored.get() }
-        print("stored \(rows.count) outcomes for cohort '\(cohort)'")
+        print(try LedgerUpdates.importOutcomes(path: outcomes, cohort: cohort, ledger: ledgerOptions.ledger))
       }
     }
   }
@@ -112,11 +89,8 @@ extension MentorMatch.LedgerCommand {
     @OptionGroup var ledgerOptions: LedgerOptions
 
     func run() throws {
-      let ledger = try ledgerOptions.open(.readOnly)
-      let cohorts = try ledgerOperation { () throws(LedgerError) in try ledger.cohorts() }
-      for c in cohorts {
-        print("\(c.name)\t\(c.recordedAt)\t\(c.pairs) pairs\t\(c.outcomes) outcomes\t\(c.inputsDigest)")
-      }
+      let cohorts = try ledgerOptions.reading { ledger throws(LedgerError) in try ledger.cohorts() }
+      print(LedgerReport.cohorts(cohorts), terminator: "")
     }
   }
 
@@ -131,16 +105,8 @@ extension MentorMatch.LedgerCommand {
     var cohort: String
 
     func run() throws {
-      let ledger = try ledgerOptions.open(.readOnly)
-      let pairs = try ledgerOperation { () throws(LedgerError) in try ledger.pairs(cohort: cohort) }
-      var writer = CSVWriter()
-      writer.writeRow(["mentee", "mentor", "score", "outcome"])
-      for p in pairs {
-        writer.writeRow([
-          .text(p.menteeID), .text(p.mentorID), .number(p.score), p.outcome.map { CSVCell.number($0) } ?? .empty,
-        ])
-      }
-      print(writer.text, terminator: "")
+      let pairs = try ledgerOptions.reading { ledger throws(LedgerError) in try ledger.pairs(cohort: cohort) }
+      print(LedgerReport.pairs(pairs), terminator: "")
     }
   }
 }

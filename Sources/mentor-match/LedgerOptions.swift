@@ -15,13 +15,24 @@ struct LedgerOptions: ParsableArguments {
 
   init(ledger: String?) { self.ledger = ledger }
 
-  /// Opens the ledger: `.create` for `record`, `.existing` for changes to a
-  /// recorded cohort, `.readOnly` for commands that only read.
-  func open(_ access: ProgrammeLedger.Access) throws -> ProgrammeLedger {
+  /// Opens the ledger read-only and runs `body` on it: every command that
+  /// reads the ledger goes through here (changes go through
+  /// ``Intake/LedgerUpdates``). A failure is reported as
+  /// ``ledgerOperation(_:)`` does.
+  func reading<T>(_ body: (ProgrammeLedger) throws(LedgerError) -> T) throws -> T {
     try ledgerOperation { () throws(LedgerError) in
-      try ProgrammeLedger(path: ledger ?? ProgrammeLedger.defaultPath, access: access)
+      try body(ProgrammeLedger(path: ledger ?? ProgrammeLedger.defaultPath, access: .readOnly))
     }
   }
+}
+
+/// A recorded cohort named by an argument, in the ledger of `--ledger`:
+/// what `ledger show` and `ledger delete` act on.
+struct RecordedCohortArguments: ParsableArguments {
+  @OptionGroup var ledgerOptions: LedgerOptions
+
+  @Argument(help: ArgumentHelp("The recorded cohort's name.", valueName: "name"))
+  var name: String
 }
 
 /// Runs a ledger operation, turning its errors into messages and exit codes
@@ -34,6 +45,3 @@ func ledgerOperation<T>(_ body: () throws(LedgerError) -> T) throws -> T {
     throw ExitStatus.code(for: error)
   }
 }
-
-/// The exit code for a ledger failure of this kind (``ExitStatus/code(for:)-(LedgerError)``).
-func exitCode(for error: LedgerError) -> ExitCode { ExitStatus.code(for: error) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Assignment
 import CompetencyModel
 import Foundation
+import Intake
 import Interchange
 import Ledger
 import Rationale
@@ -20,19 +21,7 @@ extension MentorMatch {
 
     @OptionGroup var cohort: CohortOptions
 
-    @Option(
-      name: .long,
-      help:
-        "Output format: table, csv, json, markdown, html or xlsx (xlsx needs --output). Default: the --output file's extension (.txt .csv .json .md .html .xlsx), else table."
-    )
-    var format: PlanFormat?
-
-    @Option(
-      name: .shortAndLong,
-      help: ArgumentHelp(
-        "Write the plan to this file (atomically) instead of standard output; `-` is standard output.",
-        valueName: "file"))
-    var output: String?
+    @OptionGroup var report: ReportOutputOptions<PlanNoun>
 
     @Flag(name: .long, help: "Maximise the lowest fit first, then the total (same as `objective: fairness`).")
     var fairness = false
@@ -56,10 +45,11 @@ extension MentorMatch {
     @OptionGroup var progressOptions: ProgressOptions
 
     /// The format to write: `--format`, else the output file's extension, else table.
-    var resolvedFormat: PlanFormat { (try? PlanFormat.resolve(given: format, output: output)) ?? .table }
+    var resolvedFormat: PlanFormat { report.resolvedFormat }
+    /// The file `--output` names.
+    var output: String? { report.output }
 
     func validate() throws {
-      _ = try OutputTarget.validatedFormat(given: format, output: output)
       if choicesMode == .hard && choices == nil {
         throw ValidationError("--choices-mode hard needs the picks: name them with --choices.")
       }
@@ -75,9 +65,9 @@ extension MentorMatch {
         let reading = stopwatch.lap()
         let progress = progressOptions.reporter()
         let picks = try choices.map {
-          try applyChoices($0, mode: choicesMode, to: &loaded, configuration: configuration)
+          try loaded.applyChoices($0, mode: choicesMode, configuration: configuration)
         }
-        var plan = try matchPlan(loaded, configuration: configuration, progress: progress)
+        var plan = try loaded.plan(configuration: configuration, progress: progress)
         if let (choices, cascade) = picks { plan.explainChoices(choices, cascade: cascade) }
         if !CohortMatcher.needsSeveralMentors(loaded.cohort) && (picks == nil || choicesMode == .soft) {
           // One more place at which mentors would match the most unmatched mentees (exact, from the duals).
@@ -85,16 +75,11 @@ extension MentorMatch {
           plan.summary.capacityAdvice = CapacityAdvice.compute(for: plan)
         }
         let matching = stopwatch.lap()
-        if let history = loaded.ledgerHistory, !history.ownCohorts.isEmpty {
-          // Re-running a recorded cohort: the recorded plan, or exactly why not.
-          let ledger = try LedgerOptions(ledger: history.path).open(.readOnly)
-          let pairs = Set(plan.pairs.map { PersonPair(menteeID: $0.menteeID, mentorID: $0.mentorID) })
-          let yaml = ConfigurationWriter.yaml(configuration)
-          if let note = try ledgerOperation({ () throws(LedgerError) in
-            try RecordedPlanCheck.note(ledger: ledger, history: history, pairs: pairs, configuration: yaml)
-          }) {
-            printError(note)
-          }
+        // Re-running a recorded cohort: the recorded plan, or exactly why not.
+        if let note = try ledgerOperation({ () throws(LedgerError) in
+          try loaded.recordedPlanNote(plan, configuration: configuration)
+        }) {
+          printError(note)
         }
         let context = PlanReportContext(
           cohort: cohort.cohort.joined(separator: " + "), configuration: cohort.inputs.resolvedCompanionFiles().config,

@@ -43,29 +43,12 @@ extension MentorMatch {
         "Also move continuing pairs, each only when the move gains more than this fit.", valueName: "cost"))
     var reoptimise: Double?
 
-    @Option(
-      name: .long,
-      help:
-        "Output format: table, csv, json, markdown, html or xlsx (xlsx needs --output). Default: from --output, else table."
-    )
-    var format: PlanFormat?
-
-    @Option(
-      name: .shortAndLong,
-      help: ArgumentHelp("Write the plan to this file (atomically); `-` is standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var report: ReportOutputOptions<PlanNoun>
 
     @Flag(name: .long, help: "Record the new plan as the cohort's next version.")
     var record = false
 
     func validate() throws {
-      let format: PlanFormat
-      do { format = try PlanFormat.resolve(given: self.format, output: output) } catch {
-        throw ValidationError(error.description)
-      }
-      if format.isBinary && output == nil {
-        throw ValidationError("The \(format.rawValue) format is binary: name a file with --output.")
-      }
       if let reoptimise, !(reoptimise.isFinite && reoptimise >= 0) {
         throw ValidationError("--reoptimise takes a fit of 0 or more, such as 0.1.")
       }
@@ -73,45 +56,22 @@ extension MentorMatch {
 
     func run() throws {
       try reportingErrors {
-        let ledger = try LedgerOptions(ledger: cohort.ledger).open(.readOnly)
-        let recorded = try ledgerOperation { () throws(LedgerError) in try ledger.plan(cohort: name) }
+        let recorded = try cohort.pairFiles.ledgerOptions.reading { ledger throws(LedgerError) in
+          try ledger.plan(cohort: name)
+        }
         let loaded = try cohort.load(ownCohort: name)
         for warning in loaded.warnings { printError(warning.description) }
         let setup = try RematchSetup(
           loaded: loaded, cohortFiles: cohort.cohort, recorded: recorded.pairs, ended: ended, joiners: joiners,
           leavers: leavers, warning: { printError($0.description) })
-        let rematch: Rematch
-        do { rematch = try setup.rematch(reoptimise: reoptimise) } catch {
-          printError("error: cannot re-match cohort '\(name)': \(error)")
-          throw ExitStatus.dataError
-        }
-        let format = (try? PlanFormat.resolve(given: format, output: output)) ?? .table
-        try emit(try RematchReport.data(rematch, format: format, warning: printError), to: output)
+        let rematch = try setup.rematch(reoptimise: reoptimise, cohort: name)
+        try emit(
+          try RematchReport.data(rematch, format: report.resolvedFormat, warning: printError), to: report.output)
         if record {
-          try recordVersion(rematch, after: recorded, in: ledger)
+          printError(try LedgerUpdates.recordRematch(rematch, cohort: name, after: recorded, ledger: cohort.ledger))
         }
       }
     }
 
-    /// Stores the re-match as the cohort's next version: its pairs, the pairs
-    /// that ended now and those that ended before.
-    func recordVersion(
-      _ rematch: Rematch, after recorded: (version: ProgrammeLedger.PlanVersion, pairs: [ProgrammeLedger.VersionPair]),
-      in reader: ProgrammeLedger
-    ) throws {
-      let writer = try LedgerOptions(ledger: cohort.ledger).open(.existing)
-      let pairs = ProgrammeLedger.nextVersionPairs(
-        active: rematch.plan.pairs.map {
-          ProgrammeLedger.VersionPair(menteeID: $0.menteeID, mentorID: $0.mentorID, score: $0.score)
-        }, ending: rematch.endingPairs, previous: recorded.pairs)
-      let note =
-        "re-match of version \(recorded.version.number): \(rematch.kept.count) kept, \(rematch.new.count) new, "
-        + "\(rematch.moved.count) moved, \(rematch.ended.count) ended"
-      let stamp = ISO8601DateFormatter().string(from: Date())
-      let version = try ledgerOperation { () throws(LedgerError) in
-        try writer.addVersion(cohort: name, createdAt: stamp, kind: .rematch, note: note, pairs: pairs)
-      }
-      printError(DisplayText.visible("recorded cohort '\(name)' version \(version) (rematch): \(note)"))
-    }
   }
 }

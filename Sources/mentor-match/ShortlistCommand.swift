@@ -1,6 +1,7 @@
 import ArgumentParser
 import CompetencyModel
 import Foundation
+import Intake
 import Interchange
 import Rationale
 
@@ -23,51 +24,18 @@ extension MentorMatch {
     @Option(name: .long, help: "Suggestions per mentee, 1 to 20.")
     var size = 3
 
-    @Option(
-      name: .long,
-      help:
-        "Output format: table, csv, json, markdown, html or xlsx (xlsx needs --output). Default: the --output file's extension, else table."
-    )
-    var format: PlanFormat?
-
-    @Option(
-      name: .shortAndLong,
-      help: ArgumentHelp(
-        "Write the shortlists to this file (atomically) instead of standard output; `-` is standard output.",
-        valueName: "file"))
-    var output: String?
+    @OptionGroup var report: ReportOutputOptions<ShortlistsNoun>
 
     func validate() throws {
       guard (1...20).contains(size) else { throw ValidationError("--size must be a whole number from 1 to 20.") }
-      let format: PlanFormat
-      do {
-        format = try PlanFormat.resolve(given: self.format, output: output)
-      } catch {
-        throw ValidationError(error.description)
-      }
-      if format.isBinary && output == nil {
-        throw ValidationError("The \(format.rawValue) format is binary: name a file with --output.")
-      }
     }
 
     func run() throws {
       try reportingErrors {
         let loaded = try cohort.load()
         for warning in loaded.warnings { printError(warning.description) }
-        var configuration = loaded.configuration
-        if configuration.rules.maxMenteesPerDepartment != nil {
-          printError("error: shortlist does not support rules.max_mentees_per_department")
-          throw ExitStatus.dataError
-        }
-        if configuration.objective == .fairness {
-          printError(
-            "warning: shortlist measures costs against the total-fit objective; the fairness objective is not used")
-          configuration.objective = .total
-        }
-        let plan = try matchPlan(loaded, configuration: configuration)
-        let shortlist = Shortlist(plan: plan, size: size, requirements: loaded.requirements)
-        let format = (try? PlanFormat.resolve(given: format, output: output)) ?? .table
-        try emit(try format.data(shortlist, warning: printError), to: output)
+        let shortlist = try loaded.shortlist(size: size, warning: printError)
+        try emit(try report.resolvedFormat.data(shortlist, warning: printError), to: report.output)
       }
     }
   }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Intake
 import Interchange
 
 extension MentorMatch {
@@ -14,18 +15,8 @@ extension MentorMatch {
       try reportingErrors {
         let loaded = try cohort.load()
         for warning in loaded.warnings { printError(warning.description) }
-        let c = loaded.cohort
-        for name in loaded.configuration.unmatchedCompetencyWeights(for: c.competencies) {
-          printError("warning: the configuration weighs competency '\(name)', which no cohort file has")
-        }
-        print(
-          "ok: \(c.mentors.count) mentors offering \(c.totalCapacity) places, \(c.mentees.count) mentees,"
-            + " \(c.competencies.count) competencies; \(loaded.warnings.count) warning(s)")
-        if c.totalCapacity < c.mentees.count {
-          print(
-            "note: the mentors offer \(c.totalCapacity) places for \(c.mentees.count) mentees;"
-              + " at least \(c.mentees.count - c.totalCapacity) will stay unmatched")
-        }
+        for warning in loaded.configurationWarnings { printError(warning) }
+        print(loaded.validationSummary, terminator: "")
       }
     }
   }

@@ -220,7 +220,7 @@ extension CommandTextTests {
                                   else table. (values: table, csv, json, markdown,
                                   html, xlsx)
           -o, --output <file>     Write the circles to this file (atomically) instead
-                                  of standard output.
+                                  of standard output; `-` is standard output.
           --version               Show the version.
           -h, --help              Show help information.
 
@@ -702,11 +702,12 @@ extension CommandTextTests {
           --reoptimise <cost>     Also move continuing pairs, each only when the move
                                   gains more than this fit.
           --format <format>       Output format: table, csv, json, markdown, html or
-                                  xlsx (xlsx needs --output). Default: from --output,
+                                  xlsx (xlsx needs --output). Default: the --output
+                                  file's extension (.txt .csv .json .md .html .xlsx),
                                   else table. (values: table, csv, json, markdown,
                                   html, xlsx)
-          -o, --output <file>     Write the plan to this file (atomically); `-` is
-                                  standard output.
+          -o, --output <file>     Write the plan to this file (atomically) instead of
+                                  standard output; `-` is standard output.
           --record                Record the new plan as the cohort's next version.
           --version               Show the version.
           -h, --help              Show help information.
@@ -748,8 +749,9 @@ extension CommandTextTests {
           --size <size>           Suggestions per mentee, 1 to 20. (default: 3)
           --format <format>       Output format: table, csv, json, markdown, html or
                                   xlsx (xlsx needs --output). Default: the --output
-                                  file's extension, else table. (values: table, csv,
-                                  json, markdown, html, xlsx)
+                                  file's extension (.txt .csv .json .md .html .xlsx),
+                                  else table. (values: table, csv, json, markdown,
+                                  html, xlsx)
           -o, --output <file>     Write the shortlists to this file (atomically)
                                   instead of standard output; `-` is standard output.
           --version               Show the version.

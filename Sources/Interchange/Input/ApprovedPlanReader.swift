@@ -59,31 +59,16 @@ public enum ApprovedPlanReader {
       let table = CSVTable.collect(
         text, file: file, expectedHeader: "status,mentee_id,mentor_id", errors: &problems)
     else { throw InputErrors(problems) }
-    var columns: [String: Int] = [:]
-    for (index, field) in table.header.fields.enumerated() {
-      let key: String
-      switch CellText.headerKey(field.value) {
-      case "menteeid", "mentee": key = "mentee"
-      case "mentorid", "mentor": key = "mentor"
-      case "status": key = "status"
-      default: continue
-      }
-      if columns[key] != nil {
-        problems.append(
-          InputError(
-            file: file, line: field.line, column: field.column,
-            message: "duplicate column '\(CellText.trimmed(field.value))'"))
-      } else {
-        columns[key] = index
-      }
-    }
-    let start = table.header.fields[0]
-    for name in ["mentee", "mentor"] where columns[name] == nil {
-      problems.append(
-        InputError(
-          file: file, line: start.line, column: start.column,
-          message: "missing required column '\(name)_id'; a plan exported by `match --format csv` has it"))
-    }
+    let columns = table.columns(
+      named: { key in
+        switch key {
+        case "menteeid", "mentee": return "mentee"
+        case "mentorid", "mentor": return "mentor"
+        case "status": return "status"
+        default: return nil
+        }
+      }, required: ["mentee", "mentor"], file: file, problems: &problems,
+      missing: { "missing required column '\($0)_id'; a plan exported by `match --format csv` has it" })
     guard let menteeColumn = columns["mentee"], let mentorColumn = columns["mentor"] else {
       throw InputErrors(problems)
     }

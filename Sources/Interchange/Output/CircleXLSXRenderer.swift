@@ -24,7 +24,7 @@ public enum CircleXLSXRenderer {
         .number(Double(circle.number)), text(circle.members.map(\.id).joined(separator: ", ")),
         text(circle.departments.joined(separator: ", ")), .number(circle.sharedHours),
         circle.facilitator.map { text($0.id) } ?? .empty, circle.facilitator.map { .number($0.fit) } ?? .empty,
-        text(CircleFormat.schedule(circle)),
+        text(CircleTextRenderer.schedule(circle)),
       ])
       for member in circle.members {
         members.append([

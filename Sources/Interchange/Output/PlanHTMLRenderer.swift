@@ -26,18 +26,8 @@ enum PlanHTMLRenderer {
     let m = plan.metrics
     let cohort = plan.model.cohort
     let breakdown = PlanBreakdown(plan)
-    var out = """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>Mentoring pairing plan</title>
-      <style>
-      \(PlanHTMLAssets.style)
-      </style>
-      </head>
-      <body>
+    var out = HTMLPage.head(title: "Mentoring pairing plan", style: PlanHTMLAssets.style)
+    out += """
       <header>
       <h1>Mentoring pairing plan</h1>
 
