@@ -64,9 +64,19 @@ import Testing
   @Test func tableSeeds() throws {
     guard let scores = try seeds("FuzzScoreTable"), let capacities = try seeds("FuzzCapacityTable") else { return }
     for seed in scores {
-      do { _ = try ScoreTableReader.parse(text(seed.data), file: "scores.csv") } catch {
+      let general: Result<ScoreTable, InputErrors>
+      do { general = .success(try ScoreTableReader.parse(text(seed.data), file: "scores.csv")) } catch {
         checkReported(error, files: ["scores.csv"], seed: seed.name)
+        general = .failure(error)
       }
+      let forSolve: Result<ScoreTable, InputErrors>
+      do {
+        switch try ScoreTableReader.parseForSolve(text(seed.data), file: "scores.csv") {
+        case .whole(let whole): forSolve = .success(whole.scoreTable)
+        case .decimal(let table): forSolve = .success(table)
+        }
+      } catch { forSolve = .failure(error) }
+      #expect(general == forSolve, "solve's reader disagrees on \(seed.name)")
     }
     for seed in capacities {
       do {

@@ -2,14 +2,37 @@ import Foundation
 import FuzzSupport
 import Interchange
 
-/// The score table reader (`SCORES.csv` of `solve`).
+/// The score table reader (`SCORES.csv` of `solve`): the general reader, and
+/// `solve`'s reader, which turns whole-number tables into one byte per pair.
+/// Both must agree: the same table (bytes read back as scores) or the same
+/// errors.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzScoreTable(_ bytes: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   guard let data = bytes.map(UnsafeRawPointer.init) else { return 0 }
+  let text = FuzzInput.text(data, size)
+  let general: Result<ScoreTable, InputErrors>
   do {
-    _ = try ScoreTableReader.parse(FuzzInput.text(data, size), file: "scores.csv")
+    general = .success(try ScoreTableReader.parse(text, file: "scores.csv"))
   } catch {
     FuzzInput.checkReported(error, files: ["scores.csv"])
+    general = .failure(error)
+  }
+  let forSolve: Result<ScoreTable, InputErrors>
+  do {
+    switch try ScoreTableReader.parseForSolve(text, file: "scores.csv") {
+    case .whole(let whole): forSolve = .success(whole.scoreTable)
+    case .decimal(let table): forSolve = .success(table)
+    }
+  } catch {
+    forSolve = .failure(error)
+  }
+  switch (general, forSolve) {
+  case (.success(let a), .success(let b)):
+    precondition(a == b, "solve's reader read a different table")
+  case (.failure(let a), .failure(let b)):
+    precondition(a == b, "solve's reader reported other errors")
+  default:
+    preconditionFailure("one reader failed where the other did not")
   }
   return 0
 }

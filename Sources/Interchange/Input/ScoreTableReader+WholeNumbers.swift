@@ -31,6 +31,25 @@ extension ScoreTableReader {
     case .failure(let failure):
       throw InputErrors([InputError.unreadable(file: path, reason: failure.reason)])
     }
+    return try solveScores(data, file: path)
+  }
+
+  /// ``readForSolve(path:)`` on a file's content already in memory: the
+  /// same fast path, fallback and errors (the fuzz target's and the tests'
+  /// entry).
+  ///
+  /// - Parameters:
+  ///   - text: The file's content.
+  ///   - file: The file name for problem reports.
+  /// - Returns: The scores, as bytes or as doubles.
+  /// - Throws: ``InputErrors`` with every problem, as ``parse(_:file:)``.
+  /// - Complexity: O(length of `text`).
+  public static func parseForSolve(_ text: String, file: String) throws(InputErrors) -> SolveScores {
+    try solveScores(Data(text.utf8), file: file)
+  }
+
+  /// The body of ``readForSolve(path:)`` once the bytes are read.
+  private static func solveScores(_ data: Data, file path: String) throws(InputErrors) -> SolveScores {
     let fast: SolveScores? = data.withUnsafeBytes { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
       guard let layout = FastLayout(bytes) else { return nil }
