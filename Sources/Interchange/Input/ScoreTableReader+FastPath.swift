@@ -246,6 +246,19 @@ extension ScoreTableReader {
   /// - Complexity: O(`count`).
   @inline(__always)
   static func shortWholeNumber(_ text: UnsafePointer<UInt8>, count: Int) -> Double? {
+    guard let (negative, magnitude) = signedDigits(text, count: count) else { return nil }
+    let value = Double(magnitude)
+    return negative ? -value : value
+  }
+
+  /// The sign and magnitude of a cell that is a whole number of at most 15
+  /// digits, with an optional sign and an optional fraction of zeros, or
+  /// `nil` for anything else: the one grammar of ``shortWholeNumber(_:count:)``
+  /// and of the whole-number levels of `solve`'s reader.
+  ///
+  /// - Complexity: O(`count`).
+  @inline(__always)
+  static func signedDigits(_ text: UnsafePointer<UInt8>, count: Int) -> (negative: Bool, magnitude: Int)? {
     var k = 0
     var negative = false
     if count > 0 && (text[0] == UInt8(ascii: "-") || text[0] == UInt8(ascii: "+")) {
@@ -253,11 +266,11 @@ extension ScoreTableReader {
       k = 1
     }
     let first = k
-    var value: Int64 = 0
+    var value = 0
     while k < count && k - first < 15 {
       let digit = text[k] &- UInt8(ascii: "0")
       if digit >= 10 { break }
-      value = value &* 10 &+ Int64(digit)
+      value = value &* 10 &+ Int(digit)
       k += 1
     }
     if k == first { return nil }
@@ -267,8 +280,7 @@ extension ScoreTableReader {
       while k < count && text[k] == UInt8(ascii: "0") { k += 1 }
       if k < count { return nil }
     }
-    let magnitude = Double(value)
-    return negative ? -magnitude : magnitude
+    return (negative, value)
   }
 
   /// The cells of a line without quotes, as strings, or `nil` when one is

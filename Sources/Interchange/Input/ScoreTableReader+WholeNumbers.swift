@@ -147,27 +147,7 @@ extension ScoreTableReader {
     /// - Complexity: O(`count`).
     @inline(__always)
     static func wholeNumber(_ text: UnsafePointer<UInt8>, count: Int) -> Int? {
-      var k = 0
-      var negative = false
-      if count > 0 && (text[0] == UInt8(ascii: "-") || text[0] == UInt8(ascii: "+")) {
-        negative = text[0] == UInt8(ascii: "-")
-        k = 1
-      }
-      let first = k
-      var value = 0
-      while k < count && k - first < 15 {
-        let digit = text[k] &- UInt8(ascii: "0")
-        if digit >= 10 { break }
-        value = value &* 10 &+ Int(digit)
-        k += 1
-      }
-      if k == first { return nil }
-      if k < count {
-        guard text[k] == UInt8(ascii: ".") else { return nil }
-        k += 1
-        while k < count && text[k] == UInt8(ascii: "0") { k += 1 }
-        if k < count { return nil }
-      }
+      guard let (negative, value) = ScoreTableReader.signedDigits(text, count: count) else { return nil }
       if negative && value == 0 { return nil }
       return negative ? -value : value
     }
