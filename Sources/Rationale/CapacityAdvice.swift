@@ -161,7 +161,20 @@ extension CapacityAdvice {
           if cost < label[j].cost { label[j] = Label(cost: cost, matched: 1, fit: row[j], newlyMatched: i) }
         }
       }
-      // The mentees at each mentor, for the relaxation.
+      extendChains(&label)
+      return label
+    }
+
+    /// Extends chains from `label`'s costs, in place: a Dijkstra over the
+    /// priced mentors in which a mentee at mentor *j* moves on to mentor *k*,
+    /// leaving *j*'s place to the chain that reached it; each label keeps
+    /// the cheapest chain's cost, matched count, fit change and newly
+    /// matched mentee. The one search of ``freePlaceLabels()`` and
+    /// ``bestPlace(for:)``.
+    ///
+    /// - Complexity: O(*n* · *m* + *m* log *m*) score lookups and heap steps.
+    func extendChains(_ label: inout [Label]) {
+      let solution = plan.solution
       var menteesAt = [[Int]](repeating: [], count: m)
       for i in 0..<n where active[i] {
         if let j = solution.columnOfRow[i] { menteesAt[j].append(i) }
@@ -169,6 +182,7 @@ extension CapacityAdvice {
       var heap = MinHeap()
       for j in 0..<m where priced[j] { heap.push(label[j].cost, j) }
       var done = [Bool](repeating: false, count: m)
+      var row = [Double](repeating: 0, count: m)
       while let (cost, j) = heap.pop() {
         if done[j] || cost > label[j].cost { continue }
         done[j] = true
@@ -187,7 +201,6 @@ extension CapacityAdvice {
           }
         }
       }
-      return label
     }
 
     /// Every mentor's gain from one more place: (matched, fit, newly matched mentee).
@@ -218,48 +231,24 @@ extension CapacityAdvice {
     /// the mentee over the chains that make room for them.
     func bestPlace(for mentee: Int) -> (Int, Double)? {
       let solution = plan.solution
-      var cost = [Double](repeating: .infinity, count: m)
-      var fit = [Double](repeating: 0, count: m)
+      var label = [Label](repeating: Label(cost: .infinity), count: m)
       var row = [Double](repeating: 0, count: m)
       scores(mentee, into: &row)
-      var heap = MinHeap()
       for j in 0..<m where !row[j].isNaN {
         // Zero-capacity mentors can take the mentee only as the extra place itself.
-        cost[j] = priced[j] ? reducedCost(mentee, j, score: row[j]) : row[j] + bonus >= 0 ? 0 : .infinity
-        fit[j] = row[j]
-        if priced[j] { heap.push(cost[j], j) }
+        let cost = priced[j] ? reducedCost(mentee, j, score: row[j]) : row[j] + bonus >= 0 ? 0 : .infinity
+        label[j] = Label(cost: cost, fit: row[j])
       }
-      var menteesAt = [[Int]](repeating: [], count: m)
-      for i in 0..<n where active[i] {
-        if let j = solution.columnOfRow[i] { menteesAt[j].append(i) }
-      }
-      var done = [Bool](repeating: false, count: m)
-      while let (c, j) = heap.pop() {
-        if done[j] || c > cost[j] { continue }
-        done[j] = true
-        for i in menteesAt[j] {
-          scores(i, into: &row)
-          let current = row[j]
-          for k in 0..<m where k != j && priced[k] && !done[k] && !row[k].isNaN {
-            let next = c + reducedCost(i, k, score: row[k])
-            if next < cost[k] {
-              cost[k] = next
-              fit[k] = fit[j] + row[k] - current
-              heap.push(next, k)
-            }
-          }
-        }
-      }
+      extendChains(&label)
       // The extra place goes where the chain arrives: its gain is v[k] − cost
       // for a priced mentor, the pair's adjusted score for an unpriced one.
       var best: (j: Int, gain: Double)? = nil
-      scores(mentee, into: &row)
-      for k in 0..<m where cost[k].isFinite {
-        let gain = priced[k] ? solution.columnPrices[k] - cost[k] : row[k] + bonus
+      for k in 0..<m where label[k].cost.isFinite {
+        let gain = priced[k] ? solution.columnPrices[k] - label[k].cost : row[k] + bonus
         if best == nil || gain > best!.gain + tolerance { best = (k, gain) }
       }
       guard let best, best.gain > tolerance else { return nil }
-      return (best.j, fit[best.j])
+      return (best.j, label[best.j].fit)
     }
   }
 
