@@ -66,6 +66,36 @@ import _TestSupport
       ])
   }
 
+  @Test func aJoinerAlreadyInTheCohortIsReportedAtItsLineForEitherRole() throws {
+    let folder = try TemporaryFolder(prefix: "intake-rematch")
+    let ended = try folder.write("ended.csv", "mentee,mentor\nE00001,M00001\n")
+    let mentees = try String(contentsOfFile: sample + "/mentees.csv", encoding: .utf8).split(separator: "\n")
+    let mentors = try String(contentsOfFile: sample + "/mentors.csv", encoding: .utf8).split(separator: "\n")
+    // Line 2 is new, line 3 repeats a mentee; the mentors' line 2 repeats a mentor.
+    let newMentee = Substring(mentees[1].replacingOccurrences(of: "E00001", with: "E09999"))
+    try FileManager.default.createDirectory(atPath: folder.path("joiners"), withIntermediateDirectories: true)
+    let menteesFile = try folder.write(
+      "joiners/mentees.csv", [mentees[0], newMentee, mentees[2]].joined(separator: "\n") + "\n")
+    let mentorsFile = try folder.write("joiners/mentors.csv", [mentors[0], mentors[1]].joined(separator: "\n") + "\n")
+    let menteeID = try #require(mentees[2].split(separator: ",").first).description
+    let mentorID = try #require(mentors[1].split(separator: ",").first).description
+    let error = #expect(throws: InputErrors.self) {
+      try RematchSetup(
+        loaded: try loaded(), cohortFiles: [sample], recorded: recorded, ended: ended, joiners: folder.path("joiners"),
+        leavers: nil, warning: { _ in })
+    }
+    #expect(
+      error?.errors
+        == InputErrors([
+          InputError(
+            file: menteesFile, line: 3, column: 1,
+            message: "mentee '\(menteeID)' is already in the cohort; joiners are new people"),
+          InputError(
+            file: mentorsFile, line: 2, column: 1,
+            message: "mentor '\(mentorID)' is already in the cohort; joiners are new people"),
+        ]).errors)
+  }
+
   @Test func theSetupJoinsLeavesAndEndsAsTheFilesSay() throws {
     let folder = try TemporaryFolder(prefix: "intake-rematch")
     let ended = try folder.write("ended.csv", "mentee,mentor\nE00001,M00001\n")

@@ -155,15 +155,18 @@ public enum RematchInputs {
       return copy
     }
     let existing = Set(cohort.mentees.map(\.id)).union(cohort.mentors.map(\.id))
+    /// Whether `id` is new to the cohort; if not, the problem at its line.
+    func isNew(_ id: String, _ role: String, file: String, line: Int) -> Bool {
+      guard existing.contains(id) else { return true }
+      problems.append(
+        InputError(
+          file: file, line: line, column: 1, message: "\(role) '\(id)' is already in the cohort; joiners are new people"
+        ))
+      return false
+    }
     if let menteesFile {
       for (k, mentee) in read.cohort.mentees.enumerated() {
-        if existing.contains(mentee.id) {
-          problems.append(
-            InputError(
-              file: menteesFile, line: read.menteeLines[k], column: 1,
-              message: "mentee '\(mentee.id)' is already in the cohort; joiners are new people"))
-          continue
-        }
+        guard isNew(mentee.id, "mentee", file: menteesFile, line: read.menteeLines[k]) else { continue }
         let goals = cohort.competencies.map { name in
           read.cohort.competencies.firstIndex(of: name).flatMap { mentee.goals[$0] }
         }
@@ -172,13 +175,7 @@ public enum RematchInputs {
     }
     if let mentorsFile {
       for (k, mentor) in read.cohort.mentors.enumerated() {
-        if existing.contains(mentor.id) {
-          problems.append(
-            InputError(
-              file: mentorsFile, line: read.mentorLines[k], column: 1,
-              message: "mentor '\(mentor.id)' is already in the cohort; joiners are new people"))
-          continue
-        }
+        guard isNew(mentor.id, "mentor", file: mentorsFile, line: read.mentorLines[k]) else { continue }
         mentors.append(Mentor(person: mapped(mentor.person), capacity: mentor.capacity))
       }
     }
