@@ -115,7 +115,9 @@ extension MentorMatch {
           let problem = AssignmentProblem(
             rows: table.menteeIDs.count, columns: table.mentorIDs.count, scores: table.scores, capacities: caps,
             sense: sense)
-          if let refusal = ScoreResolution.refusal(for: problem) { throw refused(refusal) }
+          if let refusal = ScoreResolution.refusal(for: problem) {
+            throw ScoreTableReader.refusalError(refusal, file: scores)
+          }
           checking = clock.lap()
           stopwatch = Stopwatch()
           // On few whole-number levels (ratings), passes over one byte per pair; the same plan.
@@ -139,32 +141,6 @@ extension MentorMatch {
         }
       }
     }
-  }
-}
-
-extension MentorMatch.Solve {
-  /// The error for a score matrix double precision cannot certify, at the
-  /// cell that sets the spread (see `ScoreResolution` and Docs/solver.md).
-  func refused(_ refusal: ScoreResolution.Refusal) -> InputErrors {
-    let text = (try? String(contentsOfFile: scores, encoding: .utf8)) ?? ""
-    func location(_ cell: (row: Int, column: Int)) -> (line: Int, column: Int) {
-      ScoreTableReader.location(row: cell.row, column: cell.column, in: text, file: scores) ?? (1, 1)
-    }
-    let extreme = location(refusal.extremeCell)
-    let message: String
-    if let lostCell = refusal.lostCell, let lostScore = refusal.lostScore {
-      let lost = location(lostCell)
-      message =
-        "the score \(refusal.extremeScore) widens the spread of the scores so far that double precision "
-        + "resolves totals only to \(refusal.resolution), so the score \(lostScore) at "
-        + "\(scores):\(lost.line):\(lost.column) would be lost and the plan could not be certified optimal; "
-        + "remove or rescale the extreme score (see Docs/solver.md)"
-    } else {
-      message =
-        "the score \(refusal.extremeScore) makes the spread of the scores overflow double precision; "
-        + "rescale the scores (see Docs/solver.md)"
-    }
-    return InputErrors([InputError(file: scores, line: extreme.line, column: extreme.column, message: message)])
   }
 }
 
