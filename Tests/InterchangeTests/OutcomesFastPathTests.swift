@@ -1,3 +1,4 @@
+import CohortGenerator
 import CompetencyModel
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 /// (same value) or sends the file to the careful path (different value).
 struct OutcomesFastPathTests {
   private func benchmarkShapedText(rows: Int) -> String {
-    var random = SplitMixForOutcomes(seed: 3)
+    var random = SeededRandomNumberGenerator(seed: 3)
     var text = "mentee,mentor,outcome\n"
     for row in 0..<rows {
       let value = ["4.5", "3", "0.75", "-1", "2.25", "5"][Int(random.next() % 6)]
@@ -41,18 +42,5 @@ struct OutcomesFastPathTests {
     text += "\(parts[0]),\(parts[1]),\(parts[2] == "42" ? "43" : "42")\n"
     #expect(OutcomesReader.parseWellFormed(text, file: "o.csv") == nil)
     #expect(throws: InputErrors.self) { try OutcomesReader.parse(text, file: "o.csv") }
-  }
-}
-
-/// SplitMix64, for the benchmark's file shape.
-private struct SplitMixForOutcomes {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
