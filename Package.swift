@@ -51,7 +51,7 @@ let package = Package(
         "CompetencyModel", "Assignment", "Rationale", "Circles", .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
-    .target(name: "Circles", dependencies: ["CompetencyModel", "Assignment"]),
+    .target(name: "Circles", dependencies: ["CompetencyModel", "Assignment", "CohortGenerator"]),
     .target(
       name: "Ledger",
       dependencies: ["CompetencyModel", .product(name: "GRDB", package: "GRDB.swift")]),

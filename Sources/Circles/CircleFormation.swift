@@ -1,3 +1,4 @@
+import CohortGenerator
 import CompetencyModel
 
 /// A grouping of the participants into circles, with its objective and the
@@ -101,7 +102,7 @@ public struct CircleFormation: Sendable {
       search.construct()
       return CircleFormation(problem: problem, circles: search.members)
     case .random:
-      var random = SplitMix(seed: settings.seed)
+      var random = SeededRandomNumberGenerator(seed: settings.seed)
       var order = Array(0..<problem.count)
       for t in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(t, Int(random.next() % UInt64(t + 1))) }
       var circles: [[Int]] = []
@@ -200,7 +201,7 @@ struct CircleSearch {
   var circleOf: [Int]
   var value: [Double]
   var violationCount: [Int]
-  var random: SplitMix
+  var random: SeededRandomNumberGenerator
   let penalty: Double
   var roundsRun = 0
 
@@ -211,7 +212,7 @@ struct CircleSearch {
     circleOf = Array(repeating: -1, count: problem.count)
     value = Array(repeating: 0, count: circleCount)
     violationCount = Array(repeating: 0, count: circleCount)
-    random = SplitMix(seed: problem.settings.seed &+ UInt64(circleCount) &* 0x9E37_79B9)
+    random = SeededRandomNumberGenerator(seed: problem.settings.seed &+ UInt64(circleCount) &* 0x9E37_79B9)
     let s = problem.settings
     penalty = 2 * Double(s.maximumSize) * (1 + s.crossDepartment + s.sharedHours) + 1
   }
@@ -400,19 +401,5 @@ struct CircleSearch {
       value[c] = s + penalty * Double(v)
       violationCount[c] = v
     }
-  }
-}
-
-/// SplitMix64: a small, fast, seeded generator, so a seed gives the same
-/// circles on every platform.
-struct SplitMix: RandomNumberGenerator, Sendable {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
