@@ -59,6 +59,19 @@ struct LevelPruning {
     var atBefore: [[Int32]] = []
   }
 
+  /// The bytes of `window` (ranks below 64, or ``LevelScores/forbidden``)
+  /// that are a rank of at least `floor`, as their bit 7 (SWAR): with
+  /// `lift` = `0x80 − floor` in every byte (`floor` in `1...64`), a rank `r`
+  /// gives `r + 0x80 − floor` (at most `0xBF`, no carry into the next byte),
+  /// whose bit 7 is set exactly when `r ≥ floor`; a forbidden byte, whose
+  /// bit 7 is set, is masked out.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  static func atLeastFloor(_ window: UInt64, lift: UInt64) -> UInt64 {
+    ((window & 0x7F7F_7F7F_7F7F_7F7F) &+ lift) & ~window & 0x8080_8080_8080_8080
+  }
+
   /// Runs the pruning.
   ///
   /// - Parameters:
@@ -203,11 +216,10 @@ struct LevelPruning {
           }
           picks.sort { $0.rank > $1.rank || ($0.rank == $1.rank && $0.position < $1.position) }
           state.picks[r] = picks.map { Int32($0.column) }
-          // The columns' rows by regret.
-          for j in 0..<m {
-            let rank = row[j]
-            if Int(rank) + widest < best { continue }
-            if rank == LevelScores.forbidden || !eligibleColumn[j] { continue }
+          // The columns' rows by regret: only ranks from `best − widest` on
+          // can be kept, found eight bytes at a time.
+          @inline(__always) func offer(_ j: Int, _ rank: UInt8) {
+            if rank == LevelScores.forbidden || !eligibleColumn[j] { return }
             let regret = best - Int(rank)
             let t = thresholds[j]
             if regret < t {
@@ -219,6 +231,27 @@ struct LevelPruning {
                 state.atBefore[j].append(Int32(i))
               }
             }
+          }
+          var c = 0
+          let floor = best - widest
+          if floor > 0 {
+            let base = row.baseAddress!
+            let lift = UInt64(0x80 - floor) &* 0x0101_0101_0101_0101
+            while c + 8 <= m {
+              let window = UInt64(littleEndian: UnsafeRawPointer(base + c).loadUnaligned(as: UInt64.self))
+              var hits = LevelPruning.atLeastFloor(window, lift: lift)
+              while hits != 0 {
+                let b = hits.trailingZeroBitCount &>> 3
+                hits &= hits &- 1
+                offer(c + b, row[c + b])
+              }
+              c += 8
+            }
+          }
+          while c < m {
+            let rank = row[c]
+            if Int(rank) + widest >= best { offer(c, rank) }
+            c += 1
           }
         }
       }

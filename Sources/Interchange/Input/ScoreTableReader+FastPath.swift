@@ -92,12 +92,24 @@ extension ScoreTableReader {
     /// The value of a cell holding `text[0..<count]` (trimmed, not empty),
     /// or `nil` to leave the file to another parse.
     mutating func value(_ text: UnsafePointer<UInt8>, count: Int) -> Value?
+    /// Whether ``packedDigits(_:)`` may read several cells at once (only for
+    /// a one-byte `Value`).
+    static var packsDigits: Bool { get }
+    /// The values of the cells in the 8 bytes of `window` (little-endian)
+    /// when they are four cells of one digit each (`d,d,d,d,`) or two of one
+    /// digit and a zero fraction (`d.0,d.0,`), packed one byte each (the
+    /// first cell's lowest), with the number of cells; or `nil` when the
+    /// bytes are not of either shape or a value would not be the one
+    /// ``value(_:count:)`` gives (the caller then reads the cells one by one).
+    mutating func packedDigits(_ window: UInt64) -> (values: UInt32, cells: Int)?
   }
 
   /// Scores as doubles: every decimal of ``DecimalParser``'s grammar of
   /// magnitude at most ``AssignmentProblem/maximumScoreMagnitude``.
   struct DecimalCells: FastCells {
     static var blank: Double { .nan }
+    static var packsDigits: Bool { false }
+    func packedDigits(_ window: UInt64) -> (values: UInt32, cells: Int)? { nil }
     @inline(__always)
     func value(_ text: UnsafePointer<UInt8>, count: Int) -> Double? {
       if let whole = shortWholeNumber(text, count: count) { return whole }
@@ -215,6 +227,22 @@ extension ScoreTableReader {
       // The scores.
       var fields = 0
       while cursor < lineEnd {
+        if Cells.packsDigits {
+          // Eight bytes of one-digit cells at a time (`d,d,d,d,` or
+          // `d.0,d.0,` after the comma at `cursor`), while the line holds
+          // them; any other shape goes on cell by cell below.
+          while cursor + 9 <= lineEnd && fields + 4 <= columns,
+            let packed = cells.packedDigits(
+              UInt64(littleEndian: UnsafeRawPointer(base + cursor + 1).loadUnaligned(as: UInt64.self)))
+          {
+            // Four bytes stored, `packed.cells` of them values: the rest
+            // is overwritten by the next cells (`fields + 4 <= columns`).
+            UnsafeMutableRawPointer(row + fields).storeBytes(
+              of: UInt32(littleEndian: packed.values), as: UInt32.self)
+            fields += packed.cells
+            cursor += 8
+          }
+        }
         cursor += 1  // the comma
         var start = cursor
         while cursor < lineEnd && base[cursor] != CSVTokenizer.comma { cursor += 1 }
