@@ -5,7 +5,7 @@
 // Data flows one way: Interchange/Input reads cohort files into the
 // CompetencyModel (Intake gathers one run's inputs and the Ledger's pairs),
 // FitModel scores all pairs with BLAS (LinearAlgebra, the only importer of
-// CLapack), Assignment solves the capacitated problem, Rationale explains it,
+// CLapack and of CKernels, its fused sparse-row C kernel), Assignment solves the capacitated problem, Rationale explains it,
 // and Interchange/Output writes the plan, circles and reports (Interchange/Files
 // holds what both ends share). The `mentor-match` executable parses, calls and
 // prints.
@@ -40,7 +40,8 @@ let package = Package(
   ],
   targets: [
     .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
-    .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
+    .target(name: "CKernels", path: "Sources/CKernels"),
+    .target(name: "LinearAlgebra", dependencies: ["CLapack", "CKernels"]),
     .target(name: "Assignment", swiftSettings: invariants),
     .target(name: "CompetencyModel", dependencies: ["LinearAlgebra"]),
     .target(name: "Rationale", dependencies: ["CompetencyModel", "Assignment", "LinearAlgebra"]),

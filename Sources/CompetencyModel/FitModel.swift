@@ -75,9 +75,10 @@ public struct FitModel: Sendable {
 
   /// Writes the total scores (rules not applied) of a block of mentees into
   /// `buffer`, row-major `mentees.count × mentors`: the competency term by
-  /// the sparse coefficients times the mentor ramps (one BLAS `daxpy` per
-  /// non-zero, two or three per goal), then a table lookup per pair for the
-  /// other terms.
+  /// the sparse coefficients times the mentor ramps (one fused multiply-add
+  /// per non-zero and pair, two or three per goal; see
+  /// ``GrowthCoverage/fill(mentees:into:scale:)``), then a table lookup per
+  /// pair for the other terms.
   ///
   /// - Parameters:
   ///   - mentees: The block of mentees.

@@ -41,6 +41,10 @@ public struct GrowthCoverage: Sendable {
   public let ramps: Matrix
   /// The headroom credit in force.
   public let headroom: Double
+  /// ``ramps`` one byte per entry, when every ramp is a whole multiple of
+  /// half a level or a quarter (any cohort on the half-level scale): what
+  /// ``fill(mentees:into:scale:)`` reads, with the same result to the bit.
+  public let compactRamps: ByteStepMatrix?
 
   /// Builds the matrices of a cohort.
   ///
@@ -103,6 +107,7 @@ public struct GrowthCoverage: Sendable {
     self.columnThreshold = columnThreshold
     self.coefficients = coefficients
     self.ramps = ramps
+    compactRamps = ByteStepMatrix(exactly: ramps, steps: [0.5, 0.25])
   }
 
   /// The level up to which headroom above goal `g` earns credit: one level, capped at 5.
@@ -119,12 +124,20 @@ public struct GrowthCoverage: Sendable {
   }
 
   /// Writes `scale ·` the term of a block of mentees against every mentor into
-  /// `buffer` (row-major): one BLAS `daxpy` of a mentor ramp row per non-zero
-  /// coefficient, so about `4 · goals · mentors` flops per mentee.
+  /// `buffer` (row-major): per pair one chain of fused multiply-adds over the
+  /// mentee's non-zero coefficients in order, `acc = fma(scale · coefficient,
+  /// ramp, acc)` from 0, reading the one-byte ramps (``compactRamps``) when
+  /// the cohort has them; the same bits as one BLAS `daxpy` of a ramp row per
+  /// non-zero where `daxpy` fuses its multiply-add (OpenBLAS on FMA processors).
+  /// About `4 · goals · mentors` flops per mentee.
   ///
   /// - Complexity: O(`mentees.count · goals · mentors`).
   public func fill(mentees range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>, scale: Double) {
-    coefficients.multiplyRows(range, by: ramps, into: buffer, scale: scale)
+    if let compactRamps {
+      coefficients.multiplyRows(range, by: compactRamps, into: buffer, scale: scale)
+    } else {
+      coefficients.multiplyRowsFused(range, by: ramps, into: buffer, scale: scale)
+    }
   }
 
   /// The term of one pair split by competency, from the same coefficients and

@@ -1,0 +1,16 @@
+#ifndef MENTORMATCH_CKERNELS_H
+#define MENTORMATCH_CKERNELS_H
+
+#include <stdint.h>
+
+/// out[j] = fma(alpha[count-1], rows[count-1][j], ... fma(alpha[0], rows[0][j], 0.0) ...)
+/// for j in 0..<n: the same value, bit for bit, as zeroing `out` and adding
+/// each row with a fused-multiply-add `daxpy` in order, but with one write of
+/// `out` instead of `count` read-modify-writes. `count` may be 0 (then out = 0).
+void mm_fused_rows_f64(long n, long count, const double *alpha, const double *const *rows, double *out);
+
+/// The same as mm_fused_rows_f64 with row k's entry j read as
+/// `(double)codes[k][j] * step` (one byte per entry).
+void mm_fused_rows_u8(long n, long count, const double *alpha, const uint8_t *const *codes, double step, double *out);
+
+#endif
