@@ -219,7 +219,7 @@ struct ReaderCoresTests {
       ids.append(id)
     }
     bytes.withUnsafeBufferPointer { buffer in
-      var recent = RecentIDs(base: buffer.baseAddress!, rows: 0)
+      var recent = RecentIDs(base: buffer.baseAddress!)
       for (id, range) in zip(ids, ranges) { #expect(recent.text(range) == id) }
     }
   }

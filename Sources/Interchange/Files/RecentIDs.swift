@@ -4,8 +4,8 @@ import Foundation
 /// direct-mapped cache that hands back the `String` already made for the
 /// same bytes instead of making (and validating) another.
 ///
-/// Files of pairs name each person many times (a mentee on consecutive
-/// rows, a mentor all over the file); each slot remembers where in the
+/// Files of pairs name each person many times, most often on consecutive
+/// rows (a mentee with each of their mentors); each slot remembers where in the
 /// file an id's bytes were seen and the text made of them, and a lookup
 /// compares the bytes themselves, so a hit is always the same text. The
 /// file's bytes must outlive the cache.
@@ -20,16 +20,15 @@ struct RecentIDs {
   private var entries: [Entry]
   private let base: UnsafePointer<UInt8>
 
-  /// A cache for ids lying in the bytes at `base`, with a slot for every
-  /// `rows / 4` rows to read (1,024 to 65,536 slots).
+  /// A cache for ids lying in the bytes at `base`: 64 slots, few enough to
+  /// stay in the nearest cache (a larger table, tried with up to 65,536
+  /// slots, cost more in cache misses than the strings it saved).
   ///
-  /// - Complexity: O(slots).
-  init(base: UnsafePointer<UInt8>, rows: Int) {
+  /// - Complexity: O(1).
+  init(base: UnsafePointer<UInt8>) {
     self.base = base
-    var bits = 10
-    while bits < 16 && 1 << bits < rows / 4 { bits += 1 }
-    slotBits = bits
-    entries = [Entry](repeating: Entry(), count: 1 << bits)
+    slotBits = 6
+    entries = [Entry](repeating: Entry(), count: 1 << slotBits)
   }
 
   /// The text of `base[range]`, which must be valid UTF-8 (ASCII ids are):

@@ -155,7 +155,7 @@ extension OutcomesReader {
     let rows = output.rows.baseAddress! + offset
     let hashes = output.hashes.baseAddress! + offset
     var count = 0
-    var recent = RecentIDs(base: base, rows: lines)
+    var recent = RecentIDs(base: base)
     let counted = PlainLineCells.forEachRow(bytes, range, fields: layout.fields) { cells in
       guard case .number(let value) = cells.plainDecimal(layout.outcome), valueRange.contains(value) else {
         return false
