@@ -26,6 +26,24 @@ public struct Cohort: Sendable, Hashable {
     self.mentees = mentees
   }
 
+  /// Creates a cohort whose invariants the caller has already established
+  /// (the cohort reader checks every id and level as it reads); they are
+  /// checked again in debug builds only.
+  ///
+  /// - Complexity: O(1) (O(people × competencies) in debug builds).
+  package init(checkedCompetencies competencies: [String], mentors: [Mentor], mentees: [Mentee]) {
+    assert(Set(competencies).count == competencies.count, "Competency names must be unique")
+    assert(
+      mentors.allSatisfy { $0.person.levels.count == competencies.count }
+        && mentees.allSatisfy { $0.person.levels.count == competencies.count && $0.goals.count == competencies.count },
+      "Every person needs one level per competency")
+    assert(Set(mentors.map(\.id)).count == mentors.count, "Mentor ids must be unique")
+    assert(Set(mentees.map(\.id)).count == mentees.count, "Mentee ids must be unique")
+    self.competencies = competencies
+    self.mentors = mentors
+    self.mentees = mentees
+  }
+
   /// Each mentee's index, by id.
   ///
   /// - Complexity: O(`mentees`).

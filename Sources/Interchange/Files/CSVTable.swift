@@ -209,6 +209,8 @@ public struct CSVTable: Sendable, Hashable {
     func failure(_ reason: String) -> Result<String, InputError> {
       .failure(InputError.unreadable(file: path, reason: reason))
     }
+    // An ASCII file is read straight into its text; anything else, and every failure, as bytes.
+    if let text = InputFile.readASCIIText(path) { return .success(text) }
     switch InputFile.read(path) {
     case .success(let bytes): return text(of: bytes, path: path)
     case .failure(let error): return failure(error.reason)

@@ -27,6 +27,12 @@ protocol CohortRowCells {
   func column(_ index: Int) -> Int
   /// The cell read as a plain decimal when that is quick, else ``PlainCell/other``.
   func plainDecimal(_ index: Int) -> PlainCell
+  /// The cell's text cleaned by ``CellText/clean(_:)``.
+  func cleanValue(_ index: Int) -> String
+}
+
+extension CohortRowCells {
+  func cleanValue(_ index: Int) -> String { CellText.clean(value(index)) }
 }
 
 extension CSVTable.Record: CohortRowCells {

@@ -1,45 +1,101 @@
+import Foundation
+
 /// The cells of one plain line (no quotes, no carriage returns) of a CSV
 /// file, read on its bytes: texts made on demand, decimals parsed in
 /// place, columns counted as ``CSVTokenizer`` counts them.
+///
+/// The cell offsets live in a buffer of the header's field count (plus
+/// two) that ``forEachRow(_:_:fields:firstLine:_:)`` allocates once per
+/// chunk; a line with more cells only counts them (it is never read).
 struct PlainLineCells: CohortRowCells {
   let bytes: UnsafeBufferPointer<UInt8>
-  /// The offset of each cell's first byte, then one past the last cell's end plus one.
-  private var starts: [Int] = []
+  /// The offset of each cell's first byte, then one past the last cell's
+  /// end plus one (the first `capacity` of them).
+  private let starts: UnsafeMutablePointer<Int>
+  /// How many offsets `starts` holds at most.
+  private let capacity: Int
+  /// The number of cells of the line.
+  private(set) var count = 0
   /// The line's content.
   private var lineRange = 0..<0
   /// Whether the line is all ASCII, so columns are byte offsets.
   private var ascii = true
   private(set) var line = 0
 
-  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
-  /// Splits the line `range` at its commas.
-  mutating func split(_ range: Range<Int>, line: Int) {
-    self.line = line
-    lineRange = range
-    starts.removeAll(keepingCapacity: true)
-    starts.append(range.lowerBound)
-    let base = bytes.baseAddress!
-    var seen: UInt8 = 0
-    for index in range {
-      let byte = base[index]
-      seen |= byte
-      if byte == CSVTokenizer.comma { starts.append(index + 1) }
-    }
-    starts.append(range.upperBound + 1)
-    ascii = seen < 0x80
+  private init(bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeMutablePointer<Int>, capacity: Int) {
+    self.bytes = bytes
+    self.starts = starts
+    self.capacity = capacity
   }
 
-  /// The number of cells.
-  var count: Int { starts.count - 1 }
+  /// Splits the line `range` at its commas; `false` (the line is not
+  /// plain) when it holds a quote or a carriage return.
+  ///
+  /// - Complexity: O(`range.count`).
+  @inline(__always)
+  mutating func split(_ range: Range<Int>, line: Int) -> Bool {
+    self.line = line
+    lineRange = range
+    let base = bytes.baseAddress!
+    let starts = self.starts
+    let last = capacity - 1
+    starts[0] = range.lowerBound
+    var cells = 1
+    var seen: UInt64 = 0
+    var index = range.lowerBound
+    let end = range.upperBound
+    @inline(__always) func comma(_ at: Int) {
+      if cells < last { starts[cells] = at + 1 }
+      cells += 1
+    }
+    // Eight bytes at a time (little-endian: the lowest byte first). The high
+    // bit of each byte of `zero(x)` is set exactly where that byte of `x` is
+    // zero (no carries between bytes), so `zero(word ^ repeated(c))` marks
+    // the bytes equal to `c`.
+    let raw = UnsafeRawPointer(base)
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    @inline(__always) func zero(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+    while index + 8 <= end {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      seen |= word
+      if zero(word ^ 0x2222_2222_2222_2222) | zero(word ^ 0x0D0D_0D0D_0D0D_0D0D) != 0 { return false }
+      var mask = zero(word ^ 0x2C2C_2C2C_2C2C_2C2C)
+      while mask != 0 {
+        comma(index + mask.trailingZeroBitCount >> 3)
+        mask &= mask &- 1
+      }
+      index += 8
+    }
+    while index < end {
+      let byte = base[index]
+      seen |= UInt64(byte)
+      if byte == CSVTokenizer.comma {
+        comma(index)
+      } else if byte == CSVTokenizer.quote || byte == CSVTokenizer.carriageReturn {
+        return false
+      }
+      index += 1
+    }
+    if cells < capacity { starts[cells] = end + 1 }
+    count = cells
+    ascii = seen & 0x8080_8080_8080_8080 == 0
+    return true
+  }
 
   /// Whether every cell is empty (a line the careful path skips).
   var isBlank: Bool { lineRange.count == count - 1 }
 
+  @inline(__always)
+  private func start(_ index: Int) -> Int {
+    precondition(index < count && index + 1 < capacity, "cell index out of range")
+    return starts[index]
+  }
+
+  @inline(__always)
   private func end(_ index: Int) -> Int { starts[index + 1] - 1 }
 
   func value(_ index: Int) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: bytes[starts[index]..<end(index)]), as: UTF8.self)
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[start(index)..<end(index)]), as: UTF8.self)
   }
 
   func field(_ index: Int) -> CSVTable.Field {
@@ -51,7 +107,7 @@ struct PlainLineCells: CohortRowCells {
   ///
   /// - Complexity: O(1) on an ASCII line, else O(length of the line).
   func column(_ index: Int) -> Int {
-    var column = starts[index] - lineRange.lowerBound + 1
+    var column = start(index) - lineRange.lowerBound + 1
     if !ascii && index > 0 {
       // The careful tokenizer's own count, on this line alone.
       var tokenizer = CSVTokenizer(bytes: UnsafeBufferPointer(rebasing: bytes[lineRange]), file: "")
@@ -67,7 +123,7 @@ struct PlainLineCells: CohortRowCells {
   /// - Complexity: O(1).
   @inline(__always)
   func cleanRange(_ index: Int) -> Range<Int>? {
-    let start = starts[index]
+    let start = start(index)
     let end = end(index)
     guard start < end else { return nil }
     let base = bytes.baseAddress!
@@ -77,40 +133,90 @@ struct PlainLineCells: CohortRowCells {
     return start..<end
   }
 
+  /// Cell `index`'s text cleaned by ``CellText/clean(_:)``, made once from
+  /// the bytes when they are already clean.
+  ///
+  /// - Complexity: O(length of the cell).
+  func cleanValue(_ index: Int) -> String {
+    if let range = cleanRange(index) {
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+    return CellText.clean(value(index))
+  }
+
+  /// Cell `index` as a plain decimal: the one- and three-byte forms of
+  /// levels (`4`, `2.5`) read on the spot (their value, `d` or `dd / 10`,
+  /// is one correctly rounded operation, as in ``DecimalParser/parseFast(bytes:)``),
+  /// anything else by ``WellFormedCSV/plainDecimal(_:_:_:)``.
+  ///
+  /// - Complexity: O(length of the cell).
+  @inline(__always)
   func plainDecimal(_ index: Int) -> PlainCell {
-    WellFormedCSV.plainDecimal(bytes.baseAddress!, starts[index], end(index))
+    let start = start(index)
+    let end = end(index)
+    let base = bytes.baseAddress!
+    switch end - start {
+    case 0: return .empty
+    case 1:
+      let digit = base[start] &- UInt8(ascii: "0")
+      if digit < 10 { return .number(Double(digit)) }
+    case 3:
+      let whole = base[start] &- UInt8(ascii: "0")
+      let tenth = base[start + 2] &- UInt8(ascii: "0")
+      if whole < 10 && tenth < 10 && base[start + 1] == UInt8(ascii: ".") {
+        return .number(Double(Int(whole) * 10 + Int(tenth)) / 10)
+      }
+    default: break
+    }
+    return WellFormedCSV.plainDecimal(base, start, end)
   }
 }
 
 extension PlainLineCells {
   /// Hands `row` the cells of each non-blank line of `bytes[range]` (whole
-  /// lines, numbered from 1 within the range), in order.
+  /// lines, numbered from `firstLine`), in order.
   ///
   /// - Parameters:
   ///   - fields: The header's field count, which every row must have.
+  ///   - firstLine: The number of the range's first line (1 by default).
   ///   - row: Reads one row; returns `false` when the row is not plain.
   /// - Returns: The number of lines, or `nil` when a line holds a quote, a
   ///   lone carriage return or a leading U+FEFF, has another field count,
   ///   or `row` returned `false`.
   /// - Complexity: O(`range.count`) plus the work of `row`.
   static func forEachRow(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fields: Int, _ row: (PlainLineCells) -> Bool
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fields: Int, firstLine: Int = 1,
+    _ row: (PlainLineCells) -> Bool
   ) -> Int? {
-    var cells = PlainLineCells(bytes: bytes)
+    let capacity = fields + 2
+    let starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+    defer { starts.deallocate() }
+    var cells = PlainLineCells(bytes: bytes, starts: starts, capacity: capacity)
     var index = range.lowerBound
-    var line = 0
-    while index < range.upperBound {
-      guard let end = WellFormedCSV.lineEnd(bytes, from: index, limit: range.upperBound) else { return nil }
+    var line = firstLine - 1
+    let base = bytes.baseAddress!
+    let limit = range.upperBound
+    while index < limit {
+      // The line feed by `memchr`; quotes and carriage returns (but one right
+      // before the line feed) are found while the line is split.
+      var contentEnd = limit
+      if let hit = memchr(base + index, Int32(CSVTokenizer.lineFeed), limit - index) {
+        contentEnd = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+      }
+      let next = contentEnd < limit ? contentEnd + 1 : limit
+      if contentEnd < limit && contentEnd > index && base[contentEnd - 1] == CSVTokenizer.carriageReturn {
+        contentEnd -= 1
+      }
       line += 1
       // A row starting with U+FEFF: the careful path counts its columns.
-      if end.contentEnd - index >= 3 && bytes[index] == 0xEF && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF {
+      if contentEnd - index >= 3 && base[index] == 0xEF && base[index + 1] == 0xBB && base[index + 2] == 0xBF {
         return nil
       }
-      cells.split(index..<end.contentEnd, line: line)
-      index = end.next
+      guard cells.split(index..<contentEnd, line: line) else { return nil }
+      index = next
       if cells.isBlank { continue }
       guard cells.count == fields, row(cells) else { return nil }
     }
-    return line
+    return line - firstLine + 1
   }
 }

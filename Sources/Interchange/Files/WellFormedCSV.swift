@@ -37,12 +37,15 @@ enum WellFormedCSV {
   }
 
   /// The start of each of `parts` line-aligned chunks of `bytes[from...]`,
-  /// then `bytes.count`: more than one part only for a megabyte or more.
+  /// then `bytes.count`: more than one part only for a megabyte or more,
+  /// `perCore` parts per core (up to 8 cores), so that a core that starts
+  /// late or is slowed by others' work takes fewer of them.
   ///
   /// - Complexity: O(length of the lines cut).
-  static func chunks(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> [Int] {
+  static func chunks(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, perCore: Int = 1) -> [Int] {
     let count = bytes.count
-    let parts = count - from >= 1 << 20 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+    let parts =
+      count - from >= 1 << 20 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) * max(1, perCore) : 1
     var bounds = [from]
     for part in 1..<parts {
       var cut = max(bounds[bounds.count - 1], from + (count - from) * part / parts)

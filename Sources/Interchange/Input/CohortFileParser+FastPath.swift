@@ -12,10 +12,11 @@ extension CohortFileParser {
   /// (any problem or warning: `nil`). The rows are split on the raw bytes
   /// (``WellFormedCSV``: no quotes, no lone carriage returns, every row with
   /// the header's field count) in line-aligned chunks on every core, and
-  /// each row is read by the same ``parse(_:problems:)`` as the careful
+  /// each row is read by the same ``parseRow(_:problems:)`` as the careful
   /// path, except that level, goal and seniority cells holding plain
-  /// decimals are read by ``DecimalParser/parseFast(bytes:)`` without making
-  /// a string. A row with any problem, an id repeated, or no data row at
+  /// decimals are read straight from the bytes (``PlainLineCells/plainDecimal(_:)``)
+  /// and clean text cells made once from their bytes, without a string per
+  /// cell. A row with any problem, an id repeated, or no data row at
   /// all (a warning): `nil`.
   ///
   /// - Complexity: O(*n*) for *n* bytes, over the available cores.
@@ -39,35 +40,77 @@ extension CohortFileParser {
         parser: CohortFileParser(
           file: file, side: side, referenceDate: referenceDate, mapping: mapping, columns: columns),
         fields: header.count)
-      let parts = WellFormedCSV.map(bytes, chunks: WellFormedCSV.chunks(bytes, from: headerEnd.next)) { bytes, range in
-        parseRows(bytes, range, template: template)
-      }
-      // Join the chunks: lines counted on, ids unique across them.
-      var joined = template.parser
-      var total = 0
-      for part in parts {
-        guard let (parser, _) = part else { return nil }
-        total += parser.rows.count
-      }
-      joined.rows.reserveCapacity(total)
-      joined.firstLine.reserveCapacity(total)
-      var line = 1
-      for part in parts {
-        guard let (parser, lines) = part else { return nil }
-        for var row in parser.rows {
-          row.line += line
-          row.start.line += line
-          if joined.firstLine.updateValue(row.line, forKey: row.person.id) != nil { return nil }
-          joined.rows.append(row)
-        }
-        for var link in parser.managerLinks {
-          link.field.line += line
-          joined.managerLinks.append(link)
-        }
-        line += lines
-      }
-      return joined.rows.isEmpty ? nil : joined
+      return parseRows(bytes, from: headerEnd.next, template: template)
     }
+  }
+
+  /// The rows after the header, read on every core straight into one
+  /// array: the lines of each chunk are counted first (`memchr`), so each
+  /// chunk numbers its lines as in the file and writes its rows at its own
+  /// place; the gaps of blank lines are closed by moving rows (no copies),
+  /// and the ids are checked across chunks by merging each chunk's
+  /// first lines into the first chunk's. `nil` when any line is unusual,
+  /// any row has a problem, an id repeats, or there is no row.
+  ///
+  /// - Complexity: O(*n*) for *n* bytes, over the available cores, plus
+  ///   O(rows after the first chunk) on one core for the id check.
+  private static func parseRows(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, template: Template
+  ) -> CohortFileParser? {
+    let bounds = WellFormedCSV.chunks(bytes, from: start, perCore: 2)
+    let lineCounts = WellFormedCSV.map(bytes, chunks: bounds) { bytes, range in WellFormedCSV.lineCount(bytes, range) }
+    var total = 0
+    let before = lineCounts.map { count in  // the lines before each chunk
+      defer { total += count }
+      return total
+    }
+    guard total > 0 else { return nil }  // no row: the careful path warns
+    var parts: [CohortFileParser?] = []
+    var answered = true
+    let rows = [Row](unsafeUninitializedCapacity: total) { buffer, initialized in
+      initialized = 0
+      let output = Output(rows: buffer)
+      let written = WellFormedCSV.mapParts(bytes, chunks: bounds) { part, bytes, range in
+        // Line 1 is the header.
+        parseChunk(
+          bytes, range, template: template, firstLine: 2 + before[part], lines: lineCounts[part],
+          into: output, at: before[part])
+      }
+      let base = buffer.baseAddress!
+      // Close the gaps (blank lines, and chunks that stepped aside, whose rows are let go).
+      var count = 0
+      for (part, chunk) in written.enumerated() {
+        if chunk.parser == nil { answered = false }
+        if !answered {
+          (base + before[part]).deinitialize(count: chunk.rows)
+          continue
+        }
+        if before[part] != count { (base + count).moveInitialize(from: base + before[part], count: chunk.rows) }
+        count += chunk.rows
+      }
+      guard answered else {
+        base.deinitialize(count: count)
+        return
+      }
+      initialized = count
+      parts = written.map(\.parser)
+    }
+    guard answered, !rows.isEmpty, var joined = parts[0] else { return nil }
+    // Ids unique across the chunks: each later chunk's first lines merged into the first's.
+    for part in parts.dropFirst() {
+      guard let part else { return nil }
+      joined.firstLine.reserveCapacity(joined.firstLine.count + part.firstLine.count)
+      for (id, line) in part.firstLine where joined.firstLine.updateValue(line, forKey: id) != nil { return nil }
+      joined.managerLinks += part.managerLinks
+    }
+    joined.rows = rows
+    return joined
+  }
+
+  /// The result's memory, which the chunks write at their own places
+  /// (`concurrentPerform` returns when all are done).
+  private struct Output: @unchecked Sendable {
+    let rows: UnsafeMutableBufferPointer<Row>
   }
 
   /// The parser to start each chunk from, and the header's field count.
@@ -77,19 +120,26 @@ extension CohortFileParser {
     var fields: Int
   }
 
-  /// The rows of `bytes[range]` (whole lines, numbered from 1 within the
-  /// range) and the number of lines, or `nil` when any line is unusual or
-  /// any row has a problem.
-  private static func parseRows(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, template: Template
-  ) -> (CohortFileParser, lines: Int)? {
+  /// Reads the rows of `bytes[range]` (whole lines, `lines` of them,
+  /// numbered from `firstLine`) into `output` from `offset` on. Returns how
+  /// many rows were written (all initialized, even when the chunk steps
+  /// aside) and the chunk's parser (its first lines and manager links, no
+  /// rows), or `nil` when any line is unusual or any row has a problem.
+  private static func parseChunk(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, template: Template, firstLine: Int, lines: Int,
+    into output: Output, at offset: Int
+  ) -> (rows: Int, parser: CohortFileParser?) {
     var parser = template.parser
+    parser.firstLine.reserveCapacity(lines)
     var problems: [InputError] = []
-    let lines = PlainLineCells.forEachRow(bytes, range, fields: template.fields) { cells in
-      parser.parse(cells, problems: &problems)
-      return problems.isEmpty
+    let rows = output.rows.baseAddress! + offset
+    var count = 0
+    let counted = PlainLineCells.forEachRow(bytes, range, fields: template.fields, firstLine: firstLine) { cells in
+      guard count < lines, let row = parser.parseRow(cells, problems: &problems), problems.isEmpty else { return false }
+      (rows + count).initialize(to: row)
+      count += 1
+      return true
     }
-    guard let lines else { return nil }
-    return (parser, lines)
+    return (count, counted == lines ? parser : nil)
   }
 }

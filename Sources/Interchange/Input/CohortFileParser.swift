@@ -214,6 +214,12 @@ struct CohortFileParser {
   ///   fast path's cells of a plain line, which also read plain decimals
   ///   straight from the bytes (the same values, see ``CohortRowCells``).
   mutating func parse<Cells: CohortRowCells>(_ record: Cells, problems: inout [InputError]) {
+    if let row = parseRow(record, problems: &problems) { rows.append(row) }
+  }
+
+  /// Reads one data row, appending its problems: the row when it has none
+  /// (the same checks and state as ``parse(_:problems:)``, which appends it).
+  mutating func parseRow<Cells: CohortRowCells>(_ record: Cells, problems: inout [InputError]) -> Row? {
     let errorsBefore = problems.count
     let file = self.file
     func fail(_ index: Int, _ message: String) {
@@ -224,7 +230,7 @@ struct CohortFileParser {
     let columns = self.columns
     func text(_ column: CohortColumns.Fixed) -> (value: String, field: Int)? {
       guard let index = columns.fixedIndex[column.ordinal] else { return nil }
-      return (CellText.clean(record.value(index)), index)
+      return (record.cleanValue(index), index)
     }
     func optional(_ column: CohortColumns.Fixed) -> String? {
       guard let cell = text(column), !cell.value.isEmpty else { return nil }
@@ -389,7 +395,7 @@ struct CohortFileParser {
     if !id.isEmpty, case (let manager, let field)? = managerCell, !manager.isEmpty {
       managerLinks.append(ManagerLink(person: id, manager: manager, file: file, field: record.field(field)))
     }
-    guard problems.count == errorsBefore, !id.isEmpty, let role else { return }
+    guard problems.count == errorsBefore, !id.isEmpty, let role else { return nil }
 
     let person = Person(
       id: id, name: name, email: optional(.email), department: optional(.department),
@@ -397,10 +403,9 @@ struct CohortFileParser {
       seniority: seniority,
       languages: languages, levels: [], preferences: preferences)
     let start = (line: record.line, column: record.column(0))
-    rows.append(
-      Row(
-        person: person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals,
-        listedGoals: listedGoals, role: role,
-        line: record.line, start: (start.line, start.column)))
+    return Row(
+      person: person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals,
+      listedGoals: listedGoals, role: role,
+      line: record.line, start: (start.line, start.column))
   }
 }

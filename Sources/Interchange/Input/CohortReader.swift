@@ -1,3 +1,4 @@
+import Assignment
 import CompetencyModel
 import Foundation
 
@@ -170,7 +171,11 @@ public enum CohortReader {
       competencyIndex[column.key] = competencies.count
       competencies.append(column.display)
     }
-    problems += managerCycles((mentorFile?.managerLinks ?? []) + (menteeFile?.managerLinks ?? []))
+    // The manager check runs beside the people's assembly.
+    let links = (mentorFile?.managerLinks ?? []) + (menteeFile?.managerLinks ?? [])
+    let cycles = ResultSlots<[InputError]>(count: 1)
+    let cycleCheck = DispatchGroup()
+    DispatchQueue.global().async(group: cycleCheck) { cycles.put(managerCycles(links), at: 0) }
 
     var mentorList: [Mentor] = []
     var mentorLines: [Int] = []
@@ -178,44 +183,32 @@ public enum CohortReader {
     var menteeLines: [Int] = []
     var growthWarnings: [InputError] = []
     let hasGoalColumns = menteeColumns.map { !$0.goals.isEmpty || !$0.goalLists.isEmpty } ?? false
-    /// Moves `file`'s rows into mentors and mentees, last row first (the lists are reversed after).
+    /// Moves `file`'s rows into mentors and mentees, in file order (on every core).
     func take(_ file: inout CohortFileParser?, mentors: Bool, mentees: Bool) {
       guard let slots = file?.slots(competencyIndex: competencyIndex) else { return }
       var rows = file?.takeRows() ?? []
-      while let row = rows.popLast() {
-        let (levels, goals) = slots.inCohortOrder(row, withGoals: mentees)
-        var person = row.person
-        person.levels = levels
-        if mentors && row.role.mentors {
-          mentorList.append(Mentor(person: person, capacity: row.capacity))
-          mentorLines.append(row.line)
-        }
-        guard mentees && row.role.isMentored else { continue }
-        let growth = zip(goals, levels).contains { goal, level in goal.map { $0 > level } ?? false }
-        if hasGoalColumns && !growth {
-          growthWarnings.append(
-            InputError(
-              file: menteesFile, line: row.start.line, column: row.start.column,
-              message:
-                "mentee '\(person.id)' has no goal above their current level, so they have nothing "
-                + "to grow toward and, by default (rules.goal_mentees_first), only get a place left "
-                + "over by mentees with goals; set a goal:<competency> above their level:<competency>",
-              severity: .warning))
-        }
-        menteeList.append(Mentee(person: person, goals: goals, mentorsWanted: row.mentorsWanted))
-        menteeLines.append(row.line)
+      let people = CohortPeople.build(
+        &rows, slots: slots, mentors: mentors, mentees: mentees, hasGoalColumns: hasGoalColumns,
+        menteesFile: menteesFile)
+      // (An empty list takes the other's storage: no copies.)
+      func join<Element>(_ list: inout [Element], _ more: [Element]) {
+        if list.isEmpty { list = more } else { list += more }
       }
+      join(&mentorList, people.mentors)
+      join(&mentorLines, people.mentorLines)
+      join(&menteeList, people.mentees)
+      join(&menteeLines, people.menteeLines)
+      join(&growthWarnings, people.growthWarnings)
     }
     take(&mentorFile, mentors: true, mentees: samePeopleFile)
     take(&menteeFile, mentors: false, mentees: true)
-    mentorList.reverse()
-    mentorLines.reverse()
-    menteeList.reverse()
-    menteeLines.reverse()
-    problems += growthWarnings.reversed()
+    cycleCheck.wait()
+    problems += cycles.take(0)
+    problems += growthWarnings
     if problems.contains(where: { $0.severity == .error }) { throw InputErrors(problems) }
     return CohortReadResult(
-      cohort: Cohort(competencies: competencies, mentors: mentorList, mentees: menteeList),
+      // Unique competencies and ids, one level and goal per competency: checked above.
+      cohort: Cohort(checkedCompetencies: competencies, mentors: mentorList, mentees: menteeList),
       warnings: problems.sorted(by: InputError.reportOrder),
       mentorLines: mentorLines, menteeLines: menteeLines)
   }
@@ -236,6 +229,7 @@ public enum CohortReader {
   ///   where someone has two managers.
   private static func managerCycles(_ links: [CohortFileParser.ManagerLink]) -> [InputError] {
     var node: [String: Int] = [:]
+    node.reserveCapacity(2 * links.count)
     var ids: [String] = []
     func index(_ id: String) -> Int {
       if let known = node[id] { return known }

@@ -11,7 +11,8 @@ extension OutcomesReader {
   /// rows are split on the raw bytes (``WellFormedCSV``) in line-aligned
   /// chunks on every core, ids cleaned as the careful path cleans them (a
   /// plain id is made straight from its bytes) and hashed on their bytes
-  /// (``ByteHash``), outcomes read by ``DecimalParser/parseFast(bytes:)``.
+  /// (``ByteHash``), a repeated id's `String` made once (``RecentIDs``),
+  /// outcomes read by ``DecimalParser/parseFast(bytes:)``.
   /// The one-outcome-per-pair check then runs on every core too
   /// (``OutcomesReader/firstOutcomes(_:hashes:)``). An empty id, an outcome
   /// that is not a plain decimal in ``valueRange``, or a pair given twice
@@ -126,6 +127,20 @@ extension OutcomesReader {
     var hash: ByteHash
   }
 
+  /// A cell's id as the careful path cleans it, and the hash state after it.
+  @inline(__always)
+  private static func id(
+    _ cells: PlainLineCells, _ index: Int, hash: ByteHash, state: UInt64, recent: inout RecentIDs
+  ) -> (String, UInt64) {
+    if let plain = cells.cleanRange(index) {
+      return (
+        recent.text(plain), hash.hash(cells.bytes.baseAddress!, plain.lowerBound, plain.upperBound, state: state)
+      )
+    }
+    let text = CellText.clean(cells.value(index))
+    return (text, hash.hash(text, state: state))
+  }
+
   /// Reads the rows of `bytes[range]` (whole lines, `lines` of them) into
   /// `output` from `offset` on, with their pairs' hashes; a row's line is
   /// its place in the file (the header is line 1, the chunk starts after
@@ -140,23 +155,13 @@ extension OutcomesReader {
     let rows = output.rows.baseAddress! + offset
     let hashes = output.hashes.baseAddress! + offset
     var count = 0
-    /// A cell's id as the careful path cleans it, and the hash state after it.
-    func id(_ cells: PlainLineCells, _ index: Int, state: UInt64) -> (String, UInt64) {
-      if let plain = cells.cleanRange(index) {
-        return (
-          String(decoding: UnsafeBufferPointer(rebasing: bytes[plain]), as: UTF8.self),
-          hash.hash(base, plain.lowerBound, plain.upperBound, state: state)
-        )
-      }
-      let text = CellText.clean(cells.value(index))
-      return (text, hash.hash(text, state: state))
-    }
+    var recent = RecentIDs(base: base)
     let counted = PlainLineCells.forEachRow(bytes, range, fields: layout.fields) { cells in
       guard case .number(let value) = cells.plainDecimal(layout.outcome), valueRange.contains(value) else {
         return false
       }
-      let (menteeID, state) = id(cells, layout.mentee, state: hash.seed)
-      let (mentorID, final) = id(cells, layout.mentor, state: state)
+      let (menteeID, state) = id(cells, layout.mentee, hash: hash, state: hash.seed, recent: &recent)
+      let (mentorID, final) = id(cells, layout.mentor, hash: hash, state: state, recent: &recent)
       guard !menteeID.isEmpty, !mentorID.isEmpty, count < lines else { return false }
       (rows + count).initialize(
         to: Row(

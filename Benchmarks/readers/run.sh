@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# CPU and wall time per read of the cohort and outcomes readers (issue 15,
+# target 3), for A/B comparisons of two trees on a loaded machine:
+#
+#   Benchmarks/readers/run.sh TREE COHORT_FOLDER [OUTCOMES.csv|-] [REPEATS]
+#
+# TREE is a checkout whose `swift build -c release --product mentor-match`
+# has been run; read-cpu.swift is linked against its release objects.
+set -euo pipefail
+tree="$(cd "$1" && pwd)"
+here="$(cd "$(dirname "$0")" && pwd)"
+release="$tree/.build/release"
+checkouts="$tree/.build/checkouts"
+binary="$(mktemp -d)/read-cpu"
+objects=()
+for module in Interchange CompetencyModel Assignment Rationale Circles LinearAlgebra Yams ZIPFoundation; do
+  objects+=("$release/$module.build"/*.o)
+done
+while IFS= read -r object; do objects+=("$object"); done < <(find "$release/CYaml.build" -name "*.o")
+swiftc -O -I "$release/Modules" -I "$tree/Sources/CLapack" \
+  -Xcc -fmodule-map-file="$checkouts/ZIPFoundation/Sources/CZLib/module.modulemap" \
+  -Xcc -I"$checkouts/Yams/Sources/CYaml/include" \
+  "$here/read-cpu.swift" "${objects[@]}" -llapack -lblas -lz -o "$binary" 2>&1 | grep -v warning >&2 || true
+"$binary" "$2" "${3:--}" "${4:-10}"

@@ -1,0 +1,137 @@
+import Assignment
+import CompetencyModel
+import Foundation
+
+/// The people of a cohort file's rows: mentors and mentees in file order,
+/// each with its row's line, and the warnings for mentees with nothing to
+/// grow toward, built on every core.
+///
+/// The rows are cut into consecutive parts; the people of each part are
+/// counted first, so every part writes its mentors and mentees at their
+/// final places in the result arrays. Each row is moved out of the rows
+/// (its strings and arrays go to the person without being copied) and a
+/// small placeholder left in its place, so freeing the rows costs little.
+struct CohortPeople {
+  var mentors: [Mentor] = []
+  var mentorLines: [Int] = []
+  var mentees: [Mentee] = []
+  var menteeLines: [Int] = []
+  /// One warning per mentee without a goal above their level (when the file
+  /// has goal columns), in file order.
+  var growthWarnings: [InputError] = []
+
+  /// Builds the people of `rows`, leaving placeholders in `rows`.
+  ///
+  /// - Parameters:
+  ///   - rows: The rows, in file order; each is replaced by a placeholder.
+  ///   - slots: Where the file's columns land among the cohort's competencies.
+  ///   - mentors: Whether the rows that mentor become mentors.
+  ///   - mentees: Whether the rows that are mentored become mentees.
+  ///   - hasGoalColumns: Whether the mentees' file has goal columns (then a
+  ///     mentee without growth gets a warning).
+  ///   - menteesFile: The mentees' file name, for those warnings.
+  /// - Complexity: O(rows × competencies), over the available cores.
+  static func build(
+    _ rows: inout [CohortFileParser.Row], slots: CohortFileParser.Slots, mentors: Bool, mentees: Bool,
+    hasGoalColumns: Bool, menteesFile: String
+  ) -> CohortPeople {
+    let count = rows.count
+    let parts = count >= 4096 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+    let bounds = (0...parts).map { count * $0 / parts }
+    // Who each part holds, so each writes at its final place.
+    var mentorStarts = [0]
+    var menteeStarts = [0]
+    for part in 0..<parts {
+      var mentorCount = 0
+      var menteeCount = 0
+      for index in bounds[part]..<bounds[part + 1] {
+        let role = rows[index].role
+        if mentors && role.mentors { mentorCount += 1 }
+        if mentees && role.isMentored { menteeCount += 1 }
+      }
+      mentorStarts.append(mentorStarts[part] + mentorCount)
+      menteeStarts.append(menteeStarts[part] + menteeCount)
+    }
+    let mentorsBefore = mentorStarts
+    let menteesBefore = menteeStarts
+    var mentorLineList = [Int](repeating: 0, count: mentorsBefore[parts])
+    var menteeLineList = [Int](repeating: 0, count: menteesBefore[parts])
+    var mentorList: [Mentor] = []
+    var menteeList: [Mentee] = []
+    let warnings = ResultSlots<[InputError]>(count: parts)
+    let placeholder = CohortFileParser.Row.placeholder
+    rows.withUnsafeMutableBufferPointer { rowBuffer in
+      mentorLineList.withUnsafeMutableBufferPointer { mentorLines in
+        menteeLineList.withUnsafeMutableBufferPointer { menteeLines in
+          mentorList = [Mentor](unsafeUninitializedCapacity: mentorsBefore[parts]) { mentorBuffer, mentorCount in
+            menteeList = [Mentee](unsafeUninitializedCapacity: menteesBefore[parts]) { menteeBuffer, menteeCount in
+              let shared = Shared(
+                rows: rowBuffer, mentors: mentorBuffer, mentorLines: mentorLines, mentees: menteeBuffer,
+                menteeLines: menteeLines)
+              DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var mentor = mentorsBefore[part]
+                var mentee = menteesBefore[part]
+                var partWarnings: [InputError] = []
+                for index in bounds[part]..<bounds[part + 1] {
+                  let row = (shared.rows.baseAddress! + index).move()
+                  (shared.rows.baseAddress! + index).initialize(to: placeholder)
+                  let (levels, goals) = slots.inCohortOrder(row, withGoals: mentees)
+                  var person = row.person
+                  person.levels = levels
+                  if mentors && row.role.mentors {
+                    (shared.mentors.baseAddress! + mentor).initialize(
+                      to: Mentor(person: person, capacity: row.capacity))
+                    shared.mentorLines[mentor] = row.line
+                    mentor += 1
+                  }
+                  guard mentees && row.role.isMentored else { continue }
+                  if hasGoalColumns
+                    && !zip(goals, levels).contains(where: { goal, level in goal.map { $0 > level } ?? false })
+                  {
+                    partWarnings.append(
+                      InputError(
+                        file: menteesFile, line: row.start.line, column: row.start.column,
+                        message:
+                          "mentee '\(person.id)' has no goal above their current level, so they have nothing "
+                          + "to grow toward and, by default (rules.goal_mentees_first), only get a place left "
+                          + "over by mentees with goals; set a goal:<competency> above their level:<competency>",
+                        severity: .warning))
+                  }
+                  (shared.mentees.baseAddress! + mentee).initialize(
+                    to: Mentee(person: person, goals: goals, mentorsWanted: row.mentorsWanted))
+                  shared.menteeLines[mentee] = row.line
+                  mentee += 1
+                }
+                warnings.put(partWarnings, at: part)
+              }
+              menteeCount = menteesBefore[parts]
+            }
+            mentorCount = mentorsBefore[parts]
+          }
+        }
+      }
+    }
+    var people = CohortPeople(
+      mentors: mentorList, mentorLines: mentorLineList, mentees: menteeList, menteeLines: menteeLineList)
+    for part in 0..<parts { people.growthWarnings += warnings.take(part) }
+    return people
+  }
+
+  /// The buffers the parts share: each part reads and replaces only its own
+  /// rows and writes only its own people's places (`concurrentPerform`
+  /// returns when all are done).
+  private struct Shared: @unchecked Sendable {
+    let rows: UnsafeMutableBufferPointer<CohortFileParser.Row>
+    let mentors: UnsafeMutableBufferPointer<Mentor>
+    let mentorLines: UnsafeMutableBufferPointer<Int>
+    let mentees: UnsafeMutableBufferPointer<Mentee>
+    let menteeLines: UnsafeMutableBufferPointer<Int>
+  }
+}
+
+extension CohortFileParser.Row {
+  /// What a row moved out of the rows leaves behind: no heap storage.
+  static let placeholder = CohortFileParser.Row(
+    person: Person(id: "-", name: "", levels: []), capacity: 0, levels: [], goals: [], role: .mentor, line: 0,
+    start: (0, 0))
+}
