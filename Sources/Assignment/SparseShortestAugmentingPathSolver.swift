@@ -52,6 +52,8 @@ struct SparseShortestAugmentingPathSolver {
   let preferredColumn: [Int]
   /// Work done so far (deterministic).
   var counters = SparseSolveCounters()
+  /// The auction that starts ``run()``, or `nil` (see ``auctionStart(_:)``).
+  var startingAuction: ScalingAuction?
 
   /// Prepares a solve.
   ///
@@ -97,9 +99,14 @@ struct SparseShortestAugmentingPathSolver {
     touched = []
     settled = []
     heap = ColumnHeap()
+    // A cold solve (no previous pairs) on many score levels starts from an
+    // ε-scaling auction; on a few levels zero prices and the blocking phases
+    // do better (see AuctionPriceEstimate.isUseful).
+    if preferred == nil && AuctionPriceEstimate.isUseful(for: problem) { startingAuction = ScalingAuction() }
   }
 
   mutating func run() {
+    if let startingAuction { auctionStart(startingAuction) }
     greedyStart()
     blockingPhases()
     for r in 0..<problem.rows where !processed[r] { augment(from: r) }

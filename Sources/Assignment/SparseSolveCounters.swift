@@ -4,6 +4,11 @@
 ///
 /// Every count depends only on the problem and the hint, never on timing.
 struct SparseSolveCounters: Sendable, Equatable {
+  /// Bids and ε phases of the auction start (``ScalingAuction``), and the rows
+  /// it placed (or settled unassigned) that the solver kept.
+  var auctionBids = 0
+  var auctionPhases = 0
+  var auctionPlaced = 0
   /// Rows placed by the greedy start.
   var greedyPlaced = 0
   /// Blocking phases run, and the rows they placed (or left unassigned).
