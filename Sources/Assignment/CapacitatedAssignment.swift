@@ -102,17 +102,10 @@ public enum CapacitatedAssignment {
   static func solve(
     _ problem: SparseAssignmentProblem, priceHint: [Double]?, previous: [Int?]?, provisional: Bool
   ) -> AssignmentSolution {
-    solveCounted(problem, priceHint: priceHint, previous: previous, provisional: provisional).solution
-  }
-
-  /// ``solve(_:priceHint:previous:provisional:)`` with the solver's work counters.
-  static func solveCounted(
-    _ problem: SparseAssignmentProblem, priceHint: [Double]?, previous: [Int?]?, provisional: Bool
-  ) -> (solution: AssignmentSolution, counters: SparseSolveCounters) {
     var solver = SparseShortestAugmentingPathSolver(
       problem, priceHint: priceHint, preferred: previous, provisional: provisional)
     solver.run()
-    return (solver.solution(), solver.counters)
+    return solver.solution()
   }
 
 }

@@ -58,7 +58,7 @@ extension CertifiedAssignment {
       // Warm start: the previous round's prices, or the caller's, or an
       // auction's estimate, except on a few score levels, where zero prices
       // and the blocking phases do better (see AuctionPriceEstimate.isUseful).
-      let (solution, work) = CapacitatedAssignment.solveCounted(
+      let solution = CapacitatedAssignment.solve(
         sparse, priceHint: previousPrices ?? AuctionPriceEstimate.hint(sparse), previous: previousColumns,
         provisional: provisional)
       previousPrices = solution.columnPrices.map { max(0, $0) }
@@ -66,7 +66,6 @@ extension CertifiedAssignment {
       let solveTime = stopwatch.lap()
       seconds.solving += solveTime
       seconds.solvingPerRound.append(solveTime)
-      seconds.solveWork.append(work)
       progress.phase("scoring all pairs, pass \(violationsPerRound.count + 2) (checking the optimum)")
       let pricing = price(solution, candidates, resolution, provisional)
       // The rows' most violated pairs join; the next round prices the rest again.

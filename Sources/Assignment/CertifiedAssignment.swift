@@ -80,8 +80,6 @@ public enum CertifiedAssignment {
     public var pricing = 0.0
     /// The sparse solve of each round.
     public var solvingPerRound: [Double] = []
-    /// The sparse solver's work counters of each round (deterministic).
-    public var solveWork: [SparseSolveCounters] = []
   }
 
   /// What the final pricing pass saw of each row, for explanations: computed

@@ -55,6 +55,18 @@ struct ScalingAuction {
   /// The most bids a phase may make, per row.
   var bidsPerRowLimit = 64
 
+  /// The best auction measured for a cold solve: ε from `spread / 8` down by
+  /// 8 per phase to `spread / 4096` (four phases), at most 64 bids per row
+  /// and phase. Not switched on: on the first solve of `Benchmarks/scale`'s
+  /// 50,000 × 10,000 cohort it keeps 37,214 rows but takes 3.7 M bids and
+  /// leaves 404 M relaxations (474 M without it), so more work in all; at
+  /// 20,000 × 4,000, 1.3 M bids and 23.5 M relaxations (44.1 M). Running on
+  /// to ε = 1 unit keeps 18,338 of 20,000 rows for 7.5 M bids
+  /// (Docs/performance.md, branch `auction`).
+  static func start(spread: Double) -> ScalingAuction {
+    ScalingAuction(factor: 8, finalEpsilon: max(1, (spread / 4096).rounded(.down)), bidsPerRowLimit: 64)
+  }
+
   /// Runs the auction.
   ///
   /// - Parameters:
@@ -114,9 +126,9 @@ struct ScalingAuction {
         }
         func updateCheapest(of j: Int) {
           var best = slotStart[j]
-          for s in (best + 1)..<slotStart[j + 1]
-          where slotPrice[s] < slotPrice[best] || (slotPrice[s] == slotPrice[best] && slotHolder[best] >= 0 && slotHolder[s] < 0) {
-            best = s
+          for s in (best + 1)..<slotStart[j + 1] {
+            let freeAmongEquals = slotPrice[s] == slotPrice[best] && slotHolder[best] >= 0 && slotHolder[s] < 0
+            if slotPrice[s] < slotPrice[best] || freeAmongEquals { best = s }
           }
           cheapestSlot[j] = best
           cheapestPrice[j] = slotPrice[best]

@@ -41,6 +41,9 @@ struct SparseShortestAugmentingPathSolver {
   var holding: ColumnSlots
 
   var distance: [Double]
+  /// `distance[k] + v[k]` for the columns a forward search reached, else +∞:
+  /// the one value a relaxation reads (see ``relax(row:at:)``).
+  var searchKey: [Double]
   var predecessor: [Int]
   var predecessorPair: [Int]
   var settledFlag: [Bool]
@@ -52,7 +55,9 @@ struct SparseShortestAugmentingPathSolver {
   let preferredColumn: [Int]
   /// Work done so far (deterministic).
   var counters = SparseSolveCounters()
-  /// The auction that starts ``run()``, or `nil` (see ``auctionStart(_:)``).
+  /// The auction that starts ``run()``, or `nil` (the default; see
+  /// ``auctionStart(_:)`` and ``ScalingAuction/start(spread:)`` for why it is
+  /// not used by the certified solve yet).
   var startingAuction: ScalingAuction?
 
   /// Prepares a solve.
@@ -93,16 +98,13 @@ struct SparseShortestAugmentingPathSolver {
     processed = [Bool](repeating: false, count: n)
     holding = ColumnSlots(rows: n, capacities: problem.capacities)
     distance = [Double](repeating: .infinity, count: m)
+    searchKey = [Double](repeating: .infinity, count: m)
     predecessor = [Int](repeating: -1, count: m)
     predecessorPair = [Int](repeating: -1, count: m)
     settledFlag = [Bool](repeating: false, count: m)
     touched = []
     settled = []
     heap = ColumnHeap()
-    // A cold solve (no previous pairs) on many score levels starts from an
-    // ε-scaling auction; on a few levels zero prices and the blocking phases
-    // do better (see AuctionPriceEstimate.isUseful).
-    if preferred == nil && AuctionPriceEstimate.isUseful(for: problem) { startingAuction = ScalingAuction() }
   }
 
   mutating func run() {
@@ -174,6 +176,7 @@ struct SparseShortestAugmentingPathSolver {
     counters.settledColumns += settled.count
     for k in touched {
       distance[k] = .infinity
+      searchKey[k] = .infinity
       settledFlag[k] = false
     }
     for k in settled { settledFlag[k] = false }

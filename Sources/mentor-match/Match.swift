@@ -107,7 +107,6 @@ extension MentorMatch {
           printError(
             "timings: reading \(reading) s, matching \(matching) s (pruning \(s.pruning) s, solving \(s.solving) s \(s.solvingPerRound), pricing \(s.pricing) s; rounds \(plan.certificate.rounds), violations \(plan.certificate.violationsPerRound)), writing \(writing) s"
           )
-          for (round, work) in s.solveWork.enumerated() { printError("solver work, round \(round + 1): \(work)") }
         }
       }
     }
