@@ -1,21 +1,32 @@
 /// The forward phase of ``SparseShortestAugmentingPathSolver``: the shortest
 /// augmenting path from a free row.
 extension SparseShortestAugmentingPathSolver {
+  /// Relaxes the listed pairs of row `i`, reached at distance `base`.
+  ///
+  /// One random read per pair: the comparison `base − u[i] + c − v[k] < D[k]`
+  /// is made as `base − u[i] + c < D[k] + v[k]` against ``searchKey``, which
+  /// holds `D[k] + v[k]` (`v` does not change during a search; whole units, so
+  /// both forms are exact). A settled column needs no check: reduced costs are
+  /// non-negative, so no pair reaches it below its settled distance.
+  ///
+  /// - Complexity: O(the row's listed pairs), plus O(log heap) per improvement.
   @inline(__always)
   mutating func relax(row i: Int, at base: Double) {
-    let capacity = problem.capacities
     let offset = base - u[i]
-    counters.relaxations += problem.rowStart[i + 1] - problem.rowStart[i]
-    for p in problem.rowStart[i]..<problem.rowStart[i + 1] {
+    let start = problem.rowStart[i]
+    let end = problem.rowStart[i + 1]
+    counters.relaxations += end - start
+    for p in start..<end {
       let k = Int(problem.columnIndex[p])
-      if settledFlag[k] { continue }
-      let candidate = offset + cost[p] - v[k]
-      if candidate < distance[k] {
-        if distance[k] == .infinity { touched.append(k) }
+      let key = offset + cost[p]
+      if key < searchKey[k] {
+        if searchKey[k] == .infinity { touched.append(k) }
+        searchKey[k] = key
+        let candidate = key - v[k]
         distance[k] = candidate
         predecessor[k] = i
         predecessorPair[k] = p
-        heap.push(distance: candidate, full: holding.load[k] >= capacity[k], column: k)
+        heap.push(distance: candidate, full: holding.load[k] >= problem.capacities[k], column: k)
       }
     }
   }

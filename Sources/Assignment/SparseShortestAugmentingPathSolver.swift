@@ -41,6 +41,9 @@ struct SparseShortestAugmentingPathSolver {
   var holding: ColumnSlots
 
   var distance: [Double]
+  /// `distance[k] + v[k]` for the columns a forward search reached, else +∞:
+  /// the one value a relaxation reads (see ``relax(row:at:)``).
+  var searchKey: [Double]
   var predecessor: [Int]
   var predecessorPair: [Int]
   var settledFlag: [Bool]
@@ -52,6 +55,10 @@ struct SparseShortestAugmentingPathSolver {
   let preferredColumn: [Int]
   /// Work done so far (deterministic).
   var counters = SparseSolveCounters()
+  /// The auction that starts ``run()``, or `nil` (the default; see
+  /// ``auctionStart(_:)`` and ``ScalingAuction/start(spread:)`` for why it is
+  /// not used by the certified solve yet).
+  var startingAuction: ScalingAuction?
 
   /// Prepares a solve.
   ///
@@ -91,6 +98,7 @@ struct SparseShortestAugmentingPathSolver {
     processed = [Bool](repeating: false, count: n)
     holding = ColumnSlots(rows: n, capacities: problem.capacities)
     distance = [Double](repeating: .infinity, count: m)
+    searchKey = [Double](repeating: .infinity, count: m)
     predecessor = [Int](repeating: -1, count: m)
     predecessorPair = [Int](repeating: -1, count: m)
     settledFlag = [Bool](repeating: false, count: m)
@@ -100,6 +108,7 @@ struct SparseShortestAugmentingPathSolver {
   }
 
   mutating func run() {
+    if let startingAuction { auctionStart(startingAuction) }
     greedyStart()
     blockingPhases()
     for r in 0..<problem.rows where !processed[r] { augment(from: r) }
@@ -167,6 +176,7 @@ struct SparseShortestAugmentingPathSolver {
     counters.settledColumns += settled.count
     for k in touched {
       distance[k] = .infinity
+      searchKey[k] = .infinity
       settledFlag[k] = false
     }
     for k in settled { settledFlag[k] = false }

@@ -3,18 +3,31 @@
 /// variants without wall-clock timing (which a shared machine makes noisy).
 ///
 /// Every count depends only on the problem and the hint, never on timing.
-struct SparseSolveCounters: Sendable, Equatable {
+/// ``CertifiedAssignment/PhaseSeconds/solveWork`` keeps one per round.
+public struct SparseSolveCounters: Sendable, Equatable, CustomStringConvertible {
+  /// Bids and ε phases of the auction start (``ScalingAuction``), and the rows
+  /// it placed (or settled unassigned) that the solver kept.
+  public var auctionBids = 0
+  public var auctionPhases = 0
+  public var auctionPlaced = 0
   /// Rows placed by the greedy start.
-  var greedyPlaced = 0
+  public var greedyPlaced = 0
   /// Blocking phases run, and the rows they placed (or left unassigned).
-  var blockingPhases = 0
-  var blockingPlaced = 0
+  public var blockingPhases = 0
+  public var blockingPlaced = 0
   /// Single-row forward phases (``SparseShortestAugmentingPathSolver/augment(from:)``).
-  var singlePhases = 0
+  public var singlePhases = 0
   /// Backward phases (``SparseShortestAugmentingPathSolver/resolveDeficit(at:pairs:)``).
-  var backwardPhases = 0
+  public var backwardPhases = 0
   /// Columns settled by all Dijkstra searches.
-  var settledColumns = 0
+  public var settledColumns = 0
   /// Listed pairs relaxed by the forward searches.
-  var relaxations = 0
+  public var relaxations = 0
+
+  /// The counters on one line, for `--timings`.
+  public var description: String {
+    "auction \(auctionPlaced) rows (\(auctionBids) bids, \(auctionPhases) phases), greedy \(greedyPlaced), "
+      + "blocking \(blockingPlaced) (\(blockingPhases) phases), single \(singlePhases), backward \(backwardPhases), "
+      + "settled \(settledColumns), relaxed \(relaxations)"
+  }
 }

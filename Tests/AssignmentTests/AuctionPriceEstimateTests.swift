@@ -134,7 +134,9 @@ import _TestSupport
       var solver = SparseShortestAugmentingPathSolver(sparse, priceHint: AuctionPriceEstimate.prices(sparse))
       solver.run()
       let counters = solver.counters
-      #expect(counters.greedyPlaced + counters.blockingPlaced + counters.singlePhases == rows, "trial \(trial)")
+      #expect(
+        counters.auctionPlaced + counters.greedyPlaced + counters.blockingPlaced + counters.singlePhases == rows,
+        "trial \(trial)")
       let direct = solver.solution()
       #expect(direct.assignedCount == dense.assignedCount, "trial \(trial)")
       #expect(abs(direct.totalScore - dense.totalScore) < 1e-9, "trial \(trial)")
