@@ -8,7 +8,9 @@
 # (Benchmarks/scale/GEMMTiming, product `gemm-timing`) and reports
 # ratio = match's matching seconds / GEMM seconds, with the load average before
 # and after the row (the machine may be shared; the ratio partly compensates),
-# and the pricing violations of each round (`a;b;0`: the last round is clean).
+# and the pricing violations of each round (`a;b;0`: the last round is clean),
+# the sampled solve's seconds (SampledPriceEstimate; 0 when none ran) and the
+# final candidate pairs.
 # Writes Benchmarks/scale/out/results.csv and, with python3, Docs/scaling.svg.
 # MENTOR_MATCH_BIN=/path/to/mentor-match and GEMM_TIMING_BIN=/path/to/gemm-timing
 # skip the release builds.
@@ -34,7 +36,7 @@ trap 'rm -rf "$work"' EXIT
 # The runs never read or write the user's programme ledger.
 export MENTOR_MATCH_LEDGER="$work/ledger.sqlite"
 csv="$out/results.csv"
-echo "mentees,mentors,capacity,pairs_allowed,rounds,reading_s,pruning_s,solving_s,pricing_s,matching_s,writing_s,wall_s,peak_mb,gemm_s,ratio,load_before,load_after,violations_per_round" > "$csv"
+echo "mentees,mentors,capacity,pairs_allowed,rounds,reading_s,pruning_s,solving_s,pricing_s,matching_s,writing_s,wall_s,peak_mb,gemm_s,ratio,load_before,load_after,violations_per_round,sampling_s,candidate_pairs" > "$csv"
 for size in "${sizes[@]}"; do
   IFS=x read -r n m c <<< "$size"
   "$bin" generate --mentees "$n" --mentors "$m" --competencies 64 --capacity "$c" --seed 1 --output "$work/cohort" > /dev/null 2>&1
@@ -55,7 +57,8 @@ load = lambda name: open(f"{work}/{name}").read().strip()
 print(",".join(str(x) for x in [n, m, c, cert["pairsChecked"], cert["rounds"], num("reading"), num("pruning"),
       num("solving"), num("pricing"), num("matching"), num("writing"), wall, round(int(peak_kb) / 1024),
       round(gemm, 3), round(num("matching") / gemm, 2), load("load_before"), load("load_after"),
-      ";".join(str(v) for v in cert["violationsPerRound"])]))
+      ";".join(str(v) for v in cert["violationsPerRound"]),
+      num("sampling") if "sampling" in line else 0, cert["candidatePairs"]]))
 PY
   tail -1 "$csv" >&2
   rm -rf "$work/cohort"

@@ -12,6 +12,10 @@ extension CertifiedAssignment {
   ///   - perRow: Candidates kept per row (`k`, at least 1).
   ///   - warmStart: As for ``solve(_:capacities:sense:candidatesPerRow:warmStart:)``
   ///     (of the same shape); `prune` must already use its prices and pairs.
+  ///   - sampling: Seconds spent on a sampled solve whose prices `prune`
+  ///     ranks by (``SampledPriceEstimate``; 0 without one). Its prices do
+  ///     not start the first solve: the auction's estimate on the candidates
+  ///     is faster there (Docs/performance.md).
   ///   - prune: The first pass.
   ///   - price: A pricing pass of the round's solution against its
   ///     candidates, in the units of the resolution; the `Bool` tells
@@ -23,11 +27,12 @@ extension CertifiedAssignment {
   /// - Complexity: See ``CertifiedAssignment``.
   static func rounds<Pruning: RoundPruning, Pricing: RoundPricing>(
     rows n: Int, columns m: Int, capacities: [Int], sense: AssignmentProblem.Sense, perRow k: Int,
-    warmStart: AssignmentSolution?,
+    warmStart: AssignmentSolution?, sampling: Double = 0,
     prune: () -> Pruning,
     price: (AssignmentSolution, CandidateSet, ScoreResolution, Bool) -> Pricing
   ) -> (solution: AssignmentSolution, certificate: Certificate, pricing: Pricing) {
     var seconds = PhaseSeconds()
+    seconds.sampling = sampling
     var stopwatch = Stopwatch()
     let progress = ProgressReporter.current
     progress.phase("scoring all pairs, pass 1 (candidates)")

@@ -72,6 +72,9 @@ public enum CertifiedAssignment {
 
   /// Wall-clock seconds per phase of a certified solve.
   public struct PhaseSeconds: Sendable, Equatable {
+    /// The sampled solve whose prices rank the first candidates (0 when
+    /// there is none; see `SampledPriceEstimate`).
+    public var sampling = 0.0
     /// The first pass: scores and candidate selection.
     public var pruning = 0.0
     /// The sparse solves.
@@ -147,6 +150,20 @@ public enum CertifiedAssignment {
     _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense = .maximize,
     candidatesPerRow: Int? = nil, warmStart: AssignmentSolution? = nil
   ) -> (solution: AssignmentSolution, certificate: Certificate, statistics: RowStatistics) {
+    // Without a warm start, large problems rank their first candidates by
+    // score net of a sampled solve's prices (SampledPriceEstimate.swift).
+    solveWithStatistics(
+      source, capacities: capacities, sense: sense, candidatesPerRow: candidatesPerRow, warmStart: warmStart,
+      sampleFraction: warmStart == nil ? SampledPriceEstimate.fraction(rows: source.rows, capacities: capacities) : nil)
+  }
+
+  /// ``solveWithStatistics(_:capacities:sense:candidatesPerRow:warmStart:)``
+  /// with the share of rows of the sampled solve chosen by the caller (`nil`:
+  /// none); tests use it to sample problems of any size.
+  static func solveWithStatistics(
+    _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense,
+    candidatesPerRow: Int?, warmStart: AssignmentSolution?, sampleFraction: Double?
+  ) -> (solution: AssignmentSolution, certificate: Certificate, statistics: RowStatistics) {
     precondition(
       warmStart.map { $0.columnPrices.count == source.columns && $0.columnOfRow.count == source.rows } ?? true,
       "The warm start must solve a problem of the same shape")
@@ -154,10 +171,20 @@ public enum CertifiedAssignment {
     precondition((candidatesPerRow ?? 1) >= 1, "Keep at least one candidate per row")
     let m = source.columns
     let k = min(candidatesPerRow ?? Self.defaultCandidatesPerRow(columns: m), max(m, 1))
-    let entryPrices = warmStart.map { $0.columnPrices.map { max(0, $0) } } ?? [Double](repeating: 0, count: m)
+    var sampling = Stopwatch()
+    let estimate =
+      warmStart == nil
+      ? sampleFraction.flatMap {
+        SampledPriceEstimate(source, capacities: capacities, sense: sense, perRow: k, fraction: $0)
+      } : nil
+    let samplingSeconds = sampling.lap()
+    let entryPrices =
+      warmStart.map { $0.columnPrices.map { max(0, $0) } } ?? estimate?.prices
+      ?? [Double](repeating: 0, count: m)
     // The rounds and their rules: CertifiedAssignment+Rounds.swift.
     let result = rounds(
       rows: source.rows, columns: m, capacities: capacities, sense: sense, perRow: k, warmStart: warmStart,
+      sampling: samplingSeconds,
       prune: {
         CandidatePruning(
           source, capacities: capacities, sense: sense, perRow: k, entryPrices: entryPrices,

@@ -136,7 +136,7 @@ extension MentorMatch {
           let s = certificate.seconds
           let writing = clock.lap()
           printError(
-            "timings: reading \(reading) s, checking \(checking) s, solving \(seconds) s (pruning \(s.pruning) s, solving \(s.solving) s \(s.solvingPerRound), pricing \(s.pricing) s; rounds \(certificate.rounds), violations \(certificate.violationsPerRound)), writing \(writing) s"
+            "timings: reading \(reading) s, checking \(checking) s, solving \(seconds) s (sampling \(s.sampling) s, pruning \(s.pruning) s, solving \(s.solving) s \(s.solvingPerRound), pricing \(s.pricing) s; rounds \(certificate.rounds), violations \(certificate.violationsPerRound)), writing \(writing) s"
           )
         }
       }

@@ -1,0 +1,144 @@
+/// Column prices estimated by solving a sample of the rows, so that the
+/// first pass of ``CertifiedAssignment`` keeps each row's best columns by
+/// score net of price (reduced score) rather than by raw score.
+///
+/// A seeded share `f` of the rows, drawn in runs of consecutive rows spread
+/// evenly over all of them (``sampleRows(rows:fraction:seed:run:)``), faces
+/// every column with its capacity scaled by `f` (rounded so that the places
+/// add up to about `f` times the full problem's, ``scaledCapacities(_:share:seed:)``):
+/// the sample is a small copy of the market, whose prices approach the full
+/// problem's as it grows. The sample is pruned (``CandidatePruning``) and
+/// solved once (``CapacitatedAssignment``, provisional as a first round);
+/// no pricing pass and no certificate, because the sample only supplies a
+/// hint. A column with places in the full problem but none in the sample is
+/// priced at the least value at which no assigned sampled row prefers it
+/// (`max aᵢⱼ − uᵢ` over its candidate pairs).
+///
+/// Exactness never depends on these prices: they only choose the first
+/// candidates and start the first solve, and the pricing pass over every
+/// pair against the final duals decides, as with a cold start.
+///
+/// Deterministic: the sample depends on the row count, the share and the seed
+/// only, and the pruning and the solve do not depend on the number of threads.
+///
+/// - Complexity: a pruning pass over `f · rows · columns` pairs and one sparse
+///   solve of `f · rows` rows; memory as ``CandidatePruning`` on the sample.
+struct SampledPriceEstimate {
+  /// Estimated prices in score units, non-negative, one per column.
+  let prices: [Double]
+  /// The cardinality bonus the prices carry (the sample's provisional one).
+  let bonus: Double
+  /// The sampled rows.
+  let sampleRows: Int
+  /// The candidate pairs of the sample's solve.
+  let samplePairs: Int
+
+  /// The seed of the sample (fixed: the same problem gets the same sample).
+  static let seed: UInt64 = 0x4D65_6E74_6F72_4D61
+  /// The least share of rows sampled.
+  static let minimumFraction = 0.2
+  /// Problems with fewer rows are solved without a sample.
+  static let minimumRows = 10_000
+
+  /// The share of rows to sample for these capacities, or `nil` when a
+  /// sample would not pay: fewer than ``minimumRows`` rows, or a share above
+  /// one half.
+  ///
+  /// The share is at least ``minimumFraction`` and at least one over the
+  /// median positive capacity, so that a typical column keeps a place in
+  /// the sample.
+  ///
+  /// - Complexity: O(`columns · log columns`).
+  static func fraction(rows: Int, capacities: [Int]) -> Double? {
+    guard rows >= minimumRows else { return nil }
+    let positive = capacities.filter { $0 > 0 }.map { min($0, rows) }.sorted()
+    guard !positive.isEmpty else { return nil }
+    let share = max(minimumFraction, 1 / Double(positive[positive.count / 2]))
+    return share <= 0.5 ? share : nil
+  }
+
+  /// The rows of a seeded sample of about `fraction · rows` rows: runs of
+  /// `run` consecutive rows, one run in about `1 / fraction`, chosen
+  /// systematically from a seeded phase (so the runs spread evenly over the
+  /// rows, whatever order they come in). Possibly empty for few rows.
+  ///
+  /// - Complexity: O(`rows`).
+  static func sampleRows(rows n: Int, fraction: Double, seed: UInt64 = seed, run: Int = 16) -> [Int] {
+    precondition(fraction >= 0 && fraction <= 1 && run >= 1, "A share in 0...1 and runs of at least one row")
+    let phase = unitInterval(seed)
+    var result: [Int] = []
+    let runs = (n + run - 1) / run
+    for r in 0..<runs {
+      let before = (Double(r) * fraction + phase).rounded(.down)
+      guard (Double(r + 1) * fraction + phase).rounded(.down) > before else { continue }
+      result.append(contentsOf: (r * run)..<min(n, (r + 1) * run))
+    }
+    return result
+  }
+
+  /// `capacities` scaled by `share`, rounded systematically (cumulative sums
+  /// from a seeded phase): each column gets `⌊c · share⌋` or one more, and
+  /// the total is within one of `share · Σ c`. Capacities above `rows`
+  /// count as `rows`.
+  ///
+  /// - Complexity: O(`columns`).
+  static func scaledCapacities(_ capacities: [Int], share: Double, rows: Int = .max, seed: UInt64 = seed) -> [Int] {
+    var total = unitInterval(seed &+ 1)
+    return capacities.map { c in
+      let before = total.rounded(.down)
+      total += Double(min(max(c, 0), rows)) * share
+      return Int(total.rounded(.down) - before)
+    }
+  }
+
+  /// Samples, prunes and solves; `nil` when the sample is empty or holds no
+  /// eligible pair.
+  ///
+  /// - Parameters:
+  ///   - perRow: Candidates per row in the sample's pruning (as the full solve's).
+  ///   - fraction: The share of rows to sample.
+  /// - Complexity: See ``SampledPriceEstimate``.
+  init?(
+    _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense, perRow k: Int,
+    fraction: Double, seed: UInt64 = Self.seed, workers: Int = ParallelBlockPass.defaultWorkers
+  ) {
+    let n = source.rows
+    let m = source.columns
+    let rows = Self.sampleRows(rows: n, fraction: fraction, seed: seed)
+    guard !rows.isEmpty else { return nil }
+    let share = Double(rows.count) / Double(n)
+    let sampleCapacities = Self.scaledCapacities(capacities, share: share, rows: rows.count, seed: seed)
+    // Columns that keep no place in the sample still get candidates, to be priced.
+    let listed = capacities.indices.map { capacities[$0] > 0 ? max(1, sampleCapacities[$0]) : 0 }
+    let pruning = CandidatePruning(
+      RowSampleSource(source, rows: rows), capacities: listed, sense: sense, perRow: min(k, max(m, 1)),
+      entryPrices: [Double](repeating: 0, count: m), previous: nil, workers: workers)
+    guard pruning.low <= pruning.high else { return nil }
+    let candidates = pruning.candidates
+    let sparse = candidates.problem(
+      columns: m, capacities: sampleCapacities, sense: sense, bounds: pruning.low...pruning.high)
+    let solution = CapacitatedAssignment.solve(
+      sparse, priceHint: AuctionPriceEstimate.hint(sparse), previous: nil, provisional: true)
+    var prices = solution.columnPrices.map { max(0, $0) }
+    for i in candidates.columns.indices where solution.columnOfRow[i] != nil {
+      for (j, s) in zip(candidates.columns[i], candidates.scores[i]) {
+        let j = Int(j)
+        guard sampleCapacities[j] == 0 && capacities[j] > 0 else { continue }
+        prices[j] = max(prices[j], solution.adjustedScore(s, sense: sense) - solution.rowValues[i])
+      }
+    }
+    self.prices = prices
+    bonus = solution.cardinalityBonus
+    sampleRows = rows.count
+    samplePairs = sparse.pairCount
+  }
+
+  /// A number in `0..<1` from `seed` (the SplitMix64 finaliser).
+  private static func unitInterval(_ seed: UInt64) -> Double {
+    var z = seed &+ 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    z ^= z >> 31
+    return Double(z >> 11) * 0x1p-53
+  }
+}

@@ -1,0 +1,178 @@
+import CohortGenerator
+import Testing
+import _TestSupport
+
+@testable import Assignment
+
+/// The sampled price estimate and the candidates it ranks: the sample's rows
+/// and capacities against their definitions, the sample source against the
+/// base, the estimate independent of the thread count, and certified solves
+/// whose first candidates are ranked by the sample's prices against the dense
+/// solver (plateaus, integer ties, forbidden pairs, capacities 1–5, rows with
+/// no eligible pair, non-square, both senses, samples of no row or one).
+@Suite struct SampledPriceEstimateTests {
+  @Test func sampleRowsAreSeededRunsOfTheRightShare() {
+    for n in [0, 1, 5, 15, 16, 17, 100, 1_000, 12_345] {
+      for fraction in [0.0, 0.1, 0.2, 0.5, 1.0] {
+        let rows = SampledPriceEstimate.sampleRows(rows: n, fraction: fraction)
+        #expect(rows == SampledPriceEstimate.sampleRows(rows: n, fraction: fraction), "deterministic")
+        #expect(zip(rows, rows.dropFirst()).allSatisfy { $0 < $1 }, "n \(n), share \(fraction)")
+        #expect(rows.allSatisfy { $0 >= 0 && $0 < n }, "n \(n), share \(fraction)")
+        // Runs of 16 consecutive rows (the last may be shorter), one run in about 1 / fraction.
+        let runs = Set(rows.map { $0 / 16 })
+        for r in runs { #expect(rows.filter { $0 / 16 == r }.count == min(16, n - 16 * r)) }
+        let allRuns = (n + 15) / 16
+        #expect(abs(Double(runs.count) - fraction * Double(allRuns)) <= 1, "n \(n), share \(fraction)")
+        if fraction == 1 { #expect(rows == Array(0..<n)) }
+        if fraction == 0 { #expect(rows.isEmpty) }
+      }
+    }
+    let samples = Set((1...20).map { SampledPriceEstimate.sampleRows(rows: 10_000, fraction: 0.2, seed: $0) })
+    #expect(samples.count > 1, "the seed moves the sample")
+  }
+
+  @Test func scaledCapacitiesRoundEachColumnAndKeepTheTotal() {
+    var generator = SeededRandomNumberGenerator(seed: 4_401)
+    for trial in 0..<20 {
+      let capacities = (0..<(1 + 37 * trial)).map { _ in Int.random(in: 0...7, using: &generator) }
+      let share = Double.random(in: 0...1, using: &generator)
+      let scaled = SampledPriceEstimate.scaledCapacities(capacities, share: share)
+      for (c, s) in zip(capacities, scaled) {
+        let exact = Double(c) * share
+        #expect(Double(s) >= exact.rounded(.down) && Double(s) <= exact.rounded(.up), "trial \(trial)")
+      }
+      let total = Double(capacities.reduce(0, +)) * share
+      #expect(abs(Double(scaled.reduce(0, +)) - total) < 1 + 1e-9, "trial \(trial)")
+    }
+    #expect(SampledPriceEstimate.scaledCapacities([9, 9], share: 1, rows: 4) == [4, 4], "clamped to the rows")
+  }
+
+  @Test func shareFollowsTheCapacities() {
+    let n = SampledPriceEstimate.minimumRows
+    #expect(SampledPriceEstimate.fraction(rows: n - 1, capacities: [5, 5]) == nil, "too few rows")
+    #expect(SampledPriceEstimate.fraction(rows: n, capacities: [5, 5, 5]) == 0.2)
+    #expect(SampledPriceEstimate.fraction(rows: n, capacities: [10, 10, 0]) == 0.2)
+    #expect(SampledPriceEstimate.fraction(rows: n, capacities: [2, 2, 3]) == 0.5)
+    #expect(SampledPriceEstimate.fraction(rows: n, capacities: [1, 1, 5]) == nil, "a sample of every row")
+    #expect(SampledPriceEstimate.fraction(rows: n, capacities: [0, 0]) == nil, "no place")
+  }
+
+  @Test func sampleSourceServesTheBaseRows() {
+    var generator = SeededRandomNumberGenerator(seed: 4_402)
+    let problem = AuctionPriceEstimateTests.plateau(
+      rows: 90, columns: 11, capacities: 1...3, forbiddenShare: 0.3, using: &generator)
+    let base = DenseScoreSource(problem, blockRows: 7)
+    let rows = [0, 1, 2, 5, 6, 40, 41, 42, 43, 89]
+    let sample = RowSampleSource(base, rows: rows)
+    var buffer = [Double](repeating: 0, count: rows.count * 11)
+    buffer.withUnsafeMutableBufferPointer { sample.fill(rows: 0..<rows.count, into: $0) }
+    for (r, i) in rows.enumerated() {
+      for j in 0..<11 {
+        let expected = problem.scores[i * 11 + j]
+        let got = buffer[r * 11 + j]
+        #expect(got == expected || (got.isNaN && expected.isNaN), "row \(i), column \(j)")
+      }
+    }
+    // Through the blocks of the sample (block size 7), as the passes read it.
+    var blocks: [Double] = []
+    for block in sample.blocks {
+      var part = [Double](repeating: 0, count: block.count * 11)
+      part.withUnsafeMutableBufferPointer { sample.fill(rows: block, into: $0) }
+      blocks += part
+    }
+    #expect(blocks.count == buffer.count)
+    #expect(zip(blocks, buffer).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
+  }
+
+  @Test func estimateDoesNotDependOnTheThreads() {
+    var generator = SeededRandomNumberGenerator(seed: 4_403)
+    let problem = AuctionPriceEstimateTests.plateau(
+      rows: 400, columns: 30, capacities: 1...5, forbiddenShare: 0.2, using: &generator)
+    let source = DenseScoreSource(problem, blockRows: 13)
+    let estimates = [1, 2, 5].map {
+      SampledPriceEstimate(
+        source, capacities: problem.capacities, sense: .maximize, perRow: 4, fraction: 0.3, workers: $0)
+    }
+    #expect(estimates[0] != nil)
+    for e in estimates.dropFirst() {
+      #expect(e?.prices == estimates[0]?.prices)
+      #expect(e?.bonus == estimates[0]?.bonus)
+      #expect(e?.samplePairs == estimates[0]?.samplePairs)
+    }
+    #expect(estimates[0]?.prices.allSatisfy { $0 >= 0 && $0.isFinite } == true)
+  }
+
+  /// Integer ratings 0–9: few levels, wide ties.
+  static func ties(
+    rows: Int, columns: Int, capacities: ClosedRange<Int>, forbiddenShare: Double,
+    using generator: inout SeededRandomNumberGenerator
+  ) -> AssignmentProblem {
+    let scores = (0..<(rows * columns)).map { _ in
+      Double.random(in: 0..<1, using: &generator) < forbiddenShare
+        ? AssignmentProblem.forbidden : Double(Int.random(in: 0...9, using: &generator))
+    }
+    let caps = (0..<columns).map { _ in Int.random(in: capacities, using: &generator) }
+    return AssignmentProblem(rows: rows, columns: columns, scores: scores, capacities: caps)
+  }
+
+  /// The certified solve with a sampled first ranking reaches the dense
+  /// solver's optimum (count and total), its plan passes the
+  /// solver-independent check, and its last round prices clean.
+  static func checkAgainstDense(_ problem: AssignmentProblem, fraction: Double, k: Int, _ label: String) {
+    let dense = CapacitatedAssignment.solve(problem)
+    let result = CertifiedAssignment.solveWithStatistics(
+      DenseScoreSource(problem, blockRows: 17), capacities: problem.capacities, sense: problem.sense,
+      candidatesPerRow: k, warmStart: nil, sampleFraction: fraction)
+    #expect(result.solution.assignedCount == dense.assignedCount, "\(label)")
+    #expect(abs(result.solution.totalScore - dense.totalScore) < 1e-9, "\(label)")
+    #expect(result.solution.verify(against: problem).isEmpty, "\(label)")
+    #expect(result.certificate.violationsPerRound.last == 0, "\(label)")
+  }
+
+  @Test(arguments: [1...1, 1...5, 5...5])
+  func sampledCandidatesReachTheDenseOptimum(capacities: ClosedRange<Int>) {
+    var generator = SeededRandomNumberGenerator(seed: 4_500 + UInt64(capacities.upperBound))
+    for trial in 0..<8 {
+      let rows = 90 + 41 * trial
+      // Non-square both ways: fewer places than rows, and more.
+      let columns = capacities.upperBound == 1 ? rows + 12 - 24 * (trial % 2) : 10 + 5 * trial
+      let forbidden = [0, 0.25, 0.7, 0.9][trial % 4]
+      for sense in [AssignmentProblem.Sense.maximize, .minimize] {
+        let plateau = AuctionPriceEstimateTests.plateau(
+          rows: rows, columns: columns, capacities: capacities, forbiddenShare: forbidden, using: &generator)
+        let tie = Self.ties(
+          rows: rows, columns: columns, capacities: capacities, forbiddenShare: forbidden, using: &generator)
+        for (name, p) in [("plateau", plateau), ("ties", tie)] {
+          let problem = AssignmentProblem(
+            rows: p.rows, columns: p.columns, scores: p.scores, capacities: p.capacities, sense: sense)
+          for fraction in [0.2, 0.5] {
+            Self.checkAgainstDense(
+              problem, fraction: fraction, k: 3, "\(name), trial \(trial), \(sense), share \(fraction)")
+          }
+        }
+      }
+    }
+  }
+
+  /// Cohorts so small that the sample holds no row, one run of a few rows or
+  /// every row; a problem whose sampled rows have no eligible pair.
+  @Test func tinyAndEmptySamples() {
+    var generator = SeededRandomNumberGenerator(seed: 4_600)
+    for rows in [1, 2, 3, 16, 17] {
+      for columns in [1, 2, 4] {
+        let problem = AuctionPriceEstimateTests.plateau(
+          rows: rows, columns: columns, capacities: 1...2, forbiddenShare: 0.3, using: &generator)
+        for fraction in [0.0, 0.05, 0.2, 1.0] {
+          Self.checkAgainstDense(problem, fraction: fraction, k: 2, "\(rows) × \(columns), share \(fraction)")
+        }
+      }
+    }
+    // The first run of rows (the whole sample at share 1/4 of 2 runs) has no allowed pair.
+    var scores = [Double](repeating: AssignmentProblem.forbidden, count: 32 * 3)
+    for i in 16..<32 { for j in 0..<3 { scores[i * 3 + j] = Double((i * 7 + j * 3) % 5) } }
+    let problem = AssignmentProblem(rows: 32, columns: 3, scores: scores, capacities: [2, 3, 4])
+    for fraction in [0.25, 0.5, 1.0] {
+      Self.checkAgainstDense(problem, fraction: fraction, k: 1, "no eligible pair in the sample, share \(fraction)")
+    }
+  }
+}
