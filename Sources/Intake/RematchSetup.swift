@@ -77,7 +77,7 @@ public struct RematchSetup: Sendable {
   /// - Parameter reoptimise: The gain a continuing pair's move must exceed, or `nil` to keep them all.
   /// - Throws: ``Rationale/Rematch/Problem`` when the continuing pairs cannot all be kept.
   /// - Complexity: one certified solve of the cohort (two with `reoptimise`).
-  public func rematch(reoptimise: Double?) throws(Rematch.Problem) -> Rematch {
+  public func rematch(reoptimise: Double?) throws -> Rematch {
     try Rematch(
       cohort: cohort, configuration: configuration, history: history, requirements: requirements,
       recorded: recorded, endedNow: endedNow, neverAgain: neverAgain, leavers: leavers, reoptimise: reoptimise)

@@ -96,13 +96,17 @@ public struct Rematch: Sendable {
   ///   - neverAgain: Pairs that ended in earlier versions.
   ///   - leavers: Ids of the people who left (not in `cohort`).
   ///   - reoptimise: The bonus of keeping a continuing pair, or `nil` to keep them all.
-  /// - Throws: ``Problem`` when the continuing pairs cannot all be kept.
+  /// - Throws: ``Problem`` (and nothing else) when the continuing pairs
+  ///   cannot all be kept. The throw is untyped on purpose: with
+  ///   `throws(Problem)` the Swift 6.3.1 compiler's debug build of this
+  ///   initialiser crashed in the copy of the finished value (a null
+  ///   reference, `RematchTests`), depending on the layout of the plan.
   /// - Complexity: one certified solve of the cohort (two with `reoptimise`).
   public init(
     cohort: Cohort, configuration: MatchingConfiguration, history: Set<PersonPair> = [],
     requirements: PairRequirements = PairRequirements(), recorded: [PersonPair], endedNow: Set<PersonPair>,
     neverAgain: Set<PersonPair> = [], leavers: Set<String> = [], reoptimise: Double? = nil
-  ) throws(Problem) {
+  ) throws {
     let menteeIndex = cohort.menteeIndexByID
     let mentorIndex = cohort.mentorIndexByID
     var continuing: [PersonPair] = []
