@@ -22,28 +22,14 @@ extension SparseRowMatrix {
     _ rows: Range<Int>, by other: ByteStepMatrix, into buffer: UnsafeMutableBufferPointer<Double>,
     scale: Double = 1
   ) {
-    precondition(rows.lowerBound >= 0 && rows.upperBound <= self.rows, "Row block out of range")
-    precondition(other.rows == columns, "Inner dimensions must agree (\(columns) vs \(other.rows))")
+    guard let out = fusedOutput(rows, otherRows: other.rows, otherColumns: other.columns, buffer: buffer) else {
+      return
+    }
     let n = other.columns
-    precondition(buffer.count >= rows.count * n, "The buffer is too small for the block")
-    guard n > 0, let out = buffer.baseAddress else { return }
-    let widest = rows.map { rowStart[$0 + 1] - rowStart[$0] }.max() ?? 0
-    var alpha = [Double](repeating: 0, count: max(widest, 1))
-    var operands = [UnsafePointer<UInt8>?](repeating: nil, count: max(widest, 1))
     other.codes.withUnsafeBufferPointer { codes in
       guard let base = codes.baseAddress else { return }
-      alpha.withUnsafeMutableBufferPointer { alpha in
-        operands.withUnsafeMutableBufferPointer { operands in
-          for (r, row) in rows.enumerated() {
-            var count = 0
-            for k in rowStart[row]..<rowStart[row + 1] where values[k] != 0 {
-              alpha[count] = scale * values[k]
-              operands[count] = base + Int(columnIndex[k]) * n
-              count += 1
-            }
-            mm_fused_rows_u8(n, count, alpha.baseAddress, operands.baseAddress, other.step, out + r * n)
-          }
-        }
+      forEachFusedRow(rows, operands: base, stride: n, scale: scale) { r, count, alpha, operands in
+        mm_fused_rows_u8(n, count, alpha, operands, other.step, out + r * n)
       }
     }
   }
@@ -58,27 +44,55 @@ extension SparseRowMatrix {
   public func multiplyRowsFused(
     _ rows: Range<Int>, by other: Matrix, into buffer: UnsafeMutableBufferPointer<Double>, scale: Double = 1
   ) {
-    precondition(rows.lowerBound >= 0 && rows.upperBound <= self.rows, "Row block out of range")
-    precondition(other.rows == columns, "Inner dimensions must agree (\(columns) vs \(other.rows))")
+    guard let out = fusedOutput(rows, otherRows: other.rows, otherColumns: other.columns, buffer: buffer) else {
+      return
+    }
     let n = other.columns
-    precondition(buffer.count >= rows.count * n, "The buffer is too small for the block")
-    guard n > 0, let out = buffer.baseAddress else { return }
-    let widest = rows.map { rowStart[$0 + 1] - rowStart[$0] }.max() ?? 0
-    var alpha = [Double](repeating: 0, count: max(widest, 1))
-    var operands = [UnsafePointer<Double>?](repeating: nil, count: max(widest, 1))
     other.elements.withUnsafeBufferPointer { elements in
       guard let base = elements.baseAddress else { return }
-      alpha.withUnsafeMutableBufferPointer { alpha in
-        operands.withUnsafeMutableBufferPointer { operands in
-          for (r, row) in rows.enumerated() {
-            var count = 0
-            for k in rowStart[row]..<rowStart[row + 1] where values[k] != 0 {
-              alpha[count] = scale * values[k]
-              operands[count] = base + Int(columnIndex[k]) * n
-              count += 1
-            }
-            mm_fused_rows_f64(n, count, alpha.baseAddress, operands.baseAddress, out + r * n)
+      forEachFusedRow(rows, operands: base, stride: n, scale: scale) { r, count, alpha, operands in
+        mm_fused_rows_f64(n, count, alpha, operands, out + r * n)
+      }
+    }
+  }
+
+  /// Checks a fused product's shapes and returns where its output starts,
+  /// or `nil` when the product has no columns.
+  private func fusedOutput(
+    _ rows: Range<Int>, otherRows: Int, otherColumns n: Int, buffer: UnsafeMutableBufferPointer<Double>
+  ) -> UnsafeMutablePointer<Double>? {
+    precondition(rows.lowerBound >= 0 && rows.upperBound <= self.rows, "Row block out of range")
+    precondition(otherRows == columns, "Inner dimensions must agree (\(columns) vs \(otherRows))")
+    precondition(buffer.count >= rows.count * n, "The buffer is too small for the block")
+    guard n > 0 else { return nil }
+    return buffer.baseAddress
+  }
+
+  /// The loop both fused products share: for the `r`-th row of the block,
+  /// its non-zero stored values times `scale` and the operand rows (`stride`
+  /// apart from `base`) they multiply, in storage order, handed to `kernel`
+  /// as `count` entries.
+  ///
+  /// - Complexity: O(stored entries of the rows) plus `kernel`'s work.
+  private func forEachFusedRow<Element>(
+    _ rows: Range<Int>, operands base: UnsafePointer<Element>, stride: Int, scale: Double,
+    _ kernel: (
+      _ r: Int, _ count: Int, _ alpha: UnsafePointer<Double>, _ operands: UnsafePointer<UnsafePointer<Element>?>
+    ) -> Void
+  ) {
+    let widest = rows.map { rowStart[$0 + 1] - rowStart[$0] }.max() ?? 0
+    var alpha = [Double](repeating: 0, count: max(widest, 1))
+    var operands = [UnsafePointer<Element>?](repeating: nil, count: max(widest, 1))
+    alpha.withUnsafeMutableBufferPointer { alpha in
+      operands.withUnsafeMutableBufferPointer { operands in
+        for (r, row) in rows.enumerated() {
+          var count = 0
+          for k in rowStart[row]..<rowStart[row + 1] where values[k] != 0 {
+            alpha[count] = scale * values[k]
+            operands[count] = base + Int(columnIndex[k]) * stride
+            count += 1
           }
+          kernel(r, count, UnsafePointer(alpha.baseAddress!), UnsafePointer(operands.baseAddress!))
         }
       }
     }
