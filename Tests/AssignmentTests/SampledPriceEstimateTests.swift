@@ -102,19 +102,6 @@ import _TestSupport
     #expect(estimates[0]?.prices.allSatisfy { $0 >= 0 && $0.isFinite } == true)
   }
 
-  /// Integer ratings 0–9: few levels, wide ties.
-  static func ties(
-    rows: Int, columns: Int, capacities: ClosedRange<Int>, forbiddenShare: Double,
-    using generator: inout SeededRandomNumberGenerator
-  ) -> AssignmentProblem {
-    let scores = (0..<(rows * columns)).map { _ in
-      Double.random(in: 0..<1, using: &generator) < forbiddenShare
-        ? AssignmentProblem.forbidden : Double(Int.random(in: 0...9, using: &generator))
-    }
-    let caps = (0..<columns).map { _ in Int.random(in: capacities, using: &generator) }
-    return AssignmentProblem(rows: rows, columns: columns, scores: scores, capacities: caps)
-  }
-
   /// The certified solve with a sampled first ranking reaches the dense
   /// solver's optimum (count and total), its plan passes the
   /// solver-independent check, and its last round prices clean.
@@ -140,7 +127,7 @@ import _TestSupport
       for sense in [AssignmentProblem.Sense.maximize, .minimize] {
         let plateau = AuctionPriceEstimateTests.plateau(
           rows: rows, columns: columns, capacities: capacities, forbiddenShare: forbidden, using: &generator)
-        let tie = Self.ties(
+        let tie = BlockingPhaseTests.integers(
           rows: rows, columns: columns, capacities: capacities, forbiddenShare: forbidden, using: &generator)
         for (name, p) in [("plateau", plateau), ("ties", tie)] {
           let problem = AssignmentProblem(
