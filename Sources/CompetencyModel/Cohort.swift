@@ -14,13 +14,9 @@ public struct Cohort: Sendable, Hashable {
 
   /// Creates a cohort, checking the invariants.
   public init(competencies: [String], mentors: [Mentor], mentees: [Mentee]) {
-    precondition(Set(competencies).count == competencies.count, "Competency names must be unique")
-    precondition(
-      mentors.allSatisfy { $0.person.levels.count == competencies.count }
-        && mentees.allSatisfy { $0.person.levels.count == competencies.count && $0.goals.count == competencies.count },
-      "Every person needs one level per competency")
-    precondition(Set(mentors.map(\.id)).count == mentors.count, "Mentor ids must be unique")
-    precondition(Set(mentees.map(\.id)).count == mentees.count, "Mentee ids must be unique")
+    if let broken = Self.brokenInvariant(competencies: competencies, mentors: mentors, mentees: mentees) {
+      preconditionFailure(broken)
+    }
     self.competencies = competencies
     self.mentors = mentors
     self.mentees = mentees
@@ -32,16 +28,28 @@ public struct Cohort: Sendable, Hashable {
   ///
   /// - Complexity: O(1) (O(people × competencies) in debug builds).
   package init(checkedCompetencies competencies: [String], mentors: [Mentor], mentees: [Mentee]) {
-    assert(Set(competencies).count == competencies.count, "Competency names must be unique")
     assert(
-      mentors.allSatisfy { $0.person.levels.count == competencies.count }
-        && mentees.allSatisfy { $0.person.levels.count == competencies.count && $0.goals.count == competencies.count },
-      "Every person needs one level per competency")
-    assert(Set(mentors.map(\.id)).count == mentors.count, "Mentor ids must be unique")
-    assert(Set(mentees.map(\.id)).count == mentees.count, "Mentee ids must be unique")
+      Self.brokenInvariant(competencies: competencies, mentors: mentors, mentees: mentees) == nil,
+      Self.brokenInvariant(competencies: competencies, mentors: mentors, mentees: mentees) ?? "")
     self.competencies = competencies
     self.mentors = mentors
     self.mentees = mentees
+  }
+
+  /// The first of the type's invariants that these parts break, as a
+  /// sentence, or `nil` when they keep them all.
+  ///
+  /// - Complexity: O(people × competencies).
+  private static func brokenInvariant(competencies: [String], mentors: [Mentor], mentees: [Mentee]) -> String? {
+    if Set(competencies).count != competencies.count { return "Competency names must be unique" }
+    if !(mentors.allSatisfy { $0.person.levels.count == competencies.count }
+      && mentees.allSatisfy { $0.person.levels.count == competencies.count && $0.goals.count == competencies.count })
+    {
+      return "Every person needs one level per competency"
+    }
+    if Set(mentors.map(\.id)).count != mentors.count { return "Mentor ids must be unique" }
+    if Set(mentees.map(\.id)).count != mentees.count { return "Mentee ids must be unique" }
+    return nil
   }
 
   /// Each mentee's index, by id.
