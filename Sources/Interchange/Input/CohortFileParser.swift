@@ -69,6 +69,12 @@ struct CohortFileParser {
   var firstLine: [String: Int] = [:]
   /// The offset of each time-zone cell text read so far (most rows repeat a few).
   var zoneOffsets: [String: Int] = [:]
+  /// The language list of each `languages` cell text read so far (most rows
+  /// repeat a few), so rows with the same cell share one list; at most
+  /// ``languageListLimit`` texts are kept.
+  var languageLists: [String: [String]] = [:]
+  /// The most `languages` cell texts ``languageLists`` keeps.
+  static let languageListLimit = 4096
 
   /// Reads one cohort file.
   ///
@@ -294,10 +300,15 @@ struct CohortFileParser {
     // Lists keep each entry once, at its first place (a set makes the check O(1)).
     var languages: [String] = []
     if let value = optional(.languages) {
-      var seen = FirstSeen()
-      for part in value.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
-        let language = CellText.trimmed(String(part)).lowercased()
-        if !language.isEmpty && seen.insert(language) { languages.append(language) }
+      if let known = languageLists[value] {
+        languages = known
+      } else {
+        var seen = FirstSeen()
+        for part in value.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
+          let language = CellText.trimmed(String(part)).lowercased()
+          if !language.isEmpty && seen.insert(language) { languages.append(language) }
+        }
+        if languageLists.count < Self.languageListLimit { languageLists[value] = languages }
       }
     }
     var preferences: [String] = []
