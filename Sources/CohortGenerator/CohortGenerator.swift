@@ -234,7 +234,7 @@ public struct CohortGenerator: Sendable {
           seed: p.seed, salt: Salt.overlapGoals, index: mentorIndex)
         let person = mentors[mentorIndex].person
         let goals = tables.drawGoals(
-          levels: person.levels, department: mentorDepartments[mentorIndex], scratch: &goalScratch,
+          levels: Array(person.levels), department: mentorDepartments[mentorIndex], scratch: &goalScratch,
           using: &rng)
         mentees.append(Mentee(person: person, goals: goals))
         continue
@@ -246,7 +246,7 @@ public struct CohortGenerator: Sendable {
         id: ids.mentee(plainNumber), sequence: p.mentors + plainNumber, grades: tables.menteeGrades,
         using: &rng)
       let goals = tables.drawGoals(
-        levels: draw.person.levels, department: draw.department, scratch: &goalScratch, using: &rng)
+        levels: Array(draw.person.levels), department: draw.department, scratch: &goalScratch, using: &rng)
       if rng.chance(p.managedMenteeShare) {
         let eligible = moreSeniorCount[draw.department][draw.grade]
         if eligible > 0 {

@@ -21,16 +21,33 @@ public struct Person: Sendable, Hashable {
   public var seniority: Double?
   /// The languages the person works in, lower-cased.
   public var languages: [String]
-  /// The current competency levels, one per cohort competency.
-  public var levels: [Double]
+  /// The current competency levels, one per cohort competency (a view that
+  /// may share one allocation with the rest of the cohort read from a file).
+  public var levels: CompetencyLevels
   /// The ids of the people on the other side this person would like to be
   /// paired with, most preferred first.
   public var preferences: [String]
 
   /// Creates a person.
+  ///
+  /// - Complexity: O(`levels.count`) (copies the levels into storage of their own).
   public init(
     id: String, name: String, email: String? = nil, department: String? = nil, manager: String? = nil,
     utcOffsetMinutes: Int? = nil, seniority: Double? = nil, languages: [String] = [], levels: [Double],
+    preferences: [String] = []
+  ) {
+    self.init(
+      id: id, name: name, email: email, department: department, manager: manager,
+      utcOffsetMinutes: utcOffsetMinutes, seniority: seniority, languages: languages,
+      levels: CompetencyLevels(levels), preferences: preferences)
+  }
+
+  /// Creates a person whose levels are `levels` (no copy).
+  ///
+  /// - Complexity: O(1).
+  public init(
+    id: String, name: String, email: String? = nil, department: String? = nil, manager: String? = nil,
+    utcOffsetMinutes: Int? = nil, seniority: Double? = nil, languages: [String] = [], levels: CompetencyLevels,
     preferences: [String] = []
   ) {
     precondition(!id.isEmpty, "A person needs a non-empty id")
@@ -74,8 +91,9 @@ public struct Mentor: Sendable, Hashable {
 public struct Mentee: Sendable, Hashable {
   /// Who the mentee is, with current competency levels.
   public var person: Person
-  /// The goal level per competency, `nil` where the mentee set none.
-  public var goals: [Double?]
+  /// The goal level per competency, `nil` where the mentee set none (a view
+  /// that may share one allocation with the rest of the cohort read from a file).
+  public var goals: CompetencyGoals
   /// How many different mentors the mentee asks for, `1...maximumMentorsWanted`.
   public var mentorsWanted = 1
 
@@ -83,7 +101,16 @@ public struct Mentee: Sendable, Hashable {
   public static let maximumMentorsWanted = 10
 
   /// Creates a mentee.
+  ///
+  /// - Complexity: O(`goals.count`) (copies the goals into storage of their own).
   public init(person: Person, goals: [Double?], mentorsWanted: Int = 1) {
+    self.init(person: person, goals: CompetencyGoals(goals), mentorsWanted: mentorsWanted)
+  }
+
+  /// Creates a mentee whose goals are `goals` (no copy).
+  ///
+  /// - Complexity: O(1).
+  public init(person: Person, goals: CompetencyGoals, mentorsWanted: Int = 1) {
     precondition((1...Self.maximumMentorsWanted).contains(mentorsWanted), "mentorsWanted out of range")
     self.person = person
     self.goals = goals

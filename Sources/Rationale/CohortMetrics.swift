@@ -48,7 +48,7 @@ public struct CohortMetrics: Sendable, Equatable, Codable {
     var best: [Int: [Double]] = [:]
     for (i, j) in pairs {
       let levels = cohort.mentors[j].person.levels
-      best[i] = best[i].map { zip($0, levels).map { max($0, $1) } } ?? levels
+      best[i] = best[i].map { zip($0, levels).map { max($0, $1) } } ?? Array(levels)
     }
     for (i, levels) in best {
       let mentee = cohort.mentees[i]

@@ -229,8 +229,8 @@ private func mean(_ values: [Double]) -> Double {
   let mentorSeniority = mean(cohort.mentors.compactMap(\.person.seniority))
   let menteeSeniority = mean(cohort.mentees.compactMap(\.person.seniority))
   #expect(mentorSeniority > menteeSeniority + 1.5)
-  let mentorLevel = mean(cohort.mentors.map { mean($0.person.levels) })
-  let menteeLevel = mean(cohort.mentees.map { mean($0.person.levels) })
+  let mentorLevel = mean(cohort.mentors.map { mean(Array($0.person.levels)) })
+  let menteeLevel = mean(cohort.mentees.map { mean(Array($0.person.levels)) })
   #expect(mentorLevel > menteeLevel + 0.5)
   // Mentors can usually teach the goal: their level often reaches it.
   var covered = 0

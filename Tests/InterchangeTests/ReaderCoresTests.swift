@@ -165,8 +165,9 @@ struct ReaderCoresTests {
       var mentees: [Mentee] = []
       var menteeLines: [Int] = []
       var warned: [Int] = []
+      var arena = LevelArena()
       for row in parser.rows {
-        let (levels, goals) = slots.inCohortOrder(row, withGoals: true)
+        let (levels, goals) = slots.inCohortOrder(row, withGoals: true, arena: &arena)
         var person = row.person
         person.levels = levels
         if row.role.mentors {

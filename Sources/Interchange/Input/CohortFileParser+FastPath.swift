@@ -131,6 +131,8 @@ extension CohortFileParser {
   ) -> (rows: Int, parser: CohortFileParser?) {
     var parser = template.parser
     parser.firstLine.reserveCapacity(lines)
+    // One block for the levels and goals of all the chunk's rows.
+    parser.arena.reserve(rows: lines, width: parser.columns.levelIndices.count + parser.columns.goalIndices.count)
     var problems: [InputError] = []
     let rows = output.rows.baseAddress! + offset
     var count = 0

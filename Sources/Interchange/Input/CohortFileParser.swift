@@ -23,10 +23,11 @@ struct CohortFileParser {
     var capacity: Int
     /// The number of different mentors a mentee asks for (1 by default).
     var mentorsWanted: Int = 1
-    /// One level per `level:` column of the file.
-    var levels: [Double]
-    /// One goal per `goal:` column of the file.
-    var goals: [Double?]
+    /// One level per `level:` column of the file (a row of the parser's
+    /// ``LevelArena``).
+    var levels: CompetencyLevels
+    /// One goal per `goal:` column of the file (in the same row).
+    var goals: CompetencyGoals
     /// The goals listed in multi-select columns: competency key, name and
     /// level, in cell order.
     var listedGoals: [(key: String, display: String, level: Double)] = []
@@ -58,6 +59,8 @@ struct CohortFileParser {
   var mapping = CohortMapping()
   /// The header's columns.
   let columns: CohortColumns
+  /// Where the rows' levels and goals are kept.
+  var arena = LevelArena()
   /// The rows without errors, in file order.
   var rows: [Row] = []
   /// The manager links of every row with an id, in file order.
@@ -66,6 +69,12 @@ struct CohortFileParser {
   var firstLine: [String: Int] = [:]
   /// The offset of each time-zone cell text read so far (most rows repeat a few).
   var zoneOffsets: [String: Int] = [:]
+  /// The language list of each `languages` cell text read so far (most rows
+  /// repeat a few), so rows with the same cell share one list; at most
+  /// ``languageListLimit`` texts are kept.
+  var languageLists: [String: [String]] = [:]
+  /// The most `languages` cell texts ``languageLists`` keeps.
+  static let languageListLimit = 4096
 
   /// Reads one cohort file.
   ///
@@ -157,22 +166,28 @@ struct CohortFileParser {
     /// whose columns are already in cohort order gives its own arrays.
     ///
     /// - Complexity: O(competencies) (O(1) in cohort order).
-    func inCohortOrder(_ row: Row, withGoals: Bool) -> (levels: [Double], goals: [Double?]) {
+    func inCohortOrder(_ row: Row, withGoals: Bool, arena: inout LevelArena) -> (
+      levels: CompetencyLevels, goals: CompetencyGoals
+    ) {
       let count = competencyIndex.count
-      var levels: [Double]
-      if levelsInOrder {
-        levels = row.levels
-      } else {
-        levels = [Double](repeating: 0, count: count)
-        for (slot, level) in zip(self.levels, row.levels) { levels[slot] = level }
+      var levels = row.levels
+      if !levelsInOrder {
+        let (storage, offset) = arena.slot(width: count)
+        let values = storage.base + offset
+        values.update(repeating: 0, count: count)
+        for (slot, level) in zip(self.levels, row.levels) { values[slot] = level }
+        arena.commit(width: count)
+        levels = CompetencyLevels(storage: storage, offset: offset, count: count)
       }
-      guard withGoals else { return (levels, []) }
-      var goals: [Double?]
+      guard withGoals else { return (levels, CompetencyGoals()) }
+      if goalsInOrder && row.listedGoals.isEmpty { return (levels, row.goals) }
+      let (storage, offset) = arena.slot(width: count)
+      let values = storage.base + offset
       if goalsInOrder {
-        goals = row.goals
+        row.goals.withUnsafeStoredValues { values.update(from: $0.baseAddress!, count: count) }
       } else {
-        goals = [Double?](repeating: nil, count: count)
-        for (slot, goal) in zip(self.goals, row.goals) { goals[slot] = goal }
+        values.update(repeating: .nan, count: count)
+        for (slot, goal) in zip(self.goals, row.goals) { values[slot] = goal ?? .nan }
       }
       // A goal column of the competency wins over a multi-select list. The
       // cohort's competencies take in the lists of mentored rows only, so a
@@ -180,9 +195,10 @@ struct CohortFileParser {
       // no goals, and its list is dropped.
       for listed in row.listedGoals {
         guard let slot = competencyIndex[listed.key] else { continue }
-        if goals[slot] == nil { goals[slot] = listed.level }
+        if values[slot].isNaN { values[slot] = listed.level }
       }
-      return (levels, goals)
+      arena.commit(width: count)
+      return (levels, CompetencyGoals(storage: storage, offset: offset, count: count))
     }
   }
 
@@ -284,10 +300,15 @@ struct CohortFileParser {
     // Lists keep each entry once, at its first place (a set makes the check O(1)).
     var languages: [String] = []
     if let value = optional(.languages) {
-      var seen = FirstSeen()
-      for part in value.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
-        let language = CellText.trimmed(String(part)).lowercased()
-        if !language.isEmpty && seen.insert(language) { languages.append(language) }
+      if let known = languageLists[value] {
+        languages = known
+      } else {
+        var seen = FirstSeen()
+        for part in value.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
+          let language = CellText.trimmed(String(part)).lowercased()
+          if !language.isEmpty && seen.insert(language) { languages.append(language) }
+        }
+        if languageLists.count < Self.languageListLimit { languageLists[value] = languages }
       }
     }
     var preferences: [String] = []
@@ -337,16 +358,21 @@ struct CohortFileParser {
     // Levels and goals by column index (no per-cell copies of the column
     // descriptions); a cell that is not a plain native decimal in range is
     // read from its text with its column's scale.
-    var levels: [Double] = []
-    levels.reserveCapacity(columns.levelIndices.count)
+    // They go straight into the next row of the arena (NaN: no goal), which
+    // is kept only when the row has no problem.
+    let levelCount = columns.levelIndices.count
+    let goalCount = columns.goalIndices.count
+    let (storage, rowOffset) = arena.slot(width: levelCount + goalCount)
+    let levelValues = storage.base + rowOffset
+    let goalValues = levelValues + levelCount
     for (k, field) in columns.levelIndices.enumerated() {
+      levelValues[k] = 0
       if columns.levelIsNative[k] {
         switch record.plainDecimal(field) {
         case .empty:
-          levels.append(0)
           continue
         case .number(let level) where CompetencyScale.range.contains(level):
-          levels.append(level)
+          levelValues[k] = level
           continue
         default: break
         }
@@ -354,21 +380,19 @@ struct CohortFileParser {
       let column = columns.levels[k]
       let value = CellText.clean(record.value(field))
       do {
-        levels.append(value.isEmpty ? 0 : try column.level(value))
+        levelValues[k] = value.isEmpty ? 0 : try column.level(value)
       } catch {
         fail(field, "level:\(column.display): \(error.message)")
       }
     }
-    var goals: [Double?] = []
-    goals.reserveCapacity(columns.goalIndices.count)
     for (k, field) in columns.goalIndices.enumerated() {
+      goalValues[k] = .nan
       if columns.goalIsNative[k] {
         switch record.plainDecimal(field) {
         case .empty:
-          goals.append(nil)
           continue
         case .number(let goal) where CompetencyScale.range.contains(goal):
-          goals.append(goal)
+          goalValues[k] = goal
           continue
         default: break
         }
@@ -376,7 +400,7 @@ struct CohortFileParser {
       let column = columns.goals[k]
       let value = CellText.clean(record.value(field))
       do {
-        goals.append(value.isEmpty ? nil : try column.level(value))
+        goalValues[k] = value.isEmpty ? Double.nan : try column.level(value)
       } catch {
         fail(field, "goal:\(column.display): \(error.message.replacing("level", with: "goal"))")
       }
@@ -403,6 +427,9 @@ struct CohortFileParser {
       seniority: seniority,
       languages: languages, levels: [], preferences: preferences)
     let start = (line: record.line, column: record.column(0))
+    arena.commit(width: levelCount + goalCount)
+    let levels = CompetencyLevels(storage: storage, offset: rowOffset, count: levelCount)
+    let goals = CompetencyGoals(storage: storage, offset: rowOffset + levelCount, count: goalCount)
     return Row(
       person: person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals,
       listedGoals: listedGoals, role: role,

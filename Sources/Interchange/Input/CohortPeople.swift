@@ -72,10 +72,11 @@ struct CohortPeople {
                 var mentor = mentorsBefore[part]
                 var mentee = menteesBefore[part]
                 var partWarnings: [InputError] = []
+                var arena = LevelArena()  // for levels and goals not in cohort order
                 for index in bounds[part]..<bounds[part + 1] {
                   let row = (shared.rows.baseAddress! + index).move()
                   (shared.rows.baseAddress! + index).initialize(to: placeholder)
-                  let (levels, goals) = slots.inCohortOrder(row, withGoals: mentees)
+                  let (levels, goals) = slots.inCohortOrder(row, withGoals: mentees, arena: &arena)
                   var person = row.person
                   person.levels = levels
                   if mentors && row.role.mentors {

@@ -7,11 +7,12 @@ extension OutcomesReader {
   /// rows are the first of their pair (a later row of the pair with the
   /// same value is dropped, as the careful path drops it).
   ///
-  /// The rows are split into shards by their pair's hash, one per core;
-  /// each shard walks all rows in file order, takes its own, and keeps an
-  /// open-addressing table of its first rows (the hash's upper half as a
-  /// tag, the row's index), so a pair's rows meet in one shard in file
-  /// order and no lock is needed.
+  /// The rows are partitioned by the top bits of their pair's hash into
+  /// buckets of about 512 rows (one counting pass, one pass scattering each
+  /// row's hash and index, in file order, into its bucket); the buckets are
+  /// then checked on every core, each with a small open-addressing table
+  /// that stays in cache (full hashes compared first, then the ids), so a
+  /// pair's rows meet in one bucket in file order and no lock is needed.
   ///
   /// - Parameters:
   ///   - rows: The rows, in file order.
@@ -19,8 +20,8 @@ extension OutcomesReader {
   /// - Returns: Whether each row is kept, and how many are not; `nil` when
   ///   a pair has two different outcomes (the careful path reports it) or
   ///   when the hashes collide so often that probes run long.
-  /// - Complexity: O(*n* · *s*) reads of hashes and O(*n*) expected table
-  ///   work for *n* rows and *s* shards, over the available cores.
+  /// - Complexity: O(*n*) reads and writes of hashes and O(*n*) expected
+  ///   table work for *n* rows, over the available cores.
   static func firstOutcomes(_ rows: [Row], hashes: [UInt64]) -> (keep: [Bool], dropped: Int)? {
     rows.withUnsafeBufferPointer { rows in
       hashes.withUnsafeBufferPointer { hashes in firstOutcomes(rows, hashes: hashes) }
@@ -36,77 +37,113 @@ extension OutcomesReader {
     precondition(rows.count == hashes.count, "One hash per row")
     let count = rows.count
     guard count < Int(UInt32.max) else { return nil }
-    let shards = count >= 1 << 15 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+    // About 512 rows per bucket, at most 2^14 buckets.
+    var bits = 0
+    while bits < 14 && count >> (bits + 9) > 0 { bits += 1 }
+    let buckets = 1 << bits
+    func bucket(_ hash: UInt64) -> Int { bits == 0 ? 0 : Int(truncatingIfNeeded: hash >> UInt64(64 - bits)) }
+    // Where each bucket starts among the entries.
+    var starts = [Int](repeating: 0, count: buckets + 1)
+    for index in 0..<count { starts[bucket(hashes[index]) + 1] += 1 }
+    for b in 0..<buckets { starts[b + 1] += starts[b] }
+    let entries = [Entry](unsafeUninitializedCapacity: count) { entries, initialized in
+      var next = starts
+      for index in 0..<count {
+        let hash = hashes[index]
+        let b = bucket(hash)
+        entries[next[b]] = Entry(hash: hash, index: UInt32(truncatingIfNeeded: index))
+        next[b] += 1
+      }
+      initialized = count
+    }
+    let bucketStarts = starts
+    let parts = count >= 1 << 15 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
     var keep = [Bool](repeating: true, count: count)
-    let results = ResultSlots<Int?>(count: shards)
+    let results = ResultSlots<Int?>(count: parts)
     keep.withUnsafeMutableBufferPointer { keep in
-      let shared = SharedRows(rows: rows, hashes: hashes, keep: keep)
-      DispatchQueue.concurrentPerform(iterations: shards) { shard in
-        results.put(firstRows(shard: shard, of: shards, shared), at: shard)
+      entries.withUnsafeBufferPointer { entries in
+        let shared = SharedRows(rows: rows, entries: entries, keep: keep)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+          // Consecutive buckets (hashes spread rows evenly over them).
+          let mine = buckets * part / parts..<buckets * (part + 1) / parts
+          results.put(firstRows(buckets: mine, starts: bucketStarts, shared), at: part)
+        }
       }
     }
     var dropped = 0
-    for shard in 0..<shards {
-      guard let shardDropped = results.take(shard) else { return nil }
-      dropped += shardDropped
+    for part in 0..<parts {
+      guard let partDropped = results.take(part) else { return nil }
+      dropped += partDropped
     }
     return (keep, dropped)
   }
 
-  /// The rows, hashes and keep flags the shards share: each shard only
-  /// reads the rows and hashes, and writes the flags of its own rows, which
-  /// no other shard touches (`concurrentPerform` returns when all are done).
+  /// A row's pair hash and index, in its bucket.
+  private struct Entry {
+    var hash: UInt64
+    var index: UInt32
+  }
+
+  /// The rows, the bucketed entries and the keep flags the parts share:
+  /// each part only reads the rows and entries, and writes the flags of its
+  /// own buckets' rows, which no other part touches (`concurrentPerform`
+  /// returns when all are done).
   private struct SharedRows: @unchecked Sendable {
     let rows: UnsafeBufferPointer<Row>
-    let hashes: UnsafeBufferPointer<UInt64>
+    let entries: UnsafeBufferPointer<Entry>
     let keep: UnsafeMutableBufferPointer<Bool>
   }
 
   /// Probes past this many slots send the file to the careful path.
   private static let longestProbe = 64
 
-  /// The shard of a hash among `shards`, from its upper half.
-  @inline(__always)
-  private static func shard(of hash: UInt64, among shards: Int) -> Int {
-    Int(truncatingIfNeeded: ((hash >> 32) &* UInt64(shards)) >> 32)
-  }
-
-  /// Marks the repeated rows of `shard`'s pairs; returns how many, or `nil`
-  /// on a pair with two different outcomes or a probe past ``longestProbe``.
-  private static func firstRows(shard: Int, of shards: Int, _ shared: SharedRows) -> Int? {
+  /// Marks the repeated rows of the pairs in `buckets`; returns how many,
+  /// or `nil` on a pair with two different outcomes or a probe past
+  /// ``longestProbe``.
+  private static func firstRows(buckets: Range<Int>, starts: [Int], _ shared: SharedRows) -> Int? {
     let rows = shared.rows
-    let hashes = shared.hashes
+    let entries = shared.entries
+    var largest = 0
+    for b in buckets { largest = max(largest, starts[b + 1] - starts[b]) }
     var capacity = 16
-    while capacity < 2 * (rows.count / shards + 1) { capacity <<= 1 }
-    let mask = capacity - 1
-    // A slot holds the tag in its upper half and the row's index + 1 below (0: empty).
-    var table = [UInt64](repeating: 0, count: capacity)
+    while capacity < 2 * largest { capacity <<= 1 }
+    // A slot holds the entry's place in its bucket + 1 (0: empty).
+    var table = [UInt32](repeating: 0, count: capacity)
     var dropped = 0
     return table.withUnsafeMutableBufferPointer { table -> Int? in
-      for index in 0..<rows.count {
-        let hash = hashes[index]
-        if shards > 1 && Self.shard(of: hash, among: shards) != shard { continue }
-        let tag = hash >> 32
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        var probes = 0
-        while true {
-          let entry = table[slot]
-          if entry == 0 {
-            table[slot] = tag << 32 | UInt64(index + 1)
-            break
-          }
-          if entry >> 32 == tag {
-            let first = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-            if rows[first].pair == rows[index].pair {
-              guard rows[first].value == rows[index].value else { return nil }
-              shared.keep[index] = false
-              dropped += 1
+      for b in buckets {
+        let start = starts[b]
+        let size = starts[b + 1] - start
+        if size == 0 { continue }
+        var bucketCapacity = 16
+        while bucketCapacity < 2 * size { bucketCapacity <<= 1 }
+        let mask = bucketCapacity - 1
+        table.baseAddress!.update(repeating: 0, count: bucketCapacity)
+        for place in 0..<size {
+          let entry = entries[start + place]
+          var slot = Int(truncatingIfNeeded: entry.hash) & mask
+          var probes = 0
+          while true {
+            let held = Int(table[slot])
+            if held == 0 {
+              table[slot] = UInt32(truncatingIfNeeded: place + 1)
               break
             }
+            let earlier = entries[start + held - 1]
+            if earlier.hash == entry.hash {
+              let firstRow = rows[Int(earlier.index)]
+              let row = rows[Int(entry.index)]
+              if firstRow.pair == row.pair {
+                guard firstRow.value == row.value else { return nil }
+                shared.keep[Int(entry.index)] = false
+                dropped += 1
+                break
+              }
+            }
+            probes += 1
+            if probes > longestProbe { return nil }
+            slot = (slot + 1) & mask
           }
-          probes += 1
-          if probes > longestProbe { return nil }
-          slot = (slot + 1) & mask
         }
       }
       return dropped

@@ -149,9 +149,10 @@ public enum RematchInputs {
     }
     func mapped(_ person: Person) -> Person {
       var copy = person
-      copy.levels = cohort.competencies.map { name in
-        read.cohort.competencies.firstIndex(of: name).map { person.levels[$0] } ?? 0
-      }
+      copy.levels = CompetencyLevels(
+        cohort.competencies.map { name in
+          read.cohort.competencies.firstIndex(of: name).map { person.levels[$0] } ?? 0
+        })
       return copy
     }
     let existing = Set(cohort.mentees.map(\.id)).union(cohort.mentors.map(\.id))

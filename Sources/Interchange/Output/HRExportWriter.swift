@@ -69,10 +69,11 @@ public enum HRExportWriter {
     // The rows: every mentor (Both when also a mentee), then the other mentees.
     var rows: [(person: Person, capacity: Int?, goals: [Double?]?)] = []
     for mentor in cohort.mentors {
-      rows.append((mentor.person, mentor.capacity, menteeIndex[mentor.person.id].map { cohort.mentees[$0].goals }))
+      rows.append(
+        (mentor.person, mentor.capacity, menteeIndex[mentor.person.id].map { Array(cohort.mentees[$0].goals) }))
     }
     for mentee in cohort.mentees where !mentorIDs.contains(mentee.person.id) {
-      rows.append((mentee.person, nil, mentee.goals))
+      rows.append((mentee.person, nil, Array(mentee.goals)))
     }
 
     var writer = CSVWriter()
@@ -96,7 +97,7 @@ public enum HRExportWriter {
     }
     for (number, row) in rows.enumerated() {
       var person = row.person
-      person.levels = person.levels.map { snap($0)?.level ?? 0 }
+      person.levels = CompetencyLevels(person.levels.map { snap($0)?.level ?? 0 })
       let goals: [Double?]? = row.goals.map { goals in
         goals.map { goal in
           guard let goal else { return nil }

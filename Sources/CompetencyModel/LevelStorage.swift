@@ -1,0 +1,46 @@
+/// Memory for the competency levels and goals of many people at once: one
+/// allocation of `Double`s that ``CompetencyLevels`` and ``CompetencyGoals``
+/// view row by row, so a cohort read from a file costs one allocation per
+/// block of people instead of two arrays per person.
+///
+/// Invariant: `base` points at `count` initialized `Double`s, owned by the
+/// storage and freed with it.
+///
+/// `@unchecked Sendable` is safe because the values are only written while
+/// the storage is being filled (by one thread per disjoint range of rows,
+/// before any view of it is published) or through a view that holds the
+/// only reference to it (``CompetencyLevels`` and ``CompetencyGoals`` copy
+/// their row out before writing into a shared storage).
+package final class LevelStorage: @unchecked Sendable {
+  /// The first value.
+  package let base: UnsafeMutablePointer<Double>
+  /// The number of values.
+  package let count: Int
+
+  /// Creates storage for `count` values, all zero.
+  ///
+  /// - Complexity: O(`count`).
+  package init(count: Int) {
+    precondition(count >= 0, "A level storage cannot have a negative size")
+    self.count = count
+    base = .allocate(capacity: max(count, 1))
+    base.initialize(repeating: 0, count: max(count, 1))
+  }
+
+  /// Creates storage holding `values`.
+  ///
+  /// - Complexity: O(`values.count`).
+  convenience init<Values: Collection<Double>>(copying values: Values) {
+    self.init(count: values.count)
+    var index = 0
+    for value in values {
+      base[index] = value
+      index += 1
+    }
+  }
+
+  deinit { base.deallocate() }
+
+  /// Storage shared by every empty row (no allocation per empty view).
+  package static let empty = LevelStorage(count: 0)
+}
