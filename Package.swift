@@ -62,7 +62,7 @@ let package = Package(
       name: "mentor-match",
       dependencies: [
         "Interchange", "CompetencyModel", "Assignment", "Rationale", "CohortGenerator", "Ledger", "Circles", "Intake",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "LinearAlgebra", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Match-quality measurement and the real-data cohort (tests and Benchmarks/quality; not in the CLI).
     .target(
