@@ -62,8 +62,13 @@ let package = Package(
       name: "mentor-match",
       dependencies: [
         "Interchange", "CompetencyModel", "Assignment", "Rationale", "CohortGenerator", "Ledger", "Circles", "Intake",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+        "LinearAlgebra", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // Release builds link the Swift runtime and Foundation statically: the
+      // dynamic linker's symbol lookups were about a tenth of a tie `solve`
+      // (Docs/performance.md, branch `ties3`). Debug builds and tests link them dynamically.
+      swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
     // Match-quality measurement and the real-data cohort (tests and Benchmarks/quality; not in the CLI).
     .target(
       name: "MatchQuality",

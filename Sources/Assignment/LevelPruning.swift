@@ -43,8 +43,9 @@ struct LevelPruning {
     var rowCounts: [Int32] = []
     /// Per row of the range: its best rank, or -1.
     var best: [Int] = []
-    /// Per column: its eligible rows per regret (`levels` each).
-    var columnCounts: [Int32] = []
+    /// Per column: its allowed rows per regret (`levels + 1` each: slot
+    /// `levels` and the counts of ineligible columns are never read).
+    var columnCounts: [UInt32] = []
   }
 
   /// What one worker keeps in pass 2 over its rows.
@@ -83,52 +84,39 @@ struct LevelPruning {
     let n = scores.rows
     let m = scores.columns
     let levels = max(scores.levels, 1)
+    // Keeps ``LevelCounting``'s counters from wrapping (and Int32 indices valid).
+    precondition(n < 1 << 31 && m < 1 << 31, "LevelPruning takes fewer than 2^31 rows and columns")
     let perColumn = capacities.map { min(max(8, 12 * min($0, n)), 4 * max(k, 8)) }
     let ranges = scores.rowRanges(min(max(1, workers), max(1, n)))
     let eligibleColumn = capacities.map { $0 > 0 }
 
-    // Pass 1: counts per row and per column.
+    // Pass 1: counts per row and per column (``countLevels(row:…)``).
+    let ineligibleColumns = (0..<m).filter { !eligibleColumn[$0] }
     let firstPass = ResultSlots<Counts>(count: ranges.count)
     DispatchQueue.concurrentPerform(iterations: ranges.count) { w in
       let range = ranges[w]
       var rowCounts = [Int32](repeating: 0, count: range.count * levels)
-      var columnCounts = [Int32](repeating: 0, count: m * levels)
+      var columnCounts = [UInt32](repeating: 0, count: m * (levels + 1))
       var bestRanks = [Int](repeating: -1, count: range.count)
       var allowedPairs = 0
       var lowRank = Int.max
       var highRank = -1
+      var scratch = LevelCounting(levels: levels)
       scores.ranks.withUnsafeBufferPointer { ranks in
-        eligibleColumn.withUnsafeBufferPointer { eligible in
-          rowCounts.withUnsafeMutableBufferPointer { rowCounts in
-            columnCounts.withUnsafeMutableBufferPointer { columnCounts in
-              for (r, i) in range.enumerated() {
-                let row = UnsafeBufferPointer(rebasing: ranks[(i * m)..<(i * m + m)])
-                let counts = UnsafeMutableBufferPointer(rebasing: rowCounts[(r * levels)..<(r * levels + levels)])
-                var allowed = 0
-                for j in 0..<m {
-                  let rank = row[j]
-                  if rank == LevelScores.forbidden { continue }
-                  allowed += 1
-                  if eligible[j] { counts[Int(rank)] += 1 }
-                }
-                allowedPairs += allowed
-                var best = -1
-                for rank in stride(from: levels - 1, through: 0, by: -1) where counts[rank] > 0 {
-                  best = rank
-                  break
-                }
-                bestRanks[r] = best
-                guard best >= 0 else { continue }
-                highRank = max(highRank, best)
-                for rank in 0..<levels where counts[rank] > 0 {
-                  lowRank = min(lowRank, rank)
-                  break
-                }
-                for j in 0..<m where eligible[j] {
-                  let rank = row[j]
-                  if rank == LevelScores.forbidden { continue }
-                  columnCounts[j * levels + best - Int(rank)] += 1
-                }
+        rowCounts.withUnsafeMutableBufferPointer { rowCounts in
+          columnCounts.withUnsafeMutableBufferPointer { columnCounts in
+            for (r, i) in range.enumerated() {
+              let row = UnsafeBufferPointer(rebasing: ranks[(i * m)..<(i * m + m)])
+              let counts = UnsafeMutableBufferPointer(rebasing: rowCounts[(r * levels)..<(r * levels + levels)])
+              let best = scratch.countRow(
+                row, into: counts, ineligible: ineligibleColumns, columnCounts: columnCounts.baseAddress!,
+                allowed: &allowedPairs)
+              bestRanks[r] = best
+              guard best >= 0 else { continue }
+              highRank = max(highRank, best)
+              for rank in 0..<levels where counts[rank] > 0 {
+                lowRank = min(lowRank, rank)
+                break
               }
             }
           }
@@ -148,7 +136,7 @@ struct LevelPruning {
       var cumulative = 0
       for d in 0..<levels {
         var here = 0
-        for part in pass1 { here += Int(part.columnCounts[j * levels + d]) }
+        for part in pass1 { here += Int(part.columnCounts[j * (levels + 1) + d]) }
         if cumulative + here >= perColumn[j] {
           threshold[j] = d
           need[j] = perColumn[j] - cumulative
@@ -176,6 +164,20 @@ struct LevelPruning {
       state.atBefore = [[Int32]](repeating: [], count: m)
       var picks: [(rank: Int, position: Int, column: Int)] = []
       picks.reserveCapacity(k)
+      // Per column, flat: its threshold regret (`levels + 64` when it is
+      // ineligible), need, rotation start, and how many rows this worker
+      // took at the threshold at or after that start and before it.
+      let table = UnsafeMutablePointer<Int>.allocate(capacity: 5 * max(m, 1))
+      defer { table.deallocate() }
+      let (threshold, need, rotation) = (table, table + m, table + 2 * m)
+      let (takenAfter, takenBefore) = (table + 3 * m, table + 4 * m)
+      for j in 0..<m {
+        threshold[j] = eligibleColumn[j] ? thresholds[j] : levels + 64
+        need[j] = needs[j]
+        rotation[j] = start[j]
+        takenAfter[j] = 0
+        takenBefore[j] = 0
+      }
       scores.ranks.withUnsafeBufferPointer { ranks in
         for (r, i) in range.enumerated() {
           let best = c.best[r]
@@ -218,16 +220,23 @@ struct LevelPruning {
           state.picks[r] = picks.map { Int32($0.column) }
           // The columns' rows by regret: only ranks from `best − widest` on
           // can be kept, found eight bytes at a time.
+          // An ineligible column's threshold, `levels + 64`, is above every
+          // eligible column's (at most `levels`): it keeps nothing.
           @inline(__always) func offer(_ j: Int, _ rank: UInt8) {
-            if rank == LevelScores.forbidden || !eligibleColumn[j] { return }
+            if rank == LevelScores.forbidden { return }
+            let t = threshold[j]
+            if t > levels { return }
             let regret = best - Int(rank)
-            let t = thresholds[j]
             if regret < t {
               state.below[j].append(Int32(i))
             } else if regret == t {
-              if i >= start[j] {
-                if state.atAfter[j].count < needs[j] { state.atAfter[j].append(Int32(i)) }
-              } else if state.atBefore[j].count < needs[j] {
+              if i >= rotation[j] {
+                if takenAfter[j] < need[j] {
+                  takenAfter[j] += 1
+                  state.atAfter[j].append(Int32(i))
+                }
+              } else if takenBefore[j] < need[j] {
+                takenBefore[j] += 1
                 state.atBefore[j].append(Int32(i))
               }
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Assignment
 import Interchange
+import LinearAlgebra
 
 extension MentorMatch {
   /// `mentor-match solve`: the capacitated assignment solver on any score matrix.
@@ -72,6 +73,8 @@ extension MentorMatch {
 
     func run() throws {
       try reportingErrors {
+        // No matrix products here: the BLAS library's spinning workers would only take a core.
+        BLASThreads.endIdleThreads()
         var clock = Stopwatch()
         let input = try ScoreTableReader.readForSolve(path: scores)
         let reading = clock.lap()
