@@ -88,11 +88,12 @@ struct CandidatePruning {
                     allowed &+= s.isNaN ? 0 : 1
                     let value = sign * s - prices[j]
                     net[j] = value
-                    // Only pairs that can be made count in the score range.
-                    let lowCandidate = value.isNaN ? Double.infinity : s
-                    let highCandidate = value.isNaN ? -Double.infinity : s
-                    low = lowCandidate < low ? lowCandidate : low
-                    high = highCandidate > high ? highCandidate : high
+                    // Only pairs that can be made count in the score range:
+                    // `value − value` is +0 for them (and s − 0 is s, signed zeros
+                    // included) and NaN for the others, which the comparisons skip.
+                    let eligible = s - (value - value)
+                    low = eligible < low ? eligible : low
+                    high = eligible > high ? eligible : high
                     best = value > best ? value : best
                     if value > threshold { threshold = selection.append(key: value, column: j) }
                   }

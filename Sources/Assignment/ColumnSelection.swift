@@ -36,13 +36,14 @@ final class ColumnSelection {
   let floorKey: UnsafeMutablePointer<Double>
   let floorIndex: UnsafeMutablePointer<Int>
   private var scratch: [Double] = []
+  private var tiedIndices: [Int] = []
   /// The number of lists.
   let lists: Int
 
   /// Empty lists of the given capacities.
   ///
   /// - Complexity: O(`lists + Σ capacities`); memory about
-  ///   `36 · Σ capacities` bytes (each buffer holds 1.5 lists, at least 16 more).
+  ///   `48 · Σ capacities` bytes (each buffer holds two lists and 16 entries more).
   init(capacities: [Int]) {
     lists = capacities.count
     start = .allocate(capacity: lists + 1)
@@ -54,7 +55,7 @@ final class ColumnSelection {
     var largest = 0
     for (l, c) in capacities.enumerated() {
       precondition(c >= 0, "Negative capacity")
-      let size = c == 0 ? 0 : c + max(16, c / 2)
+      let size = c == 0 ? 0 : 2 * c + 16
       largest = max(largest, size)
       start[l + 1] = start[l] + size
       capacity[l] = c
@@ -64,6 +65,7 @@ final class ColumnSelection {
     }
     entries = .allocate(capacity: max(start[lists], 1))
     scratch.reserveCapacity(largest)
+    tiedIndices.reserveCapacity(largest)
   }
 
   deinit {
@@ -102,7 +104,7 @@ final class ColumnSelection {
     for t in 0..<c { scratch.append(base[t].key) }
     let kth = scratch.withUnsafeMutableBufferPointer { RowSelection.select($0.baseAddress!, count: c, rank: p - 1) }
     var above = 0
-    var tiedIndices: [Int] = []
+    tiedIndices.removeAll(keepingCapacity: true)
     for t in 0..<c {
       if base[t].key > kth {
         above += 1
