@@ -7,7 +7,9 @@
 /// column too. Ties go to a fixed per-row rotation of column indices
 /// (``TopOrder/spread(_:row:columns:)``), and columns' ties among rows to the
 /// same rotation of row indices by column. The result does not depend on the
-/// number of threads.
+/// number of threads. The rows' lists are kept by a threshold scan
+/// (``RowSelection``), the columns' behind a floor test (``ColumnSelection``):
+/// the same pairs, in the same order, as heaps (``TopLists``) would keep.
 struct CandidatePruning {
   /// The kept pairs.
   var candidates: CandidateSet
@@ -31,8 +33,9 @@ struct CandidatePruning {
 
   /// Runs the pass.
   ///
-  /// - Complexity: O(`rows · columns · log perRow`) time besides the scoring;
-  ///   O(`rows · perRow + columns · perColumn`) memory per thread.
+  /// - Complexity: O(`rows · columns`) expected time besides the scoring (a
+  ///   comparison per pair and per list, and amortised O(1) per kept offer);
+  ///   O(`rows · perRow + columns · perColumn + columns`) memory per thread.
   init(
     _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense, perRow k: Int,
     entryPrices: [Double], previous: [Int?]?, workers: Int = ParallelBlockPass.defaultWorkers
