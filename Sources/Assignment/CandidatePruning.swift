@@ -7,7 +7,9 @@
 /// column too. Ties go to a fixed per-row rotation of column indices
 /// (``TopOrder/spread(_:row:columns:)``), and columns' ties among rows to the
 /// same rotation of row indices by column. The result does not depend on the
-/// number of threads.
+/// number of threads. The rows' lists are kept by a threshold scan
+/// (``RowSelection``), the columns' behind a floor test (``ColumnSelection``):
+/// the same pairs, in the same order, as heaps (``TopLists``) would keep.
 struct CandidatePruning {
   /// The kept pairs.
   var candidates: CandidateSet
@@ -19,10 +21,10 @@ struct CandidatePruning {
   var allowed = 0
 
   private struct State {
-    /// One list: the current row's best columns (keyed by net score, indexed by spread column).
-    var row: TopLists
+    /// The current row's best columns by net score, ties in spread order.
+    var row: RowSelection
     /// One list per column: its rows by regret, with their scores.
-    var columns: TopLists
+    var columns: ColumnSelection
     var kept = CandidateList()
     var low = Double.infinity
     var high = -Double.infinity
@@ -31,8 +33,9 @@ struct CandidatePruning {
 
   /// Runs the pass.
   ///
-  /// - Complexity: O(`rows · columns · log perRow`) time besides the scoring;
-  ///   O(`rows · perRow + columns · perColumn`) memory per thread.
+  /// - Complexity: O(`rows · columns`) expected time besides the scoring (a
+  ///   comparison per pair and per list, and amortised O(1) per kept offer);
+  ///   O(`rows · perRow + columns · perColumn + columns`) memory per thread.
   init(
     _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense, perRow k: Int,
     entryPrices: [Double], previous: [Int?]?, workers: Int = ParallelBlockPass.defaultWorkers
@@ -46,68 +49,94 @@ struct CandidatePruning {
     // to fill its places, and the first round's prices would mislead.
     // Capacities are clamped to the row count first (a column never holds
     // more), so `12 · capacity` cannot overflow.
-    // One column further, TopOrder.spread(i, row: j, columns: n) grows by this (mod n).
-    let step = TopOrder.spread(0, row: 1, columns: n)
     let perColumn = capacities.map { min(max(8, 12 * min($0, source.rows)), 4 * max(k, 8)) }
+    // TopOrder.spread(i, row: j, columns: n) is (i + rowOffsets[j]) mod n.
+    let rowOffsets = (0..<m).map { TopOrder.spread(0, row: $0, columns: n) }
+    // A column's price, or NaN where the column has no place: then a pair's
+    // net score `sign · s − price` is NaN exactly when the pair can never be
+    // made (forbidden, or a zero-capacity column), and every comparison
+    // below rejects it without a test of its own.
+    let listedPrices = (0..<m).map { capacities[$0] > 0 ? entryPrices[$0] : Double.nan }
     let states = ParallelBlockPass.run(
       over: source, workers: workers,
-      makeState: { State(row: TopLists(capacities: [k]), columns: TopLists(capacities: perColumn)) },
+      makeState: {
+        State(
+          row: RowSelection(k: k, rowLength: m), columns: ColumnSelection(capacities: perColumn))
+      },
       body: { state, block, b in
-        let rowList = state.row
+        let selection = state.row
         let columnLists = state.columns
         var low = state.low
         var high = state.high
         var allowed = 0
-        entryPrices.withUnsafeBufferPointer { prices in
-          for (r, i) in block.enumerated() {
-            rowList.reset(0)
-            let base = r * m
-            var best = -Double.infinity
-            // TopOrder.spread(j, row: i, columns: m), advanced by one per
-            // column instead of divided out per pair (the same values).
-            var spread = TopOrder.spread(0, row: i, columns: m)
-            for j in 0..<m {
-              let rowIndex = spread
-              spread = spread + 1 == m ? 0 : spread + 1
-              let s = b[base + j]
-              if s.isNaN { continue }
-              allowed += 1
-              // A zero-capacity column's pairs can never be made: they are
-              // neither candidates nor part of the score range.
-              if capacities[j] == 0 { continue }
-              if s < low { low = s }
-              if s > high { high = s }
-              let net = sign * s - prices[j]
-              if net > best { best = net }
-              rowList.offer(0, key: net, index: rowIndex)
-            }
-            // Columns rank rows by regret: how little the row gives up, against
-            // its best column, by taking this one. Equal regrets go to a
-            // column-dependent rotation of row indices, as the rows' ties do:
-            // under tie-heavy scores many rows have regret 0 for the same
-            // strong columns, and the lowest-numbered rows would otherwise
-            // fill every such column's list.
-            // TopOrder.spread(i, row: j, columns: n), advanced by 7919 mod n
-            // per column (the same values, no division per pair).
-            var columnIndex = TopOrder.spread(i, row: 0, columns: n)
-            for j in 0..<m {
-              let index = columnIndex
-              columnIndex += step
-              if columnIndex >= n { columnIndex -= n }
-              guard capacities[j] > 0 else { continue }
-              let s = b[base + j]
-              if s.isNaN { continue }
-              columnLists.offer(j, key: sign * s - prices[j] - best, index: index, payload: s)
-            }
-            let previousColumn = previous?[i]
-            var keptPrevious = false
-            for entry in rowList.sorted(0) {
-              let column = TopOrder.unspread(entry.index, row: i, columns: m)
-              if column == previousColumn { keptPrevious = true }
-              state.kept.append(row: i, column: column, score: b[base + column])
-            }
-            if let j = previousColumn, !keptPrevious, !b[base + j].isNaN, capacities[j] > 0 {
-              state.kept.append(row: i, column: j, score: b[base + j])
+        rowOffsets.withUnsafeBufferPointer { rowOffsets in
+          listedPrices.withUnsafeBufferPointer { prices in
+            do {
+              let net = selection.net
+              for (r, i) in block.enumerated() {
+                let base = r * m
+                let row = b.baseAddress! + base
+                var best = -Double.infinity
+                // The row's columns in increasing TopOrder.spread(j, row: i,
+                // columns: m) order: from the column whose spread is 0 to the
+                // last, then from column 0. A later column loses every tie, so
+                // the selection keeps only keys strictly above its threshold.
+                let offset = TopOrder.spread(0, row: i, columns: m)
+                let first = offset == 0 ? 0 : m - offset
+                selection.reset()
+                var threshold = selection.threshold
+                for segment in 0..<2 {
+                  for j in segment == 0 ? first..<m : 0..<first {
+                    let s = row[j]
+                    allowed &+= s.isNaN ? 0 : 1
+                    let value = sign * s - prices[j]
+                    net[j] = value
+                    // Only pairs that can be made count in the score range:
+                    // `value − value` is +0 for them (and s − 0 is s, signed zeros
+                    // included) and NaN for the others, which the comparisons skip.
+                    let eligible = s - (value - value)
+                    low = eligible < low ? eligible : low
+                    high = eligible > high ? eligible : high
+                    best = value > best ? value : best
+                    if value > threshold { threshold = selection.append(key: value, column: j) }
+                  }
+                }
+                // Columns rank rows by regret: how little the row gives up, against
+                // its best column, by taking this one. Equal regrets go to a
+                // column-dependent rotation of row indices, as the rows' ties do:
+                // under tie-heavy scores many rows have regret 0 for the same
+                // strong columns, and the lowest-numbered rows would otherwise
+                // fill every such column's list. A column's floor
+                // (ColumnSelection) rejects most offers with one comparison; its
+                // rotated row index is needed only for a key equal to the floor.
+                if best > -Double.infinity {
+                  let floorKey = columnLists.floorKey
+                  let floorIndex = columnLists.floorIndex
+                  for j in 0..<m {
+                    let key = net[j] - best
+                    let floor = floorKey[j]
+                    // NaN (a pair that cannot be made) fails this test too.
+                    if key >= floor {
+                      var index = i + rowOffsets[j]
+                      if index >= n { index -= n }
+                      if key > floor || index < floorIndex[j] {
+                        columnLists.append(j, key: key, index: index, payload: row[j])
+                      }
+                    }
+                  }
+                }
+                selection.finish()
+                let previousColumn = previous?[i]
+                var keptPrevious = false
+                for t in 0..<selection.count {
+                  let column = selection.columns[t]
+                  if column == previousColumn { keptPrevious = true }
+                  state.kept.append(row: i, column: column, score: row[column])
+                }
+                if let j = previousColumn, !keptPrevious, !row[j].isNaN, capacities[j] > 0 {
+                  state.kept.append(row: i, column: j, score: row[j])
+                }
+              }
             }
           }
         }
