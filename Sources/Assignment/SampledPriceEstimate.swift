@@ -51,8 +51,8 @@ struct SampledPriceEstimate {
   /// The most rounds of the sample's own prune and solve. One round leaves
   /// the sample's prices those of its raw-score candidates, which miss more
   /// of its optimum's columns the more columns there are: at 100,000 ×
-  /// 20,000 the first full round then kept 290,129 violations; three leave
-  /// a few dozen (Docs/performance.md).
+  /// 20,000 the first full round then kept 290,129 violations, with two
+  /// sample rounds 40,638 and with three 240 (Docs/performance.md).
   static let defaultRounds = 3
 
   /// The share of rows to sample for these capacities, or `nil` when a
