@@ -159,10 +159,11 @@ public enum CertifiedAssignment {
 
   /// ``solveWithStatistics(_:capacities:sense:candidatesPerRow:warmStart:)``
   /// with the share of rows of the sampled solve chosen by the caller (`nil`:
-  /// none); tests use it to sample problems of any size.
+  /// none), and its most rounds; tests use it to sample problems of any size.
   static func solveWithStatistics(
     _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense,
-    candidatesPerRow: Int?, warmStart: AssignmentSolution?, sampleFraction: Double?
+    candidatesPerRow: Int?, warmStart: AssignmentSolution?, sampleFraction: Double?,
+    sampleRounds: Int = SampledPriceEstimate.defaultRounds
   ) -> (solution: AssignmentSolution, certificate: Certificate, statistics: RowStatistics) {
     precondition(
       warmStart.map { $0.columnPrices.count == source.columns && $0.columnOfRow.count == source.rows } ?? true,
@@ -175,7 +176,8 @@ public enum CertifiedAssignment {
     let estimate =
       warmStart == nil
       ? sampleFraction.flatMap {
-        SampledPriceEstimate(source, capacities: capacities, sense: sense, perRow: k, fraction: $0)
+        SampledPriceEstimate(
+          source, capacities: capacities, sense: sense, perRow: k, fraction: $0, rounds: sampleRounds)
       } : nil
     let samplingSeconds = sampling.lap()
     let entryPrices =

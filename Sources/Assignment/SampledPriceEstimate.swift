@@ -8,8 +8,14 @@
 /// add up to about `f` times the full problem's, ``scaledCapacities(_:share:seed:)``):
 /// the sample is a small copy of the market, whose prices approach the full
 /// problem's as it grows. The sample is pruned (``CandidatePruning``) and
-/// solved once (``CapacitatedAssignment``, provisional as a first round);
-/// no pricing pass and no certificate, because the sample only supplies a
+/// solved (``CapacitatedAssignment``, provisional as a first round) in up
+/// to ``defaultRounds`` rounds: each round after the first prunes the
+/// sample's rows again, ranked by the previous round's prices and keeping
+/// their previous pairs, and solves from those prices and pairs (as the
+/// full problem's warm start does), so that the sample's prices settle
+/// where its first candidates, chosen by raw score, miss the columns its
+/// optimum needs; a round that leaves every price unchanged ends the loop.
+/// No pricing pass and no certificate, because the sample only supplies a
 /// hint. A column with places in the full problem but none in the sample is
 /// priced at the least value at which no assigned sampled row prefers it
 /// (`max aᵢⱼ − uᵢ` over its candidate pairs).
@@ -21,8 +27,9 @@
 /// Deterministic: the sample depends on the row count, the share and the seed
 /// only, and the pruning and the solve do not depend on the number of threads.
 ///
-/// - Complexity: a pruning pass over `f · rows · columns` pairs and one sparse
-///   solve of `f · rows` rows; memory as ``CandidatePruning`` on the sample.
+/// - Complexity: per round, a pruning pass over `f · rows · columns` pairs
+///   and one sparse solve of `f · rows` rows (at most ``defaultRounds``
+///   rounds by default); memory as ``CandidatePruning`` on the sample.
 struct SampledPriceEstimate {
   /// Estimated prices in score units, non-negative, one per column.
   let prices: [Double]
@@ -30,8 +37,10 @@ struct SampledPriceEstimate {
   let bonus: Double
   /// The sampled rows.
   let sampleRows: Int
-  /// The candidate pairs of the sample's solve.
+  /// The candidate pairs of the sample's last solve.
   let samplePairs: Int
+  /// The sample's rounds (prunings and solves) run, at least 1.
+  let roundsRun: Int
 
   /// The seed of the sample (fixed: the same problem gets the same sample).
   static let seed: UInt64 = 0x4D65_6E74_6F72_4D61
@@ -39,6 +48,12 @@ struct SampledPriceEstimate {
   static let minimumFraction = 0.2
   /// Problems with fewer rows are solved without a sample.
   static let minimumRows = 10_000
+  /// The most rounds of the sample's own prune and solve. One round leaves
+  /// the sample's prices those of its raw-score candidates, which miss more
+  /// of its optimum's columns the more columns there are: at 100,000 ×
+  /// 20,000 the first full round then kept 290,129 violations, with two
+  /// sample rounds 40,638 and with three 240 (Docs/performance.md).
+  static let defaultRounds = 3
 
   /// The share of rows to sample for these capacities, or `nil` when a
   /// sample would not pay: fewer than ``minimumRows`` rows, or a share above
@@ -97,11 +112,14 @@ struct SampledPriceEstimate {
   /// - Parameters:
   ///   - perRow: Candidates per row in the sample's pruning (as the full solve's).
   ///   - fraction: The share of rows to sample.
+  ///   - rounds: The most rounds of the sample's prune and solve (at least 1).
   /// - Complexity: See ``SampledPriceEstimate``.
   init?(
     _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense, perRow k: Int,
-    fraction: Double, seed: UInt64 = Self.seed, workers: Int = ParallelBlockPass.defaultWorkers
+    fraction: Double, rounds: Int = Self.defaultRounds, seed: UInt64 = Self.seed,
+    workers: Int = ParallelBlockPass.defaultWorkers
   ) {
+    precondition(rounds >= 1, "At least one round of the sample")
     let n = source.rows
     let m = source.columns
     let rows = Self.sampleRows(rows: n, fraction: fraction, seed: seed)
@@ -110,27 +128,47 @@ struct SampledPriceEstimate {
     let sampleCapacities = Self.scaledCapacities(capacities, share: share, rows: rows.count, seed: seed)
     // Columns that keep no place in the sample still get candidates, to be priced.
     let listed = capacities.indices.map { capacities[$0] > 0 ? max(1, sampleCapacities[$0]) : 0 }
-    let pruning = CandidatePruning(
-      RowSampleSource(source, rows: rows), capacities: listed, sense: sense, perRow: min(k, max(m, 1)),
-      entryPrices: [Double](repeating: 0, count: m), previous: nil, workers: workers)
-    guard pruning.low <= pruning.high else { return nil }
-    let candidates = pruning.candidates
-    let sparse = candidates.problem(
-      columns: m, capacities: sampleCapacities, sense: sense, bounds: pruning.low...pruning.high)
-    let solution = CapacitatedAssignment.solve(
-      sparse, priceHint: AuctionPriceEstimate.hint(sparse), previous: nil, provisional: true)
-    var prices = solution.columnPrices.map { max(0, $0) }
-    for i in candidates.columns.indices where solution.columnOfRow[i] != nil {
-      for (j, s) in zip(candidates.columns[i], candidates.scores[i]) {
-        let j = Int(j)
-        guard sampleCapacities[j] == 0 && capacities[j] > 0 else { continue }
-        prices[j] = max(prices[j], solution.adjustedScore(s, sense: sense) - solution.rowValues[i])
+    let sample = RowSampleSource(source, rows: rows)
+    var prices = [Double](repeating: 0, count: m)
+    var hint: [Double]?
+    var previous: [Int?]?
+    var pairs = 0
+    var bonus = 0.0
+    var run = 0
+    while run < rounds {
+      run += 1
+      // Ranked by the previous round's prices (none at first), keeping its pairs.
+      let pruning = CandidatePruning(
+        sample, capacities: listed, sense: sense, perRow: min(k, max(m, 1)), entryPrices: prices,
+        previous: previous, workers: workers)
+      guard pruning.low <= pruning.high else { return nil }
+      let candidates = pruning.candidates
+      let sparse = candidates.problem(
+        columns: m, capacities: sampleCapacities, sense: sense, bounds: pruning.low...pruning.high)
+      let solution = CapacitatedAssignment.solve(
+        sparse, priceHint: hint ?? AuctionPriceEstimate.hint(sparse), previous: previous, provisional: true)
+      var next = solution.columnPrices.map { max(0, $0) }
+      hint = next
+      for i in candidates.columns.indices where solution.columnOfRow[i] != nil {
+        for (j, s) in zip(candidates.columns[i], candidates.scores[i]) {
+          let j = Int(j)
+          guard sampleCapacities[j] == 0 && capacities[j] > 0 else { continue }
+          next[j] = max(next[j], solution.adjustedScore(s, sense: sense) - solution.rowValues[i])
+        }
       }
+      previous = solution.columnOfRow
+      pairs = sparse.pairCount
+      bonus = solution.cardinalityBonus
+      // Settled: another round would rank and solve the same.
+      let settled = run > 1 && next == prices
+      prices = next
+      if settled { break }
     }
     self.prices = prices
-    bonus = solution.cardinalityBonus
+    self.bonus = bonus
     sampleRows = rows.count
-    samplePairs = sparse.pairCount
+    samplePairs = pairs
+    roundsRun = run
   }
 
   /// A number in `0..<1` from `seed` (the SplitMix64 finaliser).

@@ -105,11 +105,14 @@ import _TestSupport
   /// The certified solve with a sampled first ranking reaches the dense
   /// solver's optimum (count and total), its plan passes the
   /// solver-independent check, and its last round prices clean.
-  static func checkAgainstDense(_ problem: AssignmentProblem, fraction: Double, k: Int, _ label: String) {
+  static func checkAgainstDense(
+    _ problem: AssignmentProblem, fraction: Double, k: Int, rounds: Int = SampledPriceEstimate.defaultRounds,
+    _ label: String
+  ) {
     let dense = CapacitatedAssignment.solve(problem)
     let result = CertifiedAssignment.solveWithStatistics(
       DenseScoreSource(problem, blockRows: 17), capacities: problem.capacities, sense: problem.sense,
-      candidatesPerRow: k, warmStart: nil, sampleFraction: fraction)
+      candidatesPerRow: k, warmStart: nil, sampleFraction: fraction, sampleRounds: rounds)
     #expect(result.solution.assignedCount == dense.assignedCount, "\(label)")
     #expect(abs(result.solution.totalScore - dense.totalScore) < 1e-9, "\(label)")
     #expect(result.solution.verify(against: problem).isEmpty, "\(label)")
@@ -133,8 +136,11 @@ import _TestSupport
           let problem = AssignmentProblem(
             rows: p.rows, columns: p.columns, scores: p.scores, capacities: p.capacities, sense: sense)
           for fraction in [0.2, 0.5] {
-            Self.checkAgainstDense(
-              problem, fraction: fraction, k: 3, "\(name), trial \(trial), \(sense), share \(fraction)")
+            for rounds in [1, SampledPriceEstimate.defaultRounds] {
+              Self.checkAgainstDense(
+                problem, fraction: fraction, k: 3, rounds: rounds,
+                "\(name), trial \(trial), \(sense), share \(fraction), \(rounds) sample rounds")
+            }
           }
         }
       }
@@ -150,7 +156,10 @@ import _TestSupport
         let problem = AuctionPriceEstimateTests.plateau(
           rows: rows, columns: columns, capacities: 1...2, forbiddenShare: 0.3, using: &generator)
         for fraction in [0.0, 0.05, 0.2, 1.0] {
-          Self.checkAgainstDense(problem, fraction: fraction, k: 2, "\(rows) × \(columns), share \(fraction)")
+          for rounds in [1, 2, 4] {
+            Self.checkAgainstDense(
+              problem, fraction: fraction, k: 2, rounds: rounds, "\(rows) × \(columns), share \(fraction), \(rounds)")
+          }
         }
       }
     }
@@ -159,7 +168,78 @@ import _TestSupport
     for i in 16..<32 { for j in 0..<3 { scores[i * 3 + j] = Double((i * 7 + j * 3) % 5) } }
     let problem = AssignmentProblem(rows: 32, columns: 3, scores: scores, capacities: [2, 3, 4])
     for fraction in [0.25, 0.5, 1.0] {
-      Self.checkAgainstDense(problem, fraction: fraction, k: 1, "no eligible pair in the sample, share \(fraction)")
+      for rounds in [1, 3] {
+        Self.checkAgainstDense(
+          problem, fraction: fraction, k: 1, rounds: rounds, "no eligible pair in the sample, share \(fraction)")
+      }
+    }
+  }
+
+  /// The sample's later rounds: deterministic and independent of the thread
+  /// count; they stop early once the prices settle; with every row sampled
+  /// and room for the sample's optimum in its candidates, the settled prices
+  /// make every sampled row's pair one of its best by score net of price
+  /// (the dense optimum's reduced costs, checked pair by pair), which one
+  /// round with few candidates need not.
+  @Test(arguments: [1, 2, 5])
+  func laterRoundsSettleTheSamplesPrices(capacity: Int) {
+    var generator = SeededRandomNumberGenerator(seed: 4_700 + UInt64(capacity))
+    for trial in 0..<4 {
+      let rows = 160 + 48 * trial
+      let columns = max(4, rows / capacity - 8 + 16 * (trial % 2))
+      let forbidden = [0, 0.3][trial % 2]
+      let plateau = AuctionPriceEstimateTests.plateau(
+        rows: rows, columns: columns, capacities: capacity...capacity, forbiddenShare: forbidden, using: &generator)
+      let tie = BlockingPhaseTests.integers(
+        rows: rows, columns: columns, capacities: capacity...capacity, forbiddenShare: forbidden, using: &generator)
+      for (name, problem) in [("plateau", plateau), ("ties", tie)] {
+        let source = DenseScoreSource(problem, blockRows: 11)
+        let label = "\(name), capacity \(capacity), trial \(trial)"
+        let byWorkers = [1, 2, 5].map {
+          SampledPriceEstimate(
+            source, capacities: problem.capacities, sense: .maximize, perRow: 3, fraction: 0.3, rounds: 6,
+            workers: $0)
+        }
+        #expect(byWorkers[0] != nil, "\(label)")
+        for e in byWorkers.dropFirst() {
+          #expect(e?.prices == byWorkers[0]?.prices, "\(label)")
+          #expect(e?.roundsRun == byWorkers[0]?.roundsRun, "\(label)")
+        }
+        let one = SampledPriceEstimate(
+          source, capacities: problem.capacities, sense: .maximize, perRow: 3, fraction: 0.3, rounds: 1)
+        #expect(one?.roundsRun == 1, "\(label)")
+        if let e = byWorkers[0] {
+          #expect(e.roundsRun >= 1 && e.roundsRun <= 6, "\(label)")
+          #expect(e.prices.allSatisfy { $0 >= 0 && $0.isFinite }, "\(label)")
+          // A round that stopped early left the prices as the round before.
+          if e.roundsRun > 1 && e.roundsRun < 6 {
+            let again = SampledPriceEstimate(
+              source, capacities: problem.capacities, sense: .maximize, perRow: 3, fraction: 0.3,
+              rounds: e.roundsRun - 1)
+            #expect(again?.prices == e.prices, "\(label)")
+          }
+        }
+        // The whole problem as the sample (share 1, every row, its own capacities).
+        let all = SampledPriceEstimate(
+          source, capacities: problem.capacities, sense: .maximize, perRow: columns, fraction: 1, rounds: 2)
+        let dense = CapacitatedAssignment.solve(problem)
+        if let all {
+          // With every column a candidate the sample's solve is the dense
+          // problem's: no row prefers another column by more than a rounding.
+          let span = problem.scores.filter { !$0.isNaN }.reduce(0) { max($0, abs($1)) } + 1
+          var worst = 0.0
+          for i in 0..<rows {
+            guard let c = dense.columnOfRow[i] else { continue }
+            let own = problem.scores[i * columns + c] - all.prices[c]
+            for j in 0..<columns where !problem.scores[i * columns + j].isNaN {
+              worst = max(worst, problem.scores[i * columns + j] - all.prices[j] - own)
+            }
+          }
+          // Prices are the sample's own duals, so the dense plan (optimal,
+          // perhaps another among ties) may differ only within ties.
+          #expect(worst <= 1e-9 * span || dense.assignedCount < rows, "\(label): \(worst)")
+        }
+      }
     }
   }
 }
