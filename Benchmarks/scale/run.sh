@@ -9,8 +9,9 @@
 # ratio = match's matching seconds / GEMM seconds, with the load average before
 # and after the row (the machine may be shared; the ratio partly compensates),
 # and the pricing violations of each round (`a;b;0`: the last round is clean),
-# the sampled solve's seconds (SampledPriceEstimate; 0 when none ran) and the
-# final candidate pairs.
+# the sampled solve's seconds (SampledPriceEstimate; 0 when none ran), the
+# final candidate pairs, and the rows each pricing pass scored with its seconds
+# (`20000;7031`: the last pass was partial, see Docs/solver.md).
 # Writes Benchmarks/scale/out/results.csv and, with python3, Docs/scaling.svg.
 # MENTOR_MATCH_BIN=/path/to/mentor-match and GEMM_TIMING_BIN=/path/to/gemm-timing
 # skip the release builds.
@@ -36,7 +37,7 @@ trap 'rm -rf "$work"' EXIT
 # The runs never read or write the user's programme ledger.
 export MENTOR_MATCH_LEDGER="$work/ledger.sqlite"
 csv="$out/results.csv"
-echo "mentees,mentors,capacity,pairs_allowed,rounds,reading_s,pruning_s,solving_s,pricing_s,matching_s,writing_s,wall_s,peak_mb,gemm_s,ratio,load_before,load_after,violations_per_round,sampling_s,candidate_pairs" > "$csv"
+echo "mentees,mentors,capacity,pairs_allowed,rounds,reading_s,pruning_s,solving_s,pricing_s,matching_s,writing_s,wall_s,peak_mb,gemm_s,ratio,load_before,load_after,violations_per_round,sampling_s,candidate_pairs,rows_priced_per_round,pricing_per_round_s" > "$csv"
 for size in "${sizes[@]}"; do
   IFS=x read -r n m c <<< "$size"
   "$bin" generate --mentees "$n" --mentors "$m" --competencies 64 --capacity "$c" --seed 1 --output "$work/cohort" > /dev/null 2>&1
@@ -58,7 +59,12 @@ print(",".join(str(x) for x in [n, m, c, cert["pairsChecked"], cert["rounds"], n
       num("solving"), num("pricing"), num("matching"), num("writing"), wall, round(int(peak_kb) / 1024),
       round(gemm, 3), round(num("matching") / gemm, 2), load("load_before"), load("load_after"),
       ";".join(str(v) for v in cert["violationsPerRound"]),
-      num("sampling") if "sampling" in line else 0, cert["candidatePairs"]]))
+      num("sampling") if "sampling" in line else 0, cert["candidatePairs"],
+      # The rows each pricing pass scored (fewer than all when it was partial) and its seconds.
+      ";".join(re.search(r"rows priced \[([0-9, ]*)\]", line).group(1).replace(" ", "").split(","))
+      if "rows priced" in line else "",
+      ";".join(str(round(float(x), 3)) for x in re.search(r"pricing [0-9.e-]+ s \[([0-9.e, -]*)\]", line).group(1).split(","))
+      if "rows priced" in line else ""]))
 PY
   tail -1 "$csv" >&2
   rm -rf "$work/cohort"

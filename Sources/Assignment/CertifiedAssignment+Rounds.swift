@@ -76,7 +76,9 @@ extension CertifiedAssignment {
       // The rows' most violated pairs join; the next round prices the rest again.
       candidates.add(pricing.additions)
       violationsPerRound.append(pricing.violations)
-      seconds.pricing += stopwatch.lap()
+      let pricingTime = stopwatch.lap()
+      seconds.pricing += pricingTime
+      seconds.pricingPerRound.append(pricingTime)
       guard pricing.violations == 0 else {
         // A provisional round that left out rows with eligible pairs would,
         // once its candidates price clean, be solved again with the full

@@ -83,6 +83,12 @@ public enum CertifiedAssignment {
     public var pricing = 0.0
     /// The sparse solve of each round.
     public var solvingPerRound: [Double] = []
+    /// The rows each round's pricing pass scored: all of them, or fewer when
+    /// the pass was partial (Docs/solver.md, "A partial last pass"). Empty
+    /// for the solves that do not report it (levels).
+    public var rowsPricedPerRound: [Int] = []
+    /// The seconds of each round's pricing pass.
+    public var pricingPerRound: [Double] = []
   }
 
   /// What the final pricing pass saw of each row, for explanations: computed
@@ -183,8 +189,11 @@ public enum CertifiedAssignment {
     let entryPrices =
       warmStart.map { $0.columnPrices.map { max(0, $0) } } ?? estimate?.prices
       ?? [Double](repeating: 0, count: m)
+    // Each pass carries what the next needs to be partial (PricingCarry.swift).
+    var carry: PricingCarry?
+    var rowsPriced: [Int] = []
     // The rounds and their rules: CertifiedAssignment+Rounds.swift.
-    let result = rounds(
+    var result = rounds(
       rows: source.rows, columns: m, capacities: capacities, sense: sense, perRow: k, warmStart: warmStart,
       sampling: samplingSeconds,
       prune: {
@@ -195,11 +204,15 @@ public enum CertifiedAssignment {
       price: { solution, candidates, resolution, _ in
         // Pairs within a twentieth of the score range of tight join too, so
         // that the small price changes of the next solve rarely need another round.
-        PricingPass(
+        let pass = PricingPass(
           source, solution: solution, candidates: candidates, capacities: capacities, resolution: resolution,
           perRow: k, margin: SolverTolerance.nearTightMargin(spreadUnits: resolution.spreadUnits),
-          returnedBonus: resolution.cardinalityBonus)
+          returnedBonus: resolution.cardinalityBonus, carrying: true, previous: carry)
+        carry = pass.carry
+        rowsPriced.append(pass.rowsPriced)
+        return pass
       })
+    result.certificate.seconds.rowsPricedPerRound = rowsPriced
     return (result.solution, result.certificate, result.pricing.statistics)
   }
 

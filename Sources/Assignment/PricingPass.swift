@@ -17,6 +17,16 @@
 /// violation reports empty ``statistics`` and ``onGrid`` true (they describe
 /// only a pass without violations, the one a plan is returned from).
 ///
+/// A pass may also *carry* what the pass after the next solve needs to be
+/// *partial* (``PricingCarry``, ``CarriedCertificate``): then every row takes
+/// the full loop until its worker has seen ``carriedViolations`` violations,
+/// and records the least reduced cost at or above the margin and the
+/// certificate's least slack outside the next candidates. A partial pass
+/// (`previous` given) scores only the rows whose carried floors the re-solve's
+/// dual changes do not prove safe, and takes the rest from the carry: its
+/// violations, additions, statistics, grid flag and certificate are those a
+/// full pass would find (Docs/solver.md, "A partial last pass").
+///
 /// The result does not depend on the number of threads.
 struct PricingPass {
   /// Pairs outside the candidates with a negative reduced cost.
@@ -36,6 +46,16 @@ struct PricingPass {
   /// Whether the certificate was checked over every eligible pair: exactly
   /// when the pass found no pricing violation.
   var certificateChecked = false
+  /// What the pass carries to the pass after the next solve: `nil` unless
+  /// asked for, and when a worker took the lean loop.
+  var carry: PricingCarry?
+  /// The rows this pass scored: every row, unless it was partial.
+  var rowsPriced = 0
+
+  /// Violations a worker prices in the full loop before it takes the lean
+  /// one, in a pass that carries (a pass with more is rarely the one before
+  /// the last, and carries nothing).
+  static let carriedViolations = 64
 
   private struct State {
     var worst: TopLists
@@ -52,6 +72,13 @@ struct PricingPass {
     var bestScore: [Double] = []
     var assignedScore: [Double] = []
     var certificate = CertificateCheck.Part()
+    /// Carried rows only (``PricingCarry``), in the order of `rows`.
+    var floor: [Double] = []
+    var certificateFloor: [Double] = []
+    var carried: [Bool] = []
+    var candidateCount: [Int] = []
+    /// Rows that took the lean loop.
+    var lean = 0
   }
 
   /// Runs the pass.
@@ -70,12 +97,19 @@ struct PricingPass {
   ///     with (its row values raised by the difference, see
   ///     `AssignmentSolution.withCardinalityBonus(_:)`); the certificate is
   ///     checked for that solution. By default the solution's own.
-  /// - Complexity: O(`rows · columns`) time besides the scoring.
+  ///   - carrying: Whether to compute ``carry``.
+  ///   - previous: The carry of the pass before the solve of `solution`, with
+  ///     the same source, capacities, resolution, margin and returned bonus,
+  ///     and `candidates` its candidates plus its additions: the pass is then
+  ///     partial (and carries). Rows it cannot use are scored again.
+  /// - Complexity: O(`rows · columns`) time besides the scoring; a partial
+  ///   pass O(`rows · perRow + columns`) plus O(`columns`) per row scored.
   init(
     _ source: some ScoreBlockSource, solution: AssignmentSolution, candidates: CandidateSet, capacities: [Int],
     resolution: ScoreResolution, perRow k: Int, margin: Double = 0, returnedBonus: Double? = nil,
-    workers: Int = ParallelBlockPass.defaultWorkers
+    workers: Int = ParallelBlockPass.defaultWorkers, carrying: Bool = false, previous: PricingCarry? = nil
   ) {
+    let carrying = carrying || previous != nil
     let check = CertificateCheck(
       solution.withCardinalityBonus(returnedBonus ?? solution.cardinalityBonus), capacities: capacities,
       sense: resolution.sense)
@@ -94,110 +128,171 @@ struct PricingPass {
     // The lean loop's prices: +∞ in zero-capacity columns, so that their
     // pairs never price below the margin (as the full loop's skip).
     let leanPrices = zip(priceUnits, capacities).map { $1 > 0 ? $0 : .infinity }
-    let states = ParallelBlockPass.run(
-      over: source, workers: workers,
-      makeState: { State(worst: TopLists(capacities: [k]), listed: [Int](repeating: -1, count: m)) },
-      body: { state, block, b in
-        let worst = state.worst
-        var violations = 0
-        var onGrid = true
-        var listed = state.listed
-        state.listed = []
-        listed.withUnsafeMutableBufferPointer { listed in
-          priceUnits.withUnsafeBufferPointer { prices in
-            capacities.withUnsafeBufferPointer { capacities in
-              for (r, i) in block.enumerated() {
-                let base = r * m
-                // Reduced cost of pair (i, j): c(i, j) − u_i − v_j = c(i, j) − (P_s − y_i / q) + p_j / q.
-                let offset = solution.rowValues[i] / q - solveUnits
-                worst.reset(0)
-                for j in candidates.columns[i] { listed[Int(j)] = i }
-                if fast && (state.violations > 0 || violations > 0) {
-                  // This worker saw a violation: the pass is not the last, and
-                  // neither its statistics, its grid flag nor its certificate
-                  // are used. Only violations and additions are computed, with
-                  // the same arithmetic as below, in a loop without per-pair
-                  // branches but the rare one below the margin (a forbidden
-                  // pair's slack is NaN, a zero-capacity column's +∞: neither
-                  // is below it).
-                  leanPrices.withUnsafeBufferPointer { leanPrices in
-                    for j in 0..<m {
-                      let x = (anchor - sign * b[base + j]) * inverse
-                      let units = x < 0x1p52 ? (x + 0x1p52) - 0x1p52 : x.rounded()
-                      let slack = units + offset + leanPrices[j]
-                      if slack < margin && listed[j] != i {
-                        if slack < 0 { violations += 1 }
-                        worst.offer(0, key: -slack, index: TopOrder.spread(j, row: i, columns: m))
-                      }
+    let leanAfter = carrying ? Self.carriedViolations : 0
+    let body: @Sendable (inout State, [Int], UnsafeMutableBufferPointer<Double>) -> Void = { state, block, b in
+      let worst = state.worst
+      var violations = 0
+      var onGrid = true
+      var listed = state.listed
+      state.listed = []
+      listed.withUnsafeMutableBufferPointer { listed in
+        priceUnits.withUnsafeBufferPointer { prices in
+          capacities.withUnsafeBufferPointer { capacities in
+            for (r, i) in block.enumerated() {
+              let base = r * m
+              // Reduced cost of pair (i, j): c(i, j) − u_i − v_j = c(i, j) − (P_s − y_i / q) + p_j / q.
+              let offset = solution.rowValues[i] / q - solveUnits
+              worst.reset(0)
+              for j in candidates.columns[i] { listed[Int(j)] = i }
+              if fast && state.violations + violations > leanAfter {
+                // This worker saw a violation: the pass is not the last, and
+                // neither its statistics, its grid flag nor its certificate
+                // are used. Only violations and additions are computed, with
+                // the same arithmetic as below, in a loop without per-pair
+                // branches but the rare one below the margin (a forbidden
+                // pair's slack is NaN, a zero-capacity column's +∞: neither
+                // is below it).
+                state.lean += 1
+                leanPrices.withUnsafeBufferPointer { leanPrices in
+                  for j in 0..<m {
+                    let x = (anchor - sign * b[base + j]) * inverse
+                    let units = x < 0x1p52 ? (x + 0x1p52) - 0x1p52 : x.rounded()
+                    let slack = units + offset + leanPrices[j]
+                    if slack < margin && listed[j] != i {
+                      if slack < 0 { violations += 1 }
+                      worst.offer(0, key: -slack, index: TopOrder.spread(j, row: i, columns: m))
                     }
                   }
-                  if solution.columnOfRow[i] == nil
-                    && (0..<m).contains(where: { capacities[$0] > 0 && !b[base + $0].isNaN })
-                  {
-                    state.unassignedRowsWithPairs += 1
-                  }
-                  for entry in worst.sorted(0) {
-                    let j = TopOrder.unspread(entry.index, row: i, columns: m)
-                    state.additions.append(row: i, column: j, score: b[base + j])
-                  }
-                  continue
                 }
-                let assignedScore = solution.columnOfRow[i].map { b[base + $0] } ?? .nan
-                var allowed = 0
-                var eligible = 0
-                var better = 0
-                var bestColumn = -1
-                var bestScore = Double.nan
-                for j in 0..<m {
-                  let s = b[base + j]
-                  if s.isNaN { continue }
-                  allowed += 1
-                  guard capacities[j] > 0 else { continue }
-                  eligible += 1
-                  if sign * s > sign * assignedScore { better += 1 }
-                  if bestColumn < 0 || sign * s > sign * bestScore {
-                    bestColumn = j
-                    bestScore = s
-                  }
-                  let units: Double
-                  if fast {
-                    let x = (anchor - sign * s) * inverse
-                    units = x < 0x1p52 ? (x + 0x1p52) - 0x1p52 : x.rounded()
-                  } else {
-                    units = resolution.units(s)
-                  }
-                  if onGrid && resolution.anchor - units * q != sign * s { onGrid = false }
-                  let slack = units + offset + prices[j]
-                  if slack < margin && listed[j] != i {
-                    if slack < 0 { violations += 1 }
-                    worst.offer(0, key: -slack, index: TopOrder.spread(j, row: i, columns: m))
-                  }
+                if solution.columnOfRow[i] == nil
+                  && (0..<m).contains(where: { capacities[$0] > 0 && !b[base + $0].isNaN })
+                {
+                  state.unassignedRowsWithPairs += 1
                 }
-                if eligible > 0 && solution.columnOfRow[i] == nil { state.unassignedRowsWithPairs += 1 }
-                state.rows.append(i)
-                state.eligible.append(eligible)
-                state.better.append(better)
-                state.bestColumn.append(bestColumn)
-                state.bestScore.append(bestScore)
-                state.assignedScore.append(assignedScore)
                 for entry in worst.sorted(0) {
                   let j = TopOrder.unspread(entry.index, row: i, columns: m)
                   state.additions.append(row: i, column: j, score: b[base + j])
                 }
-                // After a violation this pass is not the last: its certificate is never used.
-                if state.violations == 0 && violations == 0 {
-                  check.check(
-                    row: i, scores: UnsafeBufferPointer(rebasing: b[base..<(base + m)]), into: &state.certificate)
+                continue
+              }
+              let assignedScore = solution.columnOfRow[i].map { b[base + $0] } ?? .nan
+              var allowed = 0
+              var eligible = 0
+              var better = 0
+              var bestColumn = -1
+              var bestScore = Double.nan
+              var floor = Double.infinity
+              var offered = 0
+              for j in 0..<m {
+                let s = b[base + j]
+                if s.isNaN { continue }
+                allowed += 1
+                guard capacities[j] > 0 else { continue }
+                eligible += 1
+                if sign * s > sign * assignedScore { better += 1 }
+                if bestColumn < 0 || sign * s > sign * bestScore {
+                  bestColumn = j
+                  bestScore = s
                 }
+                let units: Double
+                if fast {
+                  let x = (anchor - sign * s) * inverse
+                  units = x < 0x1p52 ? (x + 0x1p52) - 0x1p52 : x.rounded()
+                } else {
+                  units = resolution.units(s)
+                }
+                if onGrid && resolution.anchor - units * q != sign * s { onGrid = false }
+                let slack = units + offset + prices[j]
+                if slack < margin {
+                  if listed[j] != i {
+                    if slack < 0 { violations += 1 }
+                    worst.offer(0, key: -slack, index: TopOrder.spread(j, row: i, columns: m))
+                    offered += 1
+                  }
+                } else if slack < floor {
+                  floor = slack
+                }
+              }
+              if eligible > 0 && solution.columnOfRow[i] == nil { state.unassignedRowsWithPairs += 1 }
+              state.rows.append(i)
+              state.eligible.append(eligible)
+              state.better.append(better)
+              state.bestColumn.append(bestColumn)
+              state.bestScore.append(bestScore)
+              state.assignedScore.append(assignedScore)
+              var added = 0
+              for entry in worst.sorted(0) {
+                let j = TopOrder.unspread(entry.index, row: i, columns: m)
+                state.additions.append(row: i, column: j, score: b[base + j])
+                // The next candidates: the certificate's floor leaves them out.
+                listed[j] = i
+                added += 1
+              }
+              if carrying {
+                // Every pair below the margin outside the candidates was
+                // offered; the row carries when all of them were added.
+                state.floor.append(floor)
+                state.carried.append(offered == added)
+                state.candidateCount.append(candidates.columns[i].count + added)
+                var certificateFloor = Double.infinity
+                check.check(
+                  row: i, scores: UnsafeBufferPointer(rebasing: b[base..<(base + m)]),
+                  excluded: UnsafeBufferPointer(listed), floor: &certificateFloor, into: &state.certificate)
+                state.certificateFloor.append(certificateFloor)
+              } else if state.violations == 0 && violations == 0 {
+                // After a violation this pass is not the last: its certificate is never used.
+                check.check(
+                  row: i, scores: UnsafeBufferPointer(rebasing: b[base..<(base + m)]), into: &state.certificate)
               }
             }
           }
         }
-        state.listed = listed
-        state.violations += violations
-        state.onGrid = state.onGrid && onGrid
-      })
+      }
+      state.listed = listed
+      state.violations += violations
+      state.onGrid = state.onGrid && onGrid
+    }
+    let makeState = { State(worst: TopLists(capacities: [k]), listed: [Int](repeating: -1, count: m)) }
+    let n = source.rows
+    // A partial pass: the rows the carry does not prove safe are scored again.
+    var skipped = [Bool](repeating: false, count: n)
+    var offsets: [Double] = []
+    if carrying {
+      offsets = (0..<n).map { solution.rowValues[$0] / q - solveUnits }
+    }
+    if let previous {
+      precondition(
+        previous.margin == margin && previous.offsets.count == n && previous.prices.count == m,
+        "The carry must come from a pass of the same problem and margin")
+      let rise = previous.priceRise(to: priceUnits, capacities: capacities)
+      let certificateRise = check.priceRise(from: previous.certificate)
+      let magnitude = check.carriedMagnitude(from: previous.certificate)
+      for i in 0..<n where previous.carried[i] {
+        let column = solution.columnOfRow[i] ?? -1
+        skipped[i] =
+          previous.column[i] == column && candidates.columns[i].count == previous.candidateCount[i]
+          && (column < 0 || candidates.contains(row: i, column: column))
+          && previous.bound(row: i, offset: offsets[i], rise: rise) >= margin
+          && check.carriedSlackBound(
+            row: i, from: previous.certificate, priceRise: certificateRise, magnitude: magnitude) > 0
+      }
+    }
+    let states: [State]
+    if previous == nil {
+      states = ParallelBlockPass.run(
+        over: source, workers: workers, makeState: makeState, body: { state, block, b in body(&state, Array(block), b) }
+      )
+      rowsPriced = n
+    } else {
+      let rows = (0..<n).filter { !skipped[$0] }
+      states = ParallelBlockPass.run(over: source, rows: rows, workers: workers, makeState: makeState, body: body)
+      rowsPriced = rows.count
+    }
     statistics = CertifiedAssignment.RowStatistics(rows: source.rows)
+    var floor = [Double](repeating: .infinity, count: carrying ? n : 0)
+    var certificateFloor = floor
+    var carried = [Bool](repeating: false, count: carrying ? n : 0)
+    var candidateCount = [Int](repeating: 0, count: carrying ? n : 0)
     for state in states {
       violations += state.violations
       onGrid = onGrid && state.onGrid
@@ -209,7 +304,60 @@ struct PricingPass {
         statistics.bestColumn[i] = state.bestColumn[k]
         statistics.bestScore[i] = state.bestScore[k]
         statistics.assignedScore[i] = state.assignedScore[k]
+        if carrying {
+          floor[i] = state.floor[k]
+          certificateFloor[i] = state.certificateFloor[k]
+          carried[i] = state.carried[k]
+          candidateCount[i] = state.candidateCount[k]
+        }
       }
+    }
+    var parts = states.map(\.certificate)
+    if let previous {
+      // The skipped rows: statistics as carried (same column, same scores),
+      // floors moved by the dual changes (still lower bounds), and their
+      // certificate over their candidates, the other pairs proven slack.
+      onGrid = onGrid && previous.onGrid
+      let rise = previous.priceRise(to: priceUnits, capacities: capacities)
+      let certificateRise = check.priceRise(from: previous.certificate)
+      let magnitude = check.carriedMagnitude(from: previous.certificate)
+      var part = CertificateCheck.Part()
+      part.low = previous.certificate.low
+      part.high = previous.certificate.high
+      part.gridExponent = previous.certificate.gridExponent
+      for i in 0..<n where skipped[i] {
+        let carriedStatistics = previous.statistics
+        statistics.eligibleColumns[i] = carriedStatistics.eligibleColumns[i]
+        statistics.betterColumns[i] = carriedStatistics.betterColumns[i]
+        statistics.bestColumn[i] = carriedStatistics.bestColumn[i]
+        statistics.bestScore[i] = carriedStatistics.bestScore[i]
+        statistics.assignedScore[i] = carriedStatistics.assignedScore[i]
+        if carriedStatistics.eligibleColumns[i] > 0 && solution.columnOfRow[i] == nil { unassignedRowsWithPairs += 1 }
+        floor[i] = previous.bound(row: i, offset: offsets[i], rise: rise)
+        certificateFloor[i] = check.carriedSlackBound(
+          row: i, from: previous.certificate, priceRise: certificateRise, magnitude: magnitude)
+        carried[i] = true
+        candidateCount[i] = previous.candidateCount[i]
+        check.check(row: i, columns: candidates.columns[i], scores: candidates.scores[i], into: &part)
+      }
+      parts.append(part)
+    }
+    if carrying && states.allSatisfy({ $0.lean == 0 }) {
+      var low = Double.infinity
+      var high = -Double.infinity
+      var grid = Int.max
+      for part in parts {
+        low = min(low, part.low)
+        high = max(high, part.high)
+        grid = min(grid, part.gridExponent)
+      }
+      carry = PricingCarry(
+        margin: margin, offsets: offsets, prices: priceUnits, floor: floor, carried: carried,
+        column: solution.columnOfRow.map { $0 ?? -1 }, candidateCount: candidateCount, statistics: statistics,
+        onGrid: onGrid,
+        certificate: CarriedCertificate(
+          values: check.values, prices: check.prices, floor: certificateFloor, low: low, high: high,
+          gridExponent: grid))
     }
     if violations > 0 {
       // Rows after a worker's first violation took the lean loop, so the
@@ -220,8 +368,9 @@ struct PricingPass {
       onGrid = true
     }
     if violations == 0 {
-      // No worker saw a violation, so every worker checked every row it priced.
-      certificateViolations = check.verdict(states.map(\.certificate), claimsExact: onGrid)
+      // No worker saw a violation, so every worker checked every row it
+      // priced, and a partial pass checked the others over their candidates.
+      certificateViolations = check.verdict(parts, claimsExact: onGrid)
       certificateChecked = true
     }
   }
