@@ -76,12 +76,7 @@ public struct CompetencyGoals: Sendable, RandomAccessCollection, MutableCollecti
     try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(start: storage.base + offset, count: count)) }
   }
 
-  private mutating func makeUnique() {
-    if !isKnownUniquelyReferenced(&storage) {
-      storage = LevelStorage(copying: UnsafeBufferPointer(start: storage.base + offset, count: count))
-      offset = 0
-    }
-  }
+  private mutating func makeUnique() { LevelStorage.makeUnique(&storage, offset: &offset, count: count) }
 
   public static func == (lhs: Self, rhs: Self) -> Bool { lhs.elementsEqual(rhs) }
 

@@ -41,6 +41,18 @@ package final class LevelStorage: @unchecked Sendable {
 
   deinit { base.deallocate() }
 
+  /// Makes the `count` values from `offset` of `storage` the caller's alone
+  /// before a write (copy on write): `storage` stays when nothing else holds
+  /// it; otherwise it becomes a copy of those values and `offset` becomes 0.
+  ///
+  /// - Complexity: O(1) when unique, else O(`count`).
+  package static func makeUnique(_ storage: inout LevelStorage, offset: inout Int, count: Int) {
+    if !isKnownUniquelyReferenced(&storage) {
+      storage = LevelStorage(copying: UnsafeBufferPointer(start: storage.base + offset, count: count))
+      offset = 0
+    }
+  }
+
   /// Storage shared by every empty row (no allocation per empty view).
   package static let empty = LevelStorage(count: 0)
 }
