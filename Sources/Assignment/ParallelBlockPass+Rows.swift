@@ -1,5 +1,3 @@
-import Dispatch
-
 extension ParallelBlockPass {
   /// The chunks of `rows` (ascending, distinct) a pass over chosen rows
   /// scores at a time: at most `blockRows` rows each, in order.
@@ -34,33 +32,21 @@ extension ParallelBlockPass {
       "Rows must be ascending, distinct and in range")
     let chunks = chunks(of: rows, blockRows: source.blockRows)
     let count = max(1, min(workers, chunks.count))
-    let slots = ResultSlots((0..<count).map { _ in makeState() })
     let m = source.columns
-    let work = { @Sendable (w: Int) in
-      var buffer = [Double](repeating: 0, count: max(1, source.blockRows) * m)
-      var state = slots.take(w)
-      buffer.withUnsafeMutableBufferPointer { b in
-        for index in stride(from: w, to: chunks.count, by: count) {
-          let chunk = chunks[index]
-          var start = 0
-          while start < chunk.count {
-            var end = start + 1
-            while end < chunk.count && chunk[end] == chunk[end - 1] + 1 { end += 1 }
-            source.fill(
-              rows: chunk[start]..<(chunk[end - 1] + 1),
-              into: UnsafeMutableBufferPointer(rebasing: b[(start * m)..<(end * m)]))
-            start = end
-          }
-          body(&state, chunk, UnsafeMutableBufferPointer(rebasing: b[0..<(chunk.count * m)]))
+    return perWorker(count, over: source, makeState: makeState) { w, state, b in
+      for index in stride(from: w, to: chunks.count, by: count) {
+        let chunk = chunks[index]
+        var start = 0
+        while start < chunk.count {
+          var end = start + 1
+          while end < chunk.count && chunk[end] == chunk[end - 1] + 1 { end += 1 }
+          source.fill(
+            rows: chunk[start]..<(chunk[end - 1] + 1),
+            into: UnsafeMutableBufferPointer(rebasing: b[(start * m)..<(end * m)]))
+          start = end
         }
+        body(&state, chunk, UnsafeMutableBufferPointer(rebasing: b[0..<(chunk.count * m)]))
       }
-      slots.put(state, at: w)
     }
-    if count == 1 {
-      work(0)
-    } else {
-      source.withSingleThreadedFills { DispatchQueue.concurrentPerform(iterations: count, execute: work) }
-    }
-    return slots.all()
   }
 }

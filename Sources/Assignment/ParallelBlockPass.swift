@@ -29,28 +29,44 @@ enum ParallelBlockPass {
   ) -> [State] {
     let blocks = source.blocks
     let count = max(1, min(workers, blocks.count))
-    // Per-worker states, each touched by one worker at a time.
-    let slots = ResultSlots((0..<count).map { _ in makeState() })
     let progress = ProgressReporter.current
     let done = progress.isSilent ? nil : BlockCounter()
-    let work = { @Sendable (w: Int) in
+    return perWorker(count, over: source, makeState: makeState) { w, state, b in
+      for index in stride(from: w, to: blocks.count, by: count) {
+        let block = blocks[index]
+        let scores = UnsafeMutableBufferPointer(rebasing: b[0..<(block.count * source.columns)])
+        source.fill(rows: block, into: scores)
+        body(&state, block, scores)
+        if let done { progress.step(done.increment(), of: blocks.count) }
+      }
+    }
+  }
+
+  /// Runs `work` once for each of `count` workers (on this thread when
+  /// `count` is 1), each with its own state and its own buffer of
+  /// `source.blockRows` rows of scores; the source's own threads (BLAS) are
+  /// off meanwhile (``ScoreBlockSource/withSingleThreadedFills(_:)``). What
+  /// every pass over blocks or chosen rows shares; `work(w, &state, buffer)`
+  /// does worker `w`'s share of the pass.
+  ///
+  /// - Returns: The states, in worker order.
+  /// - Complexity: that of the `work` calls; memory one block buffer per worker.
+  static func perWorker<Source: ScoreBlockSource, State>(
+    _ count: Int, over source: Source, makeState: () -> State,
+    work: @escaping @Sendable (Int, inout State, UnsafeMutableBufferPointer<Double>) -> Void
+  ) -> [State] {
+    // Per-worker states, each touched by one worker at a time.
+    let slots = ResultSlots((0..<count).map { _ in makeState() })
+    let one = { @Sendable (w: Int) in
       var buffer = [Double](repeating: 0, count: max(1, source.blockRows) * source.columns)
       var state = slots.take(w)
-      buffer.withUnsafeMutableBufferPointer { b in
-        for index in stride(from: w, to: blocks.count, by: count) {
-          let block = blocks[index]
-          let scores = UnsafeMutableBufferPointer(rebasing: b[0..<(block.count * source.columns)])
-          source.fill(rows: block, into: scores)
-          body(&state, block, scores)
-          if let done { progress.step(done.increment(), of: blocks.count) }
-        }
-      }
+      buffer.withUnsafeMutableBufferPointer { work(w, &state, $0) }
       slots.put(state, at: w)
     }
     if count == 1 {
-      work(0)
+      one(0)
     } else {
-      source.withSingleThreadedFills { DispatchQueue.concurrentPerform(iterations: count, execute: work) }
+      source.withSingleThreadedFills { DispatchQueue.concurrentPerform(iterations: count, execute: one) }
     }
     return slots.all()
   }
