@@ -87,21 +87,26 @@ import _TestSupport
     let folder = try TemporaryFolder()
     let size = 1 << 16
     let path = try folder.write("f.csv", String(repeating: "1,2,3\n", count: size / 6 + 1))
+    // Other tests map files on other threads meanwhile: hold the guard so
+    // that the handler seen before and after is not theirs.
     var before = sigaction()
-    #expect(sigaction(SIGBUS, nil, &before) == 0)
+    var current = sigaction()
     var sawZero = false
-    let truncated: Int? = MappedFile.withBytes(ofRegularFile: path, minimumSize: 1) { bytes in
-      #expect(bytes.count > size)
-      #expect(bytes[bytes.count - 2] == UInt8(ascii: "3"))
-      #expect(truncate(path, 0) == 0)
-      sawZero = bytes[bytes.count - 2] == 0
-      return 1
+    let truncated: Int? = MappedFile.exclusively {
+      #expect(sigaction(SIGBUS, nil, &before) == 0)
+      let result: Int? = MappedFile.withBytes(ofRegularFile: path, minimumSize: 1) { bytes in
+        #expect(bytes.count > size)
+        #expect(bytes[bytes.count - 2] == UInt8(ascii: "3"))
+        #expect(truncate(path, 0) == 0)
+        sawZero = bytes[bytes.count - 2] == 0
+        return 1
+      }
+      #expect(sigaction(SIGBUS, nil, &current) == 0)
+      return result
     }
     #expect(truncated == nil)
     #expect(sawZero)
     // The handler is gone: what was installed before is back.
-    var current = sigaction()
-    #expect(sigaction(SIGBUS, nil, &current) == 0)
     #expect(
       unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
         == unsafeBitCast(before.__sigaction_handler.sa_handler, to: Int.self))

@@ -70,8 +70,22 @@ enum MappedFile {
     #endif
   }
 
-  /// One guarded mapping at a time (the handler's state is global).
-  private static let lock = NSLock()
+  /// Runs `body` while no other thread can map a file through
+  /// ``withBytes(ofRegularFile:minimumSize:_:)``; calls made by `body` itself
+  /// (on the same thread) go ahead. Lets a caller see the `SIGBUS` handler
+  /// as it is between guarded mappings, which another thread's mapping would
+  /// otherwise replace for a moment.
+  ///
+  /// - Complexity: O(1) plus `body`.
+  static func exclusively<Result>(_ body: () throws -> Result) rethrows -> Result {
+    lock.lock()
+    defer { lock.unlock() }
+    return try body()
+  }
+
+  /// One guarded mapping at a time (the handler's state is global);
+  /// recursive, so ``exclusively(_:)`` can hold it around a mapping.
+  private static let lock = NSRecursiveLock()
 }
 
 // The handler's state: plain integers, written before the handler is
