@@ -48,16 +48,26 @@ struct LevelPruning {
     var columnCounts: [UInt32] = []
   }
 
-  /// What one worker keeps in pass 2 over its rows.
+  /// What one worker keeps in pass 2 over its rows. A column's rows sit in
+  /// flat buffers at places known before the pass, with no array per
+  /// column: `below` holds exactly the rows pass 1 counted below its
+  /// threshold regret (``belowStart``), `atAfter` and `atBefore` at most
+  /// `need` rows each (``LevelPruning``'s `atStart`).
   private struct Kept {
     /// Per row of the range: its best columns, best first.
     var picks: [[Int32]] = []
-    /// Per column: rows below the threshold regret (all kept, in any order).
-    var below: [[Int32]] = []
-    /// Per column: rows at the threshold regret, at or after the rotation's start, in order.
-    var atAfter: [[Int32]] = []
-    /// Per column: rows at the threshold regret before the rotation's start, in order.
-    var atBefore: [[Int32]] = []
+    /// Per column `j`: its rows below the threshold regret are
+    /// `below[belowStart[j]..<belowStart[j + 1]]` (all kept, in row order).
+    var belowStart: [Int] = []
+    var below: [Int32] = []
+    /// Per column: its rows at the threshold regret at or after the
+    /// rotation's start, in order, from its `atStart`; `takenAfter` of them.
+    var atAfter: [Int32] = []
+    var takenAfter: [Int] = []
+    /// Per column: its rows at the threshold regret before the rotation's
+    /// start, in order, from its `atStart`; `takenBefore` of them.
+    var atBefore: [Int32] = []
+    var takenBefore: [Int] = []
   }
 
   /// The bytes of `window` (ranks below 64, or ``LevelScores/forbidden``)
@@ -152,31 +162,72 @@ struct LevelPruning {
     // The row index whose rotation by column j is 0: rows at or after it come first.
     let start = (0..<m).map { TopOrder.unspread(0, row: $0, columns: n) }
 
+    // Per column (and 8 bytes past the end): 0xFF when eligible, else 0.
+    let eligibleBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: m + 8)
+    eligibleBytes.initialize(repeating: 0, count: m + 8)
+    defer { eligibleBytes.deallocate() }
+    for j in 0..<m where eligibleColumn[j] { eligibleBytes[j] = 0xFF }
+    let eligible = UnsafeSendableBytes(eligibleBytes)
+    // Where a column's rows at its threshold go in a worker's flat buffers: `need` places each.
+    var atStart = [Int](repeating: 0, count: m + 1)
+    for j in 0..<m { atStart[j + 1] = atStart[j] + (eligibleColumn[j] && threshold[j] < levels ? need[j] : 0) }
+    let atStarts = atStart
+
     // Pass 2: each row's best columns, each column's rows below and at its threshold.
     let kept = ResultSlots<Kept>(count: ranges.count)
     DispatchQueue.concurrentPerform(iterations: ranges.count) { w in
       let range = ranges[w]
+      let rangeEnd = range.upperBound
       let c = pass1[w]
       var state = Kept()
       state.picks = [[Int32]](repeating: [], count: range.count)
-      state.below = [[Int32]](repeating: [], count: m)
-      state.atAfter = [[Int32]](repeating: [], count: m)
-      state.atBefore = [[Int32]](repeating: [], count: m)
+      // A column's rows below its threshold regret are exactly the rows pass 1
+      // counted at its smaller regrets (rows with an eligible pair, the
+      // column eligible, the pair allowed): their places are known.
+      var belowStart = [Int](repeating: 0, count: m + 1)
+      for j in 0..<m {
+        var here = 0
+        if eligibleColumn[j] {
+          for d in 0..<min(thresholds[j], levels) { here += Int(c.columnCounts[j * (levels + 1) + d]) }
+        }
+        belowStart[j + 1] = belowStart[j] + here
+      }
       var picks: [(rank: Int, position: Int, column: Int)] = []
       picks.reserveCapacity(k)
       // Per column, flat: its threshold regret (`levels + 64` when it is
-      // ineligible), need, rotation start, and how many rows this worker
-      // took at the threshold at or after that start and before it.
-      let table = UnsafeMutablePointer<Int>.allocate(capacity: 5 * max(m, 1))
+      // ineligible), need, rotation start, how many rows this worker
+      // took at the threshold at or after that start and before it, where
+      // its next row below the threshold goes, and where its rows at the
+      // threshold start.
+      let table = UnsafeMutablePointer<Int>.allocate(capacity: 7 * max(m, 1))
       defer { table.deallocate() }
       let (threshold, need, rotation) = (table, table + m, table + 2 * m)
       let (takenAfter, takenBefore) = (table + 3 * m, table + 4 * m)
+      let (belowFill, atFirst) = (table + 5 * m, table + 6 * m)
       for j in 0..<m {
         threshold[j] = eligibleColumn[j] ? thresholds[j] : levels + 64
         need[j] = needs[j]
         rotation[j] = start[j]
         takenAfter[j] = 0
         takenBefore[j] = 0
+        belowFill[j] = belowStart[j]
+        atFirst[j] = atStarts[j]
+      }
+      // Per column (and 8 bytes past the end): 0xFF while it may keep more
+      // of this worker's rows, 0 once it cannot (see `offer`).
+      let open = UnsafeMutablePointer<UInt8>.allocate(capacity: m + 8)
+      open.initialize(repeating: 0xFF, count: m + 8)
+      defer { open.deallocate() }
+      // The kept rows, flat (see ``Kept``).
+      let belowEnd = belowStart[m]
+      let atEnd = atStarts[m]
+      let below = UnsafeMutablePointer<Int32>.allocate(capacity: max(belowEnd, 1))
+      let atAfter = UnsafeMutablePointer<Int32>.allocate(capacity: max(atEnd, 1))
+      let atBefore = UnsafeMutablePointer<Int32>.allocate(capacity: max(atEnd, 1))
+      defer {
+        below.deallocate()
+        atAfter.deallocate()
+        atBefore.deallocate()
       }
       scores.ranks.withUnsafeBufferPointer { ranks in
         for (r, i) in range.enumerated() {
@@ -200,21 +251,58 @@ struct LevelPruning {
           picks.removeAll(keepingCapacity: true)
           var taken = 0
           let first = TopOrder.unspread(0, row: i, columns: m)
-          var j = first
-          for position in 0..<m {
-            if picks.count == wanted { break }
-            let rank = row[j]
-            if rank != LevelScores.forbidden && eligibleColumn[j] {
-              let level = Int(rank)
-              if level > rowThreshold {
-                picks.append((level, position, j))
-              } else if level == rowThreshold && taken < rowNeed {
-                picks.append((level, position, j))
-                taken += 1
+          // Offers column `j` (at cyclic `position` from `first`) of rank
+          // `level`; whether the row's picks are complete.
+          @inline(__always) func pick(_ j: Int, _ level: Int, _ position: Int) -> Bool {
+            if level > rowThreshold {
+              picks.append((level, position, j))
+            } else if level == rowThreshold && taken < rowNeed {
+              picks.append((level, position, j))
+              taken += 1
+            }
+            return picks.count == wanted
+          }
+          if picks.count < wanted {
+            if rowThreshold >= 1 {
+              // Only ranks from the row's threshold on can be picked: found
+              // eight bytes at a time (ineligible columns masked to rank 0),
+              // from `first` to the end, then from 0 to `first`, in order.
+              let base = row.baseAddress!
+              let lift = UInt64(0x80 - rowThreshold) &* 0x0101_0101_0101_0101
+              scan: for segment in 0..<2 {
+                let (low, high, shift) = segment == 0 ? (first, m, -first) : (0, first, m - first)
+                var c = low
+                while c + 8 <= high {
+                  let window =
+                    UInt64(littleEndian: UnsafeRawPointer(base + c).loadUnaligned(as: UInt64.self))
+                    & UInt64(littleEndian: UnsafeRawPointer(eligible + c).loadUnaligned(as: UInt64.self))
+                  var hits = LevelPruning.atLeastFloor(window, lift: lift)
+                  while hits != 0 {
+                    let j = c + hits.trailingZeroBitCount &>> 3
+                    hits &= hits &- 1
+                    if pick(j, Int(row[j]), j + shift) { break scan }
+                  }
+                  c += 8
+                }
+                while c < high {
+                  let rank = row[c]
+                  if rank != LevelScores.forbidden && eligible[c] != 0 && Int(rank) >= rowThreshold {
+                    if pick(c, Int(rank), c + shift) { break scan }
+                  }
+                  c += 1
+                }
+              }
+            } else {
+              var j = first
+              for position in 0..<m {
+                let rank = row[j]
+                if rank != LevelScores.forbidden && eligible[j] != 0 {
+                  if pick(j, Int(rank), position) { break }
+                }
+                j += 1
+                if j == m { j = 0 }
               }
             }
-            j += 1
-            if j == m { j = 0 }
           }
           picks.sort { $0.rank > $1.rank || ($0.rank == $1.rank && $0.position < $1.position) }
           state.picks[r] = picks.map { Int32($0.column) }
@@ -228,16 +316,26 @@ struct LevelPruning {
             if t > levels { return }
             let regret = best - Int(rank)
             if regret < t {
-              state.below[j].append(Int32(i))
+              // Pass 1 counted every such row: the place is there.
+              precondition(belowFill[j] < belowStart[j + 1], "LevelPruning: pass 2 found more rows than pass 1 counted")
+              below[belowFill[j]] = Int32(i)
+              belowFill[j] += 1
             } else if regret == t {
               if i >= rotation[j] {
                 if takenAfter[j] < need[j] {
+                  atAfter[atFirst[j] + takenAfter[j]] = Int32(i)
                   takenAfter[j] += 1
-                  state.atAfter[j].append(Int32(i))
+                  // Threshold 0 (no row below it) and full at or after the
+                  // start, which every later row of this worker is: nothing
+                  // more is kept here, so the byte scan stops offering it.
+                  if t == 0 && takenAfter[j] == need[j] { open[j] = 0 }
                 }
               } else if takenBefore[j] < need[j] {
+                atBefore[atFirst[j] + takenBefore[j]] = Int32(i)
                 takenBefore[j] += 1
-                state.atBefore[j].append(Int32(i))
+                // Likewise when full before the start and no row of this
+                // worker is at or after it.
+                if t == 0 && takenBefore[j] == need[j] && rotation[j] >= rangeEnd { open[j] = 0 }
               }
             }
           }
@@ -247,7 +345,10 @@ struct LevelPruning {
             let base = row.baseAddress!
             let lift = UInt64(0x80 - floor) &* 0x0101_0101_0101_0101
             while c + 8 <= m {
-              let window = UInt64(littleEndian: UnsafeRawPointer(base + c).loadUnaligned(as: UInt64.self))
+              // A closed column's byte reads as rank 0, below the floor.
+              let window =
+                UInt64(littleEndian: UnsafeRawPointer(base + c).loadUnaligned(as: UInt64.self))
+                & UInt64(littleEndian: UnsafeRawPointer(open + c).loadUnaligned(as: UInt64.self))
               var hits = LevelPruning.atLeastFloor(window, lift: lift)
               while hits != 0 {
                 let b = hits.trailingZeroBitCount &>> 3
@@ -264,6 +365,15 @@ struct LevelPruning {
           }
         }
       }
+      for j in 0..<m {
+        precondition(belowFill[j] == belowStart[j + 1], "LevelPruning: pass 2 found fewer rows than pass 1 counted")
+      }
+      state.belowStart = belowStart
+      state.below = Array(UnsafeBufferPointer(start: below, count: belowEnd))
+      state.atAfter = Array(UnsafeBufferPointer(start: atAfter, count: atEnd))
+      state.atBefore = Array(UnsafeBufferPointer(start: atBefore, count: atEnd))
+      state.takenAfter = Array(UnsafeBufferPointer(start: takenAfter, count: m))
+      state.takenBefore = Array(UnsafeBufferPointer(start: takenBefore, count: m))
       kept.put(state, at: w)
     }
     let pass2 = kept.all()
@@ -280,16 +390,18 @@ struct LevelPruning {
       for j in columnRanges[w] {
         var rows: [Int32] = []
         if eligibleColumn[j] {
-          for part in pass2 { rows += part.below[j] }
+          for part in pass2 { rows += part.below[part.belowStart[j]..<part.belowStart[j + 1]] }
           if thresholds[j] < levels {
             var wanted = needs[j]
             for part in pass2 where wanted > 0 {
-              rows += part.atAfter[j].prefix(wanted)
-              wanted -= min(wanted, part.atAfter[j].count)
+              let taken = min(wanted, part.takenAfter[j])
+              rows += part.atAfter[atStarts[j]..<(atStarts[j] + taken)]
+              wanted -= taken
             }
             for part in pass2 where wanted > 0 {
-              rows += part.atBefore[j].prefix(wanted)
-              wanted -= min(wanted, part.atBefore[j].count)
+              let taken = min(wanted, part.takenBefore[j])
+              rows += part.atBefore[atStarts[j]..<(atStarts[j] + taken)]
+              wanted -= taken
             }
           }
         }
@@ -346,5 +458,13 @@ struct LevelPruning {
         high = max(high, max(a, b))
       }
     }
+  }
+
+  /// A read-only byte table handed to the worker threads while the pass runs.
+  private struct UnsafeSendableBytes: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt8>
+    init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
+    subscript(_ j: Int) -> UInt8 { base[j] }
+    static func + (table: Self, offset: Int) -> UnsafeMutablePointer<UInt8> { table.base + offset }
   }
 }
