@@ -23,6 +23,12 @@ import _TestSupport
     0, -0.0, 1, -1, 3, 0.1, 0.30000000000000004, 1e-7, -1e-7, .leastNonzeroMagnitude, 2.2250738585072014e-308, 1e-300,
     1e21, 1e22,
     1.2345678901234568e20, 1.7976931348623157e308, -1.7976931348623157e308, 1e16, 9_007_199_254_740_992, 0.5, 2.5e-5,
+    9_007_199_254_740_991, 9_007_199_254_740_994, -9_007_199_254_740_992, 4_503_599_627_370_496.5, 1e-5, 100,
+  ]
+
+  /// Whole numbers with every shape: small, negative, around 2^53 and the extremes.
+  private static let integers: [Int] = [
+    0, 1, -1, 2, -2, 9, 10, 99, 100, 1 << 53, (1 << 53) - 1, (1 << 53) + 1, -(1 << 53), Int.max, Int.min,
   ]
 
   /// A generated plan with texts and numbers replaced by awkward ones, at random.
@@ -50,7 +56,8 @@ import _TestSupport
       plan.pairs[p].menteeID = text()
       plan.pairs[p].mentorName = text()
       plan.pairs[p].score = number()
-      plan.pairs[p].rank = Int(random.next() % 5) - 2
+      plan.pairs[p].rank = Self.integers[Int(random.next() % UInt64(Self.integers.count))]
+      plan.pairs[p].eligibleMentors = Self.integers[Int(random.next() % UInt64(Self.integers.count))]
       plan.pairs[p].breakdown.seniority = number()
       plan.pairs[p].breakdown.timezone = number()
       plan.pairs[p].highlights = (0..<Int(random.next() % 3)).map { _ in text() }
@@ -66,6 +73,7 @@ import _TestSupport
       for m in plan.pairs[p].growthPlan.milestones.indices {
         plan.pairs[p].growthPlan.milestones[m].title = text()
         plan.pairs[p].growthPlan.milestones[m].date = random.next() % 2 == 0 ? nil : text()
+        plan.pairs[p].growthPlan.milestones[m].week = Self.integers[Int(random.next() % UInt64(Self.integers.count))]
       }
     }
     for u in plan.unmatched.indices where random.next() % 2 == 0 {

@@ -8,39 +8,119 @@ import Foundation
 /// ``finish()`` for the outcome. Writers never see the error: the document
 /// is produced to its end and the output is then discarded (see
 /// ``AtomicFile/write(to:streaming:)``).
+///
+/// The bytes live in one manually managed allocation (freed by `deinit`;
+/// the sink is `~Copyable`, so it has one owner), so an append is a
+/// capacity check and a copy, and writers that know a bound on what they
+/// append reserve it once (``withUnsafeSpace(_:_:)``) and store bytes
+/// without further checks.
 public struct ByteSink: ~Copyable {
-  /// The bytes not yet written.
-  private(set) var buffer: [UInt8] = []
+  /// The bytes not yet written: `storage[0..<count]`.
+  private var storage: UnsafeMutablePointer<UInt8>
+  /// How many bytes `storage` holds.
+  private var count = 0
+  /// How many bytes `storage` has room for.
+  private var capacity: Int
   /// The descriptor the buffer drains to, or `nil` to keep everything.
   private let descriptor: Int32?
+  /// Bytes already written to the descriptor (the file offset of `storage[0]`).
+  private var drained = 0
   /// The first write error.
   private var failure: String?
   /// How full the buffer may get before it drains.
-  private static let capacity = 1 << 20
+  static let drainSize = 1 << 20
 
-  /// A sink that drains to `descriptor` (which it does not close).
+  /// A sink that drains to `descriptor` (which it does not close). After
+  /// each drain it asks the kernel to start writing those bytes to the disk
+  /// (``Writeback``), so the `fsync` that ends an atomic write has little
+  /// left to wait for.
   ///
   /// - Complexity: O(1).
   init(descriptor: Int32) {
     self.descriptor = descriptor
-    buffer.reserveCapacity(Self.capacity + 4096)
+    capacity = Self.drainSize + 4096
+    storage = .allocate(capacity: capacity)
   }
 
   /// A sink that keeps every byte in memory (``bytes``).
   ///
   /// - Complexity: O(1).
-  public init() { descriptor = nil }
+  public init() {
+    descriptor = nil
+    capacity = 256
+    storage = .allocate(capacity: capacity)
+  }
+
+  /// An in-memory sink with room for `capacity` bytes before it grows.
+  ///
+  /// - Complexity: O(1).
+  init(capacity: Int) {
+    descriptor = nil
+    self.capacity = max(capacity, 16)
+    storage = .allocate(capacity: self.capacity)
+  }
+
+  deinit { storage.deallocate() }
+
+  /// Hands the bytes of an in-memory sink over without a copy, leaving the
+  /// sink empty.
+  ///
+  /// - Complexity: O(1).
+  mutating func takeBytes() -> BlockBytes {
+    let taken = BlockBytes(start: storage, count: count)
+    capacity = 16
+    storage = .allocate(capacity: capacity)
+    count = 0
+    return taken
+  }
 
   /// Everything written to an in-memory sink.
-  public var bytes: [UInt8] { buffer }
+  ///
+  /// - Complexity: O(bytes held): a copy.
+  public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+  /// How many bytes the sink holds (for an in-memory sink, everything appended).
+  public var byteCount: Int { count }
+
+  /// Calls `body` with the bytes the sink holds.
+  ///
+  /// - Complexity: O(1) besides `body`.
+  public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try body(UnsafeBufferPointer(start: storage, count: count))
+  }
+
+  /// Makes room for `extra` more bytes.
+  @inline(__always)
+  private mutating func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(to: count + extra) }
+  }
+
+  @inline(never)
+  private mutating func grow(to needed: Int) {
+    var newCapacity = max(capacity, 256)
+    while newCapacity < needed { newCapacity *= 2 }
+    let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newStorage.update(from: storage, count: count)
+    storage.deallocate()
+    storage = newStorage
+    capacity = newCapacity
+  }
+
+  /// Drains when a file sink's buffer is full.
+  @inline(__always)
+  private mutating func drainIfFull() {
+    if count >= Self.drainSize && descriptor != nil { drain() }
+  }
 
   /// Appends one byte.
   ///
   /// - Complexity: Amortised O(1).
   @inline(__always)
   public mutating func append(_ byte: UInt8) {
-    buffer.append(byte)
-    if buffer.count >= Self.capacity { drain() }
+    reserve(1)
+    storage[count] = byte
+    count += 1
+    drainIfFull()
   }
 
   /// Appends bytes.
@@ -48,8 +128,17 @@ public struct ByteSink: ~Copyable {
   /// - Complexity: O(`bytes.count`) amortised.
   @inline(__always)
   public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= Self.capacity { drain() }
+    guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+    if descriptor != nil && bytes.count >= Self.drainSize {
+      // A large piece (a block of rows) goes to the file without a copy into the buffer.
+      drain()
+      write(UnsafeRawBufferPointer(bytes))
+      return
+    }
+    reserve(bytes.count)
+    (storage + count).update(from: base, count: bytes.count)
+    count += bytes.count
+    drainIfFull()
   }
 
   /// Appends a string's UTF-8 bytes as they are.
@@ -69,13 +158,37 @@ public struct ByteSink: ~Copyable {
     text.withUTF8Buffer { append($0) }
   }
 
+  /// Appends what `body` stores at the pointer it is given: at most
+  /// `maximum` bytes, and returns how many it stored. One capacity check
+  /// for many small stores.
+  ///
+  /// - Precondition: `body` stores at most `maximum` bytes and returns that count.
+  /// - Complexity: O(`maximum`) amortised besides `body`.
+  @inline(__always)
+  public mutating func withUnsafeSpace(_ maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+    reserve(maximum)
+    let written = body(storage + count)
+    precondition(written >= 0 && written <= maximum, "ByteSink.withUnsafeSpace: \(written) bytes stored in \(maximum)")
+    count += written
+    drainIfFull()
+  }
+
   /// Writes the buffer to the descriptor (no-op in memory).
   private mutating func drain() {
-    guard let descriptor else { return }
+    guard descriptor != nil, count > 0 else { return }
+    write(UnsafeRawBufferPointer(start: storage, count: count))
+    count = 0
+  }
+
+  /// Writes `bytes` to the descriptor unless a write failed before, and
+  /// starts their writeback.
+  private mutating func write(_ bytes: UnsafeRawBufferPointer) {
+    guard let descriptor, failure == nil else { return }
+    failure = AtomicFile.writeAll(descriptor, bytes)
     if failure == nil {
-      failure = buffer.withUnsafeBytes { AtomicFile.writeAll(descriptor, $0) }
+      Writeback.start(descriptor, offset: drained, count: bytes.count)
+      drained += bytes.count
     }
-    buffer.removeAll(keepingCapacity: true)
   }
 
   /// Writes what is left and returns the first write error, or `nil`.

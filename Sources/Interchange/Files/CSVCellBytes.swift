@@ -15,6 +15,10 @@ enum CSVCellBytes {
   ///
   /// - Complexity: O(`bytes.count`).
   static func text(bytes: UnsafeBufferPointer<UInt8>, _ sink: inout ByteSink) {
+    if ByteScan.none(below: 0x20, orEqualTo: (0x2C, 0x22, 0x2C, 0x2C), in: bytes) {
+      plain(bytes, &sink)
+      return
+    }
     var index = 0
     while index < bytes.count && bytes[index] == UInt8(ascii: "'") { index += 1 }
     var formula = false
@@ -53,6 +57,11 @@ enum CSVCellBytes {
   /// - Precondition: `bytes` is valid UTF-8.
   /// - Complexity: O(`bytes.count`).
   static func shown(bytes: UnsafeBufferPointer<UInt8>, _ sink: inout ByteSink) {
+    // Most cells hold no control character, comma or quote: one scan, one copy.
+    if ByteScan.none(below: 0x20, orEqualTo: (0x7F, 0xC2, 0x2C, 0x22), in: bytes) {
+      plain(bytes, &sink)
+      return
+    }
     var previous: UInt8 = 0
     for byte in bytes {
       // C0, DEL, and C1 (encoded C2 80 … C2 9F): the careful path escapes them.
@@ -65,31 +74,47 @@ enum CSVCellBytes {
     text(bytes: bytes, &sink)
   }
 
-  /// A whole-number cell: the digits of `String(value)`, written without
-  /// making the `String`.
+  /// A text cell of bytes with no control character, comma or quote: only
+  /// a formula's leading `'` can be needed.
   ///
-  /// - Complexity: O(digits).
-  static func integer(_ value: Int, _ sink: inout ByteSink) {
-    if value < 0 { sink.append(UInt8(ascii: "-")) }
-    var magnitude = value.magnitude
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of UInt64.max
-    withUnsafeMutableBytes(of: &digits) { raw in
-      var end = raw.count
-      repeat {
-        end -= 1
-        raw[end] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
-        magnitude /= 10
-      } while magnitude > 0
-      sink.append(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[end...]))
+  /// - Complexity: O(`bytes.count`).
+  @inline(__always)
+  private static func plain(_ bytes: UnsafeBufferPointer<UInt8>, _ sink: inout ByteSink) {
+    var index = 0
+    while index < bytes.count && bytes[index] == UInt8(ascii: "'") { index += 1 }
+    var formula = false
+    if index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"): formula = true
+      default: break
+      }
+    }
+    sink.withUnsafeSpace(bytes.count + 1) { out in
+      var at = 0
+      if formula {
+        out[0] = UInt8(ascii: "'")
+        at = 1
+      }
+      if let base = bytes.baseAddress { (out + at).update(from: base, count: bytes.count) }
+      return at + bytes.count
     }
   }
 
-  /// A number cell: Swift's shortest round-trip text, `0` for either zero.
+  /// A whole-number cell: the digits of `String(value)`, written without
+  /// making the `String` (``ByteSink/appendDecimal(_:)``).
+  ///
+  /// - Complexity: O(digits).
+  static func integer(_ value: Int, _ sink: inout ByteSink) {
+    sink.appendDecimal(value)
+  }
+
+  /// A number cell: Swift's shortest round-trip text
+  /// (``ByteSink/appendShortest(_:droppingPointZero:)``), `0` for either zero.
   ///
   /// - Complexity: O(1).
   static func number(_ value: Double, _ sink: inout ByteSink) {
     precondition(value.isFinite, "CSVWriter writes only finite numbers, not \(value)")
-    if value == 0 { sink.append(UInt8(ascii: "0")) } else { sink.append(value.description) }
+    if value == 0 { sink.append(UInt8(ascii: "0")) } else { sink.appendShortest(value) }
   }
 
   /// The cells of one row, with the commas between them.

@@ -8,17 +8,30 @@ extension JSONStreamWriter {
   /// - Complexity: O(length of `text`).
   public static func visibleString(_ text: String, _ sink: inout ByteSink) {
     var text = text
-    let plain = text.withUTF8 { bytes in
-      for byte in bytes where byte == 0x7F || byte == 0xC2 { return false }
-      return true
+    text.withUTF8 { visibleString(bytes: $0, &sink) }
+  }
+
+  /// ``visibleString(_:_:)`` for the UTF-8 bytes of a text: one copy
+  /// between quotes when no byte needs care, the careful paths otherwise.
+  ///
+  /// - Complexity: O(`bytes.count`).
+  static func visibleString(bytes: UnsafeBufferPointer<UInt8>, _ sink: inout ByteSink) {
+    if JSONEscapes.plain(bytes, visible: true) {
+      sink.withUnsafeSpace(bytes.count + 2) { out in
+        out[0] = UInt8(ascii: "\"")
+        if let base = bytes.baseAddress { (out + 1).update(from: base, count: bytes.count) }
+        out[bytes.count + 1] = UInt8(ascii: "\"")
+        return bytes.count + 2
+      }
+      return
     }
-    if plain {
-      string(text, &sink)
+    if !bytes.contains(where: { $0 == 0x7F || $0 == 0xC2 }) {
+      string(bytes: bytes, &sink)
       return
     }
     // Rare: escape through a scratch sink, then turn DEL and C1 into escapes.
     var scratch = ByteSink()
-    string(text, &scratch)
+    string(bytes: bytes, &scratch)
     let escaped = scratch.bytes
     var index = 0
     while index < escaped.count {
@@ -61,6 +74,35 @@ extension JSONStreamWriter {
   mutating func member(_ name: String, number value: Double, _ sink: inout ByteSink) {
     key(name, &sink)
     Self.number(value, &sink)
+  }
+
+  /// A member with a literal name (``key(plain:_:)``) whose value is a number.
+  ///
+  /// - Complexity: O(depth + length of `name`).
+  @inline(__always)
+  mutating func member(plain name: StaticString, number value: Double, _ sink: inout ByteSink) {
+    key(plain: name, &sink)
+    Self.number(value, &sink)
+  }
+
+  /// A member with a literal name whose value is a whole number.
+  ///
+  /// - Complexity: O(depth + length of `name`).
+  @inline(__always)
+  mutating func member(plain name: StaticString, integer value: Int, _ sink: inout ByteSink) {
+    key(plain: name, &sink)
+    Self.integer(value, &sink)
+  }
+
+  /// A member with a literal name whose value is a string written by
+  /// ``visibleString(_:_:)``; none at all when `value` is `nil`.
+  ///
+  /// - Complexity: O(depth + length of `name` and `value`).
+  @inline(__always)
+  mutating func member(plain name: StaticString, visible value: String?, _ sink: inout ByteSink) {
+    guard let value else { return }
+    key(plain: name, &sink)
+    Self.visibleString(value, &sink)
   }
 
   /// A member whose value is a whole number.

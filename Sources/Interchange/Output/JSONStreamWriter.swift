@@ -5,8 +5,8 @@
 /// the encoder escapes them, and numbers as the encoder prints them.
 ///
 /// The caller gives the keys of each object in sorted order; the writer
-/// keeps only the nesting, so documents of any size stream in O(depth)
-/// memory.
+/// keeps only the nesting (up to ``maximumDepth`` containers, as bits), so
+/// documents of any size stream in O(1) memory.
 ///
 /// ```swift
 /// var json = JSONStreamWriter()
@@ -15,30 +15,43 @@
 /// json.end(&sink)  // {\n  "objective" : 1.5\n}
 /// ```
 public struct JSONStreamWriter: Sendable {
-  /// Whether each open container is still empty, innermost last.
-  private var empty: [Bool] = []
-  /// The closing bracket of each open container.
-  private var closers: [UInt8] = []
+  /// How many containers are open.
+  private var depth = 0
+  /// Bit `d` is set while the container at depth `d` (0 the outermost) is still empty.
+  private var emptyBits: UInt64 = 0
+  /// Bit `d` is set when the container at depth `d` is an array (closed by `]`).
+  private var arrayBits: UInt64 = 0
+  /// The deepest nesting the writer keeps track of.
+  public static let maximumDepth = 63
 
   /// A writer at the top level.
   public init() {}
 
   /// Opens an object (`{`).
   ///
+  /// - Precondition: fewer than ``maximumDepth`` containers are open.
   /// - Complexity: O(1).
   public mutating func beginObject(_ sink: inout ByteSink) {
+    open(array: false)
     sink.append(UInt8(ascii: "{"))
-    empty.append(true)
-    closers.append(UInt8(ascii: "}"))
   }
 
   /// Opens an array (`[`).
   ///
+  /// - Precondition: fewer than ``maximumDepth`` containers are open.
   /// - Complexity: O(1).
   public mutating func beginArray(_ sink: inout ByteSink) {
+    open(array: true)
     sink.append(UInt8(ascii: "["))
-    empty.append(true)
-    closers.append(UInt8(ascii: "]"))
+  }
+
+  @inline(__always)
+  private mutating func open(array: Bool) {
+    precondition(depth < Self.maximumDepth, "JSONStreamWriter: more than \(Self.maximumDepth) nested containers")
+    let bit: UInt64 = 1 << UInt64(depth)
+    emptyBits |= bit
+    if array { arrayBits |= bit } else { arrayBits &= ~bit }
+    depth += 1
   }
 
   /// Starts the next member of the open object: `,`, a line break, the
@@ -51,6 +64,37 @@ public struct JSONStreamWriter: Sendable {
     sink.append(" : " as StaticString)
   }
 
+  /// ``key(_:_:)`` for a name that JSON needs no escape for (a literal of
+  /// the program's own, such as `"score"`): the separator, indentation and
+  /// `"name" : ` stored with one capacity check.
+  ///
+  /// - Precondition: `name` holds no `"`, `\` or control character.
+  /// - Complexity: O(depth + length of `name`).
+  @inline(__always)
+  mutating func key(plain name: StaticString, _ sink: inout ByteSink) {
+    let length = name.utf8CodeUnitCount
+    let separated = separate()
+    let indentation = 2 * depth
+    sink.withUnsafeSpace(length + indentation + 7) { out in
+      var at = 0
+      if separated {
+        out[0] = UInt8(ascii: ",")
+        at = 1
+      }
+      out[at] = 0x0A
+      (out + at + 1).update(repeating: UInt8(ascii: " "), count: indentation)
+      at += 1 + indentation
+      out[at] = UInt8(ascii: "\"")
+      (out + at + 1).update(from: name.utf8Start, count: length)
+      at += 1 + length
+      out[at] = UInt8(ascii: "\"")
+      out[at + 1] = UInt8(ascii: " ")
+      out[at + 2] = UInt8(ascii: ":")
+      out[at + 3] = UInt8(ascii: " ")
+      return at + 4
+    }
+  }
+
   /// Starts the next element of the open array.
   ///
   /// - Complexity: O(depth).
@@ -60,27 +104,51 @@ public struct JSONStreamWriter: Sendable {
   ///
   /// - Complexity: O(depth).
   public mutating func end(_ sink: inout ByteSink) {
-    precondition(!empty.isEmpty, "JSONStreamWriter.end without an open container")
-    let wasEmpty = empty.removeLast()
-    sink.append(0x0A)
-    if wasEmpty { sink.append(0x0A) }
-    indent(&sink)
-    sink.append(closers.removeLast())
-  }
-
-  private mutating func next(_ sink: inout ByteSink) {
-    precondition(!empty.isEmpty, "JSONStreamWriter: a member or element outside a container")
-    if empty[empty.count - 1] {
-      empty[empty.count - 1] = false
-    } else {
-      sink.append(UInt8(ascii: ","))
+    precondition(depth > 0, "JSONStreamWriter.end without an open container")
+    depth -= 1
+    let bit: UInt64 = 1 << UInt64(depth)
+    let wasEmpty = emptyBits & bit != 0
+    let closer = arrayBits & bit != 0 ? UInt8(ascii: "]") : UInt8(ascii: "}")
+    let indentation = 2 * depth
+    sink.withUnsafeSpace(indentation + 3) { out in
+      out[0] = 0x0A
+      var at = 1
+      if wasEmpty {
+        out[1] = 0x0A
+        at = 2
+      }
+      (out + at).update(repeating: UInt8(ascii: " "), count: indentation)
+      out[at + indentation] = closer
+      return at + indentation + 1
     }
-    sink.append(0x0A)
-    indent(&sink)
   }
 
-  private func indent(_ sink: inout ByteSink) {
-    for _ in 0..<empty.count { sink.append("  " as StaticString) }
+  /// Marks the open container as not empty; returns whether it held
+  /// something already (so a comma is due).
+  @inline(__always)
+  private mutating func separate() -> Bool {
+    precondition(depth > 0, "JSONStreamWriter: a member or element outside a container")
+    let bit: UInt64 = 1 << UInt64(depth - 1)
+    let wasEmpty = emptyBits & bit != 0
+    emptyBits &= ~bit
+    return !wasEmpty
+  }
+
+  /// `,` when due, a line break and the indentation.
+  @inline(__always)
+  private mutating func next(_ sink: inout ByteSink) {
+    let separated = separate()
+    let indentation = 2 * depth
+    sink.withUnsafeSpace(indentation + 2) { out in
+      var at = 0
+      if separated {
+        out[0] = UInt8(ascii: ",")
+        at = 1
+      }
+      out[at] = 0x0A
+      (out + at + 1).update(repeating: UInt8(ascii: " "), count: indentation)
+      return at + 1 + indentation
+    }
   }
 
   /// Writes `text` as a JSON string the way `JSONEncoder` does (with
@@ -90,31 +158,46 @@ public struct JSONStreamWriter: Sendable {
   ///
   /// - Complexity: O(length of `text`).
   public static func string(_ text: String, _ sink: inout ByteSink) {
-    sink.append(UInt8(ascii: "\""))
     var text = text
-    text.withUTF8 { bytes in
-      var start = 0
-      for index in 0..<bytes.count {
-        let byte = bytes[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-        if start < index { sink.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-        start = index + 1
-        sink.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): sink.append(byte)
-        case 0x08: sink.append(UInt8(ascii: "b"))
-        case 0x0C: sink.append(UInt8(ascii: "f"))
-        case 0x0A: sink.append(UInt8(ascii: "n"))
-        case 0x0D: sink.append(UInt8(ascii: "r"))
-        case 0x09: sink.append(UInt8(ascii: "t"))
-        default:
-          sink.append("u00" as StaticString)
-          sink.append(hexDigit(byte >> 4))
-          sink.append(hexDigit(byte & 0xF))
-        }
+    text.withUTF8 { string(bytes: $0, &sink) }
+  }
+
+  /// ``string(_:_:)`` for the UTF-8 bytes of a text: one copy when no byte
+  /// needs an escape (``JSONEscapes/plain(_:visible:)``), else byte by byte.
+  ///
+  /// - Complexity: O(`bytes.count`).
+  static func string(bytes: UnsafeBufferPointer<UInt8>, _ sink: inout ByteSink) {
+    if JSONEscapes.plain(bytes, visible: false) {
+      sink.withUnsafeSpace(bytes.count + 2) { out in
+        out[0] = UInt8(ascii: "\"")
+        if let base = bytes.baseAddress { (out + 1).update(from: base, count: bytes.count) }
+        out[bytes.count + 1] = UInt8(ascii: "\"")
+        return bytes.count + 2
       }
-      if start < bytes.count { sink.append(UnsafeBufferPointer(rebasing: bytes[start...])) }
+      return
     }
+    sink.append(UInt8(ascii: "\""))
+    var start = 0
+    for index in 0..<bytes.count {
+      let byte = bytes[index]
+      guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+      if start < index { sink.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+      start = index + 1
+      sink.append(UInt8(ascii: "\\"))
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): sink.append(byte)
+      case 0x08: sink.append(UInt8(ascii: "b"))
+      case 0x0C: sink.append(UInt8(ascii: "f"))
+      case 0x0A: sink.append(UInt8(ascii: "n"))
+      case 0x0D: sink.append(UInt8(ascii: "r"))
+      case 0x09: sink.append(UInt8(ascii: "t"))
+      default:
+        sink.append("u00" as StaticString)
+        sink.append(hexDigit(byte >> 4))
+        sink.append(hexDigit(byte & 0xF))
+      }
+    }
+    if start < bytes.count { sink.append(UnsafeBufferPointer(rebasing: bytes[start...])) }
     sink.append(UInt8(ascii: "\""))
   }
 
@@ -130,16 +213,14 @@ public struct JSONStreamWriter: Sendable {
   /// - Complexity: O(1).
   public static func number(_ value: Double, _ sink: inout ByteSink) {
     precondition(value.isFinite, "JSON has no non-finite numbers")
-    var text = value.description
-    if text.hasSuffix(".0") { text.removeLast(2) }
-    sink.append(text)
+    sink.appendShortest(value, droppingPointZero: true)
   }
 
   /// Writes an integer.
   ///
   /// - Complexity: O(digits).
   public static func integer(_ value: Int, _ sink: inout ByteSink) {
-    sink.append(String(value))
+    sink.appendDecimal(value)
   }
 
   /// Writes `true` or `false`.

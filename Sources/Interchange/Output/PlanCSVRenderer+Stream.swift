@@ -14,7 +14,7 @@ extension PlanCSVRenderer {
   ///   - plan: The plan.
   ///   - sink: Where the bytes go.
   /// - Complexity: O(size of the output + *r* log *r*) for *r* rows;
-  ///   O(cores × block) memory beyond the sink's buffer.
+  ///   two batches of 4 × cores blocks of 256 rows in memory beyond the sink's megabyte.
   static func write(_ plan: PairingPlan, to sink: inout ByteSink) {
     let cohort = plan.model.cohort
     for (index, name) in header.enumerated() {
@@ -30,7 +30,7 @@ extension PlanCSVRenderer {
     order.sort { $0.mentee != $1.mentee ? $0.mentee < $1.mentee : $0.position < $1.position }
     let rows = order.map(\.position)
 
-    sink.appendBlocks(count: rows.count, block: 2048) { range, out in
+    sink.appendBlocks(count: rows.count, block: 256) { range, out in
       var scratch: [UInt8] = []
       scratch.reserveCapacity(1024)
       for row in rows[range] {

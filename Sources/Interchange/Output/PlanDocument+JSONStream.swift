@@ -41,16 +41,21 @@ extension PlanDocument {
   ///
   /// - Complexity: O(length of the explanation).
   static func unmatched(_ u: UnmatchedMentee, cohort: Cohort) -> Unmatched {
-    let code: String
-    switch u.reason {
-    case .noEligibleMentor: code = "no_eligible_mentor"
-    case .belowMinimumFit: code = "below_minimum_fit"
-    case .capacityExhausted: code = "capacity_exhausted"
-    case .noGrowthGoal: code = "no_growth_goal"
-    }
-    return Unmatched(
+    Unmatched(
       mentee: PersonRef(id: u.menteeID, name: u.menteeName, email: cohort.mentees[u.menteeIndex].person.email),
-      reason: code, explanation: u.explanation)
+      reason: reasonCode(u.reason), explanation: u.explanation)
+  }
+
+  /// The document's code for why a mentee is unmatched.
+  ///
+  /// - Complexity: O(1).
+  static func reasonCode(_ reason: UnmatchedMentee.Reason) -> String {
+    switch reason {
+    case .noEligibleMentor: "no_eligible_mentor"
+    case .belowMinimumFit: "below_minimum_fit"
+    case .capacityExhausted: "capacity_exhausted"
+    case .noGrowthGoal: "no_growth_goal"
+    }
   }
 
   /// Streams the JSON plan of `plan`: the bytes of
@@ -67,7 +72,8 @@ extension PlanDocument {
   /// - Parameters:
   ///   - plan: The plan.
   ///   - sink: Where the bytes go.
-  /// - Complexity: O(size of the document); O(cores × block) memory beyond the sink's buffer.
+  /// - Complexity: O(size of the document); two batches of 4 × cores blocks of 256 pairs in memory
+  ///   beyond the sink's megabyte (about 11 MB of a generated plan at 2 cores).
   public static func writeJSON(_ plan: PairingPlan, to sink: inout ByteSink) {
     let outline = [UInt8](json(PlanDocument(skeletonOf: plan)))
     let cohort = plan.model.cohort
@@ -81,12 +87,13 @@ extension PlanDocument {
       return
     }
     outline[..<pairsAt.lowerBound].withUnsafeBufferPointer { sink.append($0) }
+    let order = ComponentOrder(plan.pairs.first?.breakdown.components ?? [])
     writeArray(key: "pairs", count: plan.pairs.count, to: &sink) { index, json, out in
-      writePair(pair(plan.pairs[index], cohort: cohort), json: &json, to: &out)
+      writePair(plan.pairs[index], cohort: cohort, order: order, json: &json, to: &out)
     }
     outline[pairsAt.upperBound..<unmatchedAt.lowerBound].withUnsafeBufferPointer { sink.append($0) }
     writeArray(key: "unmatched", count: plan.unmatched.count, to: &sink) { index, json, out in
-      writeUnmatched(unmatched(plan.unmatched[index], cohort: cohort), json: &json, to: &out)
+      writeUnmatched(plan.unmatched[index], cohort: cohort, json: &json, to: &out)
     }
     outline[unmatchedAt.upperBound...].withUnsafeBufferPointer { sink.append($0) }
     sink.append(0x0A)
@@ -107,7 +114,7 @@ extension PlanDocument {
       sink.append("\n\n  ]" as StaticString)
       return
     }
-    sink.appendBlocks(count: count, block: 1024) { range, out in
+    sink.appendBlocks(count: count, block: 256) { range, out in
       var json = JSONStreamWriter()
       var scratch = ByteSink()
       json.beginObject(&scratch)
@@ -123,87 +130,129 @@ extension PlanDocument {
     sink.append("\n  ]" as StaticString)
   }
 
-  /// Writes one pair object as the encoder lays it out, keys sorted.
-  private static func writePair(_ pair: Pair, json: inout JSONStreamWriter, to out: inout ByteSink) {
+  /// The order in which the encoder writes a pair's components
+  /// (`.sortedKeys`), found once for the names of the plan's first pair.
+  private struct ComponentOrder: Sendable {
+    /// The names, in ``ScoreBreakdown/components``' order.
+    var names: [String] = []
+    /// Positions in `names`, sorted by name.
+    var sorted: [Int] = []
+
+    init(_ components: [(name: String, value: Double)]) {
+      names = components.map(\.name)
+      sorted = Self.order(of: components)
+    }
+
+    /// The positions of `components` sorted by name: `sorted` when the
+    /// names are the first pair's (always, as ``ScoreBreakdown/components``
+    /// fixes them), else sorted anew.
+    ///
+    /// - Complexity: O(*c*) for *c* components when the names are the first pair's.
+    func order(of components: [(name: String, value: Double)]) -> [Int] {
+      if components.count == names.count, names.indices.allSatisfy({ components[$0].name == names[$0] }) {
+        return sorted
+      }
+      return Self.order(of: components)
+    }
+
+    private static func order(of components: [(name: String, value: Double)]) -> [Int] {
+      components.indices.sorted { JSONStreamWriter.keyPrecedes(components[$0].name, components[$1].name) }
+    }
+  }
+
+  /// Writes one pair object as the encoder lays ``pair(_:cohort:)`` out,
+  /// keys sorted, straight from the plan's pair (no intermediate document).
+  private static func writePair(
+    _ p: PlannedPair, cohort: Cohort, order: ComponentOrder, json: inout JSONStreamWriter, to out: inout ByteSink
+  ) {
     json.beginObject(&out)
-    json.key("competencies", &out)
+    json.key(plain: "competencies", &out)
     json.beginArray(&out)
-    for part in pair.competencies {
+    for part in p.breakdown.competencies {
       json.element(&out)
       json.beginObject(&out)
-      json.member("contribution", number: part.contribution, &out)
-      json.member("goal", number: part.goal, &out)
-      json.member("menteeLevel", number: part.menteeLevel, &out)
-      json.member("mentorLevel", number: part.mentorLevel, &out)
-      json.member("name", visible: part.name, &out)
+      json.member(plain: "contribution", number: part.value, &out)
+      json.member(plain: "goal", number: part.goal, &out)
+      json.member(plain: "menteeLevel", number: part.menteeLevel, &out)
+      json.member(plain: "mentorLevel", number: part.mentorLevel, &out)
+      json.member(plain: "name", visible: part.name, &out)
       json.end(&out)
     }
     json.end(&out)
-    json.key("components", &out)
+    json.key(plain: "components", &out)
     json.beginObject(&out)
-    for (name, value) in pair.components.sorted(by: { JSONStreamWriter.keyPrecedes($0.key, $1.key) }) {
-      json.member(name, number: value, &out)
+    let components = p.breakdown.components
+    for index in order.order(of: components) {
+      json.member(components[index].name, number: components[index].value, &out)
     }
     json.end(&out)
-    json.member("eligibleMentors", integer: pair.eligibleMentors, &out)
-    json.key("growthPlan", &out)
+    json.member(plain: "eligibleMentors", integer: p.eligibleMentors, &out)
+    json.key(plain: "growthPlan", &out)
     json.beginObject(&out)
-    json.key("focus", &out)
+    json.key(plain: "focus", &out)
     json.beginArray(&out)
-    for focus in pair.growthPlan.focus {
+    for focus in p.growthPlan.focus {
       json.element(&out)
       json.beginObject(&out)
-      json.member("competency", visible: focus.competency, &out)
-      json.member("current", number: focus.current, &out)
-      json.member("midpoint", number: focus.midpoint, &out)
-      json.member("target", number: focus.target, &out)
+      json.member(plain: "competency", visible: focus.competency, &out)
+      json.member(plain: "current", number: focus.current, &out)
+      json.member(plain: "midpoint", number: focus.midpoint, &out)
+      json.member(plain: "target", number: focus.target, &out)
       json.end(&out)
     }
     json.end(&out)
-    json.key("milestones", &out)
+    json.key(plain: "milestones", &out)
     json.beginArray(&out)
-    for milestone in pair.growthPlan.milestones {
+    for milestone in p.growthPlan.milestones {
       json.element(&out)
       json.beginObject(&out)
-      json.member("date", visible: milestone.date, &out)
-      json.member("title", visible: milestone.title, &out)
-      json.member("week", integer: milestone.week, &out)
+      json.member(plain: "date", visible: milestone.date, &out)
+      json.member(plain: "title", visible: milestone.title, &out)
+      json.member(plain: "week", integer: milestone.week, &out)
       json.end(&out)
     }
     json.end(&out)
     json.end(&out)
-    json.key("mentee", &out)
-    writePerson(pair.mentee, json: &json, to: &out)
-    json.key("mentor", &out)
-    writePerson(pair.mentor, json: &json, to: &out)
-    json.member("rank", integer: pair.rank, &out)
-    json.key("rationale", &out)
+    json.key(plain: "mentee", &out)
+    writePerson(
+      id: p.menteeID, name: p.menteeName, email: cohort.mentees[p.menteeIndex].person.email, json: &json, to: &out)
+    json.key(plain: "mentor", &out)
+    writePerson(
+      id: p.mentorID, name: p.mentorName, email: cohort.mentors[p.mentorIndex].person.email, json: &json, to: &out)
+    json.member(plain: "rank", integer: p.rank, &out)
+    json.key(plain: "rationale", &out)
     json.beginArray(&out)
-    for line in pair.rationale {
+    for line in p.highlights {
       json.element(&out)
       JSONStreamWriter.visibleString(line, &out)
     }
     json.end(&out)
-    json.member("score", number: pair.score, &out)
+    json.member(plain: "score", number: p.score, &out)
     json.end(&out)
   }
 
-  /// Writes one unmatched mentee object, keys sorted.
-  private static func writeUnmatched(_ entry: Unmatched, json: inout JSONStreamWriter, to out: inout ByteSink) {
+  /// Writes one unmatched mentee object as the encoder lays
+  /// ``unmatched(_:cohort:)`` out, keys sorted.
+  private static func writeUnmatched(
+    _ u: UnmatchedMentee, cohort: Cohort, json: inout JSONStreamWriter, to out: inout ByteSink
+  ) {
     json.beginObject(&out)
-    json.member("explanation", visible: entry.explanation, &out)
-    json.key("mentee", &out)
-    writePerson(entry.mentee, json: &json, to: &out)
-    json.member("reason", visible: entry.reason, &out)
+    json.member(plain: "explanation", visible: u.explanation, &out)
+    json.key(plain: "mentee", &out)
+    writePerson(
+      id: u.menteeID, name: u.menteeName, email: cohort.mentees[u.menteeIndex].person.email, json: &json, to: &out)
+    json.member(plain: "reason", visible: reasonCode(u.reason), &out)
     json.end(&out)
   }
 
   /// Writes a person reference; `email` is left out when absent, as the encoder does.
-  private static func writePerson(_ person: PersonRef, json: inout JSONStreamWriter, to out: inout ByteSink) {
+  private static func writePerson(
+    id: String, name: String, email: String?, json: inout JSONStreamWriter, to out: inout ByteSink
+  ) {
     json.beginObject(&out)
-    json.member("email", visible: person.email, &out)
-    json.member("id", visible: person.id, &out)
-    json.member("name", visible: person.name, &out)
+    json.member(plain: "email", visible: email, &out)
+    json.member(plain: "id", visible: id, &out)
+    json.member(plain: "name", visible: name, &out)
     json.end(&out)
   }
 }
