@@ -67,9 +67,10 @@ struct SparseShortestAugmentingPathSolver {
   /// Start a new epoch of ``SparseRowOrder`` (rows reached again are ordered
   /// again, as rising prices loosen the keys) once the single-row phases have
   /// read this many pairs since the last; `nil`: eight times the listed
-  /// pairs (0: before every phase). Re-ordering is dear: at 20,000 × 4,000
-  /// an epoch every `pairs` reads re-ordered 108,000 rows to save 0.85 M of
-  /// 5.2 M reads (Docs/performance.md, branch `sparse1`).
+  /// pairs (0: before every phase). Re-ordering is dear: in the first solve
+  /// at 20,000 × 4,000 an epoch every `pairs` reads ordered 128,711 rows to
+  /// read 4.35 M pairs, this default 39,219 rows for 4.88 M
+  /// (Docs/performance.md, branch `sparse1`).
   var reorderAfterReads: Int?
 
   /// Prepares a solve.
