@@ -63,9 +63,10 @@ extension CertifiedAssignment {
       // Warm start: the previous round's prices, or the caller's, or an
       // auction's estimate, except on a few score levels, where zero prices
       // and the blocking phases do better (see AuctionPriceEstimate.isUseful).
-      let solution = CapacitatedAssignment.solve(
+      let (solution, work) = CapacitatedAssignment.solveCounting(
         sparse, priceHint: previousPrices ?? AuctionPriceEstimate.hint(sparse), previous: previousColumns,
         provisional: provisional)
+      seconds.solveWork.append(work)
       previousPrices = solution.columnPrices.map { max(0, $0) }
       previousColumns = solution.columnOfRow
       let solveTime = stopwatch.lap()

@@ -89,6 +89,9 @@ public enum CertifiedAssignment {
     public var rowsPricedPerRound: [Int] = []
     /// The seconds of each round's pricing pass.
     public var pricingPerRound: [Double] = []
+    /// The sparse solver's deterministic work in each round (empty for the
+    /// solves that do not report it). Not compared by ``Certificate``'s `==`.
+    public var solveWork: [SparseSolveCounters] = []
   }
 
   /// What the final pricing pass saw of each row, for explanations: computed

@@ -79,7 +79,8 @@ extension SparseShortestAugmentingPathSolver {
     var dummyDistance = Double.infinity
     for r in free {
       dummyDistance = min(dummyDistance, unassignedCost - u[r])
-      relax(row: r, at: 0)
+      var unbounded = Double.infinity
+      relax(row: r, at: 0, limit: &unbounded)
     }
     var length = dummyDistance
     while let top = heap.popMinimum() {
@@ -97,7 +98,8 @@ extension SparseShortestAugmentingPathSolver {
       settled.append(j)
       for i in holding.rows(of: j) {
         dummyDistance = min(dummyDistance, top.distance + unassignedCost - u[i])
-        relax(row: i, at: top.distance)
+        var unbounded = Double.infinity
+        relax(row: i, at: top.distance, limit: &unbounded)
       }
       length = dummyDistance
     }

@@ -9,26 +9,69 @@ extension SparseShortestAugmentingPathSolver {
   /// both forms are exact). A settled column needs no check: reduced costs are
   /// non-negative, so no pair reaches it below its settled distance.
   ///
+  /// With ``rowOrder`` the pairs are read in the order of a lower bound on
+  /// their reduced cost, and the read stops at the first pair whose bound puts
+  /// it beyond `limit`, the search's bound on the path length (see
+  /// ``SparseRowOrder`` for why the search is the same); a column with room
+  /// reached below `limit` lowers it.
+  ///
   /// - Complexity: O(the row's listed pairs), plus O(log heap) per improvement.
   @inline(__always)
-  mutating func relax(row i: Int, at base: Double) {
+  mutating func relax(row i: Int, at base: Double, limit: inout Double) {
     let offset = base - u[i]
     let start = problem.rowStart[i]
     let end = problem.rowStart[i + 1]
-    counters.relaxations += end - start
-    for p in start..<end {
-      let k = Int(problem.columnIndex[p])
-      let key = offset + cost[p]
+    var ordered = false
+    if rowOrder != nil {
+      if rowOrder!.orderedIn[i] >= 0 && rowOrder!.orderedIn[i] < rowOrder!.epoch || rowOrder!.readOnce[i] {
+        rowOrder!.order(row: i, problem, cost: cost, v: v)
+        counters.rowsOrdered += 1
+        rowOrder!.readOnce[i] = false
+      }
+      if rowOrder!.orderedIn[i] < 0 {
+        rowOrder!.readOnce[i] = true
+      } else {
+        ordered = true
+      }
+    }
+    guard ordered, let order = rowOrder else {
+      counters.relaxations += end - start
+      for p in start..<end {
+        let k = Int(problem.columnIndex[p])
+        let key = offset + cost[p]
+        if key < searchKey[k] {
+          if searchKey[k] == .infinity { touched.append(k) }
+          searchKey[k] = key
+          let candidate = key - v[k]
+          distance[k] = candidate
+          predecessor[k] = i
+          predecessorPair[k] = p
+          let full = holding.load[k] >= problem.capacities[k]
+          if !full && candidate < limit { limit = candidate }
+          heap.push(distance: candidate, full: full, column: k)
+        }
+      }
+      return
+    }
+    var q = start
+    while q < end {
+      if offset + order.key[q] > limit { break }
+      let k = Int(order.column[q])
+      let key = offset + order.cost[q]
       if key < searchKey[k] {
         if searchKey[k] == .infinity { touched.append(k) }
         searchKey[k] = key
         let candidate = key - v[k]
         distance[k] = candidate
         predecessor[k] = i
-        predecessorPair[k] = p
-        heap.push(distance: candidate, full: holding.load[k] >= problem.capacities[k], column: k)
+        predecessorPair[k] = order.pair[q]
+        let full = holding.load[k] >= problem.capacities[k]
+        if !full && candidate < limit { limit = candidate }
+        heap.push(distance: candidate, full: full, column: k)
       }
+      q += 1
     }
+    counters.relaxations += q - start
   }
 
   /// One phase: the shortest augmenting path from free row `r`.
@@ -38,7 +81,10 @@ extension SparseShortestAugmentingPathSolver {
     let capacity = problem.capacities
     heap.removeAll()
     u[r] = 0
-    relax(row: r, at: 0)
+    // The search's bound on the path length: the unassigned options and the
+    // columns with room reached so far (see relax(row:at:limit:)).
+    var limit = unassignedCost
+    relax(row: r, at: 0, limit: &limit)
     var dummyDistance = unassignedCost
     var dummyRow = r
     var endColumn = -1
@@ -48,6 +94,7 @@ extension SparseShortestAugmentingPathSolver {
         length = dummyDistance
         break
       }
+      counters.heapPops += 1
       let j = top.column
       if settledFlag[j] || top.distance > distance[j] { continue }
       if top.distance > dummyDistance {
@@ -66,8 +113,9 @@ extension SparseShortestAugmentingPathSolver {
         if viaDummy < dummyDistance {
           dummyDistance = viaDummy
           dummyRow = i
+          if viaDummy < limit { limit = viaDummy }
         }
-        relax(row: i, at: top.distance)
+        relax(row: i, at: top.distance, limit: &limit)
       }
     }
 
@@ -100,6 +148,7 @@ extension SparseShortestAugmentingPathSolver {
       let previous = holding.columnOf[i]
       detach(row: i, from: previous)
       attach(row: i, to: column, pair: pair)
+      counters.pathRows += 1
       column = previous
     }
     #if MENTORMATCH_INVARIANTS

@@ -23,11 +23,18 @@ public struct SparseSolveCounters: Sendable, Equatable, CustomStringConvertible 
   public var settledColumns = 0
   /// Listed pairs relaxed by the forward searches.
   public var relaxations = 0
+  /// Heap entries popped by the forward searches (stale ones included).
+  public var heapPops = 0
+  /// Rows moved along the augmenting paths of the single-row forward phases
+  /// (the free row itself not counted): the paths' total length.
+  public var pathRows = 0
+  /// Rows whose pairs were ordered for the single-row phases (``SparseRowOrder``).
+  public var rowsOrdered = 0
 
   /// The counters on one line, for `--timings`.
   public var description: String {
     "auction \(auctionPlaced) rows (\(auctionBids) bids, \(auctionPhases) phases), greedy \(greedyPlaced), "
       + "blocking \(blockingPlaced) (\(blockingPhases) phases), single \(singlePhases), backward \(backwardPhases), "
-      + "settled \(settledColumns), relaxed \(relaxations)"
+      + "settled \(settledColumns), relaxed \(relaxations), popped \(heapPops), path rows \(pathRows), rows ordered \(rowsOrdered)"
   }
 }

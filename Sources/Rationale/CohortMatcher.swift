@@ -212,6 +212,7 @@ public enum CohortMatcher {
     result.certificate.seconds.solving += second.certificate.seconds.solving
     result.certificate.seconds.pricing += second.certificate.seconds.pricing
     result.certificate.seconds.solvingPerRound += second.certificate.seconds.solvingPerRound
+    result.certificate.seconds.solveWork += second.certificate.seconds.solveWork
     return result
   }
 

@@ -105,7 +105,7 @@ extension MentorMatch {
         if timings {
           let s = plan.certificate.seconds
           printError(
-            "timings: reading \(reading) s, matching \(matching) s (sampling \(s.sampling) s, pruning \(s.pruning) s, solving \(s.solving) s \(s.solvingPerRound), pricing \(s.pricing) s \(s.pricingPerRound), rows priced \(s.rowsPricedPerRound); rounds \(plan.certificate.rounds), violations \(plan.certificate.violationsPerRound)), writing \(writing) s"
+            "timings: reading \(reading) s, matching \(matching) s (sampling \(s.sampling) s, pruning \(s.pruning) s, solving \(s.solving) s \(s.solvingPerRound), pricing \(s.pricing) s \(s.pricingPerRound), rows priced \(s.rowsPricedPerRound); rounds \(plan.certificate.rounds), violations \(plan.certificate.violationsPerRound)), writing \(writing) s; solve work \(s.solveWork.map(\.description))"
           )
         }
       }
