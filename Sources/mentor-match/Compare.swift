@@ -8,6 +8,7 @@ extension MentorMatch {
   /// `mentor-match compare`: how the plan changes between two configurations.
   struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "compare",
       abstract: "Compare the plans of one cohort under two configurations.",
       discussion: "Lists the pairs kept, changed, lost and gained, and how the summary figures move.")
 

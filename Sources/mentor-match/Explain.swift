@@ -8,6 +8,7 @@ extension MentorMatch {
   /// `mentor-match explain`: why a mentee has their mentor, or why not another.
   struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "explain",
       abstract: "Explain a mentee's pair, or why not another mentor, with the exact cost to the cohort.",
       discussion: """
         Without --mentor, explains the mentee's pair and their best-scoring alternatives. For a \

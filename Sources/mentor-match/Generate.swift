@@ -9,6 +9,7 @@ extension MentorMatch {
   /// `mentor-match generate`: a seeded, realistic synthetic cohort.
   struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "generate",
       abstract: "Generate a realistic synthetic cohort from a seed (rules: Docs/generator.md).",
       discussion:
         "Writes mentors.csv, mentees.csv and history.csv into the output folder, all three or none (with --shape: people.csv, config.yaml and history.csv). The same seed gives the same files."

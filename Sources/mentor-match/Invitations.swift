@@ -9,6 +9,7 @@ extension MentorMatch {
   /// per pair of the optimal plan, as files. Nothing is sent.
   struct Invitations: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "invitations",
       abstract: "Write an introduction e-mail (.eml) and a calendar (.ics) for every pair; nothing is sent.",
       discussion: """
         Matches the cohort as `match` does, then writes into the output folder, for each \

@@ -8,6 +8,7 @@ extension MentorMatch.LedgerCommand {
   /// `ledger show`: a recorded cohort's plan versions and one version's pairs.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Show a recorded cohort: every plan version, then the pairs of the latest (or --version K).")
 
     @OptionGroup var recorded: RecordedCohortArguments
@@ -27,6 +28,7 @@ extension MentorMatch.LedgerCommand {
   /// `ledger delete`: remove a recorded cohort for good.
   struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "delete",
       abstract: "Delete a recorded cohort: its plan versions, pairs, outcomes and circles (needs --yes).")
 
     @OptionGroup var recorded: RecordedCohortArguments

@@ -25,7 +25,8 @@ extension MentorMatch {
 extension MentorMatch.LedgerCommand {
   /// `ledger record`: match a cohort and record its plan.
   struct Record: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Match a cohort and record its plan under a name.")
+    static let configuration = CommandConfiguration(
+      commandName: "record", abstract: "Match a cohort and record its plan under a name.")
 
     @OptionGroup var cohort: CohortOptions
 
@@ -84,7 +85,8 @@ extension MentorMatch.LedgerCommand {
 
   /// `ledger list`: the recorded cohorts.
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the recorded cohorts.")
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List the recorded cohorts.")
 
     @OptionGroup var ledgerOptions: LedgerOptions
 
@@ -97,6 +99,7 @@ extension MentorMatch.LedgerCommand {
   /// `ledger pairs`: a recorded cohort's pairs and outcomes, as CSV.
   struct Pairs: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "pairs",
       abstract: "Print a recorded cohort's pairs with their outcomes (CSV: mentee,mentor,score,outcome).")
 
     @OptionGroup var ledgerOptions: LedgerOptions

@@ -11,6 +11,7 @@ extension MentorMatch {
   /// `mentor-match match`: the optimal pairing plan with its rationale.
   struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "match",
       abstract: "Pair the cohort's mentees with mentors, optimally, and explain every pair.",
       discussion: """
         Maximises the number of mentees matched, then the total fit, within every \

@@ -7,6 +7,7 @@ extension MentorMatch {
   /// `mentor-match score`: the cohort's full score matrix as SCORES.csv.
   struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "score",
       abstract: "Write the cohort's score matrix in the SCORES.csv format that `solve` reads.",
       discussion: """
         One row per mentee, one column per mentor; pairs the rules exclude are empty \

@@ -8,6 +8,7 @@ extension MentorMatch {
   /// `mentor-match sensitivity`: how stable the plan is under perturbed weights.
   struct Sensitivity: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "sensitivity",
       abstract: "Re-match under randomly perturbed weights and report how stable each pair is.",
       discussion: """
         Each run multiplies every weight by exp(spread · z), z standard normal from --seed; each run \

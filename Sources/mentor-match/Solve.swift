@@ -7,6 +7,7 @@ extension MentorMatch {
   /// `mentor-match solve`: the capacitated assignment solver on any score matrix.
   struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "solve",
       abstract: "Solve a capacitated assignment on a score matrix (SCORES.csv).",
       discussion: """
         SCORES.csv: header `mentee,<mentor id>,...`, then one row per mentee \

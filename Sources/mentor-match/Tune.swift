@@ -8,6 +8,7 @@ extension MentorMatch {
   /// `mentor-match tune`: learn weights from the outcomes of earlier pairs.
   struct Tune: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "tune",
       abstract: "Learn competency and term weights from the outcomes of earlier pairs.",
       discussion: """
         Ridge regression on each pair's unweighted score terms (LAPACK), the penalty chosen by \
