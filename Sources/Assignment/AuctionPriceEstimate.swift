@@ -39,11 +39,8 @@ enum AuctionPriceEstimate {
   ///
   /// - Complexity: O(`pairs`), stopping at the first `levels + 1` distinct scores.
   static func isUseful(for problem: SparseAssignmentProblem, levels: Int = 64) -> Bool {
-    var seen = Set<Double>()
-    for s in problem.scores {
-      seen.insert(s)
-      if seen.count > levels { return true }
-    }
+    var seen = DistinctValueCount(limit: levels)
+    for s in problem.scores where seen.insertExceedsLimit(s) { return true }
     return false
   }
 
