@@ -168,11 +168,12 @@ public enum CertifiedAssignment {
 
   /// ``solveWithStatistics(_:capacities:sense:candidatesPerRow:warmStart:)``
   /// with the share of rows of the sampled solve chosen by the caller (`nil`:
-  /// none), and its most rounds; tests use it to sample problems of any size.
+  /// none), and its most rounds (`nil`: ``SampledPriceEstimate/rounds(columns:)``);
+  /// tests use it to sample problems of any size.
   static func solveWithStatistics(
     _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense,
     candidatesPerRow: Int?, warmStart: AssignmentSolution?, sampleFraction: Double?,
-    sampleRounds: Int = SampledPriceEstimate.defaultRounds
+    sampleRounds: Int? = nil
   ) -> (solution: AssignmentSolution, certificate: Certificate, statistics: RowStatistics) {
     precondition(
       warmStart.map { $0.columnPrices.count == source.columns && $0.columnOfRow.count == source.rows } ?? true,
@@ -186,7 +187,8 @@ public enum CertifiedAssignment {
       warmStart == nil
       ? sampleFraction.flatMap {
         SampledPriceEstimate(
-          source, capacities: capacities, sense: sense, perRow: k, fraction: $0, rounds: sampleRounds)
+          source, capacities: capacities, sense: sense, perRow: k, fraction: $0,
+          rounds: sampleRounds ?? SampledPriceEstimate.rounds(columns: m))
       } : nil
     let samplingSeconds = sampling.lap()
     let entryPrices =

@@ -7,24 +7,25 @@
 /// cost is `c(i, j) + o_i + π_j` with `o_i = y_i / q − P_s` and
 /// `π_j = p_j / q`; between two solves only `o` and `π` change, so every
 /// pair's reduced cost moves by exactly `Δo_i + Δπ_j` (whole numbers below
-/// `2^52`: no rounding). ``floor`` keeps, per row, the least reduced cost at
-/// or above the margin (`+∞` when none): every pair of the row outside the
-/// next solve's candidates is at or above it, for the pairs below the margin
-/// were all added to the candidates (rows where some were not, because more
-/// than `perRow` were, are not ``carried``).
+/// `2^52`: no rounding). ``floor`` keeps, per row, a lower bound on the
+/// reduced cost of every pair of the row outside the next solve's
+/// candidates: the least reduced cost at or above the margin (`+∞` when
+/// none) when every pair below the margin was added to the candidates, and
+/// otherwise (more than `perRow` were below it) the reduced cost of the
+/// least violated pair added, which every pair not added is at or above (the
+/// additions are the row's most violated pairs). A floor at or above the
+/// margin therefore says the row offers nothing; one below it but at or
+/// above 0, that the row has no violation.
 ///
-/// Every array has one entry per row. Invariant: a row's entries are
-/// meaningful only when `carried[i]`.
+/// Every array has one entry per row.
 struct PricingCarry: Sendable {
   /// The margin of the pass (pairs below it are offered as additions).
   var margin: Double
   /// `o_i` and `π_j` of the pass.
   var offsets: [Double]
   var prices: [Double]
-  /// Each row's least reduced cost at or above the margin, or a lower bound on it.
+  /// Each row's lower bound on the reduced cost of every pair outside its next candidates.
   var floor: [Double]
-  /// Whether the row was priced over every pair with all its additions kept.
-  var carried: [Bool]
   /// The row's column in the pass's solution (-1 when unassigned).
   var column: [Int]
   /// The row's candidates after the pass's additions (the columns its floors leave out).

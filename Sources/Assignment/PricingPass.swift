@@ -19,13 +19,18 @@
 ///
 /// A pass may also *carry* what the pass after the next solve needs to be
 /// *partial* (``PricingCarry``, ``CarriedCertificate``): then every row takes
-/// the full loop until its worker has seen ``carriedViolations`` violations,
-/// and records the least reduced cost at or above the margin and the
-/// certificate's least slack outside the next candidates. A partial pass
-/// (`previous` given) scores only the rows whose carried floors the re-solve's
-/// dual changes do not prove safe, and takes the rest from the carry: its
-/// violations, additions, statistics, grid flag and certificate are those a
-/// full pass would find (Docs/solver.md, "A partial last pass").
+/// the full loop until its worker has seen ``carriedViolations(rows:)``
+/// violations, and records a lower bound on the reduced cost of every pair
+/// outside the next candidates (the least at or above the margin, or the
+/// least violated kept addition's when not every pair below the margin was
+/// added) and the certificate's least slack outside the next candidates. A
+/// partial pass (`previous` given) scores only the rows whose carried floors
+/// the re-solve's dual changes do not prove safe, and takes the rest from
+/// the carry: its violations, additions, statistics, grid flag and
+/// certificate are those a full pass would find (Docs/solver.md, "A partial
+/// last pass"). Rows proven free of violations but not of pairs below the
+/// margin are skipped too, and scored after all when the pass finds a
+/// violation or a row left out (its additions are then used).
 ///
 /// The result does not depend on the number of threads.
 struct PricingPass {
@@ -51,11 +56,22 @@ struct PricingPass {
   var carry: PricingCarry?
   /// The rows this pass scored: every row, unless it was partial.
   var rowsPriced = 0
+  /// Rows of a partial pass proven free of violations but not of pairs below
+  /// the margin (deferred), and whether the pass scored them after all
+  /// (it found a violation or a row left out).
+  var rowsDeferred = 0
+  var deferredRowsScored = false
 
   /// Violations a worker prices in the full loop before it takes the lean
   /// one, in a pass that carries (a pass with more is rarely the one before
-  /// the last, and carries nothing).
-  static let carriedViolations = 64
+  /// the last, and carries nothing): 64, or one per 256 rows of the problem
+  /// when that is more. The limit only weighs the full loop's cost against
+  /// the next pass's savings; the results are the same either way. At
+  /// 100,000 × 20,000 the first pass found 240 violations, and the pass after
+  /// the re-solve was the last (Docs/performance.md).
+  ///
+  /// - Complexity: O(1).
+  static func carriedViolations(rows: Int) -> Int { max(64, rows / 256) }
 
   private struct State {
     var worst: TopLists
@@ -75,7 +91,6 @@ struct PricingPass {
     /// Carried rows only (``PricingCarry``), in the order of `rows`.
     var floor: [Double] = []
     var certificateFloor: [Double] = []
-    var carried: [Bool] = []
     var candidateCount: [Int] = []
     /// Rows that took the lean loop.
     var lean = 0
@@ -102,12 +117,16 @@ struct PricingPass {
   ///     the same source, capacities, resolution, margin and returned bonus,
   ///     and `candidates` its candidates plus its additions: the pass is then
   ///     partial (and carries). Rows it cannot use are scored again.
+  ///   - leanAfter: Violations per worker after which a carrying pass takes
+  ///     the lean loop (and carries nothing); by default
+  ///     ``carriedViolations(rows:)``. Tests lower or raise it.
   /// - Complexity: O(`rows · columns`) time besides the scoring; a partial
   ///   pass O(`rows · perRow + columns`) plus O(`columns`) per row scored.
   init(
     _ source: some ScoreBlockSource, solution: AssignmentSolution, candidates: CandidateSet, capacities: [Int],
     resolution: ScoreResolution, perRow k: Int, margin: Double = 0, returnedBonus: Double? = nil,
-    workers: Int = ParallelBlockPass.defaultWorkers, carrying: Bool = false, previous: PricingCarry? = nil
+    workers: Int = ParallelBlockPass.defaultWorkers, carrying: Bool = false, previous: PricingCarry? = nil,
+    leanAfter: Int? = nil
   ) {
     let carrying = carrying || previous != nil
     let check = CertificateCheck(
@@ -128,7 +147,7 @@ struct PricingPass {
     // The lean loop's prices: +∞ in zero-capacity columns, so that their
     // pairs never price below the margin (as the full loop's skip).
     let leanPrices = zip(priceUnits, capacities).map { $1 > 0 ? $0 : .infinity }
-    let leanAfter = carrying ? Self.carriedViolations : 0
+    let leanAfter = carrying ? leanAfter ?? Self.carriedViolations(rows: source.rows) : 0
     let body: @Sendable (inout State, [Int], UnsafeMutableBufferPointer<Double>) -> Void = { state, block, b in
       let worst = state.worst
       var violations = 0
@@ -221,18 +240,20 @@ struct PricingPass {
               state.bestScore.append(bestScore)
               state.assignedScore.append(assignedScore)
               var added = 0
+              var leastViolated = -Double.infinity
               for entry in worst.sorted(0) {
                 let j = TopOrder.unspread(entry.index, row: i, columns: m)
                 state.additions.append(row: i, column: j, score: b[base + j])
                 // The next candidates: the certificate's floor leaves them out.
                 listed[j] = i
                 added += 1
+                leastViolated = max(leastViolated, -entry.key)
               }
               if carrying {
                 // Every pair below the margin outside the candidates was
-                // offered; the row carries when all of them were added.
-                state.floor.append(floor)
-                state.carried.append(offered == added)
+                // offered; those not added are at or above the least
+                // violated kept one (the lists keep the most violated).
+                state.floor.append(offered == added ? floor : min(floor, leastViolated))
                 state.candidateCount.append(candidates.columns[i].count + added)
                 var certificateFloor = Double.infinity
                 check.check(
@@ -255,7 +276,10 @@ struct PricingPass {
     let makeState = { State(worst: TopLists(capacities: [k]), listed: [Int](repeating: -1, count: m)) }
     let n = source.rows
     // A partial pass: the rows the carry does not prove safe are scored again.
+    // Rows proven free of violations but not of pairs below the margin are
+    // `deferred`: skipped unless the pass turns out to need its additions.
     var skipped = [Bool](repeating: false, count: n)
+    var deferred: [Int] = []
     var offsets: [Double] = []
     if carrying {
       offsets = (0..<n).map { solution.rowValues[$0] / q - solveUnits }
@@ -267,17 +291,27 @@ struct PricingPass {
       let rise = previous.priceRise(to: priceUnits, capacities: capacities)
       let certificateRise = check.priceRise(from: previous.certificate)
       let magnitude = check.carriedMagnitude(from: previous.certificate)
-      for i in 0..<n where previous.carried[i] {
+      for i in 0..<n {
         let column = solution.columnOfRow[i] ?? -1
-        skipped[i] =
+        guard
           previous.column[i] == column && candidates.columns[i].count == previous.candidateCount[i]
-          && (column < 0 || candidates.contains(row: i, column: column))
-          && previous.bound(row: i, offset: offsets[i], rise: rise) >= margin
-          && check.carriedSlackBound(
-            row: i, from: previous.certificate, priceRise: certificateRise, magnitude: magnitude) > 0
+            && (column < 0 || candidates.contains(row: i, column: column))
+            && check.carriedSlackBound(
+              row: i, from: previous.certificate, priceRise: certificateRise, magnitude: magnitude) > 0
+        else { continue }
+        // Every pair outside the candidates is at or above the bound: at or
+        // above the margin, the row offers nothing; at or above 0, it has no
+        // violation but may offer pairs below the margin.
+        let bound = previous.bound(row: i, offset: offsets[i], rise: rise)
+        if bound >= margin {
+          skipped[i] = true
+        } else if bound >= 0 {
+          skipped[i] = true
+          deferred.append(i)
+        }
       }
     }
-    let states: [State]
+    var states: [State]
     if previous == nil {
       states = ParallelBlockPass.run(
         over: source, workers: workers, makeState: makeState, body: { state, block, b in body(&state, Array(block), b) }
@@ -287,11 +321,26 @@ struct PricingPass {
       let rows = (0..<n).filter { !skipped[$0] }
       states = ParallelBlockPass.run(over: source, rows: rows, workers: workers, makeState: makeState, body: body)
       rowsPriced = rows.count
+      // The deferred rows' additions are used when the pass has a violation
+      // (another solve follows) or a row left out with an eligible pair (a
+      // provisional round may solve again): then they are scored after all,
+      // so that the additions are exactly a full pass's.
+      let found = states.reduce(0) { $0 + $1.violations + $1.unassignedRowsWithPairs }
+      let leftOut = (0..<n).contains { i in
+        skipped[i] && solution.columnOfRow[i] == nil && previous!.statistics.eligibleColumns[i] > 0
+      }
+      rowsDeferred = deferred.count
+      if !deferred.isEmpty && (found > 0 || leftOut) {
+        deferredRowsScored = true
+        for i in deferred { skipped[i] = false }
+        states += ParallelBlockPass.run(
+          over: source, rows: deferred, workers: workers, makeState: makeState, body: body)
+        rowsPriced += deferred.count
+      }
     }
     statistics = CertifiedAssignment.RowStatistics(rows: source.rows)
     var floor = [Double](repeating: .infinity, count: carrying ? n : 0)
     var certificateFloor = floor
-    var carried = [Bool](repeating: false, count: carrying ? n : 0)
     var candidateCount = [Int](repeating: 0, count: carrying ? n : 0)
     for state in states {
       violations += state.violations
@@ -307,7 +356,6 @@ struct PricingPass {
         if carrying {
           floor[i] = state.floor[k]
           certificateFloor[i] = state.certificateFloor[k]
-          carried[i] = state.carried[k]
           candidateCount[i] = state.candidateCount[k]
         }
       }
@@ -336,7 +384,6 @@ struct PricingPass {
         floor[i] = previous.bound(row: i, offset: offsets[i], rise: rise)
         certificateFloor[i] = check.carriedSlackBound(
           row: i, from: previous.certificate, priceRise: certificateRise, magnitude: magnitude)
-        carried[i] = true
         candidateCount[i] = previous.candidateCount[i]
         check.check(row: i, columns: candidates.columns[i], scores: candidates.scores[i], into: &part)
       }
@@ -352,7 +399,7 @@ struct PricingPass {
         grid = min(grid, part.gridExponent)
       }
       carry = PricingCarry(
-        margin: margin, offsets: offsets, prices: priceUnits, floor: floor, carried: carried,
+        margin: margin, offsets: offsets, prices: priceUnits, floor: floor,
         column: solution.columnOfRow.map { $0 ?? -1 }, candidateCount: candidateCount, statistics: statistics,
         onGrid: onGrid,
         certificate: CarriedCertificate(

@@ -9,8 +9,8 @@
 /// the sample is a small copy of the market, whose prices approach the full
 /// problem's as it grows. The sample is pruned (``CandidatePruning``) and
 /// solved (``CapacitatedAssignment``, provisional as a first round) in up
-/// to ``defaultRounds`` rounds: each round after the first prunes the
-/// sample's rows again, ranked by the previous round's prices and keeping
+/// to ``rounds(columns:)`` rounds (3 from 10,000 columns on, else 1): each
+/// round after the first prunes the sample's rows again, ranked by the previous round's prices and keeping
 /// their previous pairs, and solves from those prices and pairs (as the
 /// full problem's warm start does), so that the sample's prices settle
 /// where its first candidates, chosen by raw score, miss the columns its
@@ -54,6 +54,22 @@ struct SampledPriceEstimate {
   /// 20,000 the first full round then kept 290,129 violations, with two
   /// sample rounds 40,638 and with three 240 (Docs/performance.md).
   static let defaultRounds = 3
+  /// Problems with fewer columns run one round of the sample.
+  static let minimumColumnsForRounds = 10_000
+
+  /// The most rounds of the sample for a problem of `columns` columns:
+  /// ``defaultRounds`` from ``minimumColumnsForRounds`` columns on, else 1.
+  ///
+  /// The later rounds pay where a sampled price error puts many columns
+  /// ahead of a row's optimal one: at 50,000 × 10,000 they took the solve
+  /// from two rounds to one, at 100,000 × 20,000 from three to two. At
+  /// 20,000 × 4,000 they cost about 0.35 s of a 2.6 s match and saved no
+  /// pass (two rounds either way; Docs/performance.md). The threshold is
+  /// the one at which ``CertifiedAssignment/defaultCandidatesPerRow(columns:)``
+  /// keeps 48 candidates instead of 24, for the same reason.
+  ///
+  /// - Complexity: O(1).
+  static func rounds(columns: Int) -> Int { columns >= minimumColumnsForRounds ? defaultRounds : 1 }
 
   /// The share of rows to sample for these capacities, or `nil` when a
   /// sample would not pay: fewer than ``minimumRows`` rows, or a share above

@@ -19,6 +19,21 @@ import _TestSupport
     var rejectedCorruptions = 0
     /// Corrupted plans whose partial pass skipped rows.
     var corruptionsWithSkippedRows = 0
+    /// Partial passes that deferred rows (proven free of violations, not of
+    /// pairs below the margin) and left them unscored, and those that scored
+    /// them after all (a violation or a row left out elsewhere).
+    var passesLeavingDeferredRows = 0
+    var passesScoringDeferredRows = 0
+    /// Passes (of any kind) that found violations and still carried.
+    var carriesWithViolations = 0
+  }
+
+  /// Counts what `pass` did with deferred rows and whether it carried past a violation.
+  static func count(_ pass: PricingPass, into tally: inout Tally) {
+    if pass.rowsDeferred > 0 {
+      if pass.deferredRowsScored { tally.passesScoringDeferredRows += 1 } else { tally.passesLeavingDeferredRows += 1 }
+    }
+    if pass.carry != nil && pass.violations > 0 { tally.carriesWithViolations += 1 }
   }
 
   /// Whether two statistics are equal, `.nan` equal to `.nan`.
@@ -35,12 +50,21 @@ import _TestSupport
       .sorted { $0.lexicographicallyPrecedes($1) }
   }
 
-  /// Asserts that `partial` reports what `full` does.
+  /// Asserts that `partial` reports what `full` does (the additions of a
+  /// clean pass, which no round uses, may leave out deferred rows').
   static func expectAgreement(_ partial: PricingPass, _ full: PricingPass, _ context: String) {
     #expect(partial.violations == full.violations, "\(context)")
     #expect(partial.unassignedRowsWithPairs == full.unassignedRowsWithPairs, "\(context)")
     #expect(partial.onGrid == full.onGrid, "\(context)")
-    #expect(pairs(partial.additions) == pairs(full.additions), "\(context)")
+    if full.violations > 0 || full.unassignedRowsWithPairs > 0 {
+      // The additions are used (another solve follows): exactly a full pass's.
+      #expect(pairs(partial.additions) == pairs(full.additions), "\(context)")
+    } else {
+      // A clean pass's additions are not used; deferred rows' (proven free of
+      // violations) are left out, every other row's are a full pass's.
+      let all = Set(pairs(full.additions))
+      #expect(pairs(partial.additions).allSatisfy { all.contains($0) }, "\(context)")
+    }
     #expect(same(partial.statistics, full.statistics), "\(context)")
     #expect(partial.certificateChecked == full.certificateChecked, "\(context)")
     #expect(
@@ -80,7 +104,7 @@ import _TestSupport
   /// A certified solve of `problem` whose every pass is priced twice (see
   /// the suite), with corrupted plans priced twice too; returns the plan.
   static func solve(
-    _ problem: AssignmentProblem, perRow k: Int, tally: inout Tally,
+    _ problem: AssignmentProblem, perRow k: Int, leanAfter: Int? = nil, tally: inout Tally,
     using generator: inout SeededRandomNumberGenerator
   ) -> AssignmentSolution {
     let source = DenseScoreSource(problem, blockRows: 5)
@@ -101,14 +125,15 @@ import _TestSupport
           PricingPass(
             source, solution: solution, candidates: candidates, capacities: problem.capacities,
             resolution: resolution, perRow: k, margin: margin, returnedBonus: resolution.cardinalityBonus,
-            workers: workers, carrying: previous != nil, previous: previous)
+            workers: workers, carrying: previous != nil, previous: previous, leanAfter: leanAfter)
         }
         let full = price(solution, nil, 2)
         let partial = PricingPass(
           source, solution: solution, candidates: candidates, capacities: problem.capacities,
           resolution: resolution, perRow: k, margin: margin, returnedBonus: resolution.cardinalityBonus,
-          workers: 3, carrying: true, previous: carry)
+          workers: 3, carrying: true, previous: carry, leanAfter: leanAfter)
         expectAgreement(partial, full, "round of \(problem.rows)x\(problem.columns)")
+        count(partial, into: &tally)
         if let previous = carry {
           tally.partialPasses += 1
           // Fault injection: corrupted plans and duals, priced from the same carry.
@@ -117,6 +142,7 @@ import _TestSupport
             let badFull = price(bad, nil, 2)
             let badPartial = price(bad, previous, 3)
             expectAgreement(badPartial, badFull, "corrupted plan")
+            count(badPartial, into: &tally)
             if badPartial.certificateChecked && !badPartial.certificateViolations.isEmpty {
               tally.rejectedCorruptions += 1
               if badPartial.rowsPriced < problem.rows { tally.corruptionsWithSkippedRows += 1 }
@@ -138,15 +164,17 @@ import _TestSupport
         PricingPass(
           source, solution: solution, candidates: candidates, capacities: problem.capacities,
           resolution: resolution, perRow: k, margin: margin, returnedBonus: resolution.cardinalityBonus,
-          workers: 2, carrying: previous != nil, previous: previous)
+          workers: 2, carrying: previous != nil, previous: previous, leanAfter: leanAfter)
       }
       let unchanged = price(lastSolution!, carry)
+      count(unchanged, into: &tally)
       expectAgreement(unchanged, price(lastSolution!, nil), "the same plan again")
       if unchanged.rowsPriced < problem.rows { tally.passesSkippingRows += 1 }
       for _ in 0..<6 {
         let bad = corrupted(lastSolution!, quantum: resolution.quantum, using: &generator)
         let badPartial = price(bad, carry)
         expectAgreement(badPartial, price(bad, nil), "corrupted plan from the last carry")
+        count(badPartial, into: &tally)
         if badPartial.certificateChecked && !badPartial.certificateViolations.isEmpty {
           tally.rejectedCorruptions += 1
           if badPartial.rowsPriced < problem.rows { tally.corruptionsWithSkippedRows += 1 }
@@ -154,6 +182,52 @@ import _TestSupport
       }
     }
     return result.solution
+  }
+
+  /// Problem `trial` of family `family` (see the test below).
+  static func problem(family: Int, trial: Int, using generator: inout SeededRandomNumberGenerator)
+    -> AssignmentProblem
+  {
+    let rows = 40 + 13 * trial
+    let columns = 7 + 3 * (trial % 5)
+    var problem: AssignmentProblem
+    switch family {
+    case 0:
+      // Plateaus (integer-valued ties with a coarse side term).
+      problem = TiePlateauTests.plateau(rows: rows, columns: columns, strongShare: 0.3, using: &generator)
+    case 1:
+      // Small integers, forbidden pairs, zero-capacity columns, capacities up to 5.
+      problem = RandomAssignmentProblems.make(
+        rows: rows, columns: columns, capacities: 0...5, forbiddenShare: 0.25, kind: .smallIntegers,
+        using: &generator)
+    case 2:
+      // Continuous, minimised.
+      problem = RandomAssignmentProblems.make(
+        rows: rows, columns: columns, capacities: 1...5, forbiddenShare: 0.1, kind: .continuous,
+        sense: .minimize, using: &generator)
+    case 3:
+      // Capacity short of the rows: provisional rounds leave rows out.
+      problem = RandomAssignmentProblems.make(
+        rows: rows, columns: columns, capacities: 1...2, forbiddenShare: 0.2, kind: .continuous,
+        using: &generator)
+    case 4:
+      // Rows with no eligible pair at all, integer ties, minimised.
+      problem = RandomAssignmentProblems.make(
+        rows: rows, columns: columns, capacities: 0...4, forbiddenShare: 0.3, kind: .smallIntegers,
+        sense: .minimize, using: &generator)
+      var scores = problem.scores
+      for i in stride(from: 0, to: rows, by: 7) {
+        for j in 0..<columns { scores[i * columns + j] = AssignmentProblem.forbidden }
+      }
+      problem = AssignmentProblem(
+        rows: rows, columns: columns, scores: scores, capacities: problem.capacities, sense: .minimize)
+    default:
+      // More columns than rows (non-square the other way).
+      problem = RandomAssignmentProblems.make(
+        rows: 12 + trial, columns: 30 + 2 * trial, capacities: 1...3, forbiddenShare: 0.15, kind: .continuous,
+        using: &generator)
+    }
+    return problem
   }
 
   /// Seeded problems of every kind the brief lists, with few candidates per
@@ -165,45 +239,7 @@ import _TestSupport
     var generator = SeededRandomNumberGenerator(seed: 7_700 + UInt64(family))
     var tally = Tally()
     for trial in 0..<10 {
-      let rows = 40 + 13 * trial
-      let columns = 7 + 3 * (trial % 5)
-      var problem: AssignmentProblem
-      switch family {
-      case 0:
-        // Plateaus (integer-valued ties with a coarse side term).
-        problem = TiePlateauTests.plateau(rows: rows, columns: columns, strongShare: 0.3, using: &generator)
-      case 1:
-        // Small integers, forbidden pairs, zero-capacity columns, capacities up to 5.
-        problem = RandomAssignmentProblems.make(
-          rows: rows, columns: columns, capacities: 0...5, forbiddenShare: 0.25, kind: .smallIntegers,
-          using: &generator)
-      case 2:
-        // Continuous, minimised.
-        problem = RandomAssignmentProblems.make(
-          rows: rows, columns: columns, capacities: 1...5, forbiddenShare: 0.1, kind: .continuous,
-          sense: .minimize, using: &generator)
-      case 3:
-        // Capacity short of the rows: provisional rounds leave rows out.
-        problem = RandomAssignmentProblems.make(
-          rows: rows, columns: columns, capacities: 1...2, forbiddenShare: 0.2, kind: .continuous,
-          using: &generator)
-      case 4:
-        // Rows with no eligible pair at all, integer ties, minimised.
-        problem = RandomAssignmentProblems.make(
-          rows: rows, columns: columns, capacities: 0...4, forbiddenShare: 0.3, kind: .smallIntegers,
-          sense: .minimize, using: &generator)
-        var scores = problem.scores
-        for i in stride(from: 0, to: rows, by: 7) {
-          for j in 0..<columns { scores[i * columns + j] = AssignmentProblem.forbidden }
-        }
-        problem = AssignmentProblem(
-          rows: rows, columns: columns, scores: scores, capacities: problem.capacities, sense: .minimize)
-      default:
-        // More columns than rows (non-square the other way).
-        problem = RandomAssignmentProblems.make(
-          rows: 12 + trial, columns: 30 + 2 * trial, capacities: 1...3, forbiddenShare: 0.15, kind: .continuous,
-          using: &generator)
-      }
+      let problem = Self.problem(family: family, trial: trial, using: &generator)
       let solution = Self.solve(problem, perRow: 1 + trial % 3, tally: &tally, using: &generator)
       let dense = CapacitatedAssignment.solve(problem)
       #expect(solution.assignedCount == dense.assignedCount)
@@ -211,6 +247,39 @@ import _TestSupport
       #expect(solution.verify(against: problem).isEmpty)
     }
     #expect(tally.passesSkippingRows > 0, "no pass skipped a row: \(tally)")
+    #expect(tally.rejectedCorruptions > 0, "no corruption rejected: \(tally)")
+  }
+
+  /// The same problems with every pass carrying however many violations it
+  /// finds (`leanAfter` past any count), and with passes that carry only
+  /// without a violation (0): the partial passes still agree with full ones
+  /// on violations, additions, statistics and certificate, corrupted plans
+  /// too; rows proven free of violations but with more pairs below the
+  /// margin than were added are left unscored by clean passes; the plan matches the
+  /// dense oracle. The counts are over all families (families 4 and 5
+  /// alone defer no row).
+  @Test func carriesOfRowsWithMorePairsBelowTheMarginThanAdded() {
+    var tally = Tally()
+    for family in 0...5 {
+      for leanAfter in [0, Int.max] {
+        var generator = SeededRandomNumberGenerator(seed: 7_900 + UInt64(family))
+        for trial in 0..<10 {
+          let problem = Self.problem(family: family, trial: trial, using: &generator)
+          let solution = Self.solve(
+            problem, perRow: 1 + trial % 3, leanAfter: leanAfter, tally: &tally, using: &generator)
+          let dense = CapacitatedAssignment.solve(problem)
+          #expect(solution.assignedCount == dense.assignedCount)
+          #expect(abs(solution.totalScore - dense.totalScore) <= 1e-9 * max(1, abs(dense.totalScore)))
+          #expect(solution.verify(against: problem).isEmpty)
+        }
+      }
+    }
+    #expect(tally.passesLeavingDeferredRows > 0, "no clean pass left deferred rows unscored: \(tally)")
+    // No seeded case here reaches a pass that has both deferred rows and a
+    // violation (its dual changes leave no deferrable row): the path that
+    // scores them after all is checked only through the agreements above
+    // when it runs, not shown to run (`passesScoringDeferredRows`).
+    #expect(tally.carriesWithViolations > 0, "no pass with violations carried: \(tally)")
     #expect(tally.rejectedCorruptions > 0, "no corruption rejected: \(tally)")
   }
 

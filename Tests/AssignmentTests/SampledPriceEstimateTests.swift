@@ -147,6 +147,36 @@ import _TestSupport
     }
   }
 
+  /// The number of sample rounds by columns: one below
+  /// ``SampledPriceEstimate/minimumColumnsForRounds`` columns, three from it
+  /// on; a certified solve left to choose (`sampleRounds: nil`) gives the
+  /// same plan, duals and rounds as one told that number, on both sides of
+  /// the threshold.
+  @Test func sampleRoundsByColumns() {
+    let threshold = SampledPriceEstimate.minimumColumnsForRounds
+    #expect(SampledPriceEstimate.rounds(columns: 1) == 1)
+    #expect(SampledPriceEstimate.rounds(columns: threshold - 1) == 1)
+    #expect(SampledPriceEstimate.rounds(columns: threshold) == SampledPriceEstimate.defaultRounds)
+    #expect(SampledPriceEstimate.rounds(columns: 20_000) == SampledPriceEstimate.defaultRounds)
+    var generator = SeededRandomNumberGenerator(seed: 4_650)
+    for columns in [37, threshold - 1, threshold] {
+      let problem = AuctionPriceEstimateTests.plateau(
+        rows: 48, columns: columns, capacities: 1...2, forbiddenShare: 0.2, using: &generator)
+      let source = DenseScoreSource(problem, blockRows: 16)
+      let solve = { (rounds: Int?) in
+        CertifiedAssignment.solveWithStatistics(
+          source, capacities: problem.capacities, sense: problem.sense, candidatesPerRow: 2, warmStart: nil,
+          sampleFraction: 0.5, sampleRounds: rounds)
+      }
+      let chosen = solve(nil)
+      let told = solve(SampledPriceEstimate.rounds(columns: columns))
+      #expect(chosen.solution.columnOfRow == told.solution.columnOfRow, "\(columns) columns")
+      #expect(chosen.solution.columnPrices == told.solution.columnPrices, "\(columns) columns")
+      #expect(chosen.certificate.violationsPerRound == told.certificate.violationsPerRound, "\(columns) columns")
+      Self.checkAgainstDense(problem, fraction: 0.5, k: 2, rounds: 1, "\(columns) columns")
+    }
+  }
+
   /// Cohorts so small that the sample holds no row, one run of a few rows or
   /// every row; a problem whose sampled rows have no eligible pair.
   @Test func tinyAndEmptySamples() {
