@@ -11,7 +11,7 @@ tree="$(cd "$1" && pwd)"
 here="$(cd "$(dirname "$0")" && pwd)"
 release="$tree/.build/release"
 checkouts="$tree/.build/checkouts"
-binary="$(mktemp -d)/read-cpu"
+binary="${READ_CPU_BINARY:-$(mktemp -d)/read-cpu}"
 objects=()
 for module in Interchange CompetencyModel Assignment Rationale Circles LinearAlgebra CohortGenerator Yams ZIPFoundation; do
   objects+=("$release/$module.build"/*.o)
