@@ -6,6 +6,8 @@
 #
 # TREE is a checkout whose `swift build -c release --product mentor-match`
 # has been run; read-cpu.swift is linked against its release objects.
+# READ_CPU_BINARY=PATH keeps the driver there (for alternating runs of two
+# trees' drivers), else it goes to a temporary folder.
 set -euo pipefail
 tree="$(cd "$1" && pwd)"
 here="$(cd "$(dirname "$0")" && pwd)"
