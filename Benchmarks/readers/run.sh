@@ -6,12 +6,14 @@
 #
 # TREE is a checkout whose `swift build -c release --product mentor-match`
 # has been run; read-cpu.swift is linked against its release objects.
+# READ_CPU_BINARY=PATH keeps the driver there (for alternating runs of two
+# trees' drivers), else it goes to a temporary folder.
 set -euo pipefail
 tree="$(cd "$1" && pwd)"
 here="$(cd "$(dirname "$0")" && pwd)"
 release="$tree/.build/release"
 checkouts="$tree/.build/checkouts"
-binary="$(mktemp -d)/read-cpu"
+binary="${READ_CPU_BINARY:-$(mktemp -d)/read-cpu}"
 objects=()
 for module in Interchange CompetencyModel Assignment Rationale Circles LinearAlgebra CohortGenerator Yams ZIPFoundation; do
   objects+=("$release/$module.build"/*.o)

@@ -93,7 +93,7 @@ struct ReaderCoresTests {
 
   private func summary(_ parser: CohortFileParser?) -> String {
     guard let parser else { return "nil" }
-    return "\(parser.rows)|\(parser.managerLinks.map { "\($0.person) \($0.manager) \($0.field)" })|"
+    return "\(parser.rows)|\(parser.managerLinks.map { "\($0.person) \($0.manager) \($0.line):\($0.column)" })|"
       + "\(parser.firstLine.sorted { $0.key < $1.key })"
   }
 

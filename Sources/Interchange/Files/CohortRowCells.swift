@@ -25,19 +25,31 @@ protocol CohortRowCells {
   func field(_ index: Int) -> CSVTable.Field
   /// The cell's 1-based column, as in ``field(_:)``, without its text.
   func column(_ index: Int) -> Int
+  /// The cell's line and column, as in ``field(_:)``, without its text.
+  func place(_ index: Int) -> (line: Int, column: Int)
   /// The cell read as a plain decimal when that is quick, else ``PlainCell/other``.
   func plainDecimal(_ index: Int) -> PlainCell
   /// The cell's text cleaned by ``CellText/clean(_:)``.
   func cleanValue(_ index: Int) -> String
+  /// Reads cells `first..<first + count` into `values` while each is empty
+  /// (`empty` is written) or a native level that is quick to read (a
+  /// ``plainDecimal(_:)`` number from 0 to 5, the same value), and returns
+  /// how many it read: it stops at the first other cell, which the caller
+  /// reads as usual. 0 when the cells have no such shortcut.
+  func quickLevels(from first: Int, count: Int, into values: UnsafeMutablePointer<Double>, empty: Double) -> Int
 }
 
 extension CohortRowCells {
   func cleanValue(_ index: Int) -> String { CellText.clean(value(index)) }
+  func quickLevels(from first: Int, count: Int, into values: UnsafeMutablePointer<Double>, empty: Double) -> Int {
+    0
+  }
 }
 
 extension CSVTable.Record: CohortRowCells {
   func value(_ index: Int) -> String { fields[index].value }
   func field(_ index: Int) -> CSVTable.Field { fields[index] }
   func column(_ index: Int) -> Int { fields[index].column }
+  func place(_ index: Int) -> (line: Int, column: Int) { (fields[index].line, fields[index].column) }
   func plainDecimal(_ index: Int) -> PlainCell { .other }
 }

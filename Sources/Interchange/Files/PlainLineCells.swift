@@ -102,6 +102,8 @@ struct PlainLineCells: CohortRowCells {
     CSVTable.Field(value: value(index), line: line, column: column(index))
   }
 
+  func place(_ index: Int) -> (line: Int, column: Int) { (line, column(index)) }
+
   /// The 1-based column of cell `index`, counted as ``CSVTokenizer`` counts
   /// it (in characters), without making the cell's text.
   ///
@@ -142,6 +144,40 @@ struct PlainLineCells: CohortRowCells {
       return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
     return CellText.clean(value(index))
+  }
+
+  /// Cells `first..<first + count` read as levels while each is empty or
+  /// the one- or three-byte form of a level from 0 to 5 (`4`, `2.5`: the
+  /// values ``plainDecimal(_:)`` gives them), in one loop over the cell
+  /// offsets; see ``CohortRowCells/quickLevels(from:count:into:empty:)``.
+  ///
+  /// - Complexity: O(`count`).
+  @inline(__always)
+  func quickLevels(from first: Int, count: Int, into values: UnsafeMutablePointer<Double>, empty: Double) -> Int {
+    precondition(first >= 0 && first + count <= self.count && first + count < capacity, "cells out of range")
+    let base = bytes.baseAddress!
+    let starts = self.starts + first
+    for k in 0..<count {
+      let start = starts[k]
+      switch starts[k + 1] - 1 - start {
+      case 0:
+        values[k] = empty
+      case 1:
+        let digit = base[start] &- UInt8(ascii: "0")
+        guard digit <= 5 else { return k }
+        values[k] = Double(digit)
+      case 3:
+        let whole = base[start] &- UInt8(ascii: "0")
+        let tenth = base[start + 2] &- UInt8(ascii: "0")
+        guard whole < 10 && tenth < 10 && base[start + 1] == UInt8(ascii: ".") else { return k }
+        let level = Double(Int(whole) * 10 + Int(tenth)) / 10
+        guard level <= 5 else { return k }
+        values[k] = level
+      default:
+        return k
+      }
+    }
+    return count
   }
 
   /// Cell `index` as a plain decimal: the one- and three-byte forms of

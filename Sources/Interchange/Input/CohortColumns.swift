@@ -140,6 +140,12 @@ struct CohortColumns {
   private(set) var levelIsNative: [Bool] = []
   /// Whether each `goal:` column reads native 0–5 numbers (no scale), aligned with `goals`.
   private(set) var goalIsNative: [Bool] = []
+  /// The first `level:` column's index when the `level:` columns are
+  /// consecutive and all native (a row's levels are then one run of
+  /// cells), else `nil`.
+  private(set) var levelRun: Int?
+  /// The same for the `goal:` columns.
+  private(set) var goalRun: Int?
 
   /// Maps a header row, reporting duplicate, malformed and missing columns
   /// as errors and unknown or misplaced ones as warnings.
@@ -250,6 +256,8 @@ struct CohortColumns {
     goalIndices = goals.map(\.index)
     levelIsNative = levels.map { $0.scale == nil }
     goalIsNative = goals.map { $0.scale == nil }
+    levelRun = Self.run(levelIndices, native: levelIsNative)
+    goalRun = Self.run(goalIndices, native: goalIsNative)
     let headerStart = header.fields.first.map { ($0.line, $0.column) } ?? (header.line, 1)
     for required in Fixed.required(on: side) where fixed[required] == nil {
       problems.append(
@@ -275,5 +283,15 @@ struct CohortColumns {
             + "giving the level from 0 to 5 each mentee wants to reach, or a multi-select column mapped "
             + "to {goals: <level>} in the configuration's columns: section"))
     }
+  }
+
+  /// The first of `indices` when they are consecutive and all `native`.
+  ///
+  /// - Complexity: O(`indices.count`).
+  private static func run(_ indices: [Int], native: [Bool]) -> Int? {
+    guard let first = indices.first, !native.contains(false),
+      indices.elementsEqual(first..<first + indices.count)
+    else { return nil }
+    return first
   }
 }

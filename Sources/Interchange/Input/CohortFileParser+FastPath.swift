@@ -96,11 +96,12 @@ extension CohortFileParser {
       parts = written.map(\.parser)
     }
     guard answered, !rows.isEmpty, var joined = parts[0] else { return nil }
-    // Ids unique across the chunks: each later chunk's first lines merged into the first's.
+    // Ids unique across the chunks: each later chunk's first lines merged into the first's
+    // (room made once, so the table is not rebuilt per chunk).
+    joined.firstLine.reserveCapacity(parts.reduce(0) { $0 + ($1?.firstLine.count ?? 0) })
     for part in parts.dropFirst() {
       guard let part else { return nil }
-      joined.firstLine.reserveCapacity(joined.firstLine.count + part.firstLine.count)
-      for (id, line) in part.firstLine where joined.firstLine.updateValue(line, forKey: id) != nil { return nil }
+      guard joined.firstLine.insertAllNew(from: part.firstLine) else { return nil }
       joined.managerLinks += part.managerLinks
     }
     joined.rows = rows

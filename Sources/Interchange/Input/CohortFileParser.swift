@@ -40,16 +40,17 @@ struct CohortFileParser {
     var start: (line: Int, column: Int)
   }
 
-  /// A `manager` cell, for the loop check.
+  /// A `manager` cell, for the loop check (its file is the parser's).
   struct ManagerLink {
     var person: String
     var manager: String
-    var file: String
-    var field: CSVTable.Field
+    /// The manager cell's line and column.
+    var line: Int
+    var column: Int
 
-    /// An error at the manager cell.
-    func error(_ message: String) -> InputError {
-      InputError(file: file, line: field.line, column: field.column, message: message)
+    /// An error at the manager cell of `file`.
+    func error(_ message: String, file: String) -> InputError {
+      InputError(file: file, line: line, column: column, message: message)
     }
   }
 
@@ -65,14 +66,18 @@ struct CohortFileParser {
   var rows: [Row] = []
   /// The manager links of every row with an id, in file order.
   var managerLinks: [ManagerLink] = []
-  /// The line of the first row of each id.
-  var firstLine: [String: Int] = [:]
+  /// The line of the first row of each id (hashed on its bytes: the
+  /// chunks of the fast path copy one empty table, so they share its seed
+  /// and their tables merge without hashing again).
+  var firstLine = IDTable()
   /// The offset of each time-zone cell text read so far (most rows repeat a few).
-  var zoneOffsets: [String: Int] = [:]
-  /// The language list of each `languages` cell text read so far (most rows
-  /// repeat a few), so rows with the same cell share one list; at most
-  /// ``languageListLimit`` texts are kept.
-  var languageLists: [String: [String]] = [:]
+  var zoneOffsets = IDTable()
+  /// The index in ``languageListValues`` of each `languages` cell text read
+  /// so far (most rows repeat a few), so rows with the same cell share one
+  /// list; at most ``languageListLimit`` texts are kept.
+  var languageLists = IDTable()
+  /// The language lists of ``languageLists``.
+  var languageListValues: [[String]] = []
   /// The most `languages` cell texts ``languageLists`` keeps.
   static let languageListLimit = 4096
 
@@ -162,7 +167,8 @@ struct CohortFileParser {
 
     /// A row's levels and goals in cohort competency order: one level per
     /// cohort competency (0 where this file has no column), and one goal
-    /// per competency (`nil` where none; empty without `withGoals`). A row
+    /// per competency (`nil` where none; without `withGoals`, the row's own
+    /// goals, which the caller does not use). A row
     /// whose columns are already in cohort order gives its own arrays.
     ///
     /// - Complexity: O(competencies) (O(1) in cohort order).
@@ -179,7 +185,8 @@ struct CohortFileParser {
         arena.commit(width: count)
         levels = CompetencyLevels(storage: storage, offset: offset, count: count)
       }
-      guard withGoals else { return (levels, CompetencyGoals()) }
+      // (Without goals, the row's own are handed back unused: no shared empty storage.)
+      guard withGoals else { return (levels, row.goals) }
       if goalsInOrder && row.listedGoals.isEmpty { return (levels, row.goals) }
       let (storage, offset) = arena.slot(width: count)
       let values = storage.base + offset
@@ -258,10 +265,8 @@ struct CohortFileParser {
       id = value
       if id.isEmpty {
         fail(field, "empty id; every row needs an id, unique within the file")
-      } else if let first = firstLine[id] {
+      } else if let first = firstLine.insert(id, value: record.line) {
         fail(field, "duplicate id '\(id)'; line \(first) already uses it")
-      } else {
-        firstLine[id] = record.line
       }
     }
     var name = ""
@@ -276,7 +281,7 @@ struct CohortFileParser {
           offset = known
         } else {
           offset = try TimeZoneParser.minutesFromUTC(value, at: referenceDate)
-          zoneOffsets[value] = offset
+          zoneOffsets.insert(value, value: offset!)
         }
       } catch {
         fail(field, error.message)
@@ -301,14 +306,17 @@ struct CohortFileParser {
     var languages: [String] = []
     if let value = optional(.languages) {
       if let known = languageLists[value] {
-        languages = known
+        languages = languageListValues[known]
       } else {
         var seen = FirstSeen()
         for part in value.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
           let language = CellText.trimmed(String(part)).lowercased()
           if !language.isEmpty && seen.insert(language) { languages.append(language) }
         }
-        if languageLists.count < Self.languageListLimit { languageLists[value] = languages }
+        if languageLists.count < Self.languageListLimit {
+          languageLists.insert(value, value: languageListValues.count)
+          languageListValues.append(languages)
+        }
       }
     }
     var preferences: [String] = []
@@ -365,13 +373,21 @@ struct CohortFileParser {
     let (storage, rowOffset) = arena.slot(width: levelCount + goalCount)
     let levelValues = storage.base + rowOffset
     let goalValues = levelValues + levelCount
-    for (k, field) in columns.levelIndices.enumerated() {
+    let scale = CompetencyScale.range
+    // A run of consecutive native columns is read in one loop as far as its
+    // cells are quick to read; the loops below read the rest cell by cell.
+    let quickLevels =
+      columns.levelRun.map { record.quickLevels(from: $0, count: levelCount, into: levelValues, empty: 0) } ?? 0
+    let quickGoals =
+      columns.goalRun.map { record.quickLevels(from: $0, count: goalCount, into: goalValues, empty: .nan) } ?? 0
+    for k in quickLevels..<levelCount {
+      let field = columns.levelIndices[k]
       levelValues[k] = 0
       if columns.levelIsNative[k] {
         switch record.plainDecimal(field) {
         case .empty:
           continue
-        case .number(let level) where CompetencyScale.range.contains(level):
+        case .number(let level) where scale.contains(level):
           levelValues[k] = level
           continue
         default: break
@@ -385,13 +401,14 @@ struct CohortFileParser {
         fail(field, "level:\(column.display): \(error.message)")
       }
     }
-    for (k, field) in columns.goalIndices.enumerated() {
+    for k in quickGoals..<goalCount {
+      let field = columns.goalIndices[k]
       goalValues[k] = .nan
       if columns.goalIsNative[k] {
         switch record.plainDecimal(field) {
         case .empty:
           continue
-        case .number(let goal) where CompetencyScale.range.contains(goal):
+        case .number(let goal) where scale.contains(goal):
           goalValues[k] = goal
           continue
         default: break
@@ -417,19 +434,22 @@ struct CohortFileParser {
     }
     let managerCell = text(.manager)
     if !id.isEmpty, case (let manager, let field)? = managerCell, !manager.isEmpty {
-      managerLinks.append(ManagerLink(person: id, manager: manager, file: file, field: record.field(field)))
+      let place = record.place(field)
+      managerLinks.append(ManagerLink(person: id, manager: manager, line: place.line, column: place.column))
     }
     guard problems.count == errorsBefore, !id.isEmpty, let role else { return nil }
 
+    arena.commit(width: levelCount + goalCount)
+    let levels = CompetencyLevels(storage: storage, offset: rowOffset, count: levelCount)
+    let goals = CompetencyGoals(storage: storage, offset: rowOffset + levelCount, count: goalCount)
+    // (The person holds the row's levels for now, so no shared empty storage
+    // is retained and released by every core.)
     let person = Person(
       id: id, name: name, email: optional(.email), department: optional(.department),
       manager: managerCell.flatMap { $0.value.isEmpty ? nil : $0.value }, utcOffsetMinutes: offset,
       seniority: seniority,
-      languages: languages, levels: [], preferences: preferences)
+      languages: languages, levels: levels, preferences: preferences)
     let start = (line: record.line, column: record.column(0))
-    arena.commit(width: levelCount + goalCount)
-    let levels = CompetencyLevels(storage: storage, offset: rowOffset, count: levelCount)
-    let goals = CompetencyGoals(storage: storage, offset: rowOffset + levelCount, count: goalCount)
     return Row(
       person: person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals,
       listedGoals: listedGoals, role: role,

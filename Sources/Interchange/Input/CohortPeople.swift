@@ -59,7 +59,6 @@ struct CohortPeople {
     var mentorList: [Mentor] = []
     var menteeList: [Mentee] = []
     let warnings = ResultSlots<[InputError]>(count: parts)
-    let placeholder = CohortFileParser.Row.placeholder
     rows.withUnsafeMutableBufferPointer { rowBuffer in
       mentorLineList.withUnsafeMutableBufferPointer { mentorLines in
         menteeLineList.withUnsafeMutableBufferPointer { menteeLines in
@@ -73,6 +72,7 @@ struct CohortPeople {
                 var mentee = menteesBefore[part]
                 var partWarnings: [InputError] = []
                 var arena = LevelArena()  // for levels and goals not in cohort order
+                let placeholder = CohortFileParser.Row.placeholder()
                 for index in bounds[part]..<bounds[part + 1] {
                   let row = (shared.rows.baseAddress! + index).move()
                   (shared.rows.baseAddress! + index).initialize(to: placeholder)
@@ -86,9 +86,7 @@ struct CohortPeople {
                     mentor += 1
                   }
                   guard mentees && row.role.isMentored else { continue }
-                  if hasGoalColumns
-                    && !zip(goals, levels).contains(where: { goal, level in goal.map { $0 > level } ?? false })
-                  {
+                  if hasGoalColumns && !grows(goals, levels) {
                     partWarnings.append(
                       InputError(
                         file: menteesFile, line: row.start.line, column: row.start.column,
@@ -128,11 +126,32 @@ struct CohortPeople {
     let mentees: UnsafeMutableBufferPointer<Mentee>
     let menteeLines: UnsafeMutableBufferPointer<Int>
   }
+
+  /// Whether some goal is above its level (a missing goal, stored as NaN,
+  /// is above none), read on the stored values.
+  ///
+  /// - Complexity: O(competencies).
+  static func grows(_ goals: CompetencyGoals, _ levels: CompetencyLevels) -> Bool {
+    goals.withUnsafeStoredValues { goals in
+      levels.withUnsafeBufferPointer { levels in
+        for index in 0..<min(goals.count, levels.count) where goals[index] > levels[index] { return true }
+        return false
+      }
+    }
+  }
 }
 
 extension CohortFileParser.Row {
-  /// What a row moved out of the rows leaves behind: no heap storage.
-  static let placeholder = CohortFileParser.Row(
-    person: Person(id: "-", name: "", levels: []), capacity: 0, levels: [], goals: [], role: .mentor, line: 0,
-    start: (0, 0))
+  /// What a row moved out of the rows leaves behind: no heap storage but
+  /// one empty level storage of its own, so the cores building people do
+  /// not all retain and release one shared object.
+  ///
+  /// - Complexity: O(1).
+  static func placeholder() -> CohortFileParser.Row {
+    let empty = LevelStorage(count: 0)
+    return CohortFileParser.Row(
+      person: Person(id: "-", name: "", levels: CompetencyLevels(storage: empty, offset: 0, count: 0)), capacity: 0,
+      levels: CompetencyLevels(storage: empty, offset: 0, count: 0),
+      goals: CompetencyGoals(storage: empty, offset: 0, count: 0), role: .mentor, line: 0, start: (0, 0))
+  }
 }

@@ -173,9 +173,14 @@ public enum CohortReader {
     }
     // The manager check runs beside the people's assembly.
     let links = (mentorFile?.managerLinks ?? []) + (menteeFile?.managerLinks ?? [])
+    // The links before `secondFileStart` are the first file's.
+    let secondFileStart = mentorFile?.managerLinks.count ?? 0
+    let linkFiles = (first: mentorFile?.file ?? "", second: menteeFile?.file ?? "")
     let cycles = ResultSlots<[InputError]>(count: 1)
     let cycleCheck = DispatchGroup()
-    DispatchQueue.global().async(group: cycleCheck) { cycles.put(managerCycles(links), at: 0) }
+    DispatchQueue.global().async(group: cycleCheck) {
+      cycles.put(managerCycles(links, files: linkFiles, secondFileStart: secondFileStart), at: 0)
+    }
 
     var mentorList: [Mentor] = []
     var mentorLines: [Int] = []
@@ -214,7 +219,8 @@ public enum CohortReader {
   }
 
   /// Finds loops in the manager links, in row order: a link that would close
-  /// a loop is reported at its manager cell and left out.
+  /// a loop is reported at its manager cell (in `files.first` before
+  /// `secondFileStart`, else in `files.second`) and left out.
   ///
   /// A link can close a loop only inside a strongly connected component of
   /// all the links (found first, in linear time): every other link is kept
@@ -227,13 +233,14 @@ public enum CohortReader {
   /// - Complexity: O(*p* · α(*p*)) for *p* links, plus O(size of the
   ///   component) per loop reported and per link checked in a component
   ///   where someone has two managers.
-  private static func managerCycles(_ links: [CohortFileParser.ManagerLink]) -> [InputError] {
-    var node: [String: Int] = [:]
+  private static func managerCycles(
+    _ links: [CohortFileParser.ManagerLink], files: (first: String, second: String), secondFileStart: Int
+  ) -> [InputError] {
+    var node = IDTable()
     node.reserveCapacity(2 * links.count)
     var ids: [String] = []
     func index(_ id: String) -> Int {
-      if let known = node[id] { return known }
-      node[id] = ids.count
+      if let known = node.insert(id, value: ids.count) { return known }
       ids.append(id)
       return ids.count - 1
     }
@@ -267,9 +274,10 @@ public enum CohortReader {
       return x
     }
     var problems: [InputError] = []
-    for (link, (person, manager)) in zip(links, ends) {
+    for (number, (link, (person, manager))) in zip(links, ends).enumerated() {
+      let file = number < secondFileStart ? files.first : files.second
       if person < 0 {
-        problems.append(link.error("'\(link.person)' is listed as their own manager"))
+        problems.append(link.error("'\(link.person)' is listed as their own manager", file: file))
         continue
       }
       if managers[person].contains(manager) { continue }
@@ -285,7 +293,7 @@ public enum CohortReader {
         if closes, let path = chain(from: manager, to: person, in: managers, component: component) {
           let loop = ([person] + path).map { ids[$0] }.joined(separator: " → ")
           problems.append(
-            link.error("manager cycle: \(loop); a reporting line cannot loop back to the same person")
+            link.error("manager cycle: \(loop); a reporting line cannot loop back to the same person", file: file)
           )
           continue
         }

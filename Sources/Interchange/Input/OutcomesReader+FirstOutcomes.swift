@@ -9,7 +9,8 @@ extension OutcomesReader {
   ///
   /// The rows are partitioned by the top bits of their pair's hash into
   /// buckets of about 512 rows (one counting pass, one pass scattering each
-  /// row's hash and index, in file order, into its bucket); the buckets are
+  /// row's hash and index, in file order, into its bucket, both on every
+  /// core over consecutive ranges of rows); the buckets are
   /// then checked on every core, each with a small open-addressing table
   /// that stays in cache (full hashes compared first, then the ids), so a
   /// pair's rows meet in one bucket in file order and no lock is needed.
@@ -41,23 +42,54 @@ extension OutcomesReader {
     var bits = 0
     while bits < 14 && count >> (bits + 9) > 0 { bits += 1 }
     let buckets = 1 << bits
-    func bucket(_ hash: UInt64) -> Int { bits == 0 ? 0 : Int(truncatingIfNeeded: hash >> UInt64(64 - bits)) }
-    // Where each bucket starts among the entries.
+    let parts = count >= 1 << 15 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+    // The rows in `parts` consecutive ranges; each range counts its rows per
+    // bucket, then scatters them after the earlier ranges' rows of the
+    // bucket, so every bucket holds its rows in file order.
+    let rowBounds = (0...parts).map { count * $0 / parts }
+    let shift = UInt64(64 - bits)
+    let bucketBits = bits
+    let counts = ResultSlots<[Int]>(count: parts)
+    let input = SharedHashes(hashes: hashes)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      var mine = [Int](repeating: 0, count: buckets)
+      mine.withUnsafeMutableBufferPointer { mine in
+        for index in rowBounds[part]..<rowBounds[part + 1] {
+          mine[bucketBits == 0 ? 0 : Int(truncatingIfNeeded: input.hashes[index] >> shift)] += 1
+        }
+      }
+      counts.put(mine, at: part)
+    }
+    let partCounts = (0..<parts).map { counts.take($0) }
+    // Where each bucket starts among the entries, and where each range's rows of it go.
     var starts = [Int](repeating: 0, count: buckets + 1)
-    for index in 0..<count { starts[bucket(hashes[index]) + 1] += 1 }
-    for b in 0..<buckets { starts[b + 1] += starts[b] }
+    var partStarts = [[Int]](repeating: [], count: parts)
+    for b in 0..<buckets {
+      var next = starts[b]
+      for part in 0..<parts {
+        if b == 0 { partStarts[part] = [Int](repeating: 0, count: buckets) }
+        partStarts[part][b] = next
+        next += partCounts[part][b]
+      }
+      starts[b + 1] = next
+    }
+    let places = partStarts
     let entries = [Entry](unsafeUninitializedCapacity: count) { entries, initialized in
-      var next = starts
-      for index in 0..<count {
-        let hash = hashes[index]
-        let b = bucket(hash)
-        entries[next[b]] = Entry(hash: hash, index: UInt32(truncatingIfNeeded: index))
-        next[b] += 1
+      let shared = SharedEntries(entries: entries)
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
+        var next = places[part]
+        next.withUnsafeMutableBufferPointer { next in
+          for index in rowBounds[part]..<rowBounds[part + 1] {
+            let hash = input.hashes[index]
+            let b = bucketBits == 0 ? 0 : Int(truncatingIfNeeded: hash >> shift)
+            shared.entries[next[b]] = Entry(hash: hash, index: UInt32(truncatingIfNeeded: index))
+            next[b] += 1
+          }
+        }
       }
       initialized = count
     }
     let bucketStarts = starts
-    let parts = count >= 1 << 15 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
     var keep = [Bool](repeating: true, count: count)
     let results = ResultSlots<Int?>(count: parts)
     keep.withUnsafeMutableBufferPointer { keep in
@@ -82,6 +114,17 @@ extension OutcomesReader {
   private struct Entry {
     var hash: UInt64
     var index: UInt32
+  }
+
+  /// The entries the ranges of rows scatter into: each range writes only
+  /// its own places (`concurrentPerform` returns when all are done).
+  private struct SharedEntries: @unchecked Sendable {
+    let entries: UnsafeMutableBufferPointer<Entry>
+  }
+
+  /// The rows' hashes, which the ranges only read.
+  private struct SharedHashes: @unchecked Sendable {
+    let hashes: UnsafeBufferPointer<UInt64>
   }
 
   /// The rows, the bucketed entries and the keep flags the parts share:
