@@ -170,6 +170,20 @@ import _TestSupport
       count(unchanged, into: &tally)
       expectAgreement(unchanged, price(lastSolution!, nil), "the same plan again")
       if unchanged.rowsPriced < problem.rows { tally.passesSkippingRows += 1 }
+      // A row left out of the returned plan (duals kept): its column
+      // changed, so it is scored; it has eligible pairs, so the pass's
+      // additions are used and deferred rows must be scored after all.
+      let assigned = (0..<problem.rows).filter { lastSolution!.columnOfRow[$0] != nil }
+      for a in assigned.prefix(3) {
+        var leftOut = lastSolution!
+        let column = leftOut.columnOfRow[a]!
+        leftOut.columnOfRow[a] = nil
+        leftOut.loads[column] -= 1
+        leftOut.assignedCount -= 1
+        let partial = price(leftOut, carry)
+        expectAgreement(partial, price(leftOut, nil), "row \(a) left out, from the last carry")
+        count(partial, into: &tally)
+      }
       for _ in 0..<6 {
         let bad = corrupted(lastSolution!, quantum: resolution.quantum, using: &generator)
         let badPartial = price(bad, carry)
@@ -275,10 +289,10 @@ import _TestSupport
       }
     }
     #expect(tally.passesLeavingDeferredRows > 0, "no clean pass left deferred rows unscored: \(tally)")
-    // No seeded case here reaches a pass that has both deferred rows and a
-    // violation (its dual changes leave no deferrable row): the path that
-    // scores them after all is checked only through the agreements above
-    // when it runs, not shown to run (`passesScoringDeferredRows`).
+    // A round's violations come with dual changes that leave no row to
+    // defer; a row left out of the returned plan (in `solve`) reaches the
+    // path that scores deferred rows after all.
+    #expect(tally.passesScoringDeferredRows > 0, "no pass scored deferred rows after all: \(tally)")
     #expect(tally.carriesWithViolations > 0, "no pass with violations carried: \(tally)")
     #expect(tally.rejectedCorruptions > 0, "no corruption rejected: \(tally)")
   }
