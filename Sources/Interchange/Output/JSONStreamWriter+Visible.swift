@@ -17,12 +17,7 @@ extension JSONStreamWriter {
   /// - Complexity: O(`bytes.count`).
   static func visibleString(bytes: UnsafeBufferPointer<UInt8>, _ sink: inout ByteSink) {
     if JSONEscapes.plain(bytes, visible: true) {
-      sink.withUnsafeSpace(bytes.count + 2) { out in
-        out[0] = UInt8(ascii: "\"")
-        if let base = bytes.baseAddress { (out + 1).update(from: base, count: bytes.count) }
-        out[bytes.count + 1] = UInt8(ascii: "\"")
-        return bytes.count + 2
-      }
+      quoted(bytes, &sink)
       return
     }
     if !bytes.contains(where: { $0 == 0x7F || $0 == 0xC2 }) {

@@ -76,14 +76,7 @@ public struct JSONStreamWriter: Sendable {
     let separated = separate()
     let indentation = 2 * depth
     sink.withUnsafeSpace(length + indentation + 7) { out in
-      var at = 0
-      if separated {
-        out[0] = UInt8(ascii: ",")
-        at = 1
-      }
-      out[at] = 0x0A
-      (out + at + 1).update(repeating: UInt8(ascii: " "), count: indentation)
-      at += 1 + indentation
+      var at = Self.lineBreak(separated: separated, indentation: indentation, into: out)
       out[at] = UInt8(ascii: "\"")
       (out + at + 1).update(from: name.utf8Start, count: length)
       at += 1 + length
@@ -140,14 +133,32 @@ public struct JSONStreamWriter: Sendable {
     let separated = separate()
     let indentation = 2 * depth
     sink.withUnsafeSpace(indentation + 2) { out in
-      var at = 0
-      if separated {
-        out[0] = UInt8(ascii: ",")
-        at = 1
-      }
-      out[at] = 0x0A
-      (out + at + 1).update(repeating: UInt8(ascii: " "), count: indentation)
-      return at + 1 + indentation
+      Self.lineBreak(separated: separated, indentation: indentation, into: out)
+    }
+  }
+
+  /// Stores `,` when `separated`, a line break and `indentation` spaces at
+  /// `out` (room for `indentation + 2` bytes); returns the bytes stored.
+  @inline(__always)
+  private static func lineBreak(separated: Bool, indentation: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    let at = separated ? 1 : 0
+    if separated { out[0] = UInt8(ascii: ",") }
+    out[at] = 0x0A
+    (out + at + 1).update(repeating: UInt8(ascii: " "), count: indentation)
+    return at + 1 + indentation
+  }
+
+  /// Stores `bytes` between quotes, as they are (the caller has checked that
+  /// none needs an escape).
+  ///
+  /// - Complexity: O(`bytes.count`).
+  @inline(__always)
+  static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, _ sink: inout ByteSink) {
+    sink.withUnsafeSpace(bytes.count + 2) { out in
+      out[0] = UInt8(ascii: "\"")
+      if let base = bytes.baseAddress { (out + 1).update(from: base, count: bytes.count) }
+      out[bytes.count + 1] = UInt8(ascii: "\"")
+      return bytes.count + 2
     }
   }
 
@@ -168,12 +179,7 @@ public struct JSONStreamWriter: Sendable {
   /// - Complexity: O(`bytes.count`).
   static func string(bytes: UnsafeBufferPointer<UInt8>, _ sink: inout ByteSink) {
     if JSONEscapes.plain(bytes, visible: false) {
-      sink.withUnsafeSpace(bytes.count + 2) { out in
-        out[0] = UInt8(ascii: "\"")
-        if let base = bytes.baseAddress { (out + 1).update(from: base, count: bytes.count) }
-        out[bytes.count + 1] = UInt8(ascii: "\"")
-        return bytes.count + 2
-      }
+      quoted(bytes, &sink)
       return
     }
     sink.append(UInt8(ascii: "\""))
