@@ -19,15 +19,7 @@ enum CSVCellBytes {
       plain(bytes, &sink)
       return
     }
-    var index = 0
-    while index < bytes.count && bytes[index] == UInt8(ascii: "'") { index += 1 }
-    var formula = false
-    if index < bytes.count {
-      switch bytes[index] {
-      case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: formula = true
-      default: break
-      }
-    }
+    let formula = startsLikeFormula(bytes)
     var quoted = false
     for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A {
       quoted = true
@@ -74,21 +66,29 @@ enum CSVCellBytes {
     text(bytes: bytes, &sink)
   }
 
+  /// Whether a cell starts like a formula once its leading apostrophes are
+  /// skipped (`=`, `+`, `-`, `@`, tab or carriage return), so that it needs
+  /// a leading `'` to be shown as text.
+  ///
+  /// - Complexity: O(leading apostrophes).
+  @inline(__always)
+  private static func startsLikeFormula(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count && bytes[index] == UInt8(ascii: "'") { index += 1 }
+    guard index < bytes.count else { return false }
+    switch bytes[index] {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+    default: return false
+    }
+  }
+
   /// A text cell of bytes with no control character, comma or quote: only
   /// a formula's leading `'` can be needed.
   ///
   /// - Complexity: O(`bytes.count`).
   @inline(__always)
   private static func plain(_ bytes: UnsafeBufferPointer<UInt8>, _ sink: inout ByteSink) {
-    var index = 0
-    while index < bytes.count && bytes[index] == UInt8(ascii: "'") { index += 1 }
-    var formula = false
-    if index < bytes.count {
-      switch bytes[index] {
-      case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"): formula = true
-      default: break
-      }
-    }
+    let formula = startsLikeFormula(bytes)
     sink.withUnsafeSpace(bytes.count + 1) { out in
       var at = 0
       if formula {
