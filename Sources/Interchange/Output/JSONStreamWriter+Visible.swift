@@ -40,16 +40,14 @@ extension JSONStreamWriter {
       }
       if let control {
         sink.append("\\u00" as StaticString)
-        sink.append(hex[Int(control >> 4)])
-        sink.append(hex[Int(control & 0xF)])
+        sink.append(hexDigit(control >> 4))
+        sink.append(hexDigit(control & 0xF))
       } else {
         sink.append(byte)
       }
       index += 1
     }
   }
-
-  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
   /// The order of an object's keys under `.sortedKeys`, for the keys the
   /// plan's streamed objects hold (ASCII lower-case words, `_` and
@@ -90,7 +88,8 @@ extension JSONStreamWriter {
   }
 
   /// A member with a literal name whose value is a string written by
-  /// ``visibleString(_:_:)``; none at all when `value` is `nil`.
+  /// ``visibleString(_:_:)``; none at all when `value` is `nil`, as the
+  /// encoder leaves out absent optionals.
   ///
   /// - Complexity: O(depth + length of `name` and `value`).
   @inline(__always)
@@ -100,22 +99,4 @@ extension JSONStreamWriter {
     Self.visibleString(value, &sink)
   }
 
-  /// A member whose value is a whole number.
-  ///
-  /// - Complexity: O(depth + length of `name`).
-  mutating func member(_ name: String, integer value: Int, _ sink: inout ByteSink) {
-    key(name, &sink)
-    Self.integer(value, &sink)
-  }
-
-  /// A member whose value is a string written by ``visibleString(_:_:)``;
-  /// none at all when `value` is `nil`, as the encoder leaves out absent
-  /// optionals.
-  ///
-  /// - Complexity: O(depth + length of `name` and `value`).
-  mutating func member(_ name: String, visible value: String?, _ sink: inout ByteSink) {
-    guard let value else { return }
-    key(name, &sink)
-    Self.visibleString(value, &sink)
-  }
 }

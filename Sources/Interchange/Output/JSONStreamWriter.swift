@@ -207,8 +207,9 @@ public struct JSONStreamWriter: Sendable {
     sink.append(UInt8(ascii: "\""))
   }
 
+  /// The lower-case hexadecimal digit of `value` (below 16).
   @inline(__always)
-  private static func hexDigit(_ value: UInt8) -> UInt8 {
+  static func hexDigit(_ value: UInt8) -> UInt8 {
     value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
   }
 
