@@ -159,23 +159,13 @@ struct PlainLineCells: CohortRowCells {
     let starts = self.starts + first
     for k in 0..<count {
       let start = starts[k]
-      switch starts[k + 1] - 1 - start {
-      case 0:
+      let length = starts[k + 1] - 1 - start
+      if length == 0 {
         values[k] = empty
-      case 1:
-        let digit = base[start] &- UInt8(ascii: "0")
-        guard digit <= 5 else { return k }
-        values[k] = Double(digit)
-      case 3:
-        let whole = base[start] &- UInt8(ascii: "0")
-        let tenth = base[start + 2] &- UInt8(ascii: "0")
-        guard whole < 10 && tenth < 10 && base[start + 1] == UInt8(ascii: ".") else { return k }
-        let level = Double(Int(whole) * 10 + Int(tenth)) / 10
-        guard level <= 5 else { return k }
-        values[k] = level
-      default:
-        return k
+        continue
       }
+      guard let level = Self.shortDecimal(base, start, length), level <= 5 else { return k }
+      values[k] = level
     }
     return count
   }
@@ -191,20 +181,29 @@ struct PlainLineCells: CohortRowCells {
     let start = start(index)
     let end = end(index)
     let base = bytes.baseAddress!
-    switch end - start {
-    case 0: return .empty
+    if end == start { return .empty }
+    if let value = Self.shortDecimal(base, start, end - start) { return .number(value) }
+    return WellFormedCSV.plainDecimal(base, start, end)
+  }
+
+  /// The value of the one- or three-byte form of a level at `base[start...]`
+  /// (`d` or `d.d`: `d` or `dd / 10`, one correctly rounded operation), or
+  /// `nil` for any other cell of `length` bytes.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  static func shortDecimal(_ base: UnsafePointer<UInt8>, _ start: Int, _ length: Int) -> Double? {
+    switch length {
     case 1:
       let digit = base[start] &- UInt8(ascii: "0")
-      if digit < 10 { return .number(Double(digit)) }
+      return digit < 10 ? Double(digit) : nil
     case 3:
       let whole = base[start] &- UInt8(ascii: "0")
       let tenth = base[start + 2] &- UInt8(ascii: "0")
-      if whole < 10 && tenth < 10 && base[start + 1] == UInt8(ascii: ".") {
-        return .number(Double(Int(whole) * 10 + Int(tenth)) / 10)
-      }
-    default: break
+      guard whole < 10 && tenth < 10 && base[start + 1] == UInt8(ascii: ".") else { return nil }
+      return Double(Int(whole) * 10 + Int(tenth)) / 10
+    default: return nil
     }
-    return WellFormedCSV.plainDecimal(base, start, end)
   }
 }
 
