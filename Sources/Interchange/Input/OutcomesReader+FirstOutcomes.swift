@@ -47,7 +47,6 @@ extension OutcomesReader {
     // bucket, then scatters them after the earlier ranges' rows of the
     // bucket, so every bucket holds its rows in file order.
     let rowBounds = (0...parts).map { count * $0 / parts }
-    let shift = UInt64(64 - bits)
     let bucketBits = bits
     let counts = ResultSlots<[Int]>(count: parts)
     let input = SharedHashes(hashes: hashes)
@@ -55,7 +54,7 @@ extension OutcomesReader {
       var mine = [Int](repeating: 0, count: buckets)
       mine.withUnsafeMutableBufferPointer { mine in
         for index in rowBounds[part]..<rowBounds[part + 1] {
-          mine[bucketBits == 0 ? 0 : Int(truncatingIfNeeded: input.hashes[index] >> shift)] += 1
+          mine[bucket(of: input.hashes[index], bits: bucketBits)] += 1
         }
       }
       counts.put(mine, at: part)
@@ -63,11 +62,10 @@ extension OutcomesReader {
     let partCounts = (0..<parts).map { counts.take($0) }
     // Where each bucket starts among the entries, and where each range's rows of it go.
     var starts = [Int](repeating: 0, count: buckets + 1)
-    var partStarts = [[Int]](repeating: [], count: parts)
+    var partStarts = [[Int]](repeating: [Int](repeating: 0, count: buckets), count: parts)
     for b in 0..<buckets {
       var next = starts[b]
       for part in 0..<parts {
-        if b == 0 { partStarts[part] = [Int](repeating: 0, count: buckets) }
         partStarts[part][b] = next
         next += partCounts[part][b]
       }
@@ -81,7 +79,7 @@ extension OutcomesReader {
         next.withUnsafeMutableBufferPointer { next in
           for index in rowBounds[part]..<rowBounds[part + 1] {
             let hash = input.hashes[index]
-            let b = bucketBits == 0 ? 0 : Int(truncatingIfNeeded: hash >> shift)
+            let b = bucket(of: hash, bits: bucketBits)
             shared.entries[next[b]] = Entry(hash: hash, index: UInt32(truncatingIfNeeded: index))
             next[b] += 1
           }
@@ -108,6 +106,14 @@ extension OutcomesReader {
       dropped += partDropped
     }
     return (keep, dropped)
+  }
+
+  /// The bucket of a pair hash among `1 << bits`: its top `bits` bits.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  private static func bucket(of hash: UInt64, bits: Int) -> Int {
+    bits == 0 ? 0 : Int(truncatingIfNeeded: hash >> UInt64(64 - bits))
   }
 
   /// A row's pair hash and index, in its bucket.
