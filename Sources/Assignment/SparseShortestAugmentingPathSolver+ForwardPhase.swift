@@ -23,55 +23,43 @@ extension SparseShortestAugmentingPathSolver {
     let end = problem.rowStart[i + 1]
     var ordered = false
     if rowOrder != nil {
-      if rowOrder!.orderedIn[i] >= 0 && rowOrder!.orderedIn[i] < rowOrder!.epoch || rowOrder!.readOnce[i] {
-        rowOrder!.order(row: i, problem, cost: cost, v: v)
-        counters.rowsOrdered += 1
-        rowOrder!.readOnce[i] = false
-      }
-      if rowOrder!.orderedIn[i] < 0 {
-        rowOrder!.readOnce[i] = true
-      } else {
-        ordered = true
-      }
+      if rowOrder!.orderIfDue(row: i, problem, cost: cost, v: v) { counters.rowsOrdered += 1 }
+      ordered = rowOrder!.isOrdered(row: i)
     }
     guard ordered, let order = rowOrder else {
       counters.relaxations += end - start
       for p in start..<end {
-        let k = Int(problem.columnIndex[p])
-        let key = offset + cost[p]
-        if key < searchKey[k] {
-          if searchKey[k] == .infinity { touched.append(k) }
-          searchKey[k] = key
-          let candidate = key - v[k]
-          distance[k] = candidate
-          predecessor[k] = i
-          predecessorPair[k] = p
-          let full = holding.load[k] >= problem.capacities[k]
-          if !full && candidate < limit { limit = candidate }
-          heap.push(distance: candidate, full: full, column: k)
-        }
+        offer(column: Int(problem.columnIndex[p]), key: offset + cost[p], pair: p, from: i, limit: &limit)
       }
       return
     }
     var q = start
     while q < end {
       if offset + order.key[q] > limit { break }
-      let k = Int(order.column[q])
-      let key = offset + order.cost[q]
-      if key < searchKey[k] {
-        if searchKey[k] == .infinity { touched.append(k) }
-        searchKey[k] = key
-        let candidate = key - v[k]
-        distance[k] = candidate
-        predecessor[k] = i
-        predecessorPair[k] = order.pair[q]
-        let full = holding.load[k] >= problem.capacities[k]
-        if !full && candidate < limit { limit = candidate }
-        heap.push(distance: candidate, full: full, column: k)
-      }
+      offer(column: Int(order.column[q]), key: offset + order.cost[q], pair: order.pair[q], from: i, limit: &limit)
       q += 1
     }
     counters.relaxations += q - start
+  }
+
+  /// Offers column `k` the key `key` (`c − u[i] + distance`, before `v[k]`)
+  /// through pair `p` of row `i`: when it improves the column's key, the
+  /// column's tentative distance, predecessor and heap entry follow, and a
+  /// column with room reached below `limit` lowers it.
+  ///
+  /// - Complexity: O(log heap) when the key improves, else O(1).
+  @inline(__always)
+  private mutating func offer(column k: Int, key: Double, pair p: Int, from i: Int, limit: inout Double) {
+    guard key < searchKey[k] else { return }
+    if searchKey[k] == .infinity { touched.append(k) }
+    searchKey[k] = key
+    let candidate = key - v[k]
+    distance[k] = candidate
+    predecessor[k] = i
+    predecessorPair[k] = p
+    let full = holding.load[k] >= problem.capacities[k]
+    if !full && candidate < limit { limit = candidate }
+    heap.push(distance: candidate, full: full, column: k)
   }
 
   /// One phase: the shortest augmenting path from free row `r`.

@@ -52,6 +52,26 @@ struct SparseRowOrder {
     readOnce = [Bool](repeating: false, count: rows)
   }
 
+  /// Orders row `i`'s pairs when due: on its second reach (the first only
+  /// marks it read once) or on a reach in a later epoch than its last
+  /// ordering. Returns whether it ordered them now.
+  ///
+  /// - Complexity: O(`k log k`) for the row's `k` pairs when it orders, else O(1).
+  mutating func orderIfDue(row i: Int, _ problem: SparseAssignmentProblem, cost: [Double], v: [Double]) -> Bool {
+    guard orderedIn[i] >= 0 && orderedIn[i] < epoch || readOnce[i] else {
+      if orderedIn[i] < 0 { readOnce[i] = true }
+      return false
+    }
+    order(row: i, problem, cost: cost, v: v)
+    readOnce[i] = false
+    return true
+  }
+
+  /// Whether row `i`'s pairs are in order (it was ordered in some epoch).
+  ///
+  /// - Complexity: O(1).
+  func isOrdered(row i: Int) -> Bool { orderedIn[i] >= 0 }
+
   /// Orders row `i`'s pairs by `cost − v[column]` (ties by pair index, so the
   /// order is deterministic).
   ///
