@@ -167,7 +167,7 @@ struct LevelPruning {
     eligibleBytes.initialize(repeating: 0, count: m + 8)
     defer { eligibleBytes.deallocate() }
     for j in 0..<m where eligibleColumn[j] { eligibleBytes[j] = 0xFF }
-    let eligible = UnsafeSendableBytes(eligibleBytes)
+    let eligible = SharedPointer(eligibleBytes)
     // Where a column's rows at its threshold go in a worker's flat buffers: `need` places each.
     var atStart = [Int](repeating: 0, count: m + 1)
     for j in 0..<m { atStart[j + 1] = atStart[j] + (eligibleColumn[j] && threshold[j] < levels ? need[j] : 0) }
@@ -275,7 +275,7 @@ struct LevelPruning {
                 while c + 8 <= high {
                   let window =
                     UInt64(littleEndian: UnsafeRawPointer(base + c).loadUnaligned(as: UInt64.self))
-                    & UInt64(littleEndian: UnsafeRawPointer(eligible + c).loadUnaligned(as: UInt64.self))
+                    & UInt64(littleEndian: UnsafeRawPointer(eligible.base + c).loadUnaligned(as: UInt64.self))
                   var hits = LevelPruning.atLeastFloor(window, lift: lift)
                   while hits != 0 {
                     let j = c + hits.trailingZeroBitCount &>> 3
@@ -286,7 +286,7 @@ struct LevelPruning {
                 }
                 while c < high {
                   let rank = row[c]
-                  if rank != LevelScores.forbidden && eligible[c] != 0 && Int(rank) >= rowThreshold {
+                  if rank != LevelScores.forbidden && eligible.base[c] != 0 && Int(rank) >= rowThreshold {
                     if pick(c, Int(rank), c + shift) { break scan }
                   }
                   c += 1
@@ -296,7 +296,7 @@ struct LevelPruning {
               var j = first
               for position in 0..<m {
                 let rank = row[j]
-                if rank != LevelScores.forbidden && eligible[j] != 0 {
+                if rank != LevelScores.forbidden && eligible.base[j] != 0 {
                   if pick(j, Int(rank), position) { break }
                 }
                 j += 1
@@ -458,13 +458,5 @@ struct LevelPruning {
         high = max(high, max(a, b))
       }
     }
-  }
-
-  /// A read-only byte table handed to the worker threads while the pass runs.
-  private struct UnsafeSendableBytes: @unchecked Sendable {
-    let base: UnsafeMutablePointer<UInt8>
-    init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
-    subscript(_ j: Int) -> UInt8 { base[j] }
-    static func + (table: Self, offset: Int) -> UnsafeMutablePointer<UInt8> { table.base + offset }
   }
 }

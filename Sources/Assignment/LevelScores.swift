@@ -52,9 +52,9 @@ struct LevelScores: Sendable {
     let parts = max(1, min(workers, count / (1 << 16) + 1))
     let slots = ResultSlots<(low: Double, high: Double, whole: Bool)>(count: parts)
     var ranks = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-      let out = UnsafeSendableRanks(buffer.baseAddress!)
+      let out = SharedPointer(buffer.baseAddress!)
       problem.scores.withUnsafeBufferPointer { s in
-        let scores = UnsafeSendableScores(s.baseAddress!)
+        let scores = SharedPointer(s.baseAddress!)
         DispatchQueue.concurrentPerform(iterations: parts) { w in
           var low = Double.infinity
           var high = -Double.infinity
@@ -131,9 +131,9 @@ struct LevelScores: Sendable {
     let count = matrix.codes.count
     let parts = max(1, min(workers, count / (1 << 18) + 1))
     ranks = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-      let out = UnsafeSendableRanks(buffer.baseAddress!)
+      let out = SharedPointer(buffer.baseAddress!)
       matrix.codes.withUnsafeBufferPointer { c in
-        let input = UnsafeSendableCodes(c.baseAddress!)
+        let input = SharedPointer(c.baseAddress!)
         DispatchQueue.concurrentPerform(iterations: parts) { w in
           let low = codes.lowerBound
           let high = codes.upperBound
@@ -145,24 +145,6 @@ struct LevelScores: Sendable {
       }
       initialized = count
     }
-  }
-
-  /// The codes handed to the worker threads, read only while the array is alive.
-  private struct UnsafeSendableCodes: @unchecked Sendable {
-    let base: UnsafePointer<UInt8>
-    init(_ base: UnsafePointer<UInt8>) { self.base = base }
-  }
-
-  /// The scores handed to the worker threads, read only while the array is alive.
-  private struct UnsafeSendableScores: @unchecked Sendable {
-    let base: UnsafePointer<Double>
-    init(_ base: UnsafePointer<Double>) { self.base = base }
-  }
-
-  /// The ranks being written; each worker writes only its own range.
-  private struct UnsafeSendableRanks: @unchecked Sendable {
-    let base: UnsafeMutablePointer<UInt8>
-    init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
   }
 
   /// The score of a pair of rank `rank` (`sign · (lowest + rank)`), exactly,

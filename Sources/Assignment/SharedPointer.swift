@@ -1,0 +1,12 @@
+/// A pointer handed to the worker threads of one parallel pass
+/// (`DispatchQueue.concurrentPerform`).
+///
+/// Invariant (the caller's, which is why it is `@unchecked Sendable`): the
+/// memory outlives the pass, and while it runs the workers either only read
+/// it or each write only places no other worker touches.
+struct SharedPointer<Pointer>: @unchecked Sendable {
+  /// The pointer.
+  let base: Pointer
+
+  init(_ base: Pointer) { self.base = base }
+}
