@@ -45,11 +45,7 @@ public struct ByteSink: ~Copyable {
   /// A sink that keeps every byte in memory (``bytes``).
   ///
   /// - Complexity: O(1).
-  public init() {
-    descriptor = nil
-    capacity = 256
-    storage = .allocate(capacity: capacity)
-  }
+  public init() { self.init(capacity: 256) }
 
   /// An in-memory sink with room for `capacity` bytes before it grows.
   ///
