@@ -111,7 +111,9 @@ struct LevelScores: Sendable {
   /// more than ``maximumLevels`` levels. The matrix's scores are whole
   /// numbers, never `−0.0`, so only the span can rule them out.
   ///
-  /// - Complexity: O(`rows · columns`): one pass over the codes, on `workers` threads.
+  /// - Complexity: O(1) when maximising codes from 0 (the ranks are the
+  ///   codes, shared); else O(`rows · columns`): one pass over the codes,
+  ///   on `workers` threads.
   init?(_ matrix: WholeScoreMatrix, sense: AssignmentProblem.Sense, workers: Int = ParallelBlockPass.defaultWorkers) {
     rows = matrix.rows
     columns = matrix.columns
@@ -128,6 +130,11 @@ struct LevelScores: Sendable {
     // Maximising, rank = code − low; minimising, rank = high − code.
     let maximize = sense == .maximize
     lowest = maximize ? Double(matrix.offset + Int(codes.lowerBound)) : -Double(matrix.offset + Int(codes.upperBound))
+    // Codes from 0, maximising, are the ranks themselves: shared, not copied.
+    if maximize && codes.lowerBound == 0 {
+      ranks = matrix.codes
+      return
+    }
     let count = matrix.codes.count
     let parts = max(1, min(workers, count / (1 << 18) + 1))
     ranks = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in

@@ -76,6 +76,7 @@ extension MentorMatch {
       try reportingErrors {
         // No matrix products here: the BLAS library's spinning workers would only take a core.
         BLASThreads.endIdleThreads()
+        MallocArenas.shareMainArena()
         var clock = Stopwatch()
         let input = try ScoreTableReader.readForSolve(path: scores)
         let reading = clock.lap()

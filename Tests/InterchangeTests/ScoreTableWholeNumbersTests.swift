@@ -58,7 +58,7 @@ import _TestSupport
 
   /// Seeded sweep: ratings, negative levels, levels far from 0, the widest
   /// span sure to fit around any first score (126), non-square, blank cells; the bytes stand for the careful path's doubles bit for bit,
-  /// and the code range is the least and greatest allowed code.
+  /// and the code range is the least and greatest allowed code, from 0.
   @Test func readsWholeNumbersAsTheDoublePathDoes() throws {
     var random = SplitMix(seed: 41)
     for trial in 0..<40 {
@@ -72,6 +72,8 @@ import _TestSupport
       #expect(sameBits(table.scoreTable, reference), "trial \(trial)")
       let allowed = table.matrix.codes.filter { $0 != WholeScoreMatrix.forbidden }
       #expect(table.matrix.codeRange == (allowed.isEmpty ? nil : allowed.min()!...allowed.max()!))
+      // The codes start at 0 (maximising, they are the solver's ranks).
+      #expect(allowed.isEmpty || table.matrix.codeRange?.lowerBound == 0, "trial \(trial)")
       #expect(table.matrix.levels <= high - low + 1)
     }
   }
@@ -83,6 +85,9 @@ import _TestSupport
     #expect(text.utf8.count > 1 << 20)
     let table = try #require(whole(text))
     #expect(sameBits(table.scoreTable, try doubles(text)))
+    // Shifted to start at 0 on every chunk's thread.
+    let allowed = table.matrix.codes.filter { $0 != WholeScoreMatrix.forbidden }
+    #expect(table.matrix.codeRange == 0...allowed.max()! && allowed.min() == 0)
   }
 
   /// Cells that are not short whole numbers, `−0`, a span wider than the

@@ -51,7 +51,7 @@ extension ScoreTableReader {
 
     /// The layout, or `nil` when the header is unusual (see ``parseWellFormed(_:)``).
     ///
-    /// - Complexity: O(*n*) for *n* bytes (counting the lines, with `memchr`).
+    /// - Complexity: O(*n*) for *n* bytes (counting the lines, with `memchr`, over the available cores).
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
       let count = bytes.count
       var index = 0
@@ -75,7 +75,10 @@ extension ScoreTableReader {
       // Each chunk's rows go straight to their place in the table's one array:
       // a chunk holds at most as many rows as lines; blank lines leave gaps,
       // closed afterwards.
-      let rowLimits = (0..<workers).map { ScoreTableReader.lineCount(bytes, from: cuts[$0], to: cuts[$0 + 1]) }
+      // (counted on every core: the first read of the file's pages).
+      let rowLimits = WellFormedCSV.map(bytes, chunks: cuts) { bytes, range in
+        ScoreTableReader.lineCount(bytes, from: range.lowerBound, to: range.upperBound)
+      }
       var offsets = [0]
       for limit in rowLimits { offsets.append(offsets[offsets.count - 1] + limit * mentorIDs.count) }
       self.cuts = cuts
@@ -332,7 +335,7 @@ extension ScoreTableReader {
 
   /// The table's value storage handed to the worker threads; each writes
   /// only its own chunk's rows while `concurrentPerform` runs.
-  private struct UnsafeSendableCells<Value>: @unchecked Sendable {
+  struct UnsafeSendableCells<Value>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Value>
     init(_ base: UnsafeMutablePointer<Value>) { self.base = base }
   }

@@ -73,14 +73,19 @@ extension ScoreTableReader {
   }
 
   /// The whole-number table of a plainly well-formed file (see
-  /// ``readForSolve(path:)``), or `nil`. The codes are `score − origin + 128`,
-  /// `origin` the first score of the first data row (0 when it has none), so
-  /// scores from `origin − 128` to `origin + 126` fit.
+  /// ``readForSolve(path:)``), or `nil`. The codes are parsed as
+  /// `score − origin + 128`, `origin` the first score of the first data row
+  /// (0 when it has none), so scores from `origin − 128` to `origin + 126`
+  /// fit; then shifted in place so that the least allowed score has code 0
+  /// (`score − lowest`): maximising, the codes are then the solver's level
+  /// ranks themselves, which ``CertifiedAssignment/solve(whole:capacities:sense:candidatesPerRow:)``
+  /// shares instead of copying.
   ///
   /// - Complexity: O(*n*) for *n* bytes, over the available cores.
   static func parseWholeNumbers(_ bytes: UnsafeBufferPointer<UInt8>, layout: FastLayout) -> WholeScoreTable? {
     guard let origin = firstWholeScore(bytes, from: layout.dataStart) else { return nil }
-    guard let (menteeIDs, codes, parts) = fill(bytes, layout: layout, cells: WholeCells(origin: origin)) else {
+    guard case (let menteeIDs, var codes, let parts)? = fill(bytes, layout: layout, cells: WholeCells(origin: origin))
+    else {
       return nil
     }
     var low = WholeScoreMatrix.forbidden
@@ -91,10 +96,36 @@ extension ScoreTableReader {
       low = min(low, bounds.low)
       high = max(high, bounds.high)
     }
+    guard low <= high else {
+      let matrix = WholeScoreMatrix(
+        rows: menteeIDs.count, columns: layout.mentorIDs.count, offset: origin - 128, codes: codes, codeRange: nil)
+      return WholeScoreTable(menteeIDs: menteeIDs, mentorIDs: layout.mentorIDs, matrix: matrix)
+    }
+    shiftCodes(&codes, down: low, workers: layout.cuts.count - 1)
     let matrix = WholeScoreMatrix(
-      rows: menteeIDs.count, columns: layout.mentorIDs.count, offset: origin - 128,
-      codes: codes, codeRange: low <= high ? low...high : nil)
+      rows: menteeIDs.count, columns: layout.mentorIDs.count, offset: origin - 128 + Int(low),
+      codes: codes, codeRange: 0...(high - low))
     return WholeScoreTable(menteeIDs: menteeIDs, mentorIDs: layout.mentorIDs, matrix: matrix)
+  }
+
+  /// Subtracts `low` from every code but ``WholeScoreMatrix/forbidden``, in
+  /// place, on `workers` threads; `low` is at most every such code.
+  ///
+  /// - Complexity: O(`codes.count`).
+  static func shiftCodes(_ codes: inout [UInt8], down low: UInt8, workers: Int) {
+    guard low > 0 else { return }
+    let count = codes.count
+    let parts = max(1, min(workers, count / (1 << 18) + 1))
+    codes.withUnsafeMutableBufferPointer { buffer in
+      let shared = UnsafeSendableCells(buffer.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: parts) { w in
+        let codes = shared.base
+        for k in (count * w / parts)..<(count * (w + 1) / parts) {
+          let code = codes[k]
+          codes[k] = code == WholeScoreMatrix.forbidden ? code : code &- low
+        }
+      }
+    }
   }
 
   /// The first non-empty score of the first data line from `from` (blank
