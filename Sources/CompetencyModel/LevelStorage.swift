@@ -3,8 +3,10 @@
 /// view row by row, so a cohort read from a file costs one allocation per
 /// block of people instead of two arrays per person.
 ///
-/// Invariant: `base` points at `count` initialized `Double`s, owned by the
-/// storage and freed with it.
+/// Invariant: `base` points at `count` `Double`s, owned by the storage and
+/// freed with it; all initialized, except in storage made by
+/// ``init(unfilledCount:)``, whose values are each written before any view
+/// of them is read.
 ///
 /// `@unchecked Sendable` is safe because the values are only written while
 /// the storage is being filled (by one thread per disjoint range of rows,
@@ -25,6 +27,19 @@ package final class LevelStorage: @unchecked Sendable {
     self.count = count
     base = .allocate(capacity: max(count, 1))
     base.initialize(repeating: 0, count: max(count, 1))
+  }
+
+  /// Creates storage for `count` values without writing them (no pass
+  /// over the memory): for a reader that writes every value of a row
+  /// before it makes a view of that row, and makes no view of a row it
+  /// leaves unwritten (`Double` is a trivial type, so unwritten values
+  /// need no initialization to be freed).
+  ///
+  /// - Complexity: O(1).
+  package init(unfilledCount count: Int) {
+    precondition(count >= 0, "A level storage cannot have a negative size")
+    self.count = count
+    base = .allocate(capacity: max(count, 1))
   }
 
   /// Creates storage holding `values`.

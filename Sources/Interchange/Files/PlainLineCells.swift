@@ -20,6 +20,8 @@ struct PlainLineCells: CohortRowCells {
   private var lineRange = 0..<0
   /// Whether the line is all ASCII, so columns are byte offsets.
   private var ascii = true
+  /// ``ShortASCIIText/layoutHolds``, read once.
+  private let shortTexts = ShortASCIIText.layoutHolds
   private(set) var line = 0
 
   private init(bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeMutablePointer<Int>, capacity: Int) {
@@ -95,7 +97,10 @@ struct PlainLineCells: CohortRowCells {
   private func end(_ index: Int) -> Int { starts[index + 1] - 1 }
 
   func value(_ index: Int) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: bytes[start(index)..<end(index)]), as: UTF8.self)
+    let start = start(index)
+    let end = end(index)
+    return ShortASCIIText.make(bytes.baseAddress!, start, end - start, layoutHolds: shortTexts)
+      ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
   }
 
   func field(_ index: Int) -> CSVTable.Field {
@@ -141,7 +146,8 @@ struct PlainLineCells: CohortRowCells {
   /// - Complexity: O(length of the cell).
   func cleanValue(_ index: Int) -> String {
     if let range = cleanRange(index) {
-      return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+      return ShortASCIIText.make(bytes.baseAddress!, range.lowerBound, range.count, layoutHolds: shortTexts)
+        ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
     return CellText.clean(value(index))
   }

@@ -19,6 +19,8 @@ struct RecentIDs {
   private let slotBits: Int
   private var entries: [Entry]
   private let base: UnsafePointer<UInt8>
+  /// ``ShortASCIIText/layoutHolds``, read once.
+  private let shortTexts: Bool
 
   /// A cache for ids lying in the bytes at `base`: 64 slots, few enough to
   /// stay in the nearest cache (a larger table, tried with up to 65,536
@@ -27,18 +29,21 @@ struct RecentIDs {
   /// - Complexity: O(1).
   init(base: UnsafePointer<UInt8>) {
     self.base = base
+    shortTexts = ShortASCIIText.layoutHolds
     slotBits = 6
     entries = [Entry](repeating: Entry(), count: 1 << slotBits)
   }
 
   /// The text of `base[range]`, which must be valid UTF-8 (ASCII ids are):
-  /// the cached one when the same bytes were seen in its slot last, else a
-  /// new one, which takes the slot.
+  /// a short ASCII text made on the spot (``ShortASCIIText``: no
+  /// allocation, cheaper than a lookup), else the cached one when the same
+  /// bytes were seen in its slot last, else a new one, which takes the slot.
   ///
   /// - Complexity: O(`range.count`).
   @inline(__always)
   mutating func text(_ range: Range<Int>) -> String {
     let count = range.count
+    if let short = ShortASCIIText.make(base, range.lowerBound, count, layoutHolds: shortTexts) { return short }
     let raw = UnsafeRawPointer(base)
     var key = UInt64(truncatingIfNeeded: count)
     if count >= 8 {

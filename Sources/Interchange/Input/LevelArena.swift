@@ -23,7 +23,9 @@ struct LevelArena {
   private final class Block: @unchecked Sendable {
     let storage: LevelStorage
     var used = 0
-    init(count: Int) { storage = LevelStorage(count: count) }
+    // Unfilled: the reader writes each row whole before committing it, and
+    // no view is made of a row it does not commit.
+    init(count: Int) { storage = LevelStorage(unfilledCount: count) }
   }
 
   /// Rows taken from a new block have room for `rows` rows of `width`

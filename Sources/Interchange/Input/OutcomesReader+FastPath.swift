@@ -55,7 +55,8 @@ extension OutcomesReader {
       return total
     }
     guard total < Int(UInt32.max) else { return nil }
-    var hashes = [UInt64](repeating: 0, count: total)
+    // Not filled first: each chunk writes the hashes of the rows it writes, and only those are read.
+    var hashes = [UInt64](unsafeUninitializedCapacity: total) { _, initialized in initialized = total }
     var answered = true
     let rows = [Row](unsafeUninitializedCapacity: total) { buffer, initialized in
       initialized = 0
