@@ -12,7 +12,8 @@
 # the sampled solve's seconds (SampledPriceEstimate; 0 when none ran), the
 # final candidate pairs, and the rows each pricing pass scored with its seconds
 # (`20000;7031`: the last pass was partial, see Docs/solver.md), and the pairs
-# the sparse solver relaxed in each round (deterministic; `--timings`' solve work).
+# the sparse solver relaxed in each round (deterministic; `--timings`' solve work),
+# and the pairs each pricing pass scored (its rows times the mentors).
 # Writes Benchmarks/scale/out/results.csv and, with python3, Docs/scaling.svg.
 # MENTOR_MATCH_BIN=/path/to/mentor-match and GEMM_TIMING_BIN=/path/to/gemm-timing
 # skip the release builds.
@@ -38,7 +39,7 @@ trap 'rm -rf "$work"' EXIT
 # The runs never read or write the user's programme ledger.
 export MENTOR_MATCH_LEDGER="$work/ledger.sqlite"
 csv="$out/results.csv"
-echo "mentees,mentors,capacity,pairs_allowed,rounds,reading_s,pruning_s,solving_s,pricing_s,matching_s,writing_s,wall_s,peak_mb,gemm_s,ratio,load_before,load_after,violations_per_round,sampling_s,candidate_pairs,rows_priced_per_round,pricing_per_round_s,pairs_relaxed_per_round" > "$csv"
+echo "mentees,mentors,capacity,pairs_allowed,rounds,reading_s,pruning_s,solving_s,pricing_s,matching_s,writing_s,wall_s,peak_mb,gemm_s,ratio,load_before,load_after,violations_per_round,sampling_s,candidate_pairs,rows_priced_per_round,pricing_per_round_s,pairs_relaxed_per_round,pairs_priced_per_round" > "$csv"
 for size in "${sizes[@]}"; do
   IFS=x read -r n m c <<< "$size"
   "$bin" generate --mentees "$n" --mentors "$m" --competencies 64 --capacity "$c" --seed 1 --output "$work/cohort" > /dev/null 2>&1
@@ -67,7 +68,10 @@ print(",".join(str(x) for x in [n, m, c, cert["pairsChecked"], cert["rounds"], n
       ";".join(str(round(float(x), 3)) for x in re.search(r"pricing [0-9.e-]+ s \[([0-9.e, -]*)\]", line).group(1).split(","))
       if "rows priced" in line else "",
       # The sparse solver's pairs relaxed per round (SparseSolveCounters in `solve work`).
-      ";".join(re.findall(r"relaxed ([0-9]+)", line.split("solve work", 1)[1])) if "solve work" in line else ""]))
+      ";".join(re.findall(r"relaxed ([0-9]+)", line.split("solve work", 1)[1])) if "solve work" in line else "",
+      # The pairs each pricing pass scored: a scored row is scored over every column.
+      ";".join(str(int(r) * int(m)) for r in re.search(r"rows priced \[([0-9, ]*)\]", line).group(1).replace(" ", "").split(","))
+      if "rows priced" in line else ""]))
 PY
   tail -1 "$csv" >&2
   rm -rf "$work/cohort"
