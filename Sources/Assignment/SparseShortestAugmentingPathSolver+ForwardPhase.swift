@@ -26,17 +26,20 @@ extension SparseShortestAugmentingPathSolver {
       if rowOrder!.orderIfDue(row: i, problem, cost: cost, v: v) { counters.rowsOrdered += 1 }
       ordered = rowOrder!.isOrdered(row: i)
     }
-    guard ordered, let order = rowOrder else {
+    guard ordered else {
       counters.relaxations += end - start
       for p in start..<end {
         offer(column: Int(problem.columnIndex[p]), key: offset + cost[p], pair: p, from: i, limit: &limit)
       }
       return
     }
+    // One retain of the entries, not of the whole order, per row read.
+    let entries = rowOrder!.entries
     var q = start
     while q < end {
-      if offset + order.key[q] > limit { break }
-      offer(column: Int(order.column[q]), key: offset + order.cost[q], pair: order.pair[q], from: i, limit: &limit)
+      let entry = entries[q]
+      if offset + entry.key > limit { break }
+      offer(column: Int(entry.column), key: offset + entry.cost, pair: Int(entry.pair), from: i, limit: &limit)
       q += 1
     }
     counters.relaxations += q - start

@@ -64,6 +64,13 @@ struct SparseShortestAugmentingPathSolver {
   var rowOrder: SparseRowOrder?
   /// Whether ``run()`` orders the rows' pairs before the single-row phases.
   var ordersRows = true
+  /// Whether the greedy start and the single-row phases take the rows by
+  /// falling regret (``rowsInOrder()``) rather than by index. Either way the
+  /// result is optimal; the order decides which of tied optima, and the work.
+  /// Off by default: it changes the sample's plan to another tied one (the
+  /// pairs `Datasets/sample/outcomes-example.csv` records), for 4–5 % less
+  /// work at 100,000 × 20,000 (Docs/performance.md, branch `sparse2`).
+  var takesRowsByRegret = false
   /// Start a new epoch of ``SparseRowOrder`` (rows reached again are ordered
   /// again, as rising prices loosen the keys) once the single-row phases have
   /// read this many pairs since the last; `nil`: eight times the listed
@@ -129,7 +136,7 @@ struct SparseShortestAugmentingPathSolver {
     if ordersRows { rowOrder = SparseRowOrder(rows: problem.rows) }
     let threshold = reorderAfterReads ?? 8 * problem.pairCount
     var readsAtEpoch = counters.relaxations
-    for r in 0..<problem.rows where !processed[r] {
+    for r in rowsInOrder() where !processed[r] {
       if rowOrder != nil && counters.relaxations - readsAtEpoch >= threshold {
         rowOrder!.epoch += 1
         readsAtEpoch = counters.relaxations
@@ -143,7 +150,8 @@ struct SparseShortestAugmentingPathSolver {
     resolveDeficits()
   }
   /// Gives each row a cheapest column (in reduced cost) with room: first the
-  /// rows whose preferred column is among their cheapest, then the others.
+  /// rows whose preferred column is among their cheapest, then the others,
+  /// each pass in the order of ``rowsInOrder()``.
   /// All columns of the least reduced cost (whole units, compared exactly)
   /// count as equally cheap: at an optimum many rows are indifferent between
   /// columns, and taking one with room spares the augmenting phases that a
@@ -151,8 +159,9 @@ struct SparseShortestAugmentingPathSolver {
   /// is tight and every other pair's reduced cost is non-negative.
   mutating func greedyStart() {
     let capacity = problem.capacities
+    let order = rowsInOrder()
     for keepingPreferred in [true, false] {
-      for r in 0..<problem.rows where !processed[r] {
+      for r in order where !processed[r] {
         let preferred = preferredColumn[r]
         if keepingPreferred && preferred < 0 { continue }
         let pairs = problem.rowStart[r]..<problem.rowStart[r + 1]

@@ -22,19 +22,20 @@ import _TestSupport
     let solver = SparseShortestAugmentingPathSolver(
       sparse, priceHint: BlockingPhaseTests.hint(columns: 17, spread: 1, using: &generator))
     var order = SparseRowOrder(rows: sparse.rows)
-    #expect(order.orderedIn.allSatisfy { $0 == -1 } && order.pair.isEmpty, "nothing ordered yet")
+    #expect(order.orderedIn.allSatisfy { $0 == -1 } && order.entries.isEmpty, "nothing ordered yet")
     order.epoch = 2
     for i in 0..<sparse.rows {
       order.order(row: i, sparse, cost: solver.cost, v: solver.v)
       #expect(order.orderedIn[i] == 2)
       let range = sparse.rowStart[i]..<sparse.rowStart[i + 1]
-      #expect(Set(range.map { order.pair[$0] }) == Set(range), "row \(i): a permutation of its pairs")
+      #expect(Set(range.map { Int(order.entries[$0].pair) }) == Set(range), "row \(i): a permutation of its pairs")
       for q in range {
-        let p = order.pair[q]
-        #expect(Int(order.column[q]) == Int(sparse.columnIndex[p]))
-        #expect(order.cost[q] == solver.cost[p])
-        #expect(order.key[q] == solver.cost[p] - solver.v[Int(sparse.columnIndex[p])])
-        if q > range.lowerBound { #expect(order.key[q - 1] <= order.key[q], "row \(i): sorted") }
+        let entry = order.entries[q]
+        let p = Int(entry.pair)
+        #expect(Int(entry.column) == Int(sparse.columnIndex[p]))
+        #expect(entry.cost == solver.cost[p])
+        #expect(entry.key == solver.cost[p] - solver.v[Int(sparse.columnIndex[p])])
+        if q > range.lowerBound { #expect(order.entries[q - 1].key <= entry.key, "row \(i): sorted") }
       }
     }
   }
