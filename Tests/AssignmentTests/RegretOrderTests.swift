@@ -67,43 +67,29 @@ import _TestSupport
     var generator = SeededRandomNumberGenerator(seed: 13_200 + (sense == .maximize ? 0 : 1))
     var differentPlans = 0
     for trial in 0..<12 {
-      let capacities = [1...1, 1...5, 5...5, 2...3][trial % 4]
-      let rows = 30 + 13 * trial
-      let columns = trial % 2 == 0 ? 5 + trial : rows / 2 + 4
-      let forbidden = [0, 0.3, 0.7, 0.9][trial % 4]
-      let plateau = ScalingAuctionTests.plateau(
-        rows: rows, columns: columns, capacities: capacities, forbiddenShare: forbidden, sense: sense,
-        using: &generator)
-      let ties = ScalingAuctionTests.integerTies(
-        rows: rows, columns: columns, capacities: capacities, forbiddenShare: forbidden, sense: sense,
-        using: &generator)
-      for (name, problem) in [("plateau", plateau), ("ties", ties)] {
+      for (label, problem, hint) in ScalingAuctionTests.orderTrialCases(trial: trial, sense: sense, using: &generator) {
         let sparse = SparseAssignmentProblem(problem)
-        let spread = problem.scores.filter(\.isFinite).max().map { $0 - (problem.scores.filter(\.isFinite).min() ?? 0) }
-        let far = BlockingPhaseTests.hint(columns: columns, spread: max(spread ?? 1, 1), using: &generator)
-        for (hintName, hint) in [("cold", nil), ("far hint", far)] {
-          for provisional in [false, true] {
-            let label = "\(name), trial \(trial), \(sense), \(hintName), provisional \(provisional)"
-            var byRegret = SparseShortestAugmentingPathSolver(sparse, priceHint: hint, provisional: provisional)
-            byRegret.takesRowsByRegret = true
-            byRegret.run()
-            var byIndex = SparseShortestAugmentingPathSolver(sparse, priceHint: hint, provisional: provisional)
-            byIndex.takesRowsByRegret = false
-            byIndex.run()
-            #expect(Self.objective(byRegret) == Self.objective(byIndex), "\(label): the same optimum")
-            #expect(byRegret.invariantViolations(resolvedColumns: problem.columns).isEmpty, "\(label)")
-            let c = byRegret.counters
-            #expect(
-              c.greedyPlaced + c.blockingPlaced + c.singlePhases == problem.rows,
-              "\(label): every row handled by one phase")
-            if byRegret.holding.columnOf != byIndex.holding.columnOf { differentPlans += 1 }
-            if !provisional {
-              let dense = CapacitatedAssignment.solve(problem)
-              let solution = byRegret.solution()
-              #expect(solution.assignedCount == dense.assignedCount, "\(label)")
-              #expect(abs(solution.totalScore - dense.totalScore) < 1e-9, "\(label)")
-              #expect(solution.verify(against: problem).isEmpty, "\(label)")
-            }
+        for provisional in [false, true] {
+          let label = "\(label), provisional \(provisional)"
+          var byRegret = SparseShortestAugmentingPathSolver(sparse, priceHint: hint, provisional: provisional)
+          byRegret.takesRowsByRegret = true
+          byRegret.run()
+          var byIndex = SparseShortestAugmentingPathSolver(sparse, priceHint: hint, provisional: provisional)
+          byIndex.takesRowsByRegret = false
+          byIndex.run()
+          #expect(Self.objective(byRegret) == Self.objective(byIndex), "\(label): the same optimum")
+          #expect(byRegret.invariantViolations(resolvedColumns: problem.columns).isEmpty, "\(label)")
+          let c = byRegret.counters
+          #expect(
+            c.greedyPlaced + c.blockingPlaced + c.singlePhases == problem.rows,
+            "\(label): every row handled by one phase")
+          if byRegret.holding.columnOf != byIndex.holding.columnOf { differentPlans += 1 }
+          if !provisional {
+            let dense = CapacitatedAssignment.solve(problem)
+            let solution = byRegret.solution()
+            #expect(solution.assignedCount == dense.assignedCount, "\(label)")
+            #expect(abs(solution.totalScore - dense.totalScore) < 1e-9, "\(label)")
+            #expect(solution.verify(against: problem).isEmpty, "\(label)")
           }
         }
       }
@@ -115,17 +101,7 @@ import _TestSupport
   @Test func smallProblemsMatchBruteForce() {
     var generator = SeededRandomNumberGenerator(seed: 13_300)
     for trial in 0..<40 {
-      let rows = 1 + trial % 6
-      let columns = 1 + (trial / 6) % 4
-      var problem = ScalingAuctionTests.integerTies(
-        rows: rows, columns: columns, capacities: 1...3, forbiddenShare: 0.35,
-        sense: trial % 2 == 0 ? .maximize : .minimize, using: &generator)
-      if rows > 2 {
-        var scores = problem.scores
-        for j in 0..<columns { scores[columns + j] = AssignmentProblem.forbidden }
-        problem = AssignmentProblem(
-          rows: rows, columns: columns, scores: scores, capacities: problem.capacities, sense: problem.sense)
-      }
+      let problem = ScalingAuctionTests.tinyIntegerTies(trial: trial, using: &generator)
       let best = BruteForceAssignment.solve(problem)
       var solver = SparseShortestAugmentingPathSolver(SparseAssignmentProblem(problem))
       solver.takesRowsByRegret = true

@@ -78,29 +78,13 @@ import _TestSupport
     var generator = SeededRandomNumberGenerator(seed: 12_200 + (sense == .maximize ? 0 : 1))
     var rowsOrdered = 0
     for trial in 0..<12 {
-      let capacities = [1...1, 1...5, 5...5, 2...3][trial % 4]
-      let rows = 30 + 13 * trial
-      // More rows than places in some trials, fewer in others.
-      let columns = trial % 2 == 0 ? 5 + trial : rows / 2 + 4
-      let forbidden = [0, 0.3, 0.7, 0.9][trial % 4]
-      let plateau = ScalingAuctionTests.plateau(
-        rows: rows, columns: columns, capacities: capacities, forbiddenShare: forbidden, sense: sense,
-        using: &generator)
-      let ties = ScalingAuctionTests.integerTies(
-        rows: rows, columns: columns, capacities: capacities, forbiddenShare: forbidden, sense: sense,
-        using: &generator)
-      for (name, problem) in [("plateau", plateau), ("ties", ties)] {
-        let spread = problem.scores.filter(\.isFinite).max().map { $0 - (problem.scores.filter(\.isFinite).min() ?? 0) }
-        let far = BlockingPhaseTests.hint(columns: columns, spread: max(spread ?? 1, 1), using: &generator)
-        for (hintName, hint) in [("cold", nil), ("far hint", far)] {
-          for provisional in [false, true] {
-            for reorderAfterReads in [nil, 0, 40, Int.max] {
-              let counters = Self.expectSameSolve(
-                problem, hint: hint, provisional: provisional, reorderAfterReads: reorderAfterReads,
-                "\(name), trial \(trial), \(sense), \(hintName), provisional \(provisional), "
-                  + "reorder after \(String(describing: reorderAfterReads)) reads")
-              rowsOrdered += counters.rowsOrdered
-            }
+      for (label, problem, hint) in ScalingAuctionTests.orderTrialCases(trial: trial, sense: sense, using: &generator) {
+        for provisional in [false, true] {
+          for reorderAfterReads in [nil, 0, 40, Int.max] {
+            let counters = Self.expectSameSolve(
+              problem, hint: hint, provisional: provisional, reorderAfterReads: reorderAfterReads,
+              "\(label), provisional \(provisional), reorder after \(String(describing: reorderAfterReads)) reads")
+            rowsOrdered += counters.rowsOrdered
           }
         }
       }
@@ -112,18 +96,7 @@ import _TestSupport
   @Test func smallProblemsMatchBruteForce() {
     var generator = SeededRandomNumberGenerator(seed: 12_300)
     for trial in 0..<40 {
-      let rows = 1 + trial % 6
-      let columns = 1 + (trial / 6) % 4
-      var problem = ScalingAuctionTests.integerTies(
-        rows: rows, columns: columns, capacities: 1...3, forbiddenShare: 0.35,
-        sense: trial % 2 == 0 ? .maximize : .minimize, using: &generator)
-      // One row with no allowed pair.
-      if rows > 2 {
-        var scores = problem.scores
-        for j in 0..<columns { scores[columns + j] = AssignmentProblem.forbidden }
-        problem = AssignmentProblem(
-          rows: rows, columns: columns, scores: scores, capacities: problem.capacities, sense: problem.sense)
-      }
+      let problem = ScalingAuctionTests.tinyIntegerTies(trial: trial, using: &generator)
       Self.expectSameSolve(problem, hint: nil, provisional: false, reorderAfterReads: nil, "small trial \(trial)")
       let best = BruteForceAssignment.solve(problem)
       let sparse = SparseAssignmentProblem(problem)

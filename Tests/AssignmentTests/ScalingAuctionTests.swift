@@ -27,6 +27,52 @@ import _TestSupport
     return AssignmentProblem(rows: rows, columns: columns, scores: scores, capacities: caps, sense: sense)
   }
 
+  /// Tiny ``integerTies(rows:columns:capacities:forbiddenShare:sense:using:)``
+  /// shapes for trial `trial` (1–6 rows, 1–4 columns, the sense alternating),
+  /// with row 1 allowed no pair where there are more than two rows: the
+  /// brute-force cases of the sparse solver's row-order tests.
+  static func tinyIntegerTies(trial: Int, using generator: inout SeededRandomNumberGenerator) -> AssignmentProblem {
+    let rows = 1 + trial % 6
+    let columns = 1 + (trial / 6) % 4
+    let problem = integerTies(
+      rows: rows, columns: columns, capacities: 1...3, forbiddenShare: 0.35,
+      sense: trial % 2 == 0 ? .maximize : .minimize, using: &generator)
+    guard rows > 2 else { return problem }
+    var scores = problem.scores
+    for j in 0..<columns { scores[columns + j] = AssignmentProblem.forbidden }
+    return AssignmentProblem(
+      rows: rows, columns: columns, scores: scores, capacities: problem.capacities, sense: problem.sense)
+  }
+
+  /// The medium cases of the sparse solver's row-order tests for trial
+  /// `trial` (0 to 11): a plateau and an integer-tie problem of 30 + 13·trial
+  /// rows, with more rows than places in even trials and fewer in odd ones,
+  /// capacities and forbidden shares by trial, each with no price hint
+  /// (`cold`) and with a far-off one.
+  static func orderTrialCases(
+    trial: Int, sense: AssignmentProblem.Sense, using generator: inout SeededRandomNumberGenerator
+  ) -> [(label: String, problem: AssignmentProblem, hint: [Double]?)] {
+    let capacities = [1...1, 1...5, 5...5, 2...3][trial % 4]
+    let rows = 30 + 13 * trial
+    let columns = trial % 2 == 0 ? 5 + trial : rows / 2 + 4
+    let forbidden = [0, 0.3, 0.7, 0.9][trial % 4]
+    let plateau = plateau(
+      rows: rows, columns: columns, capacities: capacities, forbiddenShare: forbidden, sense: sense,
+      using: &generator)
+    let ties = integerTies(
+      rows: rows, columns: columns, capacities: capacities, forbiddenShare: forbidden, sense: sense,
+      using: &generator)
+    var cases: [(label: String, problem: AssignmentProblem, hint: [Double]?)] = []
+    for (name, problem) in [("plateau", plateau), ("ties", ties)] {
+      let finite = problem.scores.filter(\.isFinite)
+      let spread = finite.max().map { $0 - (finite.min() ?? 0) }
+      let far = BlockingPhaseTests.hint(columns: columns, spread: max(spread ?? 1, 1), using: &generator)
+      cases.append(("\(name), trial \(trial), \(sense), cold", problem, nil))
+      cases.append(("\(name), trial \(trial), \(sense), far hint", problem, far))
+    }
+    return cases
+  }
+
   /// The plateau cohorts of ``AuctionPriceEstimateTests`` in either sense.
   static func plateau(
     rows: Int, columns: Int, capacities: ClosedRange<Int>, forbiddenShare: Double, sense: AssignmentProblem.Sense,
