@@ -1,12 +1,13 @@
 /// A pointer handed to the worker threads of one parallel pass
-/// (`DispatchQueue.concurrentPerform`).
+/// (`DispatchQueue.concurrentPerform`), in this module's passes and the
+/// readers' (`package`).
 ///
 /// Invariant (the caller's, which is why it is `@unchecked Sendable`): the
 /// memory outlives the pass, and while it runs the workers either only read
 /// it or each write only places no other worker touches.
-struct SharedPointer<Pointer>: @unchecked Sendable {
+package struct SharedPointer<Pointer>: @unchecked Sendable {
   /// The pointer.
-  let base: Pointer
+  package let base: Pointer
 
-  init(_ base: Pointer) { self.base = base }
+  package init(_ base: Pointer) { self.base = base }
 }

@@ -142,7 +142,7 @@ extension ScoreTableReader {
     var parts: [Cells] = []
     var complete = true
     let values = [Cells.Value](unsafeUninitializedCapacity: max(1, starts[workers])) { buffer, initialized in
-      let out = UnsafeSendableCells(buffer.baseAddress!)
+      let out = SharedPointer(buffer.baseAddress!)
       let results = WellFormedCSV.map(bytes, chunks: cuts) { bytes, range in
         // The chunk's place (equal cuts make empty chunks, which write nothing: any of them will do).
         let w = (0..<workers).last { cuts[$0] == range.lowerBound && cuts[$0 + 1] == range.upperBound }!
@@ -331,12 +331,5 @@ extension ScoreTableReader {
       index += 1
     }
     return result
-  }
-
-  /// The table's value storage handed to the worker threads; each writes
-  /// only its own chunk's rows while `concurrentPerform` runs.
-  struct UnsafeSendableCells<Value>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Value>
-    init(_ base: UnsafeMutablePointer<Value>) { self.base = base }
   }
 }

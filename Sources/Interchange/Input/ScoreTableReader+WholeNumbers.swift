@@ -117,7 +117,7 @@ extension ScoreTableReader {
     let count = codes.count
     let parts = max(1, min(workers, count / (1 << 18) + 1))
     codes.withUnsafeMutableBufferPointer { buffer in
-      let shared = UnsafeSendableCells(buffer.baseAddress!)
+      let shared = SharedPointer(buffer.baseAddress!)
       DispatchQueue.concurrentPerform(iterations: parts) { w in
         let codes = shared.base
         for k in (count * w / parts)..<(count * (w + 1) / parts) {
