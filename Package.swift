@@ -5,7 +5,8 @@
 // Data flows one way: Interchange/Input reads cohort files into the
 // CompetencyModel (Intake gathers one run's inputs and the Ledger's pairs),
 // FitModel scores all pairs with BLAS (LinearAlgebra, the only importer of
-// CLapack and of CKernels, its fused sparse-row C kernel), Assignment solves the capacitated problem, Rationale explains it,
+// CLapack, and of CKernels' fused sparse-row C kernel), Assignment solves the capacitated problem
+// (importing only CKernels' prefetch hint), Rationale explains it,
 // and Interchange/Output writes the plan, circles and reports (Interchange/Files
 // holds what both ends share). The `mentor-match` executable parses, calls and
 // prints.
@@ -42,7 +43,7 @@ let package = Package(
     .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
     .target(name: "CKernels", path: "Sources/CKernels"),
     .target(name: "LinearAlgebra", dependencies: ["CLapack", "CKernels"]),
-    .target(name: "Assignment", swiftSettings: invariants),
+    .target(name: "Assignment", dependencies: ["CKernels"], swiftSettings: invariants),
     .target(name: "CompetencyModel", dependencies: ["LinearAlgebra"]),
     .target(name: "Rationale", dependencies: ["CompetencyModel", "Assignment", "LinearAlgebra"]),
     .target(name: "CohortGenerator", dependencies: ["CompetencyModel"]),

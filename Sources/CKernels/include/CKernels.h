@@ -13,4 +13,10 @@ void mm_fused_rows_f64(long n, long count, const double *alpha, const double *co
 /// `(double)codes[k][j] * step` (one byte per entry).
 void mm_fused_rows_u8(long n, long count, const double *alpha, const uint8_t *const *codes, double step, double *out);
 
+/// Asks the processor to fetch the cache line holding `address` for a read
+/// soon (a software prefetch: no effect on any result, never faults, even on
+/// an address outside any allocation). Lets the callers overlap the cache
+/// misses of reads they will make one after the other.
+static inline void mm_prefetch_read(const void *address) { __builtin_prefetch(address, 0, 3); }
+
 #endif
