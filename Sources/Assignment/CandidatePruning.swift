@@ -19,6 +19,12 @@ struct CandidatePruning {
   var high = -Double.infinity
   /// The number of allowed pairs (in any column).
   var allowed = 0
+  /// The eligible scores' bounds (`low`, `high`) and grid exponent, for the
+  /// certificate of every pricing pass of the match (``EligibleScoreSummary``);
+  /// `nil` when an entry price of a column with a positive capacity is not
+  /// finite (then `low` and `high` leave that column out, and the
+  /// certificate gathers its own).
+  var summary: EligibleScoreSummary?
 
   private struct State {
     /// The current row's best columns by net score, ties in spread order.
@@ -28,6 +34,7 @@ struct CandidatePruning {
     var kept = CandidateList()
     var low = Double.infinity
     var high = -Double.infinity
+    var gridExponent = Int.max
     var allowed = 0
   }
 
@@ -68,6 +75,8 @@ struct CandidatePruning {
         let columnLists = state.columns
         var low = state.low
         var high = state.high
+        var grid = state.gridExponent
+        var gridThreshold = EligibleScoreSummary.gridThreshold(grid)
         var allowed = 0
         rowOffsets.withUnsafeBufferPointer { rowOffsets in
           listedPrices.withUnsafeBufferPointer { prices in
@@ -92,11 +101,17 @@ struct CandidatePruning {
                     let value = sign * s - prices[j]
                     net[j] = value
                     // Only pairs that can be made count in the score range:
-                    // `value − value` is +0 for them (and s − 0 is s, signed zeros
-                    // included) and NaN for the others, which the comparisons skip.
-                    let eligible = s - (value - value)
+                    // `p − p` is +0 for them (a finite price; and s − 0 is s,
+                    // signed zeros and infinities included) and NaN for the
+                    // others, which the comparisons skip.
+                    let eligible = s - (prices[j] - prices[j])
                     low = eligible < low ? eligible : low
                     high = eligible > high ? eligible : high
+                    // The grid: only a score below the threshold can lower it.
+                    if abs(eligible) < gridThreshold && eligible != 0 {
+                      grid = min(grid, AssignmentSolution.lowestBitExponent(eligible))
+                      gridThreshold = EligibleScoreSummary.gridThreshold(grid)
+                    }
                     best = value > best ? value : best
                     if value > threshold { threshold = selection.append(key: value, column: j) }
                   }
@@ -142,14 +157,20 @@ struct CandidatePruning {
         }
         state.low = low
         state.high = high
+        state.gridExponent = grid
         state.allowed += allowed
       })
     candidates = CandidateSet(rows: source.rows)
+    var gridExponent = Int.max
     for state in states {
       candidates.add(state.kept)
       low = min(low, state.low)
       high = max(high, state.high)
+      gridExponent = min(gridExponent, state.gridExponent)
       allowed += state.allowed
+    }
+    if zip(entryPrices, capacities).allSatisfy({ $1 <= 0 || $0.isFinite }) {
+      summary = EligibleScoreSummary(low: low, high: high, gridExponent: gridExponent)
     }
     let merged = TopLists(capacities: perColumn)
     for j in 0..<m {

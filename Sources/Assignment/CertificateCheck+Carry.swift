@@ -47,6 +47,33 @@ extension CertificateCheck {
     let yy = DoubleDouble(y)
     var violation = DoubleDouble(0)
     var least = Double.infinity
+    if scoreSummary != nil {
+      // As check(row:scores:into:) with a summary; the floor takes every
+      // eligible pair's slack (a column without capacity gives +∞, a
+      // forbidden pair NaN: neither lowers it).
+      let bound = rowFilterBound(y)
+      prices.withUnsafeBufferPointer { prices in
+        filterPrices.withUnsafeBufferPointer { filterPrices in
+          capacities.withUnsafeBufferPointer { capacities in
+            for j in 0..<scores.count {
+              let s = scores[j]
+              let a = sign * s + bonus
+              let slack = (y + filterPrices[j]) - a
+              if excluded[j] != i { least = min(least, slack) }
+              if slack > bound { continue }
+              guard capacities[j] > 0, !s.isNaN else { continue }
+              let c = y + prices[j]
+              if c - a > SolverTolerance.slackFilter * (abs(a) + c) { continue }
+              let excess = DoubleDouble.twoSum(sign * s, bonus) - yy - DoubleDouble(prices[j])
+              if violation < excess { violation = excess }
+            }
+          }
+        }
+      }
+      floor = least
+      finish(row: i, assignedScore: { scores[$0] }, yy: yy, violation: violation, into: &part)
+      return
+    }
     var low = part.low
     var high = part.high
     var grid = part.gridExponent
@@ -103,7 +130,7 @@ extension CertificateCheck {
 
   /// The row's term of the gap, as ``check(row:scores:into:)`` forms it.
   @inline(__always)
-  private func finish(
+  func finish(
     row i: Int, assignedScore: (Int) -> Double, yy: DoubleDouble, violation: DoubleDouble, into part: inout Part
   ) {
     let bonus = solution.cardinalityBonus

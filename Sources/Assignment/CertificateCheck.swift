@@ -27,6 +27,14 @@
 /// ``SolverTolerance/slackFilter`` times its operands' magnitude is feasible
 /// beyond doubt (that bound exceeds the rounding error of the three
 /// operations); only the others are evaluated in double-double.
+///
+/// Given the scores' ``EligibleScoreSummary`` (gathered by the pruning pass of
+/// the same scores), a walk skips the score range and the grid, which depend
+/// on the scores alone, and tests each pair's slack first against a per-row
+/// bound `2^−50 · (A + (y_i + P))` (``rowFilterBound(_:)``) that is at least
+/// the filter's `2^−50 · (|a| + c)` of every eligible pair of the row, as
+/// rounded: one comparison per pair, the filter's own test only below it.
+/// The verdicts are the same bit for bit.
 struct CertificateCheck: Sendable {
   /// The plan and duals checked.
   let solution: AssignmentSolution
@@ -39,6 +47,16 @@ struct CertificateCheck: Sendable {
   let prices: [Double]
   /// Each row's column, or -1.
   let assignedColumn: [Int]
+  /// The scores' range and grid, when given: then walks skip them.
+  let scoreSummary: EligibleScoreSummary?
+  /// `prices`, `+∞` in a column without capacity: the per-row bound's test
+  /// then skips its pairs with the others.
+  let filterPrices: [Double]
+  /// `A`: the largest `|±s + B|` over the eligible scores (0 without a summary
+  /// or an eligible score), and `P`, the largest price of a column with a
+  /// positive capacity (0 when there is none).
+  let largestAddend: Double
+  let largestPrice: Double
 
   /// What one worker saw of its rows.
   struct Part {
@@ -62,15 +80,59 @@ struct CertificateCheck: Sendable {
 
   /// Prepares the check of `solution` for a problem with these capacities.
   ///
+  /// - Parameter scores: The summary of the scores the check will walk
+  ///   (every eligible pair's), when known: walks then skip the range and
+  ///   the grid and use it instead. It must be exact: a wrong one makes a
+  ///   wrong verdict.
   /// - Complexity: O(`rows + columns`).
-  init(_ solution: AssignmentSolution, capacities: [Int], sense: AssignmentProblem.Sense) {
+  init(
+    _ solution: AssignmentSolution, capacities: [Int], sense: AssignmentProblem.Sense,
+    scores: EligibleScoreSummary? = nil
+  ) {
     self.solution = solution
     self.capacities = capacities
     self.sense = sense
-    sign = sense == .maximize ? 1 : -1
+    let sign: Double = sense == .maximize ? 1 : -1
+    self.sign = sign
     values = solution.rowValues.map { max(0, $0) }
-    prices = solution.columnPrices.map { max(0, $0) }
+    let prices = solution.columnPrices.map { max(0, $0) }
+    self.prices = prices
     assignedColumn = solution.columnOfRow.map { $0 ?? -1 }
+    scoreSummary = scores
+    filterPrices = zip(prices, capacities).map { $1 > 0 ? $0 : .infinity }
+    var largestPrice = 0.0
+    for (p, capacity) in zip(prices, capacities) where capacity > 0 { largestPrice = max(largestPrice, p) }
+    self.largestPrice = largestPrice
+    let bonus = solution.cardinalityBonus
+    if let scores, scores.low <= scores.high {
+      // a = ±s + B is monotone in s as rounded, so its magnitude peaks at an end.
+      largestAddend = max(abs(sign * scores.low + bonus), abs(sign * scores.high + bonus))
+    } else {
+      largestAddend = 0
+    }
+  }
+
+  /// The per-row bound of the filter: `2^−50 · (A + (y_i + P))`. Rounding
+  /// is monotone, so for every eligible pair of row `i` (`|a| ≤ A`,
+  /// `c = y_i + p_j ≤ y_i + P` as rounded) it is at least the filter's
+  /// bound `2^−50 · (|a| + c)` as computed: a pair whose slack exceeds it
+  /// passes the filter. `+∞` or NaN (an infinite score) sends every pair to
+  /// the filter's own test.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  func rowFilterBound(_ y: Double) -> Double { SolverTolerance.slackFilter * (largestAddend + (y + largestPrice)) }
+
+  /// The summary of the scores the parts walked (or the one given).
+  ///
+  /// - Complexity: O(`parts`).
+  func summary(of parts: [Part]) -> EligibleScoreSummary {
+    if let scoreSummary { return scoreSummary }
+    var summary = EligibleScoreSummary()
+    for part in parts {
+      summary.merge(EligibleScoreSummary(low: part.low, high: part.high, gridExponent: part.gridExponent))
+    }
+    return summary
   }
 
   /// Whether the solution's shape fits `rows` rows and these columns, every
@@ -92,6 +154,29 @@ struct CertificateCheck: Sendable {
     let y = values[i]
     let yy = DoubleDouble(y)
     var violation = DoubleDouble(0)
+    if scoreSummary != nil {
+      // The range and grid are known: one comparison per pair against the
+      // row's bound, the filter's own test (and eligibility) only below it.
+      let bound = rowFilterBound(y)
+      prices.withUnsafeBufferPointer { prices in
+        filterPrices.withUnsafeBufferPointer { filterPrices in
+          capacities.withUnsafeBufferPointer { capacities in
+            for j in 0..<scores.count {
+              let s = scores[j]
+              let a = sign * s + bonus
+              if (y + filterPrices[j]) - a > bound { continue }
+              guard capacities[j] > 0, !s.isNaN else { continue }
+              let c = y + prices[j]
+              if c - a > SolverTolerance.slackFilter * (abs(a) + c) { continue }
+              let excess = DoubleDouble.twoSum(sign * s, bonus) - yy - DoubleDouble(prices[j])
+              if violation < excess { violation = excess }
+            }
+          }
+        }
+      }
+      finish(row: i, assignedScore: { scores[$0] }, yy: yy, violation: violation, into: &part)
+      return
+    }
     var low = part.low
     var high = part.high
     var grid = part.gridExponent
@@ -115,24 +200,7 @@ struct CertificateCheck: Sendable {
     part.low = low
     part.high = high
     part.gridExponent = grid
-    part.operations += 2
-    part.rows.append(i)
-    let j = assignedColumn[i]
-    if j < 0 {
-      part.gap.append(yy + violation)
-      part.assignedScore.append(.nan)
-      part.operations += 2
-    } else if scores[j].isNaN {
-      part.forbidden.append(i)
-      part.gap.append(violation)
-      part.assignedScore.append(.nan)
-    } else {
-      let s = scores[j]
-      let slack = yy + DoubleDouble(prices[j]) - DoubleDouble.twoSum(sign * s, bonus)
-      part.gap.append(slack + violation)
-      part.assignedScore.append(s)
-      part.operations += 4
-    }
+    finish(row: i, assignedScore: { scores[$0] }, yy: yy, violation: violation, into: &part)
   }
 
   /// The verdict over all rows, from the parts of every worker.
@@ -149,9 +217,10 @@ struct CertificateCheck: Sendable {
     var gapTerm = [DoubleDouble](repeating: DoubleDouble(0), count: n)
     var assignedScore = [Double](repeating: .nan, count: n)
     var forbidden: [Int] = []
-    var low = Double.infinity
-    var high = -Double.infinity
-    var gridExponent = Int.max
+    let scores = summary(of: parts)
+    let low = scores.low
+    let high = scores.high
+    let gridExponent = scores.gridExponent
     var operations = 0
     for part in parts {
       for (k, i) in part.rows.enumerated() {
@@ -159,9 +228,6 @@ struct CertificateCheck: Sendable {
         assignedScore[i] = part.assignedScore[k]
       }
       forbidden.append(contentsOf: part.forbidden)
-      low = min(low, part.low)
-      high = max(high, part.high)
-      gridExponent = min(gridExponent, part.gridExponent)
       operations += part.operations
     }
 

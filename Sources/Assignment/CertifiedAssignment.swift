@@ -197,14 +197,19 @@ public enum CertifiedAssignment {
     // Each pass carries what the next needs to be partial (PricingCarry.swift).
     var carry: PricingCarry?
     var rowsPriced: [Int] = []
+    // The scores' range and grid, gathered once by the pruning pass for the
+    // certificate of every pricing pass (EligibleScoreSummary.swift).
+    var summary: EligibleScoreSummary?
     // The rounds and their rules: CertifiedAssignment+Rounds.swift.
     var result = rounds(
       rows: source.rows, columns: m, capacities: capacities, sense: sense, perRow: k, warmStart: warmStart,
       sampling: samplingSeconds,
       prune: {
-        CandidatePruning(
+        let pruning = CandidatePruning(
           source, capacities: capacities, sense: sense, perRow: k, entryPrices: entryPrices,
           previous: warmStart?.columnOfRow)
+        summary = pruning.summary
+        return pruning
       },
       price: { solution, candidates, resolution, _ in
         // Pairs within a twentieth of the score range of tight join too, so
@@ -212,7 +217,7 @@ public enum CertifiedAssignment {
         let pass = PricingPass(
           source, solution: solution, candidates: candidates, capacities: capacities, resolution: resolution,
           perRow: k, margin: SolverTolerance.nearTightMargin(spreadUnits: resolution.spreadUnits),
-          returnedBonus: resolution.cardinalityBonus, carrying: true, previous: carry)
+          returnedBonus: resolution.cardinalityBonus, carrying: true, previous: carry, scores: summary)
         carry = pass.carry
         rowsPriced.append(pass.rowsPriced)
         return pass

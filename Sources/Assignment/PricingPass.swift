@@ -120,18 +120,21 @@ struct PricingPass {
   ///   - leanAfter: Violations per worker after which a carrying pass takes
   ///     the lean loop (and carries nothing); by default
   ///     ``carriedViolations(rows:)``. Tests lower or raise it.
+  ///   - scores: The summary of `source`'s eligible scores
+  ///     (``CandidatePruning/summary``), when known: the certificate's walk
+  ///     then skips the range and the grid (same verdict).
   /// - Complexity: O(`rows · columns`) time besides the scoring; a partial
   ///   pass O(`rows · perRow + columns`) plus O(`columns`) per row scored.
   init(
     _ source: some ScoreBlockSource, solution: AssignmentSolution, candidates: CandidateSet, capacities: [Int],
     resolution: ScoreResolution, perRow k: Int, margin: Double = 0, returnedBonus: Double? = nil,
     workers: Int = ParallelBlockPass.defaultWorkers, carrying: Bool = false, previous: PricingCarry? = nil,
-    leanAfter: Int? = nil
+    leanAfter: Int? = nil, scores: EligibleScoreSummary? = nil
   ) {
     let carrying = carrying || previous != nil
     let check = CertificateCheck(
       solution.withCardinalityBonus(returnedBonus ?? solution.cardinalityBonus), capacities: capacities,
-      sense: resolution.sense)
+      sense: resolution.sense, scores: scores)
     precondition(check.shapeFits(rows: source.rows) && capacities.count == source.columns, "Shape mismatch")
     let m = source.columns
     let sign = resolution.sense == .maximize ? 1.0 : -1.0
@@ -390,21 +393,14 @@ struct PricingPass {
       parts.append(part)
     }
     if carrying && states.allSatisfy({ $0.lean == 0 }) {
-      var low = Double.infinity
-      var high = -Double.infinity
-      var grid = Int.max
-      for part in parts {
-        low = min(low, part.low)
-        high = max(high, part.high)
-        grid = min(grid, part.gridExponent)
-      }
+      let summary = check.summary(of: parts)
       carry = PricingCarry(
         margin: margin, offsets: offsets, prices: priceUnits, floor: floor,
         column: solution.columnOfRow.map { $0 ?? -1 }, candidateCount: candidateCount, statistics: statistics,
         onGrid: onGrid,
         certificate: CarriedCertificate(
-          values: check.values, prices: check.prices, floor: certificateFloor, low: low, high: high,
-          gridExponent: grid))
+          values: check.values, prices: check.prices, floor: certificateFloor, low: summary.low,
+          high: summary.high, gridExponent: summary.gridExponent))
     }
     if violations > 0 {
       // Rows after a worker's first violation took the lean loop, so the

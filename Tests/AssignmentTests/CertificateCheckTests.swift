@@ -115,7 +115,9 @@ import _TestSupport
 
   /// The pricing pass never priced candidate pairs; its certificate does:
   /// with every pair a candidate, a swapped pair or a raised price is no
-  /// pricing violation, but fails the certificate.
+  /// pricing violation, but fails the certificate — the same with the
+  /// pruning pass's summary of the scores (``EligibleScoreSummary``) as
+  /// without, carrying or not.
   @Test func thePricingPassesCertificateCoversCandidatePairs() {
     var generator = SeededRandomNumberGenerator(seed: 407)
     var caught = 0
@@ -129,10 +131,26 @@ import _TestSupport
         for j in 0..<problem.columns { candidates.add(row: i, column: j, score: problem.score(row: i, column: j)!) }
       }
       let resolution = ScoreResolution(problem)
+      let summary = CandidatePruning(
+        source, capacities: problem.capacities, sense: problem.sense, perRow: 2,
+        entryPrices: [Double](repeating: 0, count: problem.columns), previous: nil
+      ).summary
       func price(_ solution: AssignmentSolution) -> PricingPass {
-        PricingPass(
+        let pass = PricingPass(
           source, solution: solution, candidates: candidates, capacities: problem.capacities,
           resolution: resolution, perRow: 2)
+        for carrying in [false, true] {
+          let given = PricingPass(
+            source, solution: solution, candidates: candidates, capacities: problem.capacities,
+            resolution: resolution, perRow: 2, carrying: carrying, scores: summary)
+          #expect(given.certificateChecked == pass.certificateChecked)
+          #expect(given.certificateViolations == pass.certificateViolations)
+          if carrying, let carried = given.carry?.certificate {
+            #expect(carried.low == summary?.low && carried.high == summary?.high)
+            #expect(carried.gridExponent == summary?.gridExponent)
+          }
+        }
+        return pass
       }
       let clean = price(optimum)
       #expect(clean.violations == 0 && clean.certificateViolations.isEmpty)
