@@ -19,15 +19,40 @@ struct CandidateSet {
   /// - Complexity: O(the row's candidates), a few dozen.
   func contains(row: Int, column: Int) -> Bool { columns[row].contains(Int32(column)) }
 
+  /// The candidates as a sparse problem: rows in order, each row's pairs in
+  /// its list's order.
+  ///
+  /// - Complexity: O(`rows + pairs`), one copy of each row's lists into
+  ///   flat arrays allocated once.
   func problem(columns m: Int, capacities: [Int], sense: AssignmentProblem.Sense, bounds: ClosedRange<Double>)
     -> SparseAssignmentProblem
   {
-    var start = [0]
-    start.reserveCapacity(columns.count + 1)
-    for row in columns { start.append(start.last! + row.count) }
+    let n = columns.count
+    var start = [Int](repeating: 0, count: n + 1)
+    for i in 0..<n { start[i + 1] = start[i] + columns[i].count }
+    let pairs = start[n]
+    let index = [Int32](unsafeUninitializedCapacity: pairs) { buffer, initialized in
+      for i in 0..<n {
+        columns[i].withUnsafeBufferPointer { row in
+          guard let base = row.baseAddress else { return }
+          (buffer.baseAddress! + start[i]).initialize(from: base, count: row.count)
+        }
+      }
+      initialized = pairs
+    }
+    let values = [Double](unsafeUninitializedCapacity: pairs) { buffer, initialized in
+      for i in 0..<n {
+        precondition(scores[i].count == columns[i].count, "One score per candidate")
+        scores[i].withUnsafeBufferPointer { row in
+          guard let base = row.baseAddress else { return }
+          (buffer.baseAddress! + start[i]).initialize(from: base, count: row.count)
+        }
+      }
+      initialized = pairs
+    }
     return SparseAssignmentProblem(
-      rows: columns.count, columns: m, rowStart: start, columnIndex: columns.flatMap { $0 },
-      scores: scores.flatMap { $0 }, capacities: capacities, sense: sense, scoreBounds: bounds)
+      rows: n, columns: m, rowStart: start, columnIndex: index, scores: values, capacities: capacities,
+      sense: sense, scoreBounds: bounds)
   }
 }
 

@@ -96,6 +96,7 @@ extension CertifiedAssignment {
     let k = min(candidatesPerRow ?? Self.defaultCandidatesPerRow(columns: m), max(m, 1))
     let result = rounds(
       rows: scores.rows, columns: m, capacities: capacities, sense: scores.sense, perRow: k, warmStart: nil,
+      coldHint: { _ in nil },
       prune: { LevelPruning(scores, capacities: capacities, perRow: k, workers: workers) },
       price: { solution, candidates, resolution, provisional in
         // The additions matter only when another round follows; a round that

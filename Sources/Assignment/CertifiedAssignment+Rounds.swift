@@ -16,6 +16,12 @@ extension CertifiedAssignment {
   ///     ranks by (``SampledPriceEstimate``; 0 without one). Its prices do
   ///     not start the first solve: the auction's estimate on the candidates
   ///     is faster there (Docs/performance.md).
+  ///   - coldHint: The first round's price hint when there is no warm
+  ///     start: by default the auction's estimate when it is useful
+  ///     (``AuctionPriceEstimate/hint(_:)``). The level passes give `nil`
+  ///     without looking: on at most 64 score levels the estimate is never
+  ///     useful (``AuctionPriceEstimate/isUseful(for:levels:)``), so the hint
+  ///     is the same and the scan of the candidates' scores is saved.
   ///   - prune: The first pass.
   ///   - price: A pricing pass of the round's solution against its
   ///     candidates, in the units of the resolution; the `Bool` tells
@@ -28,6 +34,7 @@ extension CertifiedAssignment {
   static func rounds<Pruning: RoundPruning, Pricing: RoundPricing>(
     rows n: Int, columns m: Int, capacities: [Int], sense: AssignmentProblem.Sense, perRow k: Int,
     warmStart: AssignmentSolution?, sampling: Double = 0,
+    coldHint: (SparseAssignmentProblem) -> [Double]? = AuctionPriceEstimate.hint,
     prune: () -> Pruning,
     price: (AssignmentSolution, CandidateSet, ScoreResolution, Bool) -> Pricing
   ) -> (solution: AssignmentSolution, certificate: Certificate, pricing: Pricing) {
@@ -64,7 +71,7 @@ extension CertifiedAssignment {
       // auction's estimate, except on a few score levels, where zero prices
       // and the blocking phases do better (see AuctionPriceEstimate.isUseful).
       let (solution, work) = CapacitatedAssignment.solveCounting(
-        sparse, priceHint: previousPrices ?? AuctionPriceEstimate.hint(sparse), previous: previousColumns,
+        sparse, priceHint: previousPrices ?? coldHint(sparse), previous: previousColumns,
         provisional: provisional)
       seconds.solveWork.append(work)
       previousPrices = solution.columnPrices.map { max(0, $0) }

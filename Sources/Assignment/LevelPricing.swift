@@ -15,15 +15,23 @@ import Dispatch
 /// The certificate (``CertificateCheck``'s conditions, in score units with
 /// double-double arithmetic) needs, per row, the largest excess
 /// `±s + B − y_i − p_j` over its eligible pairs. Among pairs of one rank
-/// (one score) it is largest at the least price, so the loop keeps each
-/// rank's least price in the row and the excess is evaluated once per rank
-/// present, as ``CertificateCheck/check(row:scores:into:)`` evaluates it per
-/// pair (the same filter of pairs feasible beyond doubt first). The verdict is
+/// (one score) it is largest at the least price, so each rank's least price
+/// in the row is found and the excess is evaluated once per rank present,
+/// as ``CertificateCheck/check(row:scores:into:)`` evaluates it per pair
+/// (the same filter of pairs feasible beyond doubt first). The verdict is
 /// ``CertificateCheck/verdict(_:claimsExact:)`` itself. As in ``PricingPass``,
 /// a worker stops gathering the certificate at its first violation, and the
 /// verdict is formed only when the whole pass found none (``certificateChecked``).
 ///
-/// - Complexity: O(`rows · (columns + levels)`) time on `workers` threads.
+/// The least prices come from a scan of the columns in ascending order of
+/// their certificate price (sorted once per pass; columns of price `+∞`
+/// left out, as they never lower a least price): the first column of a rank
+/// met in that order has its least price, and the scan stops once every
+/// rank is met (after a few dozen columns when a row has every rank), so
+/// the loop over the row's pairs keeps no per-rank state and only prices.
+///
+/// - Complexity: O(`rows · (columns + levels)`) time on `workers` threads,
+///   plus O(`columns · log columns`) for the order.
 struct LevelPricing {
   var violations = 0
   /// Whether every eligible score is on the grid; set only when ``certificateChecked``.
@@ -77,6 +85,10 @@ struct LevelPricing {
     let prices = priceUnits
     let minimumPrices = checkPrices
     let costs = unitsOfRank
+    // The columns of finite certificate price, cheapest first (ties by index).
+    let byPrice = (0..<m).filter { checkPrices[$0] < .infinity }.sorted {
+      checkPrices[$0] < checkPrices[$1] || (checkPrices[$0] == checkPrices[$1] && $0 < $1)
+    }.map { Int32($0) }
     let ranges = scores.rowRanges(min(max(1, workers), max(1, n)))
     let slots = ResultSlots<State>(count: ranges.count)
     DispatchQueue.concurrentPerform(iterations: ranges.count) { w in
@@ -90,85 +102,96 @@ struct LevelPricing {
         prices.withUnsafeBufferPointer { prices in
           minimumPrices.withUnsafeBufferPointer { checkPrices in
             costs.withUnsafeBufferPointer { costs in
-              least.withUnsafeMutableBufferPointer { least in
-                listed.withUnsafeMutableBufferPointer { listed in
-                  for i in ranges[w] {
-                    let row = UnsafeBufferPointer(rebasing: ranks[(i * m)..<(i * m + m)])
-                    let offset = solution.rowValues[i] / q - solveUnits
-                    worst.reset(0)
-                    for j in candidates.columns[i] { listed[Int(j)] = i }
-                    // The certificate matters only if the whole pass finds no
-                    // violation: a worker stops checking it at its first one.
-                    let checking = state.violations == 0
-                    if checking { for rank in 0..<levels { least[rank] = .infinity } }
-                    var violations = 0
-                    for j in 0..<m {
-                      let rank = Int(row[j])
-                      let slack = costs[rank] + offset + prices[j]
-                      if checking && checkPrices[j] < least[rank] { least[rank] = checkPrices[j] }
-                      if collectAdditions {
-                        if slack < margin && listed[j] != i {
-                          if slack < 0 { violations += 1 }
-                          worst.offer(0, key: -slack, index: TopOrder.spread(j, row: i, columns: m))
-                        }
-                      } else if slack < 0 && listed[j] != i {
-                        violations += 1
-                      }
-                    }
-                    state.violations += violations
-                    for entry in worst.sorted(0) {
-                      let j = TopOrder.unspread(entry.index, row: i, columns: m)
-                      state.additions.append(row: i, column: j, score: scores.score(row: i, column: j))
-                    }
-                    guard checking && violations == 0 else {
-                      if check.assignedColumn[i] < 0 {
-                        for j in 0..<m where row[j] != LevelScores.forbidden && checkPrices[j] < .infinity {
-                          state.unassignedRowsWithPairs += 1
-                          break
+              byPrice.withUnsafeBufferPointer { byPrice in
+                least.withUnsafeMutableBufferPointer { least in
+                  listed.withUnsafeMutableBufferPointer { listed in
+                    for i in ranges[w] {
+                      let row = UnsafeBufferPointer(rebasing: ranks[(i * m)..<(i * m + m)])
+                      let offset = solution.rowValues[i] / q - solveUnits
+                      worst.reset(0)
+                      for j in candidates.columns[i] { listed[Int(j)] = i }
+                      // The certificate matters only if the whole pass finds no
+                      // violation: a worker stops checking it at its first one.
+                      let checking = state.violations == 0
+                      var violations = 0
+                      for j in 0..<m {
+                        let rank = Int(row[j])
+                        let slack = costs[rank] + offset + prices[j]
+                        if collectAdditions {
+                          if slack < margin && listed[j] != i {
+                            if slack < 0 { violations += 1 }
+                            worst.offer(0, key: -slack, index: TopOrder.spread(j, row: i, columns: m))
+                          }
+                        } else if slack < 0 && listed[j] != i {
+                          violations += 1
                         }
                       }
-                      continue
-                    }
-                    // The certificate, once per rank present (see the type's comment).
-                    let y = check.values[i]
-                    let yy = DoubleDouble(y)
-                    var violation = DoubleDouble(0)
-                    var eligible = false
-                    for rank in 0..<levels where least[rank] < .infinity {
-                      eligible = true
-                      state.present |= 1 << UInt64(rank)
-                      let s = scores.score(rank: rank)
-                      state.certificate.low = min(state.certificate.low, s)
-                      state.certificate.high = max(state.certificate.high, s)
-                      if s != 0 {
-                        state.certificate.gridExponent = min(
-                          state.certificate.gridExponent, AssignmentSolution.lowestBitExponent(s))
+                      state.violations += violations
+                      for entry in worst.sorted(0) {
+                        let j = TopOrder.unspread(entry.index, row: i, columns: m)
+                        state.additions.append(row: i, column: j, score: scores.score(row: i, column: j))
                       }
-                      let p = least[rank]
-                      let a = sign * s + bonus
-                      let c = y + p
-                      if c - a > SolverTolerance.slackFilter * (abs(a) + c) { continue }
-                      let excess = DoubleDouble.twoSum(sign * s, bonus) - yy - DoubleDouble(p)
-                      if violation < excess { violation = excess }
-                    }
-                    state.certificate.operations += 2
-                    state.certificate.rows.append(i)
-                    let column = check.assignedColumn[i]
-                    if column < 0 {
-                      state.certificate.gap.append(yy + violation)
-                      state.certificate.assignedScore.append(.nan)
+                      guard checking && violations == 0 else {
+                        if check.assignedColumn[i] < 0 {
+                          for j in 0..<m where row[j] != LevelScores.forbidden && checkPrices[j] < .infinity {
+                            state.unassignedRowsWithPairs += 1
+                            break
+                          }
+                        }
+                        continue
+                      }
+                      // Each rank's least certificate price in the row: its first
+                      // column in price order (see the type's comment).
+                      for rank in 0..<levels { least[rank] = .infinity }
+                      var unmet = levels
+                      for j in byPrice {
+                        let rank = Int(row[Int(j)])
+                        guard rank < levels && least[rank] == .infinity else { continue }
+                        least[rank] = checkPrices[Int(j)]
+                        unmet -= 1
+                        if unmet == 0 { break }
+                      }
+                      // The certificate, once per rank present (see the type's comment).
+                      let y = check.values[i]
+                      let yy = DoubleDouble(y)
+                      var violation = DoubleDouble(0)
+                      var eligible = false
+                      for rank in 0..<levels where least[rank] < .infinity {
+                        eligible = true
+                        state.present |= 1 << UInt64(rank)
+                        let s = scores.score(rank: rank)
+                        state.certificate.low = min(state.certificate.low, s)
+                        state.certificate.high = max(state.certificate.high, s)
+                        if s != 0 {
+                          state.certificate.gridExponent = min(
+                            state.certificate.gridExponent, AssignmentSolution.lowestBitExponent(s))
+                        }
+                        let p = least[rank]
+                        let a = sign * s + bonus
+                        let c = y + p
+                        if c - a > SolverTolerance.slackFilter * (abs(a) + c) { continue }
+                        let excess = DoubleDouble.twoSum(sign * s, bonus) - yy - DoubleDouble(p)
+                        if violation < excess { violation = excess }
+                      }
                       state.certificate.operations += 2
-                      if eligible { state.unassignedRowsWithPairs += 1 }
-                    } else if row[column] == LevelScores.forbidden {
-                      state.certificate.forbidden.append(i)
-                      state.certificate.gap.append(violation)
-                      state.certificate.assignedScore.append(.nan)
-                    } else {
-                      let s = scores.score(row: i, column: column)
-                      let slack = yy + DoubleDouble(check.prices[column]) - DoubleDouble.twoSum(sign * s, bonus)
-                      state.certificate.gap.append(slack + violation)
-                      state.certificate.assignedScore.append(s)
-                      state.certificate.operations += 4
+                      state.certificate.rows.append(i)
+                      let column = check.assignedColumn[i]
+                      if column < 0 {
+                        state.certificate.gap.append(yy + violation)
+                        state.certificate.assignedScore.append(.nan)
+                        state.certificate.operations += 2
+                        if eligible { state.unassignedRowsWithPairs += 1 }
+                      } else if row[column] == LevelScores.forbidden {
+                        state.certificate.forbidden.append(i)
+                        state.certificate.gap.append(violation)
+                        state.certificate.assignedScore.append(.nan)
+                      } else {
+                        let s = scores.score(row: i, column: column)
+                        let slack = yy + DoubleDouble(check.prices[column]) - DoubleDouble.twoSum(sign * s, bonus)
+                        state.certificate.gap.append(slack + violation)
+                        state.certificate.assignedScore.append(s)
+                        state.certificate.operations += 4
+                      }
                     }
                   }
                 }

@@ -218,150 +218,157 @@ struct LevelPruning {
       let open = UnsafeMutablePointer<UInt8>.allocate(capacity: m + 8)
       open.initialize(repeating: 0xFF, count: m + 8)
       defer { open.deallocate() }
-      // The kept rows, flat (see ``Kept``).
+      // The kept rows, flat (see ``Kept``), written in place: the arrays
+      // are the state's, not copied after the pass. Only the places a
+      // column took are read later.
       let belowEnd = belowStart[m]
       let atEnd = atStarts[m]
-      let below = UnsafeMutablePointer<Int32>.allocate(capacity: max(belowEnd, 1))
-      let atAfter = UnsafeMutablePointer<Int32>.allocate(capacity: max(atEnd, 1))
-      let atBefore = UnsafeMutablePointer<Int32>.allocate(capacity: max(atEnd, 1))
-      defer {
-        below.deallocate()
-        atAfter.deallocate()
-        atBefore.deallocate()
-      }
-      scores.ranks.withUnsafeBufferPointer { ranks in
-        for (r, i) in range.enumerated() {
-          let best = c.best[r]
-          guard best >= 0 else { continue }
-          let row = UnsafeBufferPointer(rebasing: ranks[(i * m)..<(i * m + m)])
-          // The row's threshold rank and how many columns it takes there.
-          var cumulative = 0
-          var rowThreshold = -1
-          var rowNeed = 0
-          for rank in stride(from: best, through: 0, by: -1) {
-            let here = Int(c.rowCounts[r * levels + rank])
-            if cumulative + here >= k {
-              rowThreshold = rank
-              rowNeed = k - cumulative
-              break
-            }
-            cumulative += here
-          }
-          let wanted = rowThreshold >= 0 ? k : cumulative
-          picks.removeAll(keepingCapacity: true)
-          var taken = 0
-          let first = TopOrder.unspread(0, row: i, columns: m)
-          // Offers column `j` (at cyclic `position` from `first`) of rank
-          // `level`; whether the row's picks are complete.
-          @inline(__always) func pick(_ j: Int, _ level: Int, _ position: Int) -> Bool {
-            if level > rowThreshold {
-              picks.append((level, position, j))
-            } else if level == rowThreshold && taken < rowNeed {
-              picks.append((level, position, j))
-              taken += 1
-            }
-            return picks.count == wanted
-          }
-          if picks.count < wanted {
-            if rowThreshold >= 1 {
-              // Only ranks from the row's threshold on can be picked: found
-              // eight bytes at a time (ineligible columns masked to rank 0),
-              // from `first` to the end, then from 0 to `first`, in order.
-              let base = row.baseAddress!
-              let lift = UInt64(0x80 - rowThreshold) &* 0x0101_0101_0101_0101
-              scan: for segment in 0..<2 {
-                let (low, high, shift) = segment == 0 ? (first, m, -first) : (0, first, m - first)
-                var c = low
-                while c + 8 <= high {
-                  let window =
-                    UInt64(littleEndian: UnsafeRawPointer(base + c).loadUnaligned(as: UInt64.self))
-                    & UInt64(littleEndian: UnsafeRawPointer(eligible.base + c).loadUnaligned(as: UInt64.self))
-                  var hits = LevelPruning.atLeastFloor(window, lift: lift)
-                  while hits != 0 {
-                    let j = c + hits.trailingZeroBitCount &>> 3
-                    hits &= hits &- 1
-                    if pick(j, Int(row[j]), j + shift) { break scan }
+      var belowRows = [Int32](repeating: 0, count: max(belowEnd, 1))
+      var atAfterRows = [Int32](repeating: 0, count: max(atEnd, 1))
+      var atBeforeRows = [Int32](repeating: 0, count: max(atEnd, 1))
+      belowRows.withUnsafeMutableBufferPointer { belowBuffer in
+        atAfterRows.withUnsafeMutableBufferPointer { atAfterBuffer in
+          atBeforeRows.withUnsafeMutableBufferPointer { atBeforeBuffer in
+            let below = belowBuffer.baseAddress!
+            let atAfter = atAfterBuffer.baseAddress!
+            let atBefore = atBeforeBuffer.baseAddress!
+            scores.ranks.withUnsafeBufferPointer { ranks in
+              for (r, i) in range.enumerated() {
+                let best = c.best[r]
+                guard best >= 0 else { continue }
+                let row = UnsafeBufferPointer(rebasing: ranks[(i * m)..<(i * m + m)])
+                // The row's threshold rank and how many columns it takes there.
+                var cumulative = 0
+                var rowThreshold = -1
+                var rowNeed = 0
+                for rank in stride(from: best, through: 0, by: -1) {
+                  let here = Int(c.rowCounts[r * levels + rank])
+                  if cumulative + here >= k {
+                    rowThreshold = rank
+                    rowNeed = k - cumulative
+                    break
                   }
-                  c += 8
+                  cumulative += here
                 }
-                while c < high {
-                  let rank = row[c]
-                  if rank != LevelScores.forbidden && eligible.base[c] != 0 && Int(rank) >= rowThreshold {
-                    if pick(c, Int(rank), c + shift) { break scan }
+                let wanted = rowThreshold >= 0 ? k : cumulative
+                picks.removeAll(keepingCapacity: true)
+                var taken = 0
+                let first = TopOrder.unspread(0, row: i, columns: m)
+                // Offers column `j` (at cyclic `position` from `first`) of rank
+                // `level`; whether the row's picks are complete.
+                @inline(__always) func pick(_ j: Int, _ level: Int, _ position: Int) -> Bool {
+                  if level > rowThreshold {
+                    picks.append((level, position, j))
+                  } else if level == rowThreshold && taken < rowNeed {
+                    picks.append((level, position, j))
+                    taken += 1
                   }
+                  return picks.count == wanted
+                }
+                if picks.count < wanted {
+                  if rowThreshold >= 1 {
+                    // Only ranks from the row's threshold on can be picked: found
+                    // eight bytes at a time (ineligible columns masked to rank 0),
+                    // from `first` to the end, then from 0 to `first`, in order.
+                    let base = row.baseAddress!
+                    let lift = UInt64(0x80 - rowThreshold) &* 0x0101_0101_0101_0101
+                    scan: for segment in 0..<2 {
+                      let (low, high, shift) = segment == 0 ? (first, m, -first) : (0, first, m - first)
+                      var c = low
+                      while c + 8 <= high {
+                        let window =
+                          UInt64(littleEndian: UnsafeRawPointer(base + c).loadUnaligned(as: UInt64.self))
+                          & UInt64(littleEndian: UnsafeRawPointer(eligible.base + c).loadUnaligned(as: UInt64.self))
+                        var hits = LevelPruning.atLeastFloor(window, lift: lift)
+                        while hits != 0 {
+                          let j = c + hits.trailingZeroBitCount &>> 3
+                          hits &= hits &- 1
+                          if pick(j, Int(row[j]), j + shift) { break scan }
+                        }
+                        c += 8
+                      }
+                      while c < high {
+                        let rank = row[c]
+                        if rank != LevelScores.forbidden && eligible.base[c] != 0 && Int(rank) >= rowThreshold {
+                          if pick(c, Int(rank), c + shift) { break scan }
+                        }
+                        c += 1
+                      }
+                    }
+                  } else {
+                    var j = first
+                    for position in 0..<m {
+                      let rank = row[j]
+                      if rank != LevelScores.forbidden && eligible.base[j] != 0 {
+                        if pick(j, Int(rank), position) { break }
+                      }
+                      j += 1
+                      if j == m { j = 0 }
+                    }
+                  }
+                }
+                picks.sort { $0.rank > $1.rank || ($0.rank == $1.rank && $0.position < $1.position) }
+                state.picks[r] = picks.map { Int32($0.column) }
+                // The columns' rows by regret: only ranks from `best − widest` on
+                // can be kept, found eight bytes at a time.
+                // An ineligible column's threshold, `levels + 64`, is above every
+                // eligible column's (at most `levels`): it keeps nothing.
+                @inline(__always) func offer(_ j: Int, _ rank: UInt8) {
+                  if rank == LevelScores.forbidden { return }
+                  let t = threshold[j]
+                  if t > levels { return }
+                  let regret = best - Int(rank)
+                  if regret < t {
+                    // Pass 1 counted every such row: the place is there.
+                    precondition(
+                      belowFill[j] < belowStart[j + 1], "LevelPruning: pass 2 found more rows than pass 1 counted")
+                    below[belowFill[j]] = Int32(i)
+                    belowFill[j] += 1
+                  } else if regret == t {
+                    if i >= rotation[j] {
+                      if takenAfter[j] < need[j] {
+                        atAfter[atFirst[j] + takenAfter[j]] = Int32(i)
+                        takenAfter[j] += 1
+                        // Threshold 0 (no row below it) and full at or after the
+                        // start, which every later row of this worker is: nothing
+                        // more is kept here, so the byte scan stops offering it.
+                        if t == 0 && takenAfter[j] == need[j] { open[j] = 0 }
+                      }
+                    } else if takenBefore[j] < need[j] {
+                      atBefore[atFirst[j] + takenBefore[j]] = Int32(i)
+                      takenBefore[j] += 1
+                      // Likewise when full before the start and no row of this
+                      // worker is at or after it.
+                      if t == 0 && takenBefore[j] == need[j] && rotation[j] >= rangeEnd { open[j] = 0 }
+                    }
+                  }
+                }
+                var c = 0
+                let floor = best - widest
+                if floor > 0 {
+                  let base = row.baseAddress!
+                  let lift = UInt64(0x80 - floor) &* 0x0101_0101_0101_0101
+                  while c + 8 <= m {
+                    // A closed column's byte reads as rank 0, below the floor.
+                    let window =
+                      UInt64(littleEndian: UnsafeRawPointer(base + c).loadUnaligned(as: UInt64.self))
+                      & UInt64(littleEndian: UnsafeRawPointer(open + c).loadUnaligned(as: UInt64.self))
+                    var hits = LevelPruning.atLeastFloor(window, lift: lift)
+                    while hits != 0 {
+                      let b = hits.trailingZeroBitCount &>> 3
+                      hits &= hits &- 1
+                      offer(c + b, row[c + b])
+                    }
+                    c += 8
+                  }
+                }
+                while c < m {
+                  let rank = row[c]
+                  if Int(rank) + widest >= best { offer(c, rank) }
                   c += 1
                 }
               }
-            } else {
-              var j = first
-              for position in 0..<m {
-                let rank = row[j]
-                if rank != LevelScores.forbidden && eligible.base[j] != 0 {
-                  if pick(j, Int(rank), position) { break }
-                }
-                j += 1
-                if j == m { j = 0 }
-              }
             }
-          }
-          picks.sort { $0.rank > $1.rank || ($0.rank == $1.rank && $0.position < $1.position) }
-          state.picks[r] = picks.map { Int32($0.column) }
-          // The columns' rows by regret: only ranks from `best − widest` on
-          // can be kept, found eight bytes at a time.
-          // An ineligible column's threshold, `levels + 64`, is above every
-          // eligible column's (at most `levels`): it keeps nothing.
-          @inline(__always) func offer(_ j: Int, _ rank: UInt8) {
-            if rank == LevelScores.forbidden { return }
-            let t = threshold[j]
-            if t > levels { return }
-            let regret = best - Int(rank)
-            if regret < t {
-              // Pass 1 counted every such row: the place is there.
-              precondition(belowFill[j] < belowStart[j + 1], "LevelPruning: pass 2 found more rows than pass 1 counted")
-              below[belowFill[j]] = Int32(i)
-              belowFill[j] += 1
-            } else if regret == t {
-              if i >= rotation[j] {
-                if takenAfter[j] < need[j] {
-                  atAfter[atFirst[j] + takenAfter[j]] = Int32(i)
-                  takenAfter[j] += 1
-                  // Threshold 0 (no row below it) and full at or after the
-                  // start, which every later row of this worker is: nothing
-                  // more is kept here, so the byte scan stops offering it.
-                  if t == 0 && takenAfter[j] == need[j] { open[j] = 0 }
-                }
-              } else if takenBefore[j] < need[j] {
-                atBefore[atFirst[j] + takenBefore[j]] = Int32(i)
-                takenBefore[j] += 1
-                // Likewise when full before the start and no row of this
-                // worker is at or after it.
-                if t == 0 && takenBefore[j] == need[j] && rotation[j] >= rangeEnd { open[j] = 0 }
-              }
-            }
-          }
-          var c = 0
-          let floor = best - widest
-          if floor > 0 {
-            let base = row.baseAddress!
-            let lift = UInt64(0x80 - floor) &* 0x0101_0101_0101_0101
-            while c + 8 <= m {
-              // A closed column's byte reads as rank 0, below the floor.
-              let window =
-                UInt64(littleEndian: UnsafeRawPointer(base + c).loadUnaligned(as: UInt64.self))
-                & UInt64(littleEndian: UnsafeRawPointer(open + c).loadUnaligned(as: UInt64.self))
-              var hits = LevelPruning.atLeastFloor(window, lift: lift)
-              while hits != 0 {
-                let b = hits.trailingZeroBitCount &>> 3
-                hits &= hits &- 1
-                offer(c + b, row[c + b])
-              }
-              c += 8
-            }
-          }
-          while c < m {
-            let rank = row[c]
-            if Int(rank) + widest >= best { offer(c, rank) }
-            c += 1
           }
         }
       }
@@ -369,9 +376,9 @@ struct LevelPruning {
         precondition(belowFill[j] == belowStart[j + 1], "LevelPruning: pass 2 found fewer rows than pass 1 counted")
       }
       state.belowStart = belowStart
-      state.below = Array(UnsafeBufferPointer(start: below, count: belowEnd))
-      state.atAfter = Array(UnsafeBufferPointer(start: atAfter, count: atEnd))
-      state.atBefore = Array(UnsafeBufferPointer(start: atBefore, count: atEnd))
+      state.below = belowRows
+      state.atAfter = atAfterRows
+      state.atBefore = atBeforeRows
       state.takenAfter = Array(UnsafeBufferPointer(start: takenAfter, count: m))
       state.takenBefore = Array(UnsafeBufferPointer(start: takenBefore, count: m))
       kept.put(state, at: w)

@@ -25,4 +25,11 @@ struct MentorMatch: ParsableCommand {
       Generate.self,
     ]
   )
+
+  /// Runs the command line; `solve`'s score file is read on another core
+  /// while the arguments are parsed (``SolvePrefetch``).
+  static func main() {
+    SolvePrefetch.start(CommandLine.arguments)
+    main(nil)
+  }
 }

@@ -74,11 +74,10 @@ extension MentorMatch {
 
     func run() throws {
       try reportingErrors {
-        // No matrix products here: the BLAS library's spinning workers would only take a core.
-        BLASThreads.endIdleThreads()
-        MallocArenas.shareMainArena()
+        Self.prepareProcess()
         var clock = Stopwatch()
-        let input = try ScoreTableReader.readForSolve(path: scores)
+        // Read ahead while the arguments were parsed when it could be (SolvePrefetch).
+        let input = try SolvePrefetch.scores(for: scores) ?? ScoreTableReader.readForSolve(path: scores)
         let reading = clock.lap()
         let mentorIDs: [String]
         switch input {

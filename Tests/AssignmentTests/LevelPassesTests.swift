@@ -192,4 +192,51 @@ import _TestSupport
     #expect(counting.violations == pass.violations && counting.additions.rows.isEmpty)
     #expect(counting.unassignedRowsWithPairs == pass.unassignedRowsWithPairs)
   }
+
+  /// Each rank's least certificate price in a row comes from a scan of the
+  /// columns in price order (``LevelPricing``): with unequal prices (some
+  /// lowered below feasibility, so that some rows fail), rows that lack some
+  /// ranks, forbidden pairs and zero-capacity columns, and every allowed pair
+  /// a candidate (so that the pass checks the certificate), the level pass
+  /// finds the same certificate violations and grid flag as ``PricingPass``.
+  @Test func levelCertificateEqualsTheGenericOneAtUnequalPrices() {
+    var generator = SeededRandomNumberGenerator(seed: 19)
+    var rejected = 0
+    var accepted = 0
+    for trial in 0..<16 {
+      let sense: AssignmentProblem.Sense = trial % 3 == 2 ? .minimize : .maximize
+      let problem = Self.integers(
+        rows: 20 + 7 * trial, columns: 3 + trial, low: -1, high: 2 + trial % 8, capacities: 0...4,
+        forbiddenShare: trial % 2 == 0 ? 0.35 : 0.05, sense: sense, using: &generator)
+      let levels = LevelScores(problem)!
+      let (solution, _) = CertifiedAssignment.solve(dense: problem)
+      var priced = solution
+      if trial % 4 != 0 {
+        for j in priced.columnPrices.indices {
+          priced.columnPrices[j] *= Double.random(in: 0.25...1, using: &generator)
+        }
+      }
+      let resolution = ScoreResolution(problem)
+      var everyPair = CandidateSet(rows: problem.rows)
+      for i in 0..<problem.rows {
+        for j in 0..<problem.columns {
+          if let s = problem.score(row: i, column: j) { everyPair.add(row: i, column: j, score: s) }
+        }
+      }
+      let generic = PricingPass(
+        DenseScoreSource(problem), solution: priced, candidates: everyPair, capacities: problem.capacities,
+        resolution: resolution, perRow: 24, returnedBonus: priced.cardinalityBonus)
+      for workers in [1, 3] {
+        let pass = LevelPricing(
+          levels, solution: priced, candidates: everyPair, capacities: problem.capacities, resolution: resolution,
+          perRow: 24, margin: 0, returnedBonus: priced.cardinalityBonus, collectAdditions: false, workers: workers)
+        #expect(generic.certificateChecked && pass.certificateChecked, "trial \(trial)")
+        #expect(pass.certificateViolations == generic.certificateViolations, "trial \(trial), \(workers) workers")
+        #expect(pass.onGrid == generic.onGrid)
+      }
+      if generic.certificateViolations.isEmpty { accepted += 1 } else { rejected += 1 }
+    }
+    // Both verdicts occur, so the least prices decided something.
+    #expect(accepted > 0 && rejected > 0)
+  }
 }

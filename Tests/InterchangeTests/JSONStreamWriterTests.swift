@@ -48,7 +48,7 @@ import _TestSupport
     }
   }
 
-  private static func report(_ random: inout SplitMix) throws -> SolveReport {
+  private static func report(_ random: inout SplitMix, assignmentCount: Int? = nil) throws -> SolveReport {
     let certificate: SolveReport.Certificate? =
       random.next() % 3 == 0
       ? nil
@@ -60,7 +60,7 @@ import _TestSupport
            "violationsPerRound": [\((0..<Int(random.next() % 4)).map { _ in String(random.next() % 50) }.joined(separator: ","))],
            "exact": \(random.next() % 2 == 0), "resolution": \(awkwardNumber(&random).magnitude)}
           """.utf8))
-    let assignments = (0..<Int(random.next() % 12)).map { _ in
+    let assignments = (0..<(assignmentCount ?? Int(random.next() % 12))).map { _ in
       SolveReport.Assignment(
         mentee: awkwardString(&random), mentor: awkwardString(&random), score: awkwardNumber(&random))
     }
@@ -92,6 +92,18 @@ import _TestSupport
       report.writeCSV(to: &csv)
       #expect(csv.bytes == Array(report.render(.csv).utf8), "trial \(trial)")
     }
+  }
+
+  /// Many assignments: formatted in blocks of 512 on every core, in
+  /// batches (more than one past 4,096 on 2 cores), still the encoder's bytes.
+  @Test(arguments: [511, 512, 513, 1_500, 5_000])
+  func longSolveReportsStreamTheEncodersBytes(count: Int) throws {
+    var random = SplitMix(seed: 1516 + UInt64(count))
+    let report = try Self.report(&random, assignmentCount: count)
+    #expect(report.assignments.count == count)
+    var sink = ByteSink()
+    report.writeJSON(to: &sink)
+    #expect(sink.bytes == (try Self.encoded(report) + [0x0A]))
   }
 
   @Test func writesStringsAndNumbersAsTheEncoderDoes() throws {

@@ -64,4 +64,36 @@ import _TestSupport
       }
     }
   }
+
+  /// A file of a megabyte or more is read on another core while the
+  /// arguments are parsed (`SolvePrefetch`), wherever the path stands among
+  /// the options; the report is the one of the same scores read as doubles
+  /// (one cell `5e0`).
+  @Test func largeFilesReadAheadWriteTheSameReport() throws {
+    let folder = try TemporaryFolder()
+    var generator = SeededRandomNumberGenerator(seed: 2028)
+    let cells = ratings(rows: 840, columns: 720, low: 0, high: 9, generator: &generator)
+    let text = csv(cells)
+    #expect(text.utf8.count >= 1 << 20)
+    let whole = try folder.write("big.csv", text)
+    let spot = try #require(cells[0].firstIndex { $0 != nil })
+    let decimal = try folder.write("big-decimal.csv", csv(cells, exponentAt: (0, spot)))
+    let out = folder.path("plan.json")
+    let reference = try CLIRunner.run(["solve", decimal, "--capacity", "2", "--format", "json"])
+    #expect(reference.status == 0, "\(reference.stderr)")
+    for arguments in [
+      ["solve", whole, "--capacity", "2", "--format", "json"],
+      ["solve", "--capacity", "2", "--format", "json", whole],
+      ["solve", "--timings", "--capacity", "2", "--format", "json", "--", whole],
+      ["solve", "--capacity", "2", "-o", "-", "--format", "json", whole],
+    ] {
+      let run = try CLIRunner.run(arguments)
+      #expect(run.status == 0, "\(arguments): \(run.stderr)")
+      #expect(withoutTime(run.stdout) == withoutTime(reference.stdout), "\(arguments)")
+    }
+    let toFile = try CLIRunner.run(["solve", "--output", out, "--capacity", "2", "--format", "json", whole])
+    #expect(toFile.status == 0, "\(toFile.stderr)")
+    let written = try folder.read("plan.json")
+    #expect(withoutTime(written) == withoutTime(reference.stdout))
+  }
 }

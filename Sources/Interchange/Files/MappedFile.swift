@@ -77,6 +77,22 @@ enum MappedFile {
   /// otherwise replace for a moment.
   ///
   /// - Complexity: O(1) plus `body`.
+  /// Whether `path` names a regular file (after symbolic links) of at
+  /// least `minimumSize` bytes, by `stat` alone: nothing is opened.
+  ///
+  /// - Complexity: O(1).
+  static func isRegularFile(_ path: String, minimumSize: Int) -> Bool {
+    #if os(Linux)
+      var info = stat()
+      guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let size = Int(exactly: info.st_size) else {
+        return false
+      }
+      return size >= minimumSize
+    #else
+      return false
+    #endif
+  }
+
   static func exclusively<Result>(_ body: () throws -> Result) rethrows -> Result {
     lock.lock()
     defer { lock.unlock() }

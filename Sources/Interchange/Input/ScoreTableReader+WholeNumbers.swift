@@ -37,6 +37,22 @@ extension ScoreTableReader {
     return try solveScores(data, file: path)
   }
 
+  /// The first step of ``readForSolve(path:)`` alone: the scores of a
+  /// regular file of a megabyte or more that the fast path reads from its
+  /// mapping, else `nil` (the file is then read by ``readForSolve(path:)``'s
+  /// other steps). Anything but a regular file of that size is left
+  /// untouched: not opened, so a stream or a FIFO is neither read nor
+  /// waited on. When it returns scores, ``readForSolve(path:)`` returns the
+  /// same for the same file.
+  ///
+  /// - Parameter path: The file's path.
+  /// - Returns: The scores, or `nil`.
+  /// - Complexity: O(size of the file).
+  public static func readMappedForSolve(path: String) -> SolveScores? {
+    guard MappedFile.isRegularFile(path, minimumSize: 1 << 20) else { return nil }
+    return MappedFile.withBytes(ofRegularFile: path, minimumSize: 1 << 20, fastSolveScores)
+  }
+
   /// ``readForSolve(path:)`` on a file's content already in memory: the
   /// same fast path, fallback and errors (the fuzz target's and the tests'
   /// entry).
