@@ -137,7 +137,14 @@ extension CohortFileParser {
     var problems: [InputError] = []
     let rows = output.rows.baseAddress! + offset
     var count = 0
-    let counted = PlainLineCells.forEachRow(bytes, range, fields: template.fields, firstLine: firstLine) { cells in
+    // The level and goal runs are read while each line is split.
+    let columns = parser.columns
+    let runs = LevelRuns(
+      LevelRuns.Run(first: columns.levelRun ?? -1, count: columns.levelIndices.count, empty: 0),
+      LevelRuns.Run(first: columns.goalRun ?? -1, count: columns.goalIndices.count, empty: .nan))
+    let counted = PlainLineCells.forEachRow(
+      bytes, range, fields: template.fields, firstLine: firstLine, runs: runs
+    ) { cells in
       guard count < lines, let row = parser.parseRow(cells, problems: &problems), problems.isEmpty else { return false }
       (rows + count).initialize(to: row)
       count += 1
