@@ -74,10 +74,14 @@ struct CohortPeople {
                 var arena = LevelArena()  // for levels and goals not in cohort order
                 let placeholder = CohortFileParser.Row.placeholder()
                 for index in bounds[part]..<bounds[part + 1] {
-                  let row = (shared.rows.baseAddress! + index).move()
+                  var row = (shared.rows.baseAddress! + index).move()
                   (shared.rows.baseAddress! + index).initialize(to: placeholder)
                   let (levels, goals) = slots.inCohortOrder(row, withGoals: mentees, arena: &arena)
-                  var person = row.person
+                  // The person is swapped out of the row, not copied (a copy
+                  // retained each of its texts and lists, and the row's end
+                  // released them again): the row keeps the placeholder's.
+                  var person = placeholder.person
+                  swap(&person, &row.person)
                   person.levels = levels
                   if mentors && row.role.mentors {
                     (shared.mentors.baseAddress! + mentor).initialize(
