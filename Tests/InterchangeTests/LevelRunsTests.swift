@@ -8,7 +8,8 @@ import _TestSupport
 /// a line gives what a split without runs gives: the same lines accepted or
 /// refused, the same cells (texts, columns, decimals) and, for every run,
 /// the same levels read by ``PlainLineCells/quickLevels(from:count:into:empty:)``
-/// (bit for bit) and the same count of them.
+/// (bit for bit) and the same count of them, whether the split keeps them in
+/// a buffer of its own or writes them where they are then asked for.
 struct LevelRunsTests {
   /// Mostly levels (empty cells, one- and three-byte forms in and out of
   /// 0–5), with other decimals, text, spaces, a quote, a carriage return and
@@ -54,8 +55,11 @@ struct LevelRunsTests {
     return Line(text: text, fields: fields, runs: runs)
   }
 
-  /// Every row's cells, and the levels of `runs` read from them.
-  private static func read(_ line: Line, splitWith runs: LevelRuns) -> (lines: Int?, rows: [String]) {
+  /// Every row's cells, and the levels of `runs` read from them; `inPlace`:
+  /// the split writes the runs' levels where they are then asked for.
+  private static func read(_ line: Line, splitWith runs: LevelRuns, inPlace: Bool = false) -> (
+    lines: Int?, rows: [String]
+  ) {
     var rows: [String] = []
     // The bytes end where the text ends, so a run at the very end reads nothing beyond it.
     let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: line.text.utf8.count)
@@ -63,8 +67,22 @@ struct LevelRunsTests {
     _ = bytes.initialize(from: line.text.utf8)
     let values = UnsafeMutablePointer<Double>.allocate(capacity: line.fields + 2)
     defer { values.deallocate() }
+    let destination = UnsafeMutablePointer<Double>.allocate(capacity: 2 * line.fields + 4)
+    defer { destination.deallocate() }
+    // Where the split puts each run's levels: the first run's, then the second's.
+    let placed = runs.within(fields: line.fields)
+    func place(_ run: LevelRuns.Run) -> UnsafeMutablePointer<Double> {
+      guard inPlace else { return values }
+      if placed.first.matches(first: run.first, count: run.count, empty: run.empty) { return destination }
+      if placed.second.matches(first: run.first, count: run.count, empty: run.empty) {
+        return destination + placed.first.count
+      }
+      return values
+    }
+    func nextRow() -> UnsafeMutablePointer<Double>? { inPlace ? destination : nil }
     let lines = PlainLineCells.forEachRow(
-      UnsafeBufferPointer(bytes), 0..<bytes.count, fields: line.fields, firstLine: 3, runs: runs
+      UnsafeBufferPointer(bytes), 0..<bytes.count, fields: line.fields, firstLine: 3, runs: runs,
+      runDestination: nextRow
     ) { cells in
       var row = "line \(cells.line), \(cells.count) cells:"
       for index in 0..<cells.count {
@@ -77,9 +95,10 @@ struct LevelRunsTests {
       }
       for run in line.runs where run.count > 0 && run.first >= 0 && run.first + run.count <= cells.count {
         values.update(repeating: -7, count: line.fields + 2)
-        let read = cells.quickLevels(from: run.first, count: run.count, into: values, empty: run.empty)
+        let into = place(run)
+        let read = cells.quickLevels(from: run.first, count: run.count, into: into, empty: run.empty)
         row += " | \(run.first)+\(run.count): \(read) read:"
-        for k in 0..<read { row += " \(values[k].bitPattern)" }
+        for k in 0..<read { row += " \(into[k].bitPattern)" }
       }
       rows.append(row)
       return true
@@ -102,6 +121,9 @@ struct LevelRunsTests {
       let fused = Self.read(line, splitWith: runs)
       #expect(fused.lines == plain.lines, "\(line.text.debugDescription)")
       #expect(fused.rows == plain.rows, "\(line.text.debugDescription)")
+      let inPlace = Self.read(line, splitWith: runs, inPlace: true)
+      #expect(inPlace.lines == plain.lines, "\(line.text.debugDescription)")
+      #expect(inPlace.rows == plain.rows, "\(line.text.debugDescription)")
       if fused.lines != nil && !line.runs.isEmpty { runsRead += 1 }
     }
     // The draws reach the runs often (not only lines refused before them).

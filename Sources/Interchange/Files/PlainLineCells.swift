@@ -5,7 +5,7 @@ import Foundation
 /// place, columns counted as ``CSVTokenizer`` counts them.
 ///
 /// The cell offsets live in a buffer of the header's field count (plus
-/// two) that ``forEachRow(_:_:fields:firstLine:runs:_:)`` allocates once per
+/// two) that ``forEachRow(_:_:fields:firstLine:runs:runDestination:_:)`` allocates once per
 /// chunk; a line with more cells only counts them (it is never read).
 struct PlainLineCells: CohortRowCells {
   let bytes: UnsafeBufferPointer<UInt8>
@@ -25,9 +25,9 @@ struct PlainLineCells: CohortRowCells {
   private(set) var line = 0
   /// The runs of level cells ``split(_:line:)`` reads on the way.
   private let runs: LevelRuns
-  /// The values ``split(_:line:)`` read in the runs: the first run's, then
-  /// the second's.
-  private let runValues: UnsafeMutablePointer<Double>
+  /// Where ``split(_:line:)`` writes the values it reads in the runs: the
+  /// first run's, then the second's.
+  private var runValues: UnsafeMutablePointer<Double>
   /// How many cells of each run ``split(_:line:)`` read (from the first on).
   private var quick = (0, 0)
 
@@ -247,12 +247,14 @@ struct PlainLineCells: CohortRowCells {
   @inline(__always)
   func quickLevels(from first: Int, count: Int, into values: UnsafeMutablePointer<Double>, empty: Double) -> Int {
     precondition(first >= 0 && first + count <= self.count && first + count < capacity, "cells out of range")
+    // (Nothing to copy when the split wrote them where they are asked for.)
     if runs.first.matches(first: first, count: count, empty: empty) {
-      values.update(from: runValues, count: quick.0)
+      if values != runValues { values.update(from: runValues, count: quick.0) }
       return quick.0
     }
     if runs.second.matches(first: first, count: count, empty: empty) {
-      values.update(from: runValues + runs.first.count, count: quick.1)
+      let source = runValues + runs.first.count
+      if values != source { values.update(from: source, count: quick.1) }
       return quick.1
     }
     let base = bytes.baseAddress!
@@ -316,6 +318,11 @@ extension PlainLineCells {
   ///   - firstLine: The number of the range's first line (1 by default).
   ///   - runs: The runs of level cells each line's split reads on the way
   ///     (none by default).
+  ///   - runDestination: Where each line's split writes the levels of the
+  ///     runs (the first run's, then the second's), asked before each line;
+  ///     `nil` (the default): a buffer of the chunk's own. Room for both runs' cells,
+  ///     not overlapping where ``quickLevels(from:count:into:empty:)`` is
+  ///     asked to write but at the very same place.
   ///   - row: Reads one row; returns `false` when the row is not plain.
   /// - Returns: The number of lines, or `nil` when a line holds a quote, a
   ///   lone carriage return or a leading U+FEFF, has another field count,
@@ -323,7 +330,8 @@ extension PlainLineCells {
   /// - Complexity: O(`range.count`) plus the work of `row`.
   static func forEachRow(
     _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fields: Int, firstLine: Int = 1,
-    runs: LevelRuns = LevelRuns(), _ row: (PlainLineCells) -> Bool
+    runs: LevelRuns = LevelRuns(), runDestination: () -> UnsafeMutablePointer<Double>? = { nil },
+    _ row: (PlainLineCells) -> Bool
   ) -> Int? {
     let capacity = fields + 2
     let starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
@@ -353,6 +361,7 @@ extension PlainLineCells {
       if contentEnd - index >= 3 && base[index] == 0xEF && base[index + 1] == 0xBB && base[index + 2] == 0xBF {
         return nil
       }
+      if let destination = runDestination() { cells.runValues = destination }
       guard cells.split(index..<contentEnd, line: line) else { return nil }
       index = next
       if cells.isBlank { continue }

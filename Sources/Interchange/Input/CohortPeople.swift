@@ -74,14 +74,10 @@ struct CohortPeople {
                 var arena = LevelArena()  // for levels and goals not in cohort order
                 let placeholder = CohortFileParser.Row.placeholder()
                 for index in bounds[part]..<bounds[part + 1] {
-                  var row = (shared.rows.baseAddress! + index).move()
+                  let row = (shared.rows.baseAddress! + index).move()
                   (shared.rows.baseAddress! + index).initialize(to: placeholder)
                   let (levels, goals) = slots.inCohortOrder(row, withGoals: mentees, arena: &arena)
-                  // The person is swapped out of the row, not copied (a copy
-                  // retained each of its texts and lists, and the row's end
-                  // released them again): the row keeps the placeholder's.
-                  var person = placeholder.person
-                  swap(&person, &row.person)
+                  var person = row.person
                   person.levels = levels
                   if mentors && row.role.mentors {
                     (shared.mentors.baseAddress! + mentor).initialize(
