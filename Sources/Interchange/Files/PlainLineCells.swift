@@ -328,6 +328,7 @@ extension PlainLineCells {
   ///   lone carriage return or a leading U+FEFF, has another field count,
   ///   or `row` returned `false`.
   /// - Complexity: O(`range.count`) plus the work of `row`.
+  @inline(__always)  // (in each reader's chunk loop, with its `row` and its runs or none)
   static func forEachRow(
     _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fields: Int, firstLine: Int = 1,
     runs: LevelRuns = LevelRuns(), runDestination: () -> UnsafeMutablePointer<Double>? = { nil },
