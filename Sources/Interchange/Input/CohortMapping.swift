@@ -59,8 +59,10 @@ public struct CohortMapping: Sendable, Hashable {
   /// file's header, then by its native header), else the default, else none
   /// (the native 0–5 numbers and tier names).
   ///
-  /// - Complexity: O(length of the headers).
+  /// - Complexity: O(length of the headers); O(1) without scales of
+  ///   columns (no keys made).
   func scale(header: String, native: String) -> LevelScale? {
-    scales[Self.key(header)] ?? scales[Self.key(native)] ?? defaultScale
+    if scales.isEmpty { return defaultScale }
+    return scales[Self.key(header)] ?? scales[Self.key(native)] ?? defaultScale
   }
 }
