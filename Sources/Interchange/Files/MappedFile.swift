@@ -70,13 +70,6 @@ enum MappedFile {
     #endif
   }
 
-  /// Runs `body` while no other thread can map a file through
-  /// ``withBytes(ofRegularFile:minimumSize:_:)``; calls made by `body` itself
-  /// (on the same thread) go ahead. Lets a caller see the `SIGBUS` handler
-  /// as it is between guarded mappings, which another thread's mapping would
-  /// otherwise replace for a moment.
-  ///
-  /// - Complexity: O(1) plus `body`.
   /// Whether `path` names a regular file (after symbolic links) of at
   /// least `minimumSize` bytes, by `stat` alone: nothing is opened.
   ///
@@ -93,6 +86,13 @@ enum MappedFile {
     #endif
   }
 
+  /// Runs `body` while no other thread can map a file through
+  /// ``withBytes(ofRegularFile:minimumSize:_:)``; calls made by `body` itself
+  /// (on the same thread) go ahead. Lets a caller see the `SIGBUS` handler
+  /// as it is between guarded mappings, which another thread's mapping would
+  /// otherwise replace for a moment.
+  ///
+  /// - Complexity: O(1) plus `body`.
   static func exclusively<Result>(_ body: () throws -> Result) rethrows -> Result {
     lock.lock()
     defer { lock.unlock() }
