@@ -71,14 +71,22 @@ struct CSVSummaryBytesTests {
       }
       let plan = try growthPlan(focus: focus, milestones: milestones)
       #expect(plan.focus.count == focus.count && plan.milestones.count == milestones.count)
-      var bytes: [UInt8] = [1, 2, 3]  // stale bytes, replaced
+      var bytes = ByteSink()
+      bytes.append("stale bytes, replaced" as StaticString)
       PlanCSVRenderer.SummaryBytes.focus(plan, into: &bytes)
-      #expect(bytes == Array(plan.focusSummary.utf8), "round \(round): \(plan.focusSummary.debugDescription)")
+      #expect(bytes.bytes == Array(plan.focusSummary.utf8), "round \(round): \(plan.focusSummary.debugDescription)")
       PlanCSVRenderer.SummaryBytes.milestones(plan, into: &bytes)
-      #expect(bytes == Array(plan.milestoneSummary.utf8), "round \(round): \(plan.milestoneSummary.debugDescription)")
+      #expect(
+        bytes.bytes == Array(plan.milestoneSummary.utf8), "round \(round): \(plan.milestoneSummary.debugDescription)")
       let highlights = (0..<Int(random.next() % 4)).map { _ in Self.texts.randomElement(using: &random)! }
       PlanCSVRenderer.SummaryBytes.joined(highlights, into: &bytes)
-      #expect(bytes == Array(highlights.joined(separator: "; ").utf8))
+      #expect(bytes.bytes == Array(highlights.joined(separator: "; ").utf8))
+      var cell = ByteSink()
+      var row = CSVCellBytes.Row()
+      row.shown(bytes: bytes, &cell)
+      var expected = ByteSink()
+      CSVCellBytes.text(DisplayText.visible(highlights.joined(separator: "; ")), &expected)
+      #expect(cell.bytes == expected.bytes)
     }
   }
 }

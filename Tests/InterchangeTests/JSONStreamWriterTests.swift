@@ -175,4 +175,64 @@ import _TestSupport
     json.end(&sink)
     #expect(String(decoding: sink.bytes, as: UTF8.self) == String(decoding: try Self.encoded(Outer()), as: UTF8.self))
   }
+
+  /// Elements written by a writer resumed inside an array, and the array
+  /// closed by the writer that opened it once told of them, give the bytes
+  /// of one writer writing everything: arrays at depths 1–6, with and
+  /// without earlier elements, elements of every kind (numbers, strings,
+  /// nested objects and arrays, empty ones).
+  @Test(arguments: 1...6)
+  func resumedArraysWriteWhatOneWriterWrites(depth: Int) {
+    /// Opens `depth - 1` objects, each with one member, then an array.
+    func open(_ json: inout JSONStreamWriter, _ sink: inout ByteSink) {
+      for level in 1..<depth {
+        json.beginObject(&sink)
+        json.key("k\(level)", &sink)
+      }
+      json.beginArray(&sink)
+    }
+    func elements(_ first: Int, _ json: inout JSONStreamWriter, _ sink: inout ByteSink) {
+      for index in first..<first + 3 {
+        json.element(&sink)
+        switch index % 3 {
+        case 0: JSONStreamWriter.integer(index, &sink)
+        case 1: JSONStreamWriter.string("e\"\(index)", &sink)
+        default:
+          json.beginObject(&sink)
+          json.key("list", &sink)
+          json.beginArray(&sink)
+          json.element(&sink)
+          JSONStreamWriter.number(Double(index) / 4, &sink)
+          json.end(&sink)
+          json.key("none", &sink)
+          json.beginArray(&sink)
+          json.end(&sink)
+          json.end(&sink)
+        }
+      }
+    }
+    for blocks in 0...3 {
+      // One writer writes every block's elements itself.
+      var whole = ByteSink()
+      var one = JSONStreamWriter()
+      open(&one, &whole)
+      for block in 0..<blocks { elements(3 * block, &one, &whole) }
+      for _ in 0..<depth { one.end(&whole) }
+      // The opener writes the containers; each block comes from a resumed writer.
+      var split = ByteSink()
+      var opener = JSONStreamWriter()
+      open(&opener, &split)
+      for block in 0..<blocks {
+        var resumed = JSONStreamWriter.resumingArray(atDepth: depth, holdingElements: block > 0)
+        var out = ByteSink()
+        elements(3 * block, &resumed, &out)
+        out.withBytes { split.append($0) }
+      }
+      if blocks > 0 { opener.noteElementsWrittenElsewhere() }
+      for _ in 0..<depth { opener.end(&split) }
+      #expect(
+        String(decoding: split.bytes, as: UTF8.self) == String(decoding: whole.bytes, as: UTF8.self),
+        "depth \(depth), \(blocks) blocks")
+    }
+  }
 }

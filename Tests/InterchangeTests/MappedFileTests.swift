@@ -79,6 +79,45 @@ import _TestSupport
     }
   }
 
+  /// `read(path:)` maps large files too: decimals and whole numbers (with
+  /// blanks) read to the table the same text parses to in memory, bit for bit.
+  @Test func largeFilesReadByReadAsTheTextParses() throws {
+    let folder = try TemporaryFolder()
+    var random = SplitMix(seed: 153)
+    for decimals in [false, true] {
+      let text = scores(rows: 2500, columns: 250, decimals: decimals, random: &random)
+      #expect(text.utf8.count > 1 << 20)
+      let path = try folder.write(decimals ? "decimals.csv" : "whole.csv", text)
+      let read = try ScoreTableReader.read(path: path)
+      let parsed = try ScoreTableReader.parse(text, file: path)
+      #expect(read.menteeIDs == parsed.menteeIDs && read.mentorIDs == parsed.mentorIDs)
+      #expect(read.scores.map(\.bitPattern) == parsed.scores.map(\.bitPattern), "decimals: \(decimals)")
+      #expect(read.scores.count == 2500 * 250 && read.scores.contains { $0.isNaN })
+    }
+  }
+
+  /// A large damaged file read by `read(path:)` (declined by the mapped fast
+  /// path, then read as before): the careful path's errors, at the same
+  /// file:line:column as the text parsed in memory.
+  @Test func largeDamagedFilesReadByReadGiveTheCarefulErrors() throws {
+    let folder = try TemporaryFolder()
+    var random = SplitMix(seed: 154)
+    var lines = scores(rows: 2500, columns: 250, decimals: true, random: &random).split(separator: "\n")
+    lines[1717] = lines[1717].replacing(",", with: ",x", maxReplacements: 1)
+    lines[2222] = lines[2222].prefix { $0 != "," } + ",1"
+    let text = lines.joined(separator: "\n") + "\n"
+    #expect(text.utf8.count > 1 << 20)
+    let path = try folder.write("bad.csv", text)
+    let expected = Result { () throws(InputErrors) in try ScoreTableReader.parse(text, file: path) }
+    let got = Result { () throws(InputErrors) in try ScoreTableReader.read(path: path) }
+    switch (expected, got) {
+    case (.failure(let a), .failure(let b)):
+      #expect(a.description == b.description)
+      #expect(b.description.contains("bad.csv:1718:") && b.description.contains("bad.csv:2223:1:"))
+    default: Issue.record("both reads should fail, got \(expected) and \(got)")
+    }
+  }
+
   /// The guard: a file truncated while mapped faults (`SIGBUS`) on its lost
   /// pages; the read sees zeros and is discarded (`nil`), and the process
   /// goes on. A file that grew is discarded too; small files, folders and

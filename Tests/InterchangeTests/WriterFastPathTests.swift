@@ -147,6 +147,34 @@ import _TestSupport
     }
   }
 
+  /// Cells holding several awkward characters at once, longer than a word:
+  /// commas with quotes, with line breaks, with controls, DEL, C1 and other
+  /// `0xC2` characters (`§`), formula leads; text and shown cells against
+  /// ``CSVWriter``'s.
+  @Test func csvCellsWithSeveralAwkwardCharactersAreTheWritersCells() {
+    var random = SplitMix(seed: 4181)
+    let alphabet = [
+      "a", "b", " ", ",", "\"", "\r", "\n", "\t", "\u{7F}", "\u{85}", "é", "§", "=", "'", "-", "漢", "\u{1B}",
+    ]
+    for round in 0..<4000 {
+      let length = Int(random.next() % 41)
+      // Half the texts draw from the plain letters mostly, so that one awkward character is rare.
+      let plainBias = round % 2 == 0
+      var text = ""
+      for _ in 0..<length {
+        let draw = Int(random.next() % UInt64(alphabet.count))
+        text += plainBias && random.next() % 4 != 0 ? alphabet[draw % 3] : alphabet[draw]
+      }
+      #expect(
+        Self.bytes { CSVCellBytes.text(text, &$0) } == Array(CSVWriter().field(.text(text)).utf8),
+        "\(text.debugDescription)")
+      var row = CSVCellBytes.Row()
+      #expect(
+        Self.bytes { row.shown(text, &$0) } == Array(CSVWriter().field(.text(DisplayText.visible(text))).utf8),
+        "\(text.debugDescription)")
+    }
+  }
+
   @Test(arguments: [0, 1, 255, 256, 257, 5000, 40_000])
   func blocksComeOutInOrder(count: Int) throws {
     // Items of very different sizes, some larger than the sink's megabyte.

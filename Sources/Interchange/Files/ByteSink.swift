@@ -85,6 +85,16 @@ public struct ByteSink: ~Copyable {
     try body(UnsafeBufferPointer(start: storage, count: count))
   }
 
+  /// Forgets the bytes an in-memory sink holds, keeping its room (a
+  /// reused scratch buffer).
+  ///
+  /// - Precondition: The sink keeps its bytes in memory (no descriptor).
+  /// - Complexity: O(1).
+  mutating func removeAll() {
+    precondition(descriptor == nil, "ByteSink.removeAll is for in-memory sinks")
+    count = 0
+  }
+
   /// Makes room for `extra` more bytes.
   @inline(__always)
   private mutating func reserve(_ extra: Int) {
@@ -144,6 +154,16 @@ public struct ByteSink: ~Copyable {
   public mutating func append(_ text: String) {
     var text = text
     text.withUTF8 { append($0) }
+  }
+
+  /// Appends a string's UTF-8 bytes as they are, copied from the string's
+  /// own storage when it has one (native and small strings) without a copy
+  /// of the `String` itself; any other string through ``append(_:)-(String)``.
+  ///
+  /// - Complexity: O(length of `text`) amortised.
+  @inline(__always)
+  public mutating func appendUTF8(_ text: String) {
+    if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil { append(text) }
   }
 
   /// Appends a literal's bytes.

@@ -7,8 +7,10 @@ enum CSVCellBytes {
   ///
   /// - Complexity: O(length of `value`).
   static func text(_ value: String, _ sink: inout ByteSink) {
-    var value = value
-    value.withUTF8 { text(bytes: $0, &sink) }
+    if value.utf8.withContiguousStorageIfAvailable({ text(bytes: $0, &sink) }) == nil {
+      var value = value
+      value.withUTF8 { text(bytes: $0, &sink) }
+    }
   }
 
   /// ``text(_:_:)`` for the UTF-8 bytes of a text.
@@ -20,14 +22,21 @@ enum CSVCellBytes {
       return
     }
     let formula = startsLikeFormula(bytes)
-    var quoted = false
-    for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A {
-      quoted = true
-      break
+    // With no control character at all, the scan above stopped at a comma or a quote.
+    var quoted = ByteScan.none(below: 0x20, orEqualTo: (0, 0, 0, 0), in: bytes)
+    if !quoted {
+      for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A {
+        quoted = true
+        break
+      }
     }
     if quoted { sink.append(UInt8(ascii: "\"")) }
     if formula { sink.append(UInt8(ascii: "'")) }
-    if quoted {
+    if quoted && ByteScan.none(below: 0, orEqualTo: (0x22, 0x22, 0x22, 0x22), in: bytes) {
+      // No quote to double (most quoted cells: a comma): one copy.
+      sink.append(bytes)
+      sink.append(UInt8(ascii: "\""))
+    } else if quoted {
       var start = 0
       for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\"") {
         sink.append(UnsafeBufferPointer(rebasing: bytes[start...index]))
@@ -52,6 +61,12 @@ enum CSVCellBytes {
     // Most cells hold no control character, comma or quote: one scan, one copy.
     if ByteScan.none(below: 0x20, orEqualTo: (0x7F, 0xC2, 0x2C, 0x22), in: bytes) {
       plain(bytes, &sink)
+      return
+    }
+    // A comma or a quote, or a byte that may start a control character: only
+    // when one of the latter is there are the bytes looked at one by one.
+    if ByteScan.none(below: 0x20, orEqualTo: (0x7F, 0xC2, 0x7F, 0x7F), in: bytes) {
+      text(bytes: bytes, &sink)
       return
     }
     var previous: UInt8 = 0
@@ -135,8 +150,10 @@ enum CSVCellBytes {
     /// A text cell from the input, its control characters made visible (``DisplayText/visible(_:keepingLineBreaks:)``).
     mutating func shown(_ value: String, _ sink: inout ByteSink) {
       separate(&sink)
-      var value = value
-      value.withUTF8 { CSVCellBytes.shown(bytes: $0, &sink) }
+      if value.utf8.withContiguousStorageIfAvailable({ CSVCellBytes.shown(bytes: $0, &sink) }) == nil {
+        var value = value
+        value.withUTF8 { CSVCellBytes.shown(bytes: $0, &sink) }
+      }
     }
 
     /// A cell of UTF-8 bytes assembled from texts of the input (a summary
@@ -144,6 +161,13 @@ enum CSVCellBytes {
     mutating func shown(bytes: [UInt8], _ sink: inout ByteSink) {
       separate(&sink)
       bytes.withUnsafeBufferPointer { CSVCellBytes.shown(bytes: $0, &sink) }
+    }
+
+    /// ``shown(bytes:_:)-([UInt8],_)`` for the bytes an in-memory sink holds
+    /// (a reused scratch buffer).
+    mutating func shown(bytes: borrowing ByteSink, _ sink: inout ByteSink) {
+      separate(&sink)
+      bytes.withBytes { CSVCellBytes.shown(bytes: $0, &sink) }
     }
 
     /// An e-mail cell: shown, or empty when there is none.

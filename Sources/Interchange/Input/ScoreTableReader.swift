@@ -21,8 +21,13 @@ public enum ScoreTableReader {
   /// - Parameter path: The file's path; also the name in problem reports.
   /// - Returns: The table.
   /// - Throws: ``InputErrors`` with every problem.
-  /// - Complexity: O(size of the file).
+  /// - Complexity: O(size of the file). A regular file of a megabyte or
+  ///   more is mapped (``MappedFile``) rather than copied for the fast path;
+  ///   anything the fast path declines, a smaller file, a stream, or a file
+  ///   changed while mapped is read into memory as before, so the table and
+  ///   every error are the same.
   public static func read(path: String) throws(InputErrors) -> ScoreTable {
+    if let table = MappedFile.withBytes(ofRegularFile: path, minimumSize: 1 << 20, parseWellFormed) { return table }
     let data: Data
     switch InputFile.read(path) {
     case .success(let bytes): data = bytes

@@ -27,6 +27,47 @@ public struct JSONStreamWriter: Sendable {
   /// A writer at the top level.
   public init() {}
 
+  /// A writer inside an array, as if it had opened `depth - 1` objects (each
+  /// holding a member already) and then that array, which holds elements
+  /// already when `holdingElements`: for writing a block of a large array's
+  /// elements apart from the rest of the document (on another core, into
+  /// another sink). Its next ``element(_:)`` writes the separator, line
+  /// break and indentation of that array's elements: a comma first when
+  /// `holdingElements`. Once the blocks are written, the writer that opened
+  /// the array learns that it holds elements with
+  /// ``noteElementsWrittenElsewhere()``.
+  ///
+  /// ```swift
+  /// var block = JSONStreamWriter.resumingArray(atDepth: 2, holdingElements: range.lowerBound > 0)
+  /// for index in range { block.element(&out); JSONStreamWriter.integer(values[index], &out) }
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - depth: The array's nesting, 1 for a top-level array.
+  ///   - holdingElements: Whether elements came before this writer's.
+  /// - Precondition: 1 ≤ `depth` ≤ ``maximumDepth``.
+  /// - Complexity: O(1).
+  public static func resumingArray(atDepth depth: Int, holdingElements: Bool) -> JSONStreamWriter {
+    precondition(depth >= 1 && depth <= maximumDepth, "JSONStreamWriter: an array at depth \(depth)")
+    var writer = JSONStreamWriter()
+    let bit: UInt64 = 1 << UInt64(depth - 1)
+    writer.depth = depth
+    writer.arrayBits = bit
+    writer.emptyBits = holdingElements ? 0 : bit
+    return writer
+  }
+
+  /// Marks the innermost open container as holding something written by
+  /// other writers (``resumingArray(atDepth:holdingElements:)``), so that
+  /// ``end(_:)`` closes it as non-empty and a next element or member takes
+  /// a comma. Writes nothing.
+  ///
+  /// - Precondition: a container is open.
+  /// - Complexity: O(1).
+  public mutating func noteElementsWrittenElsewhere() {
+    _ = separate()
+  }
+
   /// Opens an object (`{`).
   ///
   /// - Precondition: fewer than ``maximumDepth`` containers are open.

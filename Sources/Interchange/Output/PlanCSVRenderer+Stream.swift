@@ -23,21 +23,42 @@ extension PlanCSVRenderer {
     }
     sink.append(0x0A)
     // Pairs first, then unmatched mentees, ordered by mentee as a stable sort of that list orders them.
+    let pairCount = plan.pairs.count
     var order: [(mentee: Int, position: Int)] = []
-    order.reserveCapacity(plan.pairs.count + plan.unmatched.count)
-    for (position, pair) in plan.pairs.enumerated() { order.append((pair.menteeIndex, position)) }
-    for (position, u) in plan.unmatched.enumerated() { order.append((u.menteeIndex, plan.pairs.count + position)) }
+    order.reserveCapacity(pairCount + plan.unmatched.count)
+    plan.pairs.withUnsafeBufferPointer { pairs in
+      for position in pairs.indices { order.append((pairs[position].menteeIndex, position)) }
+    }
+    plan.unmatched.withUnsafeBufferPointer { unmatched in
+      for position in unmatched.indices { order.append((unmatched[position].menteeIndex, pairCount + position)) }
+    }
     order.sort { $0.mentee != $1.mentee ? $0.mentee < $1.mentee : $0.position < $1.position }
     let rows = order.map(\.position)
 
     sink.appendBlocks(count: rows.count, block: 256) { range, out in
-      var scratch: [UInt8] = []
-      scratch.reserveCapacity(1024)
-      for row in rows[range] {
-        if row < plan.pairs.count {
-          writePairRow(plan.pairs[row], plan: plan, scratch: &scratch, to: &out)
-        } else {
-          writeUnmatchedRow(plan.unmatched[row - plan.pairs.count], plan: plan, to: &out)
+      // The plan's arrays are read in place for the whole block: no row copies a pair or a person.
+      var scratch = ByteSink(capacity: 4096)
+      let model = plan.model
+      plan.pairs.withUnsafeBufferPointer { pairs in
+        plan.unmatched.withUnsafeBufferPointer { unmatched in
+          model.cohort.mentees.withUnsafeBufferPointer { mentees in
+            model.cohort.mentors.withUnsafeBufferPointer { mentors in
+              for row in rows[range] {
+                if row < pairCount {
+                  let pair = pairs.baseAddress! + row
+                  let preference = model.preferenceTerms(
+                    mentee: pair.pointee.menteeIndex, mentor: pair.pointee.mentorIndex)
+                  writePairRow(
+                    pair, menteeEmail: mentees[pair.pointee.menteeIndex].person.email,
+                    mentorEmail: mentors[pair.pointee.mentorIndex].person.email, preference: preference,
+                    scratch: &scratch, to: &out)
+                } else {
+                  let u = unmatched.baseAddress! + (row - pairCount)
+                  writeUnmatchedRow(u, email: mentees[u.pointee.menteeIndex].person.email, to: &out)
+                }
+              }
+            }
+          }
         }
       }
     }
@@ -56,49 +77,49 @@ extension PlanCSVRenderer {
     }
   }
 
-  /// One matched mentee's row.
+  /// One matched mentee's row, read in place from the plan's array.
   /// `scratch` holds the summaries' bytes while they are written.
   private static func writePairRow(
-    _ pair: PlannedPair, plan: PairingPlan, scratch: inout [UInt8], to sink: inout ByteSink
+    _ pair: UnsafePointer<PlannedPair>, menteeEmail: String?, mentorEmail: String?,
+    preference: (mentee: Double, mentor: Double), scratch: inout ByteSink, to sink: inout ByteSink
   ) {
-    let cohort = plan.model.cohort
-    let b = pair.breakdown
-    let preference = plan.model.preferenceTerms(mentee: pair.menteeIndex, mentor: pair.mentorIndex)
     var out = CSVCellBytes.Row()
     out.text("matched", &sink)
-    out.text(pair.menteeID, &sink)
-    out.shown(pair.menteeName, &sink)
-    out.email(cohort.mentees[pair.menteeIndex].person.email, &sink)
-    out.text(pair.mentorID, &sink)
-    out.shown(pair.mentorName, &sink)
-    out.email(cohort.mentors[pair.mentorIndex].person.email, &sink)
-    out.number(pair.score, &sink)
-    out.integer(pair.rank, &sink)
-    out.integer(pair.eligibleMentors, &sink)
-    out.number(b.competency, &sink)
-    out.number(b.seniority, &sink)
-    out.number(b.crossDepartment, &sink)
-    out.number(b.timezone, &sink)
+    out.text(pair.pointee.menteeID, &sink)
+    out.shown(pair.pointee.menteeName, &sink)
+    out.email(menteeEmail, &sink)
+    out.text(pair.pointee.mentorID, &sink)
+    out.shown(pair.pointee.mentorName, &sink)
+    out.email(mentorEmail, &sink)
+    out.number(pair.pointee.score, &sink)
+    out.integer(pair.pointee.rank, &sink)
+    out.integer(pair.pointee.eligibleMentors, &sink)
+    out.number(pair.pointee.breakdown.competency, &sink)
+    out.number(pair.pointee.breakdown.seniority, &sink)
+    out.number(pair.pointee.breakdown.crossDepartment, &sink)
+    out.number(pair.pointee.breakdown.timezone, &sink)
     out.number(preference.mentee, &sink)
     out.number(preference.mentor, &sink)
-    SummaryBytes.focus(pair.growthPlan, into: &scratch)
+    SummaryBytes.focus(pair.pointee.growthPlan, into: &scratch)
     out.shown(bytes: scratch, &sink)
-    SummaryBytes.milestones(pair.growthPlan, into: &scratch)
+    SummaryBytes.milestones(pair.pointee.growthPlan, into: &scratch)
     out.shown(bytes: scratch, &sink)
-    SummaryBytes.joined(pair.highlights, into: &scratch)
+    SummaryBytes.joined(pair.pointee.highlights, into: &scratch)
     out.shown(bytes: scratch, &sink)
     sink.append(0x0A)
   }
 
-  /// One unmatched mentee's row.
-  private static func writeUnmatchedRow(_ u: UnmatchedMentee, plan: PairingPlan, to sink: inout ByteSink) {
+  /// One unmatched mentee's row, read in place from the plan's array.
+  private static func writeUnmatchedRow(
+    _ u: UnsafePointer<UnmatchedMentee>, email: String?, to sink: inout ByteSink
+  ) {
     var out = CSVCellBytes.Row()
     out.text("unmatched", &sink)
-    out.text(u.menteeID, &sink)
-    out.shown(u.menteeName, &sink)
-    out.email(plan.model.cohort.mentees[u.menteeIndex].person.email, &sink)
+    out.text(u.pointee.menteeID, &sink)
+    out.shown(u.pointee.menteeName, &sink)
+    out.email(email, &sink)
     out.empty(14, &sink)
-    out.shown(u.explanation, &sink)
+    out.shown(u.pointee.explanation, &sink)
     sink.append(0x0A)
   }
 }

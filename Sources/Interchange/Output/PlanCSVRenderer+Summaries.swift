@@ -3,83 +3,100 @@ import Rationale
 
 extension PlanCSVRenderer {
   /// The UTF-8 bytes of a plan row's one-line summaries, assembled in a
-  /// reused buffer instead of `String`s: the bytes of
+  /// reused in-memory ``ByteSink`` instead of `String`s: the bytes of
   /// ``GrowthPlan/focusSummary``, ``GrowthPlan/milestoneSummary`` and the
-  /// highlights joined by `"; "`, byte for byte (tested through the CSV
-  /// plan against ``PlanCSVRenderer/render(_:)``).
+  /// highlights joined by `"; "`, byte for byte (tested against those
+  /// `String`s, and through the CSV plan against ``PlanCSVRenderer/render(_:)``).
+  ///
+  /// Texts are copied from their UTF-8 storage in one step each
+  /// (``ByteSink/appendUTF8(_:)``), and the parts of a growth plan are read
+  /// in place, not copied out of their arrays.
   enum SummaryBytes {
-    /// Replaces `out` with the bytes of `plan.focusSummary`.
+    /// Replaces the bytes of `out` (an in-memory sink) with those of
+    /// `plan.focusSummary`.
     ///
     /// - Complexity: O(length of the summary).
-    static func focus(_ plan: GrowthPlan, into out: inout [UInt8]) {
-      out.removeAll(keepingCapacity: true)
-      for (index, f) in plan.focus.enumerated() {
-        if index > 0 { out.append(contentsOf: "; ".utf8) }
-        out.append(contentsOf: f.competency.utf8)
-        out.append(UInt8(ascii: " "))
-        level(f.current, into: &out)
-        out.append(contentsOf: " → ".utf8)
-        level(f.midpoint, into: &out)
-        out.append(contentsOf: " → ".utf8)
-        level(f.target, into: &out)
-      }
-    }
-
-    /// Replaces `out` with the bytes of `plan.milestoneSummary`.
-    ///
-    /// - Complexity: O(length of the summary).
-    static func milestones(_ plan: GrowthPlan, into out: inout [UInt8]) {
-      out.removeAll(keepingCapacity: true)
-      for (index, m) in plan.milestones.enumerated() {
-        if index > 0 { out.append(contentsOf: "; ".utf8) }
-        if let date = m.date {
-          out.append(contentsOf: date.utf8)
-        } else {
-          out.append(contentsOf: "week ".utf8)
-          integer(m.week, into: &out)
-        }
-        out.append(UInt8(ascii: " "))
-        let title = m.title.utf8
-        if title.allSatisfy({ $0 < 0x80 }) {
-          // ASCII: every byte is a Character, so the prefix ends at the first ':' byte.
-          out.append(contentsOf: title.prefix { $0 != UInt8(ascii: ":") })
-        } else {
-          out.append(contentsOf: m.title.prefix { $0 != ":" }.utf8)
+    static func focus(_ plan: GrowthPlan, into out: inout ByteSink) {
+      out.removeAll()
+      plan.focus.withUnsafeBufferPointer { focus in
+        for index in focus.indices {
+          if index > 0 { out.append("; " as StaticString) }
+          out.appendUTF8(focus[index].competency)
+          out.append(UInt8(ascii: " "))
+          level(focus[index].current, into: &out)
+          out.append(" → " as StaticString)
+          level(focus[index].midpoint, into: &out)
+          out.append(" → " as StaticString)
+          level(focus[index].target, into: &out)
         }
       }
     }
 
-    /// Replaces `out` with the bytes of `texts.joined(separator: "; ")`.
+    /// Replaces the bytes of `out` (an in-memory sink) with those of
+    /// `plan.milestoneSummary`.
+    ///
+    /// - Complexity: O(length of the summary).
+    static func milestones(_ plan: GrowthPlan, into out: inout ByteSink) {
+      out.removeAll()
+      plan.milestones.withUnsafeBufferPointer { milestones in
+        for index in milestones.indices {
+          if index > 0 { out.append("; " as StaticString) }
+          if let date = milestones[index].date {
+            out.appendUTF8(date)
+          } else {
+            out.append("week " as StaticString)
+            out.appendDecimal(milestones[index].week)
+          }
+          out.append(UInt8(ascii: " "))
+          titleBeforeColon(milestones[index].title, into: &out)
+        }
+      }
+    }
+
+    /// Appends the bytes of `title.prefix { $0 != ":" }`: for an ASCII
+    /// title (every byte a `Character`) the bytes before the first `:`
+    /// byte, found in the UTF-8 storage; any other title by its
+    /// `Character`s (a `:` followed by a combining mark is no `":"`).
+    ///
+    /// - Complexity: O(length of `title`).
+    private static func titleBeforeColon(_ title: String, into out: inout ByteSink) {
+      let ascii: Bool? = title.utf8.withContiguousStorageIfAvailable { bytes in
+        var any: UInt8 = 0
+        for byte in bytes { any |= byte }
+        guard any < 0x80 else { return false }
+        var end = 0
+        while end < bytes.count && bytes[end] != UInt8(ascii: ":") { end += 1 }
+        out.append(UnsafeBufferPointer(rebasing: bytes[..<end]))
+        return true
+      }
+      if ascii != true { out.append(String(title.prefix { $0 != ":" })) }
+    }
+
+    /// Replaces the bytes of `out` (an in-memory sink) with those of
+    /// `texts.joined(separator: "; ")`.
     ///
     /// - Complexity: O(length of the result).
-    static func joined(_ texts: [String], into out: inout [UInt8]) {
-      out.removeAll(keepingCapacity: true)
-      for (index, text) in texts.enumerated() {
-        if index > 0 { out.append(contentsOf: "; ".utf8) }
-        out.append(contentsOf: text.utf8)
+    static func joined(_ texts: [String], into out: inout ByteSink) {
+      out.removeAll()
+      texts.withUnsafeBufferPointer { texts in
+        for index in texts.indices {
+          if index > 0 { out.append("; " as StaticString) }
+          out.appendUTF8(texts[index])
+        }
       }
     }
 
     /// The bytes of `CompetencyScale.format(level)`: a whole level as an
-    /// integer, any other as Swift's shortest round-trip text.
-    private static func level(_ value: Double, into out: inout [UInt8]) {
+    /// integer (`String(Int(level))`), any other as Swift's shortest
+    /// round-trip text (`String(level)`).
+    private static func level(_ value: Double, into out: inout ByteSink) {
       if value == value.rounded() {
-        integer(Int(value), into: &out)
+        out.appendDecimal(Int(value))
+      } else if value.isFinite {
+        out.appendShortest(value)
       } else {
-        out.append(contentsOf: String(value).utf8)
+        out.append(String(value))
       }
-    }
-
-    /// The bytes of `String(value)`.
-    private static func integer(_ value: Int, into out: inout [UInt8]) {
-      if value < 0 { out.append(UInt8(ascii: "-")) }
-      let start = out.count
-      var magnitude = value.magnitude
-      repeat {
-        out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10))
-        magnitude /= 10
-      } while magnitude > 0
-      out[start...].reverse()
     }
   }
 }

@@ -115,13 +115,8 @@ extension PlanDocument {
       return
     }
     sink.appendBlocks(count: count, block: 256) { range, out in
-      var json = JSONStreamWriter()
-      var scratch = ByteSink()
-      json.beginObject(&scratch)
-      json.key(key, &scratch)
-      json.beginArray(&scratch)
       // Later blocks continue a non-empty array: their first element takes a comma.
-      if range.lowerBound > 0 { json.element(&scratch) }
+      var json = JSONStreamWriter.resumingArray(atDepth: 2, holdingElements: range.lowerBound > 0)
       for index in range {
         json.element(&out)
         element(index, &json, &out)

@@ -19,14 +19,8 @@ extension SolveReport {
     if !assignments.isEmpty {
       let assignments = assignments
       sink.appendBlocks(count: assignments.count, block: 512) { range, out in
-        // A writer in the state of the top-level object's non-empty array:
-        // later blocks' first element takes a comma.
-        var json = JSONStreamWriter()
-        var scratch = ByteSink()
-        json.beginObject(&scratch)
-        json.key(plain: "assignments", &scratch)
-        json.beginArray(&scratch)
-        if range.lowerBound > 0 { json.element(&scratch) }
+        // A writer inside the top-level object's array: later blocks' first element takes a comma.
+        var json = JSONStreamWriter.resumingArray(atDepth: 2, holdingElements: range.lowerBound > 0)
         for index in range {
           let assignment = assignments[index]
           json.element(&out)
@@ -41,8 +35,7 @@ extension SolveReport {
         }
       }
       // The elements went through the blocks: the array is not empty.
-      var elsewhere = ByteSink()
-      json.element(&elsewhere)
+      json.noteElementsWrittenElsewhere()
     }
     json.end(&sink)
     if let certificate {
