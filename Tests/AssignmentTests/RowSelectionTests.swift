@@ -77,7 +77,7 @@ import _TestSupport
   @Test(arguments: [AssignmentProblem.Sense.maximize, .minimize])
   func extremeNetScoresKeepTheHeapPassCandidates(sense: AssignmentProblem.Sense) {
     let (n, m) = (36, 8)
-    var generator = SeededRandomNumberGenerator(seed: sense == .maximize ? 7 : 8)
+    var generator = SeededRandomNumberGenerator(seed: 8)
     let base = RandomAssignmentProblems.make(
       rows: n, columns: m, capacities: 1...2, forbiddenShare: 0.1, kind: .continuous, sense: sense,
       using: &generator)
