@@ -10,6 +10,11 @@
 /// number of threads. The rows' lists are kept by a threshold scan
 /// (``RowSelection``), the columns' behind a floor test (``ColumnSelection``):
 /// the same pairs, in the same order, as heaps (``TopLists``) would keep.
+///
+/// One walk over a row does both: a column's offer (its regret against the
+/// row's best) is screened against the row's best so far, which can only
+/// rise, so a pair the screen rejects would be rejected against the final
+/// best too; only the screened columns are offered after the walk.
 struct CandidatePruning {
   /// The kept pairs.
   var candidates: CandidateSet
@@ -41,7 +46,8 @@ struct CandidatePruning {
   /// Runs the pass.
   ///
   /// - Complexity: O(`rows · columns`) expected time besides the scoring (a
-  ///   comparison per pair and per list, and amortised O(1) per kept offer);
+  ///   comparison per pair for the row's list and one for the columns' screen,
+  ///   O(1) per screened column, and amortised O(1) per kept offer);
   ///   O(`rows · perRow + columns · perColumn + columns`) memory per thread.
   init(
     _ source: some ScoreBlockSource, capacities: [Int], sense: AssignmentProblem.Sense, perRow k: Int,
@@ -73,7 +79,11 @@ struct CandidatePruning {
       body: { state, block, b in
         let selection = state.row
         let columnLists = state.columns
-        var low = state.low
+        // The least score is kept negated, so that both ends of the range are
+        // maxima of the same form (one packed maximum per pair rather than a
+        // blend of a minimum and a maximum): `−e > −low` exactly when
+        // `e < low`, and negation is exact, signed zeros and infinities included.
+        var negatedLow = -state.low
         var high = state.high
         var grid = state.gridExponent
         var gridThreshold = EligibleScoreSummary.gridThreshold(grid)
@@ -81,11 +91,17 @@ struct CandidatePruning {
         rowOffsets.withUnsafeBufferPointer { rowOffsets in
           listedPrices.withUnsafeBufferPointer { prices in
             do {
-              let net = selection.net
+              let offered = selection.columnScratch
+              let floorKey = columnLists.floorKey
+              let floorIndex = columnLists.floorIndex
               for (r, i) in block.enumerated() {
                 let base = r * m
                 let row = b.baseAddress! + base
-                var best = -Double.infinity
+                // The row's best net score so far: from the least finite
+                // value rather than −∞, so that `value − best` is never −∞ − (−∞)
+                // (see the offers below); −∞ rows are told apart at the end.
+                var best = -Double.greatestFiniteMagnitude
+                var offers = 0
                 // The row's columns in increasing TopOrder.spread(j, row: i,
                 // columns: m) order: from the column whose spread is 0 to the
                 // last, then from column 0. A later column loses every tie, so
@@ -95,17 +111,19 @@ struct CandidatePruning {
                 selection.reset()
                 var threshold = selection.threshold
                 for segment in 0..<2 {
-                  for j in segment == 0 ? first..<m : 0..<first {
+                  // A plain counted loop (`lo ≤ hi ≤ m`): no range checks per pair.
+                  var j = segment == 0 ? first : 0
+                  let end = segment == 0 ? m : first
+                  while j < end {
                     let s = row[j]
                     allowed &+= s.isNaN ? 0 : 1
                     let value = sign * s - prices[j]
-                    net[j] = value
                     // Only pairs that can be made count in the score range:
                     // `p − p` is +0 for them (a finite price; and s − 0 is s,
                     // signed zeros and infinities included) and NaN for the
                     // others, which the comparisons skip.
                     let eligible = s - (prices[j] - prices[j])
-                    low = eligible < low ? eligible : low
+                    negatedLow = -eligible > negatedLow ? -eligible : negatedLow
                     high = eligible > high ? eligible : high
                     // The grid: only a score below the threshold can lower it.
                     if abs(eligible) < gridThreshold && eligible != 0 {
@@ -113,7 +131,18 @@ struct CandidatePruning {
                       gridThreshold = EligibleScoreSummary.gridThreshold(grid)
                     }
                     best = value > best ? value : best
+                    // The columns' offers, screened in this walk: the row's
+                    // final best is at least `best`, and rounding is monotone,
+                    // so a regret against the running best below the
+                    // column's floor stays below it against the final best
+                    // (the floor changes only by this row's own offer, made
+                    // after the walk). NaN (a pair that cannot be made) fails.
+                    if value - best >= floorKey[j] {
+                      offered[offers] = j
+                      offers &+= 1
+                    }
                     if value > threshold { threshold = selection.append(key: value, column: j) }
+                    j &+= 1
                   }
                 }
                 // Columns rank rows by regret: how little the row gives up, against
@@ -124,18 +153,39 @@ struct CandidatePruning {
                 // fill every such column's list. A column's floor
                 // (ColumnSelection) rejects most offers with one comparison; its
                 // rotated row index is needed only for a key equal to the floor.
-                if best > -Double.infinity {
-                  let floorKey = columnLists.floorKey
-                  let floorIndex = columnLists.floorIndex
-                  for j in 0..<m {
-                    let key = net[j] - best
+                if best > -Double.greatestFiniteMagnitude {
+                  for t in 0..<offers {
+                    let j = offered[t]
+                    let key = (sign * row[j] - prices[j]) - best
                     let floor = floorKey[j]
-                    // NaN (a pair that cannot be made) fails this test too.
                     if key >= floor {
                       var index = i + rowOffsets[j]
                       if index >= n { index -= n }
                       if key > floor || index < floorIndex[j] {
                         columnLists.append(j, key: key, index: index, payload: row[j])
+                      }
+                    }
+                  }
+                } else {
+                  // No net score above the least finite value: the walk's
+                  // screen assumed a finite best, so offer as a plain second
+                  // walk would, against the row's best from −∞ (−∞ when no
+                  // pair can be made: then the row offers nothing).
+                  var exact = -Double.infinity
+                  for j in 0..<m {
+                    let value = sign * row[j] - prices[j]
+                    exact = value > exact ? value : exact
+                  }
+                  if exact > -Double.infinity {
+                    for j in 0..<m {
+                      let key = (sign * row[j] - prices[j]) - exact
+                      let floor = floorKey[j]
+                      if key >= floor {
+                        var index = i + rowOffsets[j]
+                        if index >= n { index -= n }
+                        if key > floor || index < floorIndex[j] {
+                          columnLists.append(j, key: key, index: index, payload: row[j])
+                        }
                       }
                     }
                   }
@@ -155,7 +205,7 @@ struct CandidatePruning {
             }
           }
         }
-        state.low = low
+        state.low = -negatedLow
         state.high = high
         state.gridExponent = grid
         state.allowed += allowed

@@ -29,9 +29,9 @@ final class RowSelection {
   let columns: UnsafeMutablePointer<Int>
   /// Scratch for the selection.
   private let scratch: UnsafeMutablePointer<Double>
-  /// Scratch for the caller: one value per column of the row (the pruning
-  /// pass's net scores, read again for the columns' offers).
-  let net: UnsafeMutablePointer<Double>
+  /// Scratch for the caller: up to one column index per column of the row
+  /// (the pruning pass's columns whose offers its walk could not rule out).
+  let columnScratch: UnsafeMutablePointer<Int>
   /// The number of buffered entries.
   private(set) var count = 0
   /// Keys at or below this are not kept (`-∞` until the buffer first fills;
@@ -48,7 +48,7 @@ final class RowSelection {
     keys = .allocate(capacity: bufferCapacity)
     columns = .allocate(capacity: bufferCapacity)
     scratch = .allocate(capacity: bufferCapacity)
-    net = .allocate(capacity: max(rowLength, 1))
+    columnScratch = .allocate(capacity: max(rowLength, 1))
     reset()
   }
 
@@ -56,7 +56,7 @@ final class RowSelection {
     keys.deallocate()
     columns.deallocate()
     scratch.deallocate()
-    net.deallocate()
+    columnScratch.deallocate()
   }
 
   /// Starts a new row.

@@ -66,6 +66,56 @@ import _TestSupport
     }
   }
 
+  /// Rows whose net scores are all the least finite value (scores at
+  /// `∓greatestFiniteMagnitude`), some with forbidden pairs or one ordinary
+  /// pair, among ordinary rows: the walk screens the columns' offers against
+  /// a running best that starts at the least finite value, so rows whose best
+  /// stays there take the plain second walk; the same candidates, in the same
+  /// order, as the heap pass. (Net scores of −∞, from prices that overflow,
+  /// are left out: the rows' threshold scan never keeps a −∞ key where the
+  /// heap pass did, since `prune2`; Docs/performance.md, `prune6`.)
+  @Test(arguments: [AssignmentProblem.Sense.maximize, .minimize])
+  func extremeNetScoresKeepTheHeapPassCandidates(sense: AssignmentProblem.Sense) {
+    let (n, m) = (36, 8)
+    var generator = SeededRandomNumberGenerator(seed: 8)
+    let base = RandomAssignmentProblems.make(
+      rows: n, columns: m, capacities: 1...2, forbiddenShare: 0.1, kind: .continuous, sense: sense,
+      using: &generator)
+    let extreme = sense == .maximize ? -Double.greatestFiniteMagnitude : Double.greatestFiniteMagnitude
+    var scores = base.scores
+    for i in 0..<n where i % 3 != 0 {
+      for j in 0..<m {
+        switch i % 4 {
+        case 1: scores[i * m + j] = extreme  // every pair at the extreme
+        case 2: scores[i * m + j] = j % 2 == 0 ? extreme : AssignmentProblem.forbidden
+        default: if j != i % m { scores[i * m + j] = extreme }  // one ordinary pair
+        }
+      }
+    }
+    let problem = AssignmentProblem(rows: n, columns: m, scores: scores, capacities: base.capacities, sense: sense)
+    let prices = (0..<m).map { Double($0 % 2) }
+    for workers in [1, 2] {
+      for blockRows in [1, 5, n] {
+        let source = DenseScoreSource(problem, blockRows: blockRows)
+        for k in [1, 3, m] {
+          let reference = HeapPruningReference(
+            source, capacities: problem.capacities, sense: sense, perRow: k, entryPrices: prices, previous: nil,
+            workers: workers)
+          let pruning = CandidatePruning(
+            source, capacities: problem.capacities, sense: sense, perRow: k, entryPrices: prices, previous: nil,
+            workers: workers)
+          #expect(pruning.candidates.columns == reference.candidates.columns)
+          #expect(
+            pruning.candidates.scores.map { $0.map(\.bitPattern) }
+              == reference.candidates.scores.map { $0.map(\.bitPattern) })
+          #expect(pruning.allowed == reference.allowed)
+          #expect(pruning.low.bitPattern == reference.low.bitPattern)
+          #expect(pruning.high.bitPattern == reference.high.bitPattern)
+        }
+      }
+    }
+  }
+
   /// The selection alone keeps the best `k` keys offered above its
   /// threshold, best first, ties to the earlier offer, against sorting
   /// everything; long runs force many selections, few distinct keys many ties.
