@@ -225,6 +225,30 @@ struct ReaderCoresTests {
     }
   }
 
+  @Test func largeASCIIFilesAreReadInPartsIntoTheirText() throws {
+    // A megabyte or more is read in one part per core: the same text, and
+    // one byte of 0x80 or above anywhere (first, last, at and around the
+    // parts' bounds, random places) leaves the file to the general path.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ascii-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var random = SplitMix(seed: 9)
+    for size in [1 << 20, 3_000_001] {
+      let ascii = (0..<size).map { _ in UInt8(0x20 + random.next() % 0x5F) }
+      let path = folder + "/large.csv"
+      _ = FileManager.default.createFile(atPath: path, contents: Data(ascii))
+      #expect(InputFile.readASCIIText(path).map { Array($0.utf8) } == ascii, "\(size) bytes")
+      var places = [0, size - 1, size / 2 - 1, size / 2, size / 3, size / 4, size - size / 8]
+      places += (0..<4).map { _ in Int(random.next() % UInt64(size)) }
+      for place in places {
+        var bytes = ascii
+        bytes[place] = 0xC3
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(InputFile.readASCIIText(path) == nil, "byte \(place) of \(size)")
+      }
+    }
+  }
+
   @Test func asciiFilesAreReadStraightIntoTheirText() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ascii-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -36,16 +36,56 @@ struct ByteHash: Sendable {
       index += 8
     }
     if index < end {
-      var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while index < end {
-        tail |= UInt64(base[index]) << shift
-        shift += 8
-        index += 1
+      // The last 1–7 bytes as one zero-padded word, read without a byte
+      // outside the range: the eight bytes ending at `end`, shifted, when the
+      // range has them, else overlapping loads.
+      let tailCount = end - index
+      let tail: UInt64
+      if end - start >= 8 {
+        tail =
+          raw.loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) >> UInt64(truncatingIfNeeded: (8 - tailCount) * 8)
+      } else {
+        tail = Self.shortWord(raw + index, tailCount)
       }
       state = Self.mix(state ^ tail)
     }
     return state
+  }
+
+  /// The hash of a text of `count` (at most 15) bytes given as two
+  /// little-endian words, zeros after its bytes (``ShortASCIIText``'s
+  /// words), continuing from `state`: the same as ``hash(_:_:_:state:)`` on
+  /// those bytes, without reading them again.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  func hash(words: (low: UInt64, high: UInt64), count: Int, state: UInt64) -> UInt64 {
+    var state = state ^ UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
+    if count > 0 { state = Self.mix(state ^ words.low) }
+    if count > 8 { state = Self.mix(state ^ words.high) }
+    return state
+  }
+
+  /// The `count` (1–7) bytes at `raw` as one little-endian word, zeros
+  /// after them, reading no byte outside them.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  static func shortWord(_ raw: UnsafeRawPointer, _ count: Int) -> UInt64 {
+    if count >= 4 {
+      // Two overlapping four-byte loads.
+      let head = UInt64(raw.loadUnaligned(as: UInt32.self))
+      let tail = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+      return head | tail << UInt64(truncatingIfNeeded: (count - 4) * 8)
+    }
+    var word = UInt64(raw.load(as: UInt8.self))
+    if count >= 2 {
+      // The last two bytes (the second overlapping the first when three).
+      word |=
+        UInt64(raw.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self))
+        << UInt64(truncatingIfNeeded: (count - 2) * 8)
+    }
+    return word
   }
 
   /// The hash of `text`'s UTF-8 bytes, continuing from `state`: the same

@@ -22,6 +22,8 @@ struct IDTable: Sequence {
 
   /// The hash of the keys.
   let hash: ByteHash
+  /// ``ShortASCIIText/layoutHolds``, read once.
+  private let shortTexts = ShortASCIIText.layoutHolds
   /// The entries, in insertion order.
   private var entries: [Entry] = []
   /// Each slot holds an entry's index + 1, or 0 when it is empty; the
@@ -62,8 +64,12 @@ struct IDTable: Sequence {
   /// - Complexity: O(length of `key`).
   @inline(__always)
   func hash(of key: String) -> UInt64? {
-    var key = key
     let seed = hash.seed
+    // A short ASCII key is hashed on the words of its own value (no copy of its bytes, no scan).
+    if let short = ShortASCIIText.words(of: key, layoutHolds: shortTexts) {
+      return ByteHash.finish(hash.hash(words: short.words, count: short.count, state: seed))
+    }
+    var key = key
     return key.withUTF8 { bytes -> UInt64? in
       guard let base = bytes.baseAddress else { return ByteHash.finish(seed) }
       guard InputFile.isASCII(bytes) else { return nil }

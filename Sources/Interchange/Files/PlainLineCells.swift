@@ -23,11 +23,24 @@ struct PlainLineCells: CohortRowCells {
   /// ``ShortASCIIText/layoutHolds``, read once.
   private let shortTexts = ShortASCIIText.layoutHolds
   private(set) var line = 0
+  /// The runs of level cells ``splitWithRuns(_:line:)`` reads on the way
+  /// (none for ``split(_:line:)``).
+  private let runs: LevelRuns
+  /// Where ``splitWithRuns(_:line:)`` writes the values it reads in the
+  /// runs: the first run's, then the second's (`nil` without runs).
+  private var runValues: UnsafeMutablePointer<Double>?
+  /// How many cells of each run ``splitWithRuns(_:line:)`` read (from the first on).
+  private var quick = (0, 0)
 
-  private init(bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeMutablePointer<Int>, capacity: Int) {
+  private init(
+    bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeMutablePointer<Int>, capacity: Int, runs: LevelRuns = LevelRuns(),
+    runValues: UnsafeMutablePointer<Double>? = nil
+  ) {
     self.bytes = bytes
     self.starts = starts
     self.capacity = capacity
+    self.runs = runs
+    self.runValues = runValues
   }
 
   /// Splits the line `range` at its commas; `false` (the line is not
@@ -84,6 +97,131 @@ struct PlainLineCells: CohortRowCells {
     return true
   }
 
+  /// ``split(_:line:)`` reading the cells of the level runs on the way.
+  ///
+  /// The cells of the level runs (``LevelRuns``) are read as levels on the
+  /// way, in the same pass: while each is empty or the one- or three-byte
+  /// form of a level from 0 to 5, the split steps from cell to cell on its
+  /// bytes (they hold no comma, quote or carriage return) and keeps the
+  /// value for ``quickLevels(from:count:into:empty:)``; at the first other
+  /// cell it goes on eight bytes at a time as for the other cells.
+  ///
+  /// - Complexity: O(`range.count`).
+  @inline(__always)
+  mutating func splitWithRuns(_ range: Range<Int>, line: Int) -> Bool {
+    self.line = line
+    lineRange = range
+    let base = bytes.baseAddress!
+    let starts = self.starts
+    let last = capacity - 1
+    starts[0] = range.lowerBound
+    var cells = 1
+    var seen: UInt64 = 0
+    var index = range.lowerBound
+    let end = range.upperBound
+    @inline(__always) func comma(_ at: Int) {
+      if cells < last { starts[cells] = at + 1 }
+      cells += 1
+    }
+    let runs = self.runs
+    quick = (0, 0)
+    // The next run to read, and the cell it starts at (Int.max: none left).
+    var run = 0
+    var target = runs.first.count > 0 ? runs.first.first : Int.max
+    // Eight bytes at a time (little-endian: the lowest byte first). The high
+    // bit of each byte of `zero(x)` is set exactly where that byte of `x` is
+    // zero (no carries between bytes), so `zero(word ^ repeated(c))` marks
+    // the bytes equal to `c`.
+    let raw = UnsafeRawPointer(base)
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    @inline(__always) func zero(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+    lineLoop: while true {
+      if cells - 1 == target {
+        // `index` starts the run's first cell.
+        let (first, count, empty, offset) =
+          run == 0
+          ? (runs.first.first, runs.first.count, runs.first.empty, 0)
+          : (runs.second.first, runs.second.count, runs.second.empty, runs.first.count)
+        _ = first
+        let values = runValues! + offset
+        var k = 0
+        var finished = false
+        while k < count {
+          // A cell ends at a comma or at the end of the line.
+          var length = 0
+          if index < end && base[index] != CSVTokenizer.comma {
+            let whole = base[index] &- UInt8(ascii: "0")
+            if index + 1 == end || base[index + 1] == CSVTokenizer.comma {
+              guard whole <= 5 else { break }
+              values[k] = Double(whole)
+              length = 1
+            } else {
+              guard whole < 10, index + 3 <= end, base[index + 1] == UInt8(ascii: "."),
+                index + 3 == end || base[index + 3] == CSVTokenizer.comma
+              else { break }
+              let tenth = base[index + 2] &- UInt8(ascii: "0")
+              let tenths = Int(whole) * 10 + Int(tenth)
+              guard tenth < 10, tenths <= 50 else { break }
+              values[k] = Double(tenths) / 10
+              length = 3
+            }
+          } else {
+            values[k] = empty
+          }
+          k += 1
+          if index + length == end {
+            finished = true
+            index = end
+            break
+          }
+          comma(index + length)
+          index += length + 1
+        }
+        if run == 0 { quick.0 = k } else { quick.1 = k }
+        run += 1
+        target = run == 1 && runs.second.count > 0 ? runs.second.first : Int.max
+        if finished { break lineLoop }
+        continue lineLoop
+      }
+      // The other cells, up to the next run's first cell or the end of the line.
+      while index + 8 <= end {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        seen |= word
+        if zero(word ^ 0x2222_2222_2222_2222) | zero(word ^ 0x0D0D_0D0D_0D0D_0D0D) != 0 { return false }
+        var mask = zero(word ^ 0x2C2C_2C2C_2C2C_2C2C)
+        while mask != 0 {
+          let at = index + mask.trailingZeroBitCount >> 3
+          comma(at)
+          if cells - 1 == target {
+            index = at + 1
+            continue lineLoop
+          }
+          mask &= mask &- 1
+        }
+        index += 8
+      }
+      while index < end {
+        let byte = base[index]
+        seen |= UInt64(byte)
+        if byte == CSVTokenizer.comma {
+          comma(index)
+          if cells - 1 == target {
+            index += 1
+            continue lineLoop
+          }
+        } else if byte == CSVTokenizer.quote || byte == CSVTokenizer.carriageReturn {
+          return false
+        }
+        index += 1
+      }
+      break
+    }
+    if cells < capacity { starts[cells] = end + 1 }
+    count = cells
+    ascii = seen & 0x8080_8080_8080_8080 == 0
+    return true
+  }
+
   /// Whether every cell is empty (a line the careful path skips).
   var isBlank: Bool { lineRange.count == count - 1 }
 
@@ -113,13 +251,21 @@ struct PlainLineCells: CohortRowCells {
   /// it (in characters), without making the cell's text.
   ///
   /// - Complexity: O(1) on an ASCII line, else O(length of the line).
+  @inline(__always)
   func column(_ index: Int) -> Int {
-    var column = start(index) - lineRange.lowerBound + 1
-    if !ascii && index > 0 {
-      // The careful tokenizer's own count, on this line alone.
-      var tokenizer = CSVTokenizer(bytes: UnsafeBufferPointer(rebasing: bytes[lineRange]), file: "")
-      tokenizer.run { fields, _, _ in if index < fields.count { column = fields[index].column } }
-    }
+    let column = start(index) - lineRange.lowerBound + 1
+    return ascii || index == 0 ? column : characterColumn(index, byteColumn: column)
+  }
+
+  /// ``column(_:)`` on a line that is not ASCII: the careful tokenizer's
+  /// own count, on this line alone (`byteColumn` if it finds no such cell).
+  ///
+  /// - Complexity: O(length of the line).
+  @inline(never)
+  private func characterColumn(_ index: Int, byteColumn: Int) -> Int {
+    var column = byteColumn
+    var tokenizer = CSVTokenizer(bytes: UnsafeBufferPointer(rebasing: bytes[lineRange]), file: "")
+    tokenizer.run { fields, _, _ in if index < fields.count { column = fields[index].column } }
     return column
   }
 
@@ -154,13 +300,25 @@ struct PlainLineCells: CohortRowCells {
 
   /// Cells `first..<first + count` read as levels while each is empty or
   /// the one- or three-byte form of a level from 0 to 5 (`4`, `2.5`: the
-  /// values ``plainDecimal(_:)`` gives them), in one loop over the cell
-  /// offsets; see ``CohortRowCells/quickLevels(from:count:into:empty:)``.
+  /// values ``plainDecimal(_:)`` gives them): the values ``split(_:line:)``
+  /// read when the cells are one of its ``LevelRuns`` (with the same
+  /// `empty`), else in one loop over the cell offsets; see
+  /// ``CohortRowCells/quickLevels(from:count:into:empty:)``.
   ///
   /// - Complexity: O(`count`).
   @inline(__always)
   func quickLevels(from first: Int, count: Int, into values: UnsafeMutablePointer<Double>, empty: Double) -> Int {
     precondition(first >= 0 && first + count <= self.count && first + count < capacity, "cells out of range")
+    // (Nothing to copy when the split wrote them where they are asked for.)
+    if runs.first.matches(first: first, count: count, empty: empty) {
+      if values != runValues { values.update(from: runValues!, count: quick.0) }
+      return quick.0
+    }
+    if runs.second.matches(first: first, count: count, empty: empty) {
+      let source = runValues! + runs.first.count
+      if values != source { values.update(from: source, count: quick.1) }
+      return quick.1
+    }
     let base = bytes.baseAddress!
     let starts = self.starts + first
     for k in 0..<count {
@@ -254,6 +412,60 @@ extension PlainLineCells {
         return nil
       }
       guard cells.split(index..<contentEnd, line: line) else { return nil }
+      index = next
+      if cells.isBlank { continue }
+      guard cells.count == fields, row(cells) else { return nil }
+    }
+    return line - firstLine + 1
+  }
+
+  /// ``forEachRow(_:_:fields:firstLine:_:)`` with each line split by
+  /// ``splitWithRuns(_:line:)``, which reads the cells of `runs` as levels
+  /// on the way (a cohort file's `level:` and `goal:` runs); the rows, the
+  /// cells and the values read are the same (tested). A separate loop, so
+  /// that the other readers keep the plain split (inlined in their own
+  /// loops as before).
+  ///
+  /// - Parameters:
+  ///   - runs: The runs of level cells each line's split reads on the way.
+  ///   - runDestination: Where each line's split writes the levels of the
+  ///     runs (the first run's, then the second's), asked before each line;
+  ///     `nil`: a buffer of the chunk's own. Room for both runs' cells, not
+  ///     overlapping where ``quickLevels(from:count:into:empty:)`` is asked
+  ///     to write but at the very same place.
+  /// - Complexity: O(`range.count`) plus the work of `row`.
+  @inline(__always)  // (in the cohort's chunk loop, with its `row`)
+  static func forEachRow(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fields: Int, firstLine: Int, runs: LevelRuns,
+    runDestination: () -> UnsafeMutablePointer<Double>?, _ row: (PlainLineCells) -> Bool
+  ) -> Int? {
+    let capacity = fields + 2
+    let starts = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+    defer { starts.deallocate() }
+    // (Runs past the header's cells are never reached: a line that long is not read.)
+    let runs = runs.within(fields: fields)
+    let ownValues = UnsafeMutablePointer<Double>.allocate(capacity: max(1, runs.first.count + runs.second.count))
+    defer { ownValues.deallocate() }
+    var cells = PlainLineCells(bytes: bytes, starts: starts, capacity: capacity, runs: runs, runValues: ownValues)
+    var index = range.lowerBound
+    var line = firstLine - 1
+    let base = bytes.baseAddress!
+    let limit = range.upperBound
+    while index < limit {
+      var contentEnd = limit
+      if let hit = memchr(base + index, Int32(CSVTokenizer.lineFeed), limit - index) {
+        contentEnd = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+      }
+      let next = contentEnd < limit ? contentEnd + 1 : limit
+      if contentEnd < limit && contentEnd > index && base[contentEnd - 1] == CSVTokenizer.carriageReturn {
+        contentEnd -= 1
+      }
+      line += 1
+      if contentEnd - index >= 3 && base[index] == 0xEF && base[index + 1] == 0xBB && base[index + 2] == 0xBF {
+        return nil
+      }
+      cells.runValues = runDestination() ?? ownValues
+      guard cells.splitWithRuns(index..<contentEnd, line: line) else { return nil }
       index = next
       if cells.isBlank { continue }
       guard cells.count == fields, row(cells) else { return nil }

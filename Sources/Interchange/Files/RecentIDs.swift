@@ -20,7 +20,7 @@ struct RecentIDs {
   private var entries: [Entry]
   private let base: UnsafePointer<UInt8>
   /// ``ShortASCIIText/layoutHolds``, read once.
-  private let shortTexts: Bool
+  let shortTexts: Bool
 
   /// A cache for ids lying in the bytes at `base`: 64 slots, few enough to
   /// stay in the nearest cache (a larger table, tried with up to 65,536

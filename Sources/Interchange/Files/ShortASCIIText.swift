@@ -35,11 +35,52 @@ enum ShortASCIIText {
   /// - Complexity: O(1).
   @inline(__always)
   static func make(_ base: UnsafePointer<UInt8>, _ start: Int, _ count: Int, layoutHolds: Bool) -> String? {
+    guard let words = words(base, start, count, layoutHolds: layoutHolds) else { return nil }
+    return text(words, count: count)
+  }
+
+  /// The bytes of `base[start..<start + count]` as two little-endian
+  /// words, zeros after them, when ``make(_:_:_:layoutHolds:)`` would make
+  /// their text (at most ``capacity`` bytes, all ASCII, `layoutHolds`);
+  /// else `nil`. Reads only those bytes. ``ByteHash/hash(words:count:state:)``
+  /// hashes them as the bytes hash.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  static func words(_ base: UnsafePointer<UInt8>, _ start: Int, _ count: Int, layoutHolds: Bool) -> (
+    low: UInt64, high: UInt64
+  )? {
     guard layoutHolds, count <= capacity, count >= 0 else { return nil }
     let words = bits(UnsafeRawPointer(base + start), count)
     guard (words.low | words.high) & 0x8080_8080_8080_8080 == 0 else { return nil }
-    return unsafeBitCast(
-      (words.low, words.high | (0xE0 | UInt64(truncatingIfNeeded: count)) << 56), to: String.self)
+    return words
+  }
+
+  /// The text of `count` bytes given by ``words(_:_:_:layoutHolds:)``.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  static func text(_ words: (low: UInt64, high: UInt64), count: Int) -> String {
+    unsafeBitCast((words.low, words.high | (0xE0 | UInt64(truncatingIfNeeded: count)) << 56), to: String.self)
+  }
+
+  /// The words and count of `text` when it is a small string of at most
+  /// ``capacity`` ASCII bytes held in the value itself, as ``text(_:count:)``
+  /// makes them (`layoutHolds` true); else `nil` (then read its UTF-8).
+  /// Reads the value's own bits only.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  static func words(of text: String, layoutHolds: Bool) -> (words: (low: UInt64, high: UInt64), count: Int)? {
+    guard layoutHolds else { return nil }
+    let (low, raw) = unsafeBitCast(text, to: (UInt64, UInt64).self)
+    // The top byte of a small ASCII string: 0xE0 | count (checked on probes by `layoutHolds`).
+    let flags = raw >> 56
+    guard flags & 0xF0 == 0xE0 else { return nil }
+    let count = Int(truncatingIfNeeded: flags & 0x0F)
+    let high = raw & 0x00FF_FFFF_FFFF_FFFF
+    guard (low | high) & 0x8080_8080_8080_8080 == 0 else { return nil }
+    return ((low, high), count)
   }
 
   /// The `count` (at most 15) bytes at `raw` as two little-endian words,

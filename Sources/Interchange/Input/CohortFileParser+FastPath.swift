@@ -137,7 +137,24 @@ extension CohortFileParser {
     var problems: [InputError] = []
     let rows = output.rows.baseAddress! + offset
     var count = 0
-    let counted = PlainLineCells.forEachRow(bytes, range, fields: template.fields, firstLine: firstLine) { cells in
+    // The level and goal runs are read while each line is split.
+    let columns = parser.columns
+    let runs = LevelRuns(
+      LevelRuns.Run(first: columns.levelRun ?? -1, count: columns.levelIndices.count, empty: 0),
+      LevelRuns.Run(first: columns.goalRun ?? -1, count: columns.goalIndices.count, empty: .nan))
+    // When the levels' run comes first and the goals' (if any) after it, the
+    // split writes straight into the arena's next row, where `parseRow`
+    // reads them (levels, then goals): no copy.
+    let width = columns.levelIndices.count + columns.goalIndices.count
+    let inPlace = columns.levelRun.map { level in columns.goalRun.map { $0 > level } ?? true } ?? false
+    func nextRow() -> UnsafeMutablePointer<Double>? {
+      guard inPlace else { return nil }
+      let (storage, offset) = parser.arena.slot(width: width)
+      return storage.base + offset
+    }
+    let counted = PlainLineCells.forEachRow(
+      bytes, range, fields: template.fields, firstLine: firstLine, runs: runs, runDestination: nextRow
+    ) { cells in
       guard count < lines, let row = parser.parseRow(cells, problems: &problems), problems.isEmpty else { return false }
       (rows + count).initialize(to: row)
       count += 1

@@ -73,19 +73,31 @@ struct CohortPeople {
                 var partWarnings: [InputError] = []
                 var arena = LevelArena()  // for levels and goals not in cohort order
                 let placeholder = CohortFileParser.Row.placeholder()
+                let blank = placeholder.person
                 for index in bounds[part]..<bounds[part + 1] {
-                  let row = (shared.rows.baseAddress! + index).move()
+                  var row = (shared.rows.baseAddress! + index).move()
                   (shared.rows.baseAddress! + index).initialize(to: placeholder)
                   let (levels, goals) = slots.inCohortOrder(row, withGoals: mentees, arena: &arena)
-                  var person = row.person
+                  // The person is swapped out of the row and handed on the same
+                  // way: no copy of its texts and lists (one for a row that is both).
+                  var person = take(&row.person, leaving: blank)
                   person.levels = levels
-                  if mentors && row.role.mentors {
+                  let isMentor = mentors && row.role.mentors
+                  let isMentee = mentees && row.role.isMentored
+                  if isMentor && !isMentee {
+                    (shared.mentors.baseAddress! + mentor).initialize(
+                      to: Mentor(person: take(&person, leaving: blank), capacity: row.capacity))
+                    shared.mentorLines[mentor] = row.line
+                    mentor += 1
+                    continue
+                  }
+                  if isMentor {
                     (shared.mentors.baseAddress! + mentor).initialize(
                       to: Mentor(person: person, capacity: row.capacity))
                     shared.mentorLines[mentor] = row.line
                     mentor += 1
                   }
-                  guard mentees && row.role.isMentored else { continue }
+                  guard isMentee else { continue }
                   if hasGoalColumns && !grows(goals, levels) {
                     partWarnings.append(
                       InputError(
@@ -97,7 +109,7 @@ struct CohortPeople {
                         severity: .warning))
                   }
                   (shared.mentees.baseAddress! + mentee).initialize(
-                    to: Mentee(person: person, goals: goals, mentorsWanted: row.mentorsWanted))
+                    to: Mentee(person: take(&person, leaving: blank), goals: goals, mentorsWanted: row.mentorsWanted))
                   shared.menteeLines[mentee] = row.line
                   mentee += 1
                 }
@@ -125,6 +137,17 @@ struct CohortPeople {
     let mentorLines: UnsafeMutableBufferPointer<Int>
     let mentees: UnsafeMutableBufferPointer<Mentee>
     let menteeLines: UnsafeMutableBufferPointer<Int>
+  }
+
+  /// The value of `person`, moved out (no copy of its texts and lists),
+  /// leaving `blank` (a copy of a person without heap storage of its own).
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  private static func take(_ person: inout Person, leaving blank: Person) -> Person {
+    var taken = blank
+    swap(&taken, &person)
+    return taken
   }
 
   /// Whether some goal is above its level (a missing goal, stored as NaN,

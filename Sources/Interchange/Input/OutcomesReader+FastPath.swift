@@ -134,9 +134,14 @@ extension OutcomesReader {
     _ cells: PlainLineCells, _ index: Int, hash: ByteHash, state: UInt64, recent: inout RecentIDs
   ) -> (String, UInt64) {
     if let plain = cells.cleanRange(index) {
-      return (
-        recent.text(plain), hash.hash(cells.bytes.baseAddress!, plain.lowerBound, plain.upperBound, state: state)
-      )
+      let base = cells.bytes.baseAddress!
+      // A short ASCII id: its text and its hash from the same two words.
+      if let words = ShortASCIIText.words(base, plain.lowerBound, plain.count, layoutHolds: recent.shortTexts) {
+        return (
+          ShortASCIIText.text(words, count: plain.count), hash.hash(words: words, count: plain.count, state: state)
+        )
+      }
+      return (recent.text(plain), hash.hash(base, plain.lowerBound, plain.upperBound, state: state))
     }
     let text = CellText.clean(cells.value(index))
     return (text, hash.hash(text, state: state))

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+import _TestSupport
+
+@testable import Interchange
+
+/// ``PlainLineCells`` reading the cells of its ``LevelRuns`` while it splits
+/// a line gives what a split without runs gives: the same lines accepted or
+/// refused, the same cells (texts, columns, decimals) and, for every run,
+/// the same levels read by ``PlainLineCells/quickLevels(from:count:into:empty:)``
+/// (bit for bit) and the same count of them, whether the split keeps them in
+/// a buffer of its own or writes them where they are then asked for. The
+/// split without runs is the plain one the outcomes reader uses.
+struct LevelRunsTests {
+  /// Mostly levels (empty cells, one- and three-byte forms in and out of
+  /// 0–5), with other decimals, text, spaces, a quote, a carriage return and
+  /// non-ASCII text now and then.
+  private static let levelCells = ["", "", "", "0", "3", "5", "2.5", "0.5", "5.0", "4.5", "1", "0.0"]
+  private static let otherCells = [
+    "6", "9", "5.5", "9.9", "10", "1.25", "-1", "+4", ".5", "5.", "1e3", "x.y", "1.x", "a.5", "1..", " 3 ", "3 ",
+    "\t2.5", "abc", "é", "李雷", "2.5.1", "3,", "\"4\"", "2\r5", "0x1", "nan", "00.5", "1.",
+  ]
+
+  private struct Line {
+    var text: String
+    var fields: Int
+    var runs: [LevelRuns.Run]
+  }
+
+  private static func randomLines(_ random: inout SplitMix) -> Line {
+    let fields = 1 + Int(random.next() % 50)
+    var runs: [LevelRuns.Run] = []
+    for empty in [0.0, Double.nan] where random.next() % 5 != 0 {
+      let first = Int(random.next() % UInt64(fields + 2))
+      let count = Int(random.next() % UInt64(fields + 3))
+      runs.append(LevelRuns.Run(first: first, count: count, empty: empty))
+    }
+    // Two runs that overlap are not what a header gives: keep the first only.
+    if runs.count == 2 {
+      let (a, b) = (runs[0], runs[1])
+      if a.first < b.first + b.count && b.first < a.first + a.count { runs.removeLast() }
+    }
+    var text = ""
+    for lineNumber in 0..<(1 + Int(random.next() % 3)) {
+      let count = max(1, fields + [0, 0, 0, 0, 0, 0, 0, -1, 1][Int(random.next() % 9)])
+      let oddness = random.next() % 4  // how often a cell is not a level
+      let line = (0..<count).map { _ -> String in
+        if oddness > 0 && random.next() % (8 * oddness) == 0 {
+          return otherCells[Int(random.next() % UInt64(otherCells.count))]
+        }
+        return levelCells[Int(random.next() % UInt64(levelCells.count))]
+      }.joined(separator: ",")
+      text += (lineNumber > 0 ? ["\n", "\r\n"][Int(random.next() % 2)] : "") + line
+    }
+    if random.next() % 3 != 0 || text.isEmpty { text += ["\n", "\r\n"][Int(random.next() % 2)] }
+    return Line(text: text, fields: fields, runs: runs)
+  }
+
+  /// Every row's cells, and the levels of `runs` read from them; `inPlace`:
+  /// the split writes the runs' levels where they are then asked for.
+  private static func read(_ line: Line, splitWith runs: LevelRuns?, inPlace: Bool = false) -> (
+    lines: Int?, rows: [String]
+  ) {
+    var rows: [String] = []
+    // The bytes end where the text ends, so a run at the very end reads nothing beyond it.
+    let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: line.text.utf8.count)
+    defer { bytes.deallocate() }
+    _ = bytes.initialize(from: line.text.utf8)
+    let values = UnsafeMutablePointer<Double>.allocate(capacity: line.fields + 2)
+    defer { values.deallocate() }
+    let destination = UnsafeMutablePointer<Double>.allocate(capacity: 2 * line.fields + 4)
+    defer { destination.deallocate() }
+    // Where the split puts each run's levels: the first run's, then the second's.
+    let placed = (runs ?? LevelRuns()).within(fields: line.fields)
+    func place(_ run: LevelRuns.Run) -> UnsafeMutablePointer<Double> {
+      guard inPlace else { return values }
+      if placed.first.matches(first: run.first, count: run.count, empty: run.empty) { return destination }
+      if placed.second.matches(first: run.first, count: run.count, empty: run.empty) {
+        return destination + placed.first.count
+      }
+      return values
+    }
+    func nextRow() -> UnsafeMutablePointer<Double>? { inPlace ? destination : nil }
+    func visit(_ cells: PlainLineCells) -> Bool {
+      var row = "line \(cells.line), \(cells.count) cells:"
+      for index in 0..<cells.count {
+        row += " [\(cells.value(index))] \(cells.column(index))"
+        switch cells.plainDecimal(index) {
+        case .empty: row += " empty"
+        case .number(let value): row += " \(value.bitPattern)"
+        case .other: row += " other"
+        }
+      }
+      for run in line.runs where run.count > 0 && run.first >= 0 && run.first + run.count <= cells.count {
+        values.update(repeating: -7, count: line.fields + 2)
+        let into = place(run)
+        let read = cells.quickLevels(from: run.first, count: run.count, into: into, empty: run.empty)
+        row += " | \(run.first)+\(run.count): \(read) read:"
+        for k in 0..<read { row += " \(into[k].bitPattern)" }
+      }
+      rows.append(row)
+      return true
+    }
+    // Without runs: the plain split the other readers use.
+    guard let runs else {
+      let lines = PlainLineCells.forEachRow(
+        UnsafeBufferPointer(bytes), 0..<bytes.count, fields: line.fields, firstLine: 3, visit)
+      return (lines, rows)
+    }
+    let lines = PlainLineCells.forEachRow(
+      UnsafeBufferPointer(bytes), 0..<bytes.count, fields: line.fields, firstLine: 3, runs: runs,
+      runDestination: nextRow, visit)
+    return (lines, rows)
+  }
+
+  @Test func levelsReadWhileSplittingAreThoseReadAfterwards() {
+    var random = SplitMix(seed: 77)
+    var runsRead = 0
+    for _ in 0..<6000 {
+      let line = Self.randomLines(&random)
+      let runs: LevelRuns
+      switch line.runs.count {
+      case 0: runs = LevelRuns()
+      case 1: runs = LevelRuns(line.runs[0])
+      default: runs = LevelRuns(line.runs[0], line.runs[1])
+      }
+      let plain = Self.read(line, splitWith: nil)
+      #expect(Self.read(line, splitWith: LevelRuns()) == plain, "\(line.text.debugDescription)")
+      let fused = Self.read(line, splitWith: runs)
+      #expect(fused.lines == plain.lines, "\(line.text.debugDescription)")
+      #expect(fused.rows == plain.rows, "\(line.text.debugDescription)")
+      let inPlace = Self.read(line, splitWith: runs, inPlace: true)
+      #expect(inPlace.lines == plain.lines, "\(line.text.debugDescription)")
+      #expect(inPlace.rows == plain.rows, "\(line.text.debugDescription)")
+      if fused.lines != nil && !line.runs.isEmpty { runsRead += 1 }
+    }
+    // The draws reach the runs often (not only lines refused before them).
+    #expect(runsRead > 1000)
+  }
+
+  @Test func runsAreKeptInOrderAndWithinTheLine() {
+    let level = LevelRuns.Run(first: 8, count: 64, empty: 0)
+    let goal = LevelRuns.Run(first: 72, count: 64, empty: .nan)
+    let runs = LevelRuns(goal, level)
+    #expect(runs.first.first == 8 && runs.second.first == 72)
+    #expect(runs.first.matches(first: 8, count: 64, empty: 0))
+    #expect(!runs.first.matches(first: 8, count: 64, empty: .nan))
+    #expect(runs.second.matches(first: 72, count: 64, empty: .nan))
+    #expect(!runs.second.matches(first: 72, count: 63, empty: .nan))
+    let within = runs.within(fields: 100)
+    #expect(within.first.first == 8 && within.second.count == 0)
+    #expect(LevelRuns(LevelRuns.Run(first: -1, count: 4, empty: 0)).first.count == 0)
+  }
+}
