@@ -31,16 +31,16 @@ struct CandidateSet {
     var start = [Int](repeating: 0, count: n + 1)
     for i in 0..<n { start[i + 1] = start[i] + columns[i].count }
     let pairs = start[n]
-    let index = [Int32](unsafeUninitializedCapacity: pairs) { buffer, initialized in
+    // Read at random by the sparse solve: huge pages (see Array+HugePages.swift).
+    let index = [Int32](hugePagesCount: pairs) { buffer in
       for i in 0..<n {
         columns[i].withUnsafeBufferPointer { row in
           guard let base = row.baseAddress else { return }
           (buffer.baseAddress! + start[i]).initialize(from: base, count: row.count)
         }
       }
-      initialized = pairs
     }
-    let values = [Double](unsafeUninitializedCapacity: pairs) { buffer, initialized in
+    let values = [Double](hugePagesCount: pairs) { buffer in
       for i in 0..<n {
         precondition(scores[i].count == columns[i].count, "One score per candidate")
         scores[i].withUnsafeBufferPointer { row in
@@ -48,7 +48,6 @@ struct CandidateSet {
           (buffer.baseAddress! + start[i]).initialize(from: base, count: row.count)
         }
       }
-      initialized = pairs
     }
     return SparseAssignmentProblem(
       rows: n, columns: m, rowStart: start, columnIndex: index, scores: values, capacities: capacities,

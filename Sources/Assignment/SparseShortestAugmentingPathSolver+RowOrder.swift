@@ -83,7 +83,7 @@ struct SparseRowOrder {
   mutating func order(row i: Int, _ problem: SparseAssignmentProblem, cost allCosts: [Double], v: [Double]) {
     if entries.isEmpty {
       precondition(problem.pairCount <= Int(Int32.max), "Pair indices fit in 32 bits")
-      entries = [Entry](repeating: Entry(key: 0, cost: 0, column: 0, pair: 0), count: problem.pairCount)
+      entries = [Entry](hugePagesRepeating: Entry(key: 0, cost: 0, column: 0, pair: 0), count: problem.pairCount)
     }
     let start = problem.rowStart[i]
     let end = problem.rowStart[i + 1]

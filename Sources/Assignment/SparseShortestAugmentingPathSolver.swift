@@ -110,7 +110,12 @@ struct SparseShortestAugmentingPathSolver {
     self.resolution = resolution
     self.provisional = provisional
     unassignedCost = provisional ? resolution.provisionalUnassignedUnits : resolution.unassignedUnits
-    cost = problem.scores.map { resolution.units($0) }
+    // Read at random by the searches: huge pages (see Array+HugePages.swift).
+    cost = [Double](hugePagesCount: problem.pairCount) { out in
+      problem.scores.withUnsafeBufferPointer { scores in
+        for p in scores.indices { out.initializeElement(at: p, to: resolution.units(scores[p])) }
+      }
+    }
     u = [Double](repeating: 0, count: n)
     // Hints are rounded to whole units: any hint gives the same optimum.
     v = hint.map { -resolution.units(price: $0) }

@@ -1,7 +1,11 @@
 #ifndef MENTORMATCH_CKERNELS_H
 #define MENTORMATCH_CKERNELS_H
 
+#include <stddef.h>
 #include <stdint.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 /// out[j] = fma(alpha[count-1], rows[count-1][j], ... fma(alpha[0], rows[0][j], 0.0) ...)
 /// for j in 0..<n: the same value, bit for bit, as zeroing `out` and adding
@@ -18,5 +22,24 @@ void mm_fused_rows_u8(long n, long count, const double *alpha, const uint8_t *co
 /// an address outside any allocation). Lets the callers overlap the cache
 /// misses of reads they will make one after the other.
 static inline void mm_prefetch_read(const void *address) { __builtin_prefetch(address, 0, 3); }
+
+/// Asks the kernel to back the whole 2 MiB pages inside [address, address +
+/// bytes) with transparent huge pages (`madvise(MADV_HUGEPAGE)`, Linux; a
+/// no-op elsewhere or when the kernel refuses). A hint only: no effect on any
+/// value. Pages touched before the call stay small (the kernel may merge them
+/// later), so callers advise fresh allocations before they first write them.
+/// One 2 MiB page maps what 512 small pages do, so random reads over an array
+/// of hundreds of megabytes miss the TLB far less often.
+static inline void mm_advise_huge_pages(void *address, size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  const uintptr_t huge = (uintptr_t)2 << 20;
+  const uintptr_t first = ((uintptr_t)address + huge - 1) & ~(huge - 1);
+  const uintptr_t end = ((uintptr_t)address + bytes) & ~(huge - 1);
+  if (end > first) (void)madvise((void *)first, end - first, MADV_HUGEPAGE);
+#else
+  (void)address;
+  (void)bytes;
+#endif
+}
 
 #endif
