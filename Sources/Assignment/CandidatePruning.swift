@@ -153,40 +153,32 @@ struct CandidatePruning {
                 // fill every such column's list. A column's floor
                 // (ColumnSelection) rejects most offers with one comparison; its
                 // rotated row index is needed only for a key equal to the floor.
-                if best > -Double.greatestFiniteMagnitude {
-                  for t in 0..<offers {
-                    let j = offered[t]
-                    let key = (sign * row[j] - prices[j]) - best
-                    let floor = floorKey[j]
-                    if key >= floor {
-                      var index = i + rowOffsets[j]
-                      if index >= n { index -= n }
-                      if key > floor || index < floorIndex[j] {
-                        columnLists.append(j, key: key, index: index, payload: row[j])
-                      }
-                    }
-                  }
-                } else {
+                if best <= -Double.greatestFiniteMagnitude {
                   // No net score above the least finite value: the walk's
-                  // screen assumed a finite best, so offer as a plain second
-                  // walk would, against the row's best from −∞ (−∞ when no
-                  // pair can be made: then the row offers nothing).
-                  var exact = -Double.infinity
+                  // screen assumed a finite best, so every column is offered,
+                  // against the row's best from −∞ (−∞ when no pair can be
+                  // made: then the row offers nothing), as a plain second
+                  // walk would.
+                  best = -Double.infinity
                   for j in 0..<m {
                     let value = sign * row[j] - prices[j]
-                    exact = value > exact ? value : exact
+                    best = value > best ? value : best
                   }
-                  if exact > -Double.infinity {
-                    for j in 0..<m {
-                      let key = (sign * row[j] - prices[j]) - exact
-                      let floor = floorKey[j]
-                      if key >= floor {
-                        var index = i + rowOffsets[j]
-                        if index >= n { index -= n }
-                        if key > floor || index < floorIndex[j] {
-                          columnLists.append(j, key: key, index: index, payload: row[j])
-                        }
-                      }
+                  offers = 0
+                  if best > -Double.infinity {
+                    for j in 0..<m { offered[j] = j }
+                    offers = m
+                  }
+                }
+                for t in 0..<offers {
+                  let j = offered[t]
+                  let key = (sign * row[j] - prices[j]) - best
+                  let floor = floorKey[j]
+                  if key >= floor {
+                    var index = i + rowOffsets[j]
+                    if index >= n { index -= n }
+                    if key > floor || index < floorIndex[j] {
+                      columnLists.append(j, key: key, index: index, payload: row[j])
                     }
                   }
                 }
