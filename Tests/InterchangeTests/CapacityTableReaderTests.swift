@@ -19,6 +19,17 @@ import Testing
       #expect(positions(found) == ["c:2:4"], "\(text)")
       #expect(found.first?.message.hasPrefix("capacity \(text) is too large") == true, "\(text)")
     }
+    // The whole message, made only when it is reported, for both forms of a too large capacity.
+    for text in ["1000001", "1000001.0"] {
+      let found = problems { () throws(InputErrors) in
+        try CapacityTableReader.parse("mentor,capacity\nm1,\(text)\n", file: "c", mentorIDs: ["m1"])
+      }
+      #expect(
+        found.first?.message.hasPrefix(
+          "capacity \(text) is too large; expected a whole number 0 or more (the most mentees this mentor takes), at most 1000000 "
+            + "(a capacity above the number of mentees already means no limit)") == true,
+        "\(found.first?.message ?? "")")
+    }
   }
 
   @Test func reportsEveryProblem() {

@@ -138,6 +138,30 @@ struct LevelRunsTests {
     #expect(runsRead > 1000)
   }
 
+  /// Every `d.d` level from 0.0 to 5.0 (the split reads it from
+  /// ``LevelRuns/tenths()``) is the double the plain split and the careful
+  /// path's ``DecimalParser`` give, and the first `d.d` above 5 ends the run.
+  @Test func everyTenthIsReadAsTheCarefulPathReadsIt() {
+    let texts = (0..<LevelRuns.tenthsCount).map { "\($0 / 10).\($0 % 10)" }
+    for (stop, tail) in [(51, ""), (51, ",5.1"), (51, ",9.9"), (50, "")] {
+      let cells = Array(texts.prefix(stop))
+      let text = cells.joined(separator: ",") + tail + "\n"
+      let fields = cells.count + (tail.isEmpty ? 0 : 1)
+      let line = Line(text: text, fields: fields, runs: [LevelRuns.Run(first: 0, count: fields, empty: 0)])
+      let plain = Self.read(line, splitWith: nil)
+      #expect(Self.read(line, splitWith: LevelRuns(line.runs[0])) == plain)
+      #expect(Self.read(line, splitWith: LevelRuns(line.runs[0]), inPlace: true) == plain)
+      let expected = cells.map { DecimalParser.parse($0)!.bitPattern.description }.joined(separator: " ")
+      #expect(plain.rows.count == 1)
+      #expect(plain.rows.first?.hasSuffix("| 0+\(fields): \(cells.count) read: \(expected)") == true)
+    }
+    let table = LevelRuns.tenths()
+    defer { table.deallocate() }
+    for dd in 0..<LevelRuns.tenthsCount {
+      #expect(table[dd].bitPattern == DecimalParser.parse("\(dd / 10).\(dd % 10)")!.bitPattern)
+    }
+  }
+
   @Test func runsAreKeptInOrderAndWithinTheLine() {
     let level = LevelRuns.Run(first: 8, count: 64, empty: 0)
     let goal = LevelRuns.Run(first: 72, count: 64, empty: .nan)

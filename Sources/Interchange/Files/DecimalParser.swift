@@ -96,11 +96,15 @@ enum DecimalParser {
   static func capacity(_ text: String, expected: String) -> Result<Int, ValueError> {
     if text.isEmpty { return .failure(ValueError("empty capacity; expected \(expected)")) }
     let maximum = AssignmentProblem.maximumCapacity
-    let tooLarge = ValueError(
-      "capacity \(text) is too large; expected \(expected), at most \(maximum) "
-        + "(a capacity above the number of mentees already means no limit)")
+    // (The message is made only when it is needed: a read of many rows
+    // checks one capacity per mentor.)
+    func tooLarge() -> ValueError {
+      ValueError(
+        "capacity \(text) is too large; expected \(expected), at most \(maximum) "
+          + "(a capacity above the number of mentees already means no limit)")
+    }
     if text.allSatisfy({ $0.isASCII && $0.isNumber }) {
-      guard let number = Int(text), number <= maximum else { return .failure(tooLarge) }
+      guard let number = Int(text), number <= maximum else { return .failure(tooLarge()) }
       return .success(number)
     }
     guard let number = DecimalParser.parse(text), number.isFinite else {
@@ -112,7 +116,7 @@ enum DecimalParser {
     if number != number.rounded(.towardZero) {
       return .failure(ValueError("capacity \(text) is not a whole number; expected \(expected)"))
     }
-    guard number <= Double(maximum) else { return .failure(tooLarge) }
+    guard number <= Double(maximum) else { return .failure(tooLarge()) }
     return .success(Int(number))
   }
 }

@@ -43,6 +43,22 @@ struct LevelRuns: Sendable {
     if kept.count == 2 { second = kept[1] }
   }
 
+  /// The number of entries of ``tenths()``: `0.0` to `5.0` by tenths.
+  static let tenthsCount = 51
+
+  /// A new table of `Double(dd) / 10` at `dd` for `dd` in
+  /// `0..<tenthsCount`: the values of `d.d` levels from 0 to 5, made by the
+  /// very division ``PlainLineCells/shortDecimal(_:_:_:)`` makes (so the
+  /// same doubles), once per chunk instead of once per cell. The caller
+  /// deallocates it.
+  ///
+  /// - Complexity: O(``tenthsCount``).
+  static func tenths() -> UnsafeMutablePointer<Double> {
+    let table = UnsafeMutablePointer<Double>.allocate(capacity: tenthsCount)
+    for dd in 0..<tenthsCount { table[dd] = Double(dd) / 10 }
+    return table
+  }
+
   /// The runs that lie within a line of `fields` cells.
   ///
   /// - Complexity: O(1).

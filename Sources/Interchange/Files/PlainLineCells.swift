@@ -23,13 +23,13 @@ struct PlainLineCells: CohortRowCells {
   /// ``ShortASCIIText/layoutHolds``, read once.
   private let shortTexts = ShortASCIIText.layoutHolds
   private(set) var line = 0
-  /// The runs of level cells ``splitWithRuns(_:line:)`` reads on the way
+  /// The runs of level cells ``splitWithRuns(_:line:tenths:)`` reads on the way
   /// (none for ``split(_:line:)``).
   private let runs: LevelRuns
-  /// Where ``splitWithRuns(_:line:)`` writes the values it reads in the
+  /// Where ``splitWithRuns(_:line:tenths:)`` writes the values it reads in the
   /// runs: the first run's, then the second's (`nil` without runs).
   private var runValues: UnsafeMutablePointer<Double>?
-  /// How many cells of each run ``splitWithRuns(_:line:)`` read (from the first on).
+  /// How many cells of each run ``splitWithRuns(_:line:tenths:)`` read (from the first on).
   private var quick = (0, 0)
 
   private init(
@@ -106,9 +106,12 @@ struct PlainLineCells: CohortRowCells {
   /// value for ``quickLevels(from:count:into:empty:)``; at the first other
   /// cell it goes on eight bytes at a time as for the other cells.
   ///
+  /// - Parameter tenths: ``LevelRuns/tenths()``: the value of `d.d` read
+  ///   from that table at `dd` (the same double as `Double(dd) / 10`, without
+  ///   a division per cell).
   /// - Complexity: O(`range.count`).
   @inline(__always)
-  mutating func splitWithRuns(_ range: Range<Int>, line: Int) -> Bool {
+  mutating func splitWithRuns(_ range: Range<Int>, line: Int, tenths: UnsafePointer<Double>) -> Bool {
     self.line = line
     lineRange = range
     let base = bytes.baseAddress!
@@ -124,6 +127,7 @@ struct PlainLineCells: CohortRowCells {
       cells += 1
     }
     let runs = self.runs
+    let tables = tenths
     quick = (0, 0)
     // The next run to read, and the cell it starts at (Int.max: none left).
     var run = 0
@@ -161,8 +165,8 @@ struct PlainLineCells: CohortRowCells {
               else { break }
               let tenth = base[index + 2] &- UInt8(ascii: "0")
               let tenths = Int(whole) * 10 + Int(tenth)
-              guard tenth < 10, tenths <= 50 else { break }
-              values[k] = Double(tenths) / 10
+              guard tenth < 10, tenths <= LevelRuns.tenthsCount - 1 else { break }
+              values[k] = tables[tenths]
               length = 3
             }
           } else {
@@ -420,7 +424,7 @@ extension PlainLineCells {
   }
 
   /// ``forEachRow(_:_:fields:firstLine:_:)`` with each line split by
-  /// ``splitWithRuns(_:line:)``, which reads the cells of `runs` as levels
+  /// ``splitWithRuns(_:line:tenths:)``, which reads the cells of `runs` as levels
   /// on the way (a cohort file's `level:` and `goal:` runs); the rows, the
   /// cells and the values read are the same (tested). A separate loop, so
   /// that the other readers keep the plain split (inlined in their own
@@ -446,6 +450,8 @@ extension PlainLineCells {
     let runs = runs.within(fields: fields)
     let ownValues = UnsafeMutablePointer<Double>.allocate(capacity: max(1, runs.first.count + runs.second.count))
     defer { ownValues.deallocate() }
+    let tenths = LevelRuns.tenths()
+    defer { tenths.deallocate() }
     var cells = PlainLineCells(bytes: bytes, starts: starts, capacity: capacity, runs: runs, runValues: ownValues)
     var index = range.lowerBound
     var line = firstLine - 1
@@ -465,7 +471,7 @@ extension PlainLineCells {
         return nil
       }
       cells.runValues = runDestination() ?? ownValues
-      guard cells.splitWithRuns(index..<contentEnd, line: line) else { return nil }
+      guard cells.splitWithRuns(index..<contentEnd, line: line, tenths: tenths) else { return nil }
       index = next
       if cells.isBlank { continue }
       guard cells.count == fields, row(cells) else { return nil }
