@@ -148,6 +148,22 @@ import _TestSupport
     }
   }
 
+  @Test func shortOutcomesAreTheParsersValuesBitForBit() {
+    // Every `-d` and `d.dd`, and near misses, against DecimalParser's fast parse.
+    var texts = (0...9).map { "-\($0)" }
+    for value in 0..<1000 { texts.append("\(value / 100).\(value / 10 % 10)\(value % 10)") }
+    for text in texts {
+      let bytes = Array(text.utf8)
+      let short = bytes.withUnsafeBufferPointer { OutcomesReader.shortOutcome($0.baseAddress!, 0, $0.count) }
+      let parsed = bytes.withUnsafeBufferPointer { DecimalParser.parseFast(bytes: $0) }
+      #expect(short != nil && short?.bitPattern == parsed?.bitPattern, "\(text)")
+    }
+    for text in ["+1", "--", "-a", "1.2", "12.3", "1,25", "1.2a", "a.25", "-1.5", "10", "1e10"] {
+      let bytes = Array(text.utf8)
+      #expect(bytes.withUnsafeBufferPointer { OutcomesReader.shortOutcome($0.baseAddress!, 0, $0.count) } == nil)
+    }
+  }
+
   @Test func chunksOfBothLoopsFindTheirRepeatedPairs() throws {
     // Over a megabyte, so the file is cut into chunks; the last chunk has a
     // padded id (left to the general loop), the others are read in one pass.

@@ -72,6 +72,8 @@ extension OutcomesReader {
       var value = 0.0
       if let short = PlainLineCells.shortDecimal(base, valueStart, valueEnd - valueStart) {
         value = short
+      } else if let short = Self.shortOutcome(base, valueStart, valueEnd - valueStart) {
+        value = short
       } else if valueStart < valueEnd,
         case .number(let number) = WellFormedCSV.plainDecimal(base, valueStart, valueEnd)
       {
@@ -101,6 +103,29 @@ extension OutcomesReader {
       return nil
     }
     return count
+  }
+
+  /// The value of the outcome forms `-d` and `d.dd` at `base[start...]`
+  /// (`-d`, or `ddd / 100`: one correctly rounded operation on exact
+  /// integers, so the value ``DecimalParser/parseFast(bytes:)`` gives), or
+  /// `nil` for any other cell of `length` bytes.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  static func shortOutcome(_ base: UnsafePointer<UInt8>, _ start: Int, _ length: Int) -> Double? {
+    switch length {
+    case 2:
+      let digit = base[start + 1] &- UInt8(ascii: "0")
+      guard base[start] == UInt8(ascii: "-"), digit < 10 else { return nil }
+      return -Double(digit)
+    case 4:
+      let whole = base[start] &- UInt8(ascii: "0")
+      let tenth = base[start + 2] &- UInt8(ascii: "0")
+      let hundredth = base[start + 3] &- UInt8(ascii: "0")
+      guard whole < 10, tenth < 10, hundredth < 10, base[start + 1] == UInt8(ascii: ".") else { return nil }
+      return Double(Int(whole) * 100 + Int(tenth) * 10 + Int(hundredth)) / 100
+    default: return nil
+    }
   }
 
   /// Cell `index` (0, 1 or 2) of three.
