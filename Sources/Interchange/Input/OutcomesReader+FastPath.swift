@@ -18,8 +18,13 @@ extension OutcomesReader {
   /// that is not a plain decimal in ``valueRange``, or a pair given twice
   /// with different outcomes: `nil`.
   ///
+  /// A file of three columns is read by ``readThreeCellRows(_:_:layout:rows:hashes:firstLine:lines:)``
+  /// (one pass over the bytes), chunk by chunk, unless `threeCells` is
+  /// `false` (tests compare both loops); a chunk it does not answer for is
+  /// read by the general loop.
+  ///
   /// - Complexity: O(*n*) for *n* bytes, over the available cores.
-  static func parseWellFormed(_ text: String, file: String) -> [Row]? {
+  static func parseWellFormed(_ text: String, file: String, threeCells: Bool = true) -> [Row]? {
     var text = text
     return text.withUTF8 { bytes -> [Row]? in
       guard let headerEnd = WellFormedCSV.lineEnd(bytes, from: 0, limit: bytes.count) else { return nil }
@@ -33,7 +38,8 @@ extension OutcomesReader {
         let outcome = pairs.extraColumns["outcome"]
       else { return nil }
       let layout = Layout(
-        fields: table.header.count, mentee: mentee, mentor: mentor, outcome: outcome, hash: ByteHash())
+        fields: table.header.count, mentee: mentee, mentor: mentor, outcome: outcome, hash: ByteHash(),
+        threeCells: threeCells)
       return readRows(bytes, from: headerEnd.next, layout: layout)
     }
   }
@@ -114,18 +120,20 @@ extension OutcomesReader {
 
   /// The result's memory, which the chunks write at their own places
   /// (`concurrentPerform` returns when all are done).
-  private struct Output: @unchecked Sendable {
+  struct Output: @unchecked Sendable {
     let rows: UnsafeMutableBufferPointer<Row>
     let hashes: UnsafeMutableBufferPointer<UInt64>
   }
 
-  /// Where the columns are, how many there are, and the hash of the ids.
-  private struct Layout: Sendable {
+  /// Where the columns are, how many there are, the hash of the ids, and
+  /// whether a file of three columns is read by ``readThreeCellRows(_:_:layout:rows:hashes:firstLine:lines:)``.
+  struct Layout: Sendable {
     var fields: Int
     var mentee: Int
     var mentor: Int
     var outcome: Int
     var hash: ByteHash
+    var threeCells = true
   }
 
   /// A cell's id as the careful path cleans it, and the hash state after it.
@@ -152,14 +160,20 @@ extension OutcomesReader {
   /// its place in the file (the header is line 1, the chunk starts after
   /// `offset` more). Returns how many rows were written (all initialized,
   /// even when the chunk is not plain) and whether the chunk is plain.
-  private static func parseRows(
+  static func parseRows(
     _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, layout: Layout, into output: Output, at offset: Int,
     lines: Int
   ) -> (rows: Int, plain: Bool) {
-    let base = bytes.baseAddress!
-    let hash = layout.hash
     let rows = output.rows.baseAddress! + offset
     let hashes = output.hashes.baseAddress! + offset
+    if layout.threeCells && layout.fields == 3,
+      let count = readThreeCellRows(
+        bytes, range, layout: layout, rows: rows, hashes: hashes, firstLine: 2 + offset, lines: lines)
+    {
+      return (count, true)
+    }
+    let base = bytes.baseAddress!
+    let hash = layout.hash
     var count = 0
     var recent = RecentIDs(base: base)
     let counted = PlainLineCells.forEachRow(bytes, range, fields: layout.fields) { cells in

@@ -71,7 +71,6 @@ extension ScoreTableReader {
       dataStart = headerEnd.next
       // Line-aligned chunks of the data rows, one per core for large files.
       let cuts = WellFormedCSV.chunks(bytes, from: headerEnd.next)
-      let workers = cuts.count - 1
       // Each chunk's rows go straight to their place in the table's one array:
       // a chunk holds at most as many rows as lines; blank lines leave gaps,
       // closed afterwards.
