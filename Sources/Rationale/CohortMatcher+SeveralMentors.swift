@@ -122,7 +122,8 @@ extension CohortMatcher {
           PlannedPair(
             menteeIndex: i, mentorIndex: j, menteeID: mentee.id, menteeName: mentee.person.name, mentorID: mentor.id,
             mentorName: mentor.person.name, score: score(i, j),
-            rank: allowed.filter { score(i, $0) > score(i, j) }.count + 1, eligibleMentors: max(allowed.count, 1),
+            rank: allowed.filter { PlannedPair.scores(score(i, $0), above: score(i, j)) }.count + 1,
+            eligibleMentors: max(allowed.count, 1),
             breakdown: breakdown, highlights: highlights,
             growthPlan: GrowthPlan(breakdown: breakdown, programme: model.configuration.programme)))
       }

@@ -5,8 +5,10 @@ import CompetencyModel
 /// and the programme's milestones.
 ///
 /// Invariants: at most ``GrowthPlan/focusLimit`` focus competencies, each with
-/// `current < target` and `current <= midpoint <= target`; milestones in
-/// time order, dated when the programme has a start date.
+/// `current < target` and, when it has a midpoint, `current < midpoint <
+/// target` (see ``GrowthPlan/midpoint(current:target:)``: a midpoint is
+/// missing only when the levels are within a tenth of each other);
+/// milestones in time order, dated when the programme has a start date.
 public struct GrowthPlan: Sendable, Equatable, Codable {
   /// One focus competency.
   public struct Focus: Sendable, Equatable, Codable {
@@ -14,8 +16,11 @@ public struct GrowthPlan: Sendable, Equatable, Codable {
     public var competency: String
     /// The mentee's level now.
     public var current: Double
-    /// The level to reach by the midpoint review (half way, to the half level).
-    public var midpoint: Double
+    /// The level to reach by the midpoint review, strictly between `current`
+    /// and `target` (about half way, to the half level or the tenth), or
+    /// `nil` when no tenth lies strictly between them: a one-step plan. See
+    /// ``GrowthPlan/midpoint(current:target:)``.
+    public var midpoint: Double?
     /// The level to reach by the end of the cohort: the mentee's goal, or the
     /// mentor's own level when the mentor covers only part of the way.
     public var target: Double
@@ -48,9 +53,9 @@ public struct GrowthPlan: Sendable, Equatable, Codable {
   public init(breakdown: ScoreBreakdown, programme: MatchingConfiguration.Programme) {
     focus = breakdown.competencies.filter { $0.value > 0 && $0.coveredLevels > 0 }.prefix(Self.focusLimit).map { c in
       let target = min(c.goal, c.mentorLevel)
-      let halfway = c.menteeLevel + (target - c.menteeLevel) / 2
-      let midpoint = min(target, max(c.menteeLevel, (halfway * 2).rounded(.up) / 2))
-      return Focus(competency: c.name, current: c.menteeLevel, midpoint: midpoint, target: target)
+      return Focus(
+        competency: c.name, current: c.menteeLevel, midpoint: Self.midpoint(current: c.menteeLevel, target: target),
+        target: target)
     }
     let weeks = programme.weeks
     let names = focus.map(\.competency).joined(separator: ", ")
@@ -64,10 +69,42 @@ public struct GrowthPlan: Sendable, Equatable, Codable {
     }
   }
 
-  /// The focus in one line: `Coaching 1.5 → 2.5 → 3.5; …`.
+  /// The level to reach by the midpoint review on the way from `current` to
+  /// `target`, stated as precisely as the two levels are: half way, rounded
+  /// up to the half level when both levels are whole or half levels (`1 →
+  /// 2.5 → 4`, `1.5 → 3 → 4`), else to the tenth (`2.4 → 2.8 → 3.1`, `2.2 →
+  /// 2.6 → 2.9`); rounded down instead when rounding up reaches the target;
+  /// on the tenth grid when no half level lies strictly between (`3 → 3.3 →
+  /// 3.5`); else `nil`, a one-step plan (`2.8 → 2.9`). So the result `m`
+  /// satisfies `current < m < target`, lies within one grid step of half way,
+  /// and is `nil` only when no multiple of 0.1 lies strictly between the two
+  /// levels (in particular, whenever they differ by more than 0.1 there is a
+  /// midpoint).
+  ///
+  /// - Parameters:
+  ///   - current: The mentee's level now.
+  ///   - target: The level to reach by the end, above `current`.
+  /// - Complexity: O(1).
+  public static func midpoint(current: Double, target: Double) -> Double? {
+    let halfway = current + (target - current) / 2
+    let onHalves = (current * 2).rounded() == current * 2 && (target * 2).rounded() == target * 2
+    for steps in onHalves ? [2.0, 10.0] : [10.0] {
+      // The tolerance keeps a level such as 2.3 on its grid point despite binary rounding.
+      let scaled = halfway * steps
+      for candidate in [(scaled - 1e-9).rounded(.up) / steps, (scaled + 1e-9).rounded(.down) / steps]
+      where current < candidate && candidate < target {
+        return candidate
+      }
+    }
+    return nil
+  }
+
+  /// The focus in one line: `Coaching 1.5 → 2.5 → 3.5; Finance 2.8 → 2.9`
+  /// (a focus without a midpoint shows two levels).
   public var focusSummary: String {
     focus.map {
-      "\($0.competency) \(CompetencyScale.format($0.current)) → \(CompetencyScale.format($0.midpoint)) → \(CompetencyScale.format($0.target))"
+      let midpoint = $0.midpoint.map { " → \(CompetencyScale.format($0))" } ?? ""
+      return "\($0.competency) \(CompetencyScale.format($0.current))\(midpoint) → \(CompetencyScale.format($0.target))"
     }.joined(separator: "; ")
   }
 

@@ -50,6 +50,16 @@ public enum PairExplanation {
     return "\(c.name): mentor at \(level(c.mentorLevel)) \(covers) (+\(number(c.value)))"
   }
 
+  /// The command that gives the exact cost of a trade-off, as the rationale
+  /// names it: in plain words, without markup; renderers that can show code
+  /// (Markdown, HTML) show it as code where ``tieCost`` ends a trade-off line.
+  public static let explainCommand = "mentor-match explain"
+
+  /// The end of a trade-off line when taking the mentee's best-scoring
+  /// mentor costs the cohort nothing the duals can see (a tie), naming
+  /// ``explainCommand``. Plain text: no format's markup.
+  public static let tieCost = "other plans may be as good; \(explainCommand) gives the exact cost of taking one"
+
   /// Why a mentee did not get their best-scoring mentor: who holds that
   /// mentor's places, and the least the cohort would lose by taking one, the
   /// pair's reduced cost against the optimal duals (`mentor-match explain`
@@ -64,7 +74,7 @@ public enum PairExplanation {
     if reducedCost >= bonus / 2 {
       cost = "taking one would leave another mentee without a mentor"
     } else if reducedCost < 0.0005 {
-      cost = "other plans may be as good; `mentor-match explain` gives the exact cost of taking one"
+      cost = tieCost
     } else {
       cost = "taking one would cost the cohort at least \(number(reducedCost)) in total fit"
     }

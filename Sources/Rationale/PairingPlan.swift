@@ -60,7 +60,10 @@ public struct PairingPlan: Sendable {
         pairs.append(
           PlannedPair(
             menteeIndex: i, mentorIndex: j, menteeID: mentee.id, menteeName: mentee.person.name, mentorID: mentor.id,
-            mentorName: mentor.person.name, score: statistics.assignedScore[i], rank: statistics.betterColumns[i] + 1,
+            mentorName: mentor.person.name, score: statistics.assignedScore[i],
+            rank: PlannedPair.rank(
+              betterColumns: statistics.betterColumns[i], bestScore: statistics.bestScore[i],
+              score: statistics.assignedScore[i]),
             eligibleMentors: statistics.eligibleColumns[i], breakdown: breakdown,
             highlights: PairExplanation.highlights(breakdown, mentee: mentee.person, mentor: mentor.person),
             growthPlan: GrowthPlan(breakdown: breakdown, programme: model.configuration.programme)))

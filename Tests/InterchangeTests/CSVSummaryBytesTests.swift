@@ -55,11 +55,13 @@ struct CSVSummaryBytesTests {
     var random = SystemRandomNumberGenerator()
     for round in 0..<300 {
       let focus: [[String: Any]] = (0..<Int(random.next() % 4)).map { _ in
-        [
+        var f: [String: Any] = [
           "competency": Self.texts.randomElement(using: &random)!,
-          "current": levels.randomElement(using: &random)!, "midpoint": levels.randomElement(using: &random)!,
-          "target": levels.randomElement(using: &random)!,
+          "current": levels.randomElement(using: &random)!, "target": levels.randomElement(using: &random)!,
         ]
+        // A one-step focus has no midpoint.
+        if random.next() % 3 != 0 { f["midpoint"] = levels.randomElement(using: &random)! }
+        return f
       }
       let milestones: [[String: Any]] = (0..<Int(random.next() % 4)).map { _ in
         var m: [String: Any] = [
@@ -71,6 +73,7 @@ struct CSVSummaryBytesTests {
       }
       let plan = try growthPlan(focus: focus, milestones: milestones)
       #expect(plan.focus.count == focus.count && plan.milestones.count == milestones.count)
+      #expect(plan.focus.map { $0.midpoint == nil } == focus.map { $0["midpoint"] == nil })
       var bytes = ByteSink()
       bytes.append("stale bytes, replaced" as StaticString)
       PlanCSVRenderer.SummaryBytes.focus(plan, into: &bytes)

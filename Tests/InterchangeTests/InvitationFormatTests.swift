@@ -205,4 +205,21 @@ import _TestSupport
       ])
     #expect(PairInvitations.safe("../a b/é") == "_._a_b__")
   }
+
+  @Test func aOneStepFocusHasNoMidpointLevel() throws {
+    // Speaking has no room between 2.8 and 2.9: "by the midpoint review" would repeat the goal.
+    let cohort = Cohort(
+      competencies: ["Speaking", "Coaching"], mentors: [CohortFixtures.mentor("m1", levels: [5, 5])],
+      mentees: [CohortFixtures.mentee("e1", levels: [2.8, 1], goals: [2.9, 3])])
+    let plan = CohortMatcher.match(cohort, configuration: MatchingConfiguration())
+    let pair = try #require(plan.pairs.first)
+    let values = PairInvitations.fields(
+      plan, pair: pair, mentee: cohort.mentees[0].person, mentor: cohort.mentors[0].person,
+      start: CalendarDate("2027-03-01")!, end: CalendarDate("2027-08-16")!,
+      context: PlanReportContext(cohort: "spring", configuration: nil, date: "2027-02-01"))
+    #expect(
+      values["growth_plan"]
+        == "- Coaching: 1 (novice) now, 2 (advanced beginner) by the midpoint review, 3 (competent) by the end\n"
+        + "- Speaking: 2.8 (competent) now, 2.9 (competent) by the end")
+  }
 }

@@ -123,6 +123,45 @@ import _TestSupport
     #expect(breakdown.departments.map(\.matched).reduce(0, +) == plan.pairs.count)
   }
 
+  @Test func fitIsExplainedAsCoveredGrowthNotAShareOfGoals() throws {
+    // A mentor half way to both goals reaches neither goal, yet the fit's main part is half of it.
+    let cohort = Cohort(
+      competencies: ["Coaching", "Finance"], mentors: [CohortFixtures.mentor("m1", levels: [2, 2])],
+      mentees: [CohortFixtures.mentee("e1", levels: [1, 1], goals: [3, 3])])
+    let plan = CohortMatcher.match(cohort, configuration: MatchingConfiguration())
+    let pair = try #require(plan.pairs.first)
+    #expect(abs(pair.breakdown.competency - 0.5) < 1e-12 && plan.metrics.goalsCovered == 0)
+    let note = PlanHTMLRenderer.fitScale(plan)
+    #expect(note.contains("is the share of the growth the mentee asked for (the levels from where they are to"))
+    #expect(note.contains("that the mentor's own levels cover (0: none; 1.000: the mentor already reaches every goal"))
+    #expect(!note.contains("share of the mentee's growth goals"))
+    #expect(PlanHTMLRenderer.headline(plan).contains("1.000 means the mentor already reaches every goal"))
+    // With headroom credit a mentor exactly at every goal falls short of 1: the texts say so.
+    var configuration = MatchingConfiguration()
+    configuration.headroomCredit = 0.5
+    let atGoals = Cohort(
+      competencies: cohort.competencies, mentors: [CohortFixtures.mentor("m1", levels: [3, 3])],
+      mentees: cohort.mentees)
+    let headroom = CohortMatcher.match(atGoals, configuration: configuration)
+    #expect(try #require(headroom.pairs.first).breakdown.competency < 1 - 1e-9)
+    #expect(PlanHTMLRenderer.headline(headroom).contains("1.000 means the mentor is a level above every goal"))
+    #expect(PlanHTMLRenderer.fitScale(headroom).contains("1.000: the mentor is a level above every goal"))
+  }
+
+  @Test func theRankByFitIsNotCalledAChoice() throws {
+    // "Choice 41 of 89" read as the mentee's 41st pick; picks are a different thing (--choices).
+    let plan = Self.plan()
+    let html = PlanFormat.html.render(plan, context: Self.context)
+    #expect(html.contains("<th data-type=\"number\">Rank</th>") && !html.contains(">Choice</th>"))
+    let pair = try #require(plan.pairs.first)
+    #expect(
+      html.contains(
+        "title=\"by fit, this mentor ranks \(pair.rank) of the mentee's \(pair.eligibleMentors) allowed mentors (1 is"
+          + " the best)\">\(pair.rank) of \(pair.eligibleMentors)</td>"))
+    #expect(!html.contains("the mentee's choice"))
+    #expect(PlanXLSXRenderer.pairHeaders.contains("Rank") && !PlanXLSXRenderer.pairHeaders.contains("Choice"))
+  }
+
   @Test func dateFollowsSourceDateEpoch() {
     #expect(PlanReportContext.today(environment: ["SOURCE_DATE_EPOCH": "0"]) == "1970-01-01")
     #expect(PlanReportContext.today(environment: ["SOURCE_DATE_EPOCH": "1798761599"]) == "2026-12-31")

@@ -109,8 +109,8 @@ public enum PairInvitations {
     func first(_ name: String) -> String { String(name.split(separator: " ").first ?? Substring(name)) }
     func level(_ value: Double) -> String { "\(CompetencyScale.format(value)) (\(CompetencyScale.name(of: value)))" }
     let focus = p.growthPlan.focus.map {
-      "- \($0.competency): \(level($0.current)) now, \(level($0.midpoint)) by the midpoint review,"
-        + " \(level($0.target)) by the end"
+      "- \($0.competency): \(level($0.current)) now,"
+        + ($0.midpoint.map { " \(level($0)) by the midpoint review," } ?? "") + " \(level($0.target)) by the end"
     }
     let milestones = p.growthPlan.milestones.map { m in
       "- \(m.date ?? start.adding(days: 7 * m.week).description) (week \(m.week)): \(m.title)"

@@ -25,8 +25,10 @@ extension PlanCSVRenderer {
           out.append(UInt8(ascii: " "))
           level(focus[index].current, into: &out)
           out.append(" → " as StaticString)
-          level(focus[index].midpoint, into: &out)
-          out.append(" → " as StaticString)
+          if let midpoint = focus[index].midpoint {
+            level(midpoint, into: &out)
+            out.append(" → " as StaticString)
+          }
           level(focus[index].target, into: &out)
         }
       }

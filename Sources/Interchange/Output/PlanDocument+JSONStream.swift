@@ -191,7 +191,7 @@ extension PlanDocument {
       json.beginObject(&out)
       json.member(plain: "competency", visible: focus.competency, &out)
       json.member(plain: "current", number: focus.current, &out)
-      json.member(plain: "midpoint", number: focus.midpoint, &out)
+      if let midpoint = focus.midpoint { json.member(plain: "midpoint", number: midpoint, &out) }
       json.member(plain: "target", number: focus.target, &out)
       json.end(&out)
     }

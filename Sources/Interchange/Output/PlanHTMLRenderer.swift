@@ -120,7 +120,7 @@ enum PlanHTMLRenderer {
       let terms = plan.model.terms
       text += " Fit averages \(PlanNumbers.score(mean)) and is at least \(PlanNumbers.score(low)), on a scale up to"
       text += " \(PlanNumbers.score(terms.competency + terms.sideSum)) where \(PlanNumbers.score(terms.competency))"
-      text += " means the mentor already reaches every goal of the mentee."
+      text += " means \(fullCoverage(plan))."
     }
     text += " No other plan within the programme's rules matches more mentees"
     text +=
@@ -133,13 +133,26 @@ enum PlanHTMLRenderer {
   }
 
   /// How to read a fit figure, with the highest this configuration allows.
+  /// The main part is covered growth (Docs/scoring.md): a share of the
+  /// levels between the mentee's current levels and goals, not a count of
+  /// goals, so a mentor part of the way to every goal earns part of it.
   static func fitScale(_ plan: PairingPlan) -> String {
     let terms = plan.model.terms
     return "How to read fit: its main part, from 0 to \(PlanNumbers.score(terms.competency)), is the share of the"
-      + " mentee's growth goals that the mentor's own levels already reach (0: none; \(PlanNumbers.score(terms.competency)):"
-      + " all). Smaller bonuses, at most \(PlanNumbers.score(terms.sideSum)) together, come from seniority, working"
-      + " in another department, shared working hours and stated preferences. The highest fit possible is"
+      + " growth the mentee asked for (the levels from where they are to their goals) that the mentor's own levels"
+      + " cover (0: none; \(PlanNumbers.score(terms.competency)): \(fullCoverage(plan))). Smaller bonuses, at most"
+      + " \(PlanNumbers.score(terms.sideSum)) together, come from seniority, working in another department, shared"
+      + " working hours and stated preferences. The highest fit possible is"
       + " \(PlanNumbers.score(terms.competency + terms.sideSum))."
+  }
+
+  /// What the whole competency part takes: the mentor at every goal, or,
+  /// with headroom credit (`fit.headroom`), a level above every goal (or at
+  /// 5), a mentor exactly at the goals earning less.
+  static func fullCoverage(_ plan: PairingPlan) -> String {
+    plan.model.configuration.headroomCredit > 0
+      ? "the mentor is a level above every goal of the mentee (or at 5)"
+      : "the mentor already reaches every goal of the mentee"
   }
 
   /// The pairs: search box, department filter, sortable columns.
@@ -154,7 +167,7 @@ enum PlanHTMLRenderer {
     out += "</div>\n<p class=\"note screen-only\">Click a column heading to sort by it; click again to reverse.</p>\n"
     out += "<table class=\"sortable\" id=\"pairs\">\n<thead><tr><th>Mentee</th><th>Mentee department</th>"
     out += "<th>Mentor</th><th>Mentor department</th><th data-type=\"number\">Fit</th>"
-    out += "<th data-type=\"number\">Choice</th><th>Why</th><th>Growth plan</th></tr></thead>\n<tbody>\n"
+    out += "<th data-type=\"number\">Rank</th><th>Why</th><th>Growth plan</th></tr></thead>\n<tbody>\n"
     for p in plan.pairs {
       let menteeDepartment = cohort.mentees[p.menteeIndex].person.department ?? ""
       let mentorDepartment = cohort.mentors[p.mentorIndex].person.department ?? ""
@@ -165,9 +178,9 @@ enum PlanHTMLRenderer {
       out += "<td>\(escape(p.mentorName)) <span class=\"id\">\(escape(p.mentorID))</span></td>"
       out += "<td>\(escape(mentorDepartment))</td>"
       out += "<td class=\"num\" data-sort=\"\(p.score)\">\(PlanNumbers.score(p.score))</td>"
-      out += "<td class=\"num\" data-sort=\"\(p.rank)\" title=\"this mentor is the mentee's choice \(p.rank) of"
-      out += " \(p.eligibleMentors) allowed mentors by fit\">\(p.rank) of \(p.eligibleMentors)</td>"
-      out += "<td><ul class=\"why\">" + p.highlights.map { "<li>\(escape($0))</li>" }.joined() + "</ul></td>"
+      out += "<td class=\"num\" data-sort=\"\(p.rank)\" title=\"by fit, this mentor ranks \(p.rank) of the mentee's"
+      out += " \(p.eligibleMentors) allowed mentors (1 is the best)\">\(p.rank) of \(p.eligibleMentors)</td>"
+      out += "<td><ul class=\"why\">" + p.highlights.map { "<li>\(ReasonMarkup.html($0))</li>" }.joined() + "</ul></td>"
       out += "<td>\(escape(p.growthPlan.focusSummary))<br><span class=\"note\">"
       out += "\(escape(p.growthPlan.milestoneSummary))</span></td></tr>\n"
     }

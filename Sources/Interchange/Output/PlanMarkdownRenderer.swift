@@ -22,7 +22,7 @@ enum PlanMarkdownRenderer {
       for p in plan.pairs {
         out += "| \(cell(p.menteeID)) \(cell(p.menteeName)) | \(cell(p.mentorID)) \(cell(p.mentorName)) | "
         out += "\(PlanNumbers.score(p.score)) | \(p.rank)/\(p.eligibleMentors) | "
-        out += p.highlights.map(cell).joined(separator: "<br>") + " | "
+        out += p.highlights.map(ReasonMarkup.markdown).joined(separator: "<br>") + " | "
         out += cell(p.growthPlan.focusSummary) + "<br>" + cell(p.growthPlan.milestoneSummary) + " |\n"
       }
       out += "\n"

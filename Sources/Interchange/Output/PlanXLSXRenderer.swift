@@ -8,10 +8,12 @@ import Rationale
 /// strings, so nothing from the input can run as a formula.
 enum PlanXLSXRenderer {
   /// The Pairs sheet's headers: the CSV plan's columns without `status`, in
-  /// words, with the two people's departments.
+  /// words, with the two people's departments. `Rank` is the CSV's `rank`
+  /// (the mentor's place among the mentee's allowed mentors by fit), not a
+  /// pick of the mentee's (`--choices`).
   static let pairHeaders = [
     "Mentee ID", "Mentee", "Mentee e-mail", "Mentee department", "Mentor ID", "Mentor", "Mentor e-mail",
-    "Mentor department", "Fit", "Choice", "Allowed mentors", "Covered growth", "Seniority", "Cross-department",
+    "Mentor department", "Fit", "Rank", "Allowed mentors", "Covered growth", "Seniority", "Cross-department",
     "Time zone", "Mentee preference", "Mentor preference", "Growth focus", "Milestones", "Why",
   ]
 
