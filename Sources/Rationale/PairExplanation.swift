@@ -63,7 +63,9 @@ public enum PairExplanation {
   /// Why a mentee did not get their best-scoring mentor: who holds that
   /// mentor's places, and the least the cohort would lose by taking one, the
   /// pair's reduced cost against the optimal duals (`mentor-match explain`
-  /// gives the exact figure by re-solving).
+  /// gives the exact figure by re-solving). A reduced cost of half the
+  /// cardinality bonus or more means the cohort would match one mentee fewer;
+  /// with no bonus (`bonus <= 0`) that is never claimed.
   ///
   /// - Complexity: O(holders).
   public static func tradeOff(
@@ -71,7 +73,7 @@ public enum PairExplanation {
   ) -> String {
     let held = holders.isEmpty ? "" : " holds places for \(holders.joined(separator: ", "));"
     let cost: String
-    if reducedCost >= bonus / 2 {
+    if bonus > 0, reducedCost >= bonus / 2 {
       cost = "taking one would leave another mentee without a mentor"
     } else if reducedCost < 0.0005 {
       cost = tieCost
