@@ -49,19 +49,13 @@ struct LevelRuns: Sendable {
   /// A new table of `Double(dd) / 10` at `dd` for `dd` in
   /// `0..<tenthsCount`: the values of `d.d` levels from 0 to 5, made by the
   /// very division ``PlainLineCells/shortDecimal(_:_:_:)`` makes (so the
-  /// same doubles), once per chunk instead of once per cell; then
-  /// `firstEmpty` at `tenthsCount` and `secondEmpty` at `tenthsCount + 1`
-  /// (the values of an empty cell of the first and second run), so that
-  /// every cell of a run is one load from the table. `d` is read at `10 * d`
-  /// (`Double(10 * d) / 10` is `Double(d)` exactly). The caller
+  /// same doubles), once per chunk instead of once per cell. The caller
   /// deallocates it.
   ///
   /// - Complexity: O(``tenthsCount``).
-  static func tenths(firstEmpty: Double = 0, secondEmpty: Double = .nan) -> UnsafeMutablePointer<Double> {
-    let table = UnsafeMutablePointer<Double>.allocate(capacity: tenthsCount + 2)
+  static func tenths() -> UnsafeMutablePointer<Double> {
+    let table = UnsafeMutablePointer<Double>.allocate(capacity: tenthsCount)
     for dd in 0..<tenthsCount { table[dd] = Double(dd) / 10 }
-    table[tenthsCount] = firstEmpty
-    table[tenthsCount + 1] = secondEmpty
     return table
   }
 

@@ -139,57 +139,26 @@ struct PlainLineCells: CohortRowCells {
     let raw = UnsafeRawPointer(base)
     let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     @inline(__always) func zero(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
-    @inline(__always) func zero32(_ x: UInt32) -> UInt32 { ~(((x & 0x7F7F_7F7F) &+ 0x7F7F_7F7F) | x | 0x7F7F_7F7F) }
-    let total = bytes.count
     lineLoop: while true {
       if cells - 1 == target {
         // `index` starts the run's first cell.
-        let (count, offset, emptyEntry) =
+        let (first, count, empty, offset) =
           run == 0
-          ? (runs.first.count, 0, LevelRuns.tenthsCount)
-          : (runs.second.count, runs.first.count, LevelRuns.tenthsCount + 1)
+          ? (runs.first.first, runs.first.count, runs.first.empty, 0)
+          : (runs.second.first, runs.second.count, runs.second.empty, runs.first.count)
+        _ = first
         let values = runValues! + offset
         var k = 0
         var finished = false
-        // The run lies within the header's cells (`within(fields:)`) and
-        // starts at cell `cells - 1`, so `cells` stays below `last` here and
-        // the run's cell starts are stored without `comma`'s check.
-        precondition(cells + count <= last, "a run past the header's cells")
         while k < count {
-          // A cell ends at a comma or at the end of the line; its length
-          // (0, 1 or 3) and its entry in `tables` (its empty value, `10 * d`
-          // or `dd`), or the end of the run at the first other cell.
-          let length: Int
-          let entry: Int
-          if index &+ 4 <= total {
-            // Four bytes at once (little-endian), without a branch per byte:
-            // the high bit of each byte of `stops` marks a comma or a byte at
-            // or past the line's end; the first marked byte ends the cell.
-            let word = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt32.self))
-            let commas = zero32(word ^ 0x2C2C_2C2C)
-            let remaining = UInt64(truncatingIfNeeded: min(end &- index, 4))
-            let pastEnd = UInt32(truncatingIfNeeded: UInt64(0x8080_8080) &<< (remaining &* 8))
-            let stops = commas | pastEnd
-            let position = stops.trailingZeroBitCount &>> 3
-            let whole = (word & 0xFF) &- 0x30
-            let tenth = ((word &>> 16) & 0xFF) &- 0x30
-            let point = (word &>> 8) & 0xFF == 0x2E
-            let dd = whole &* 10 &+ (position == 3 ? tenth : 0)
-            if position != 0 {
-              // `d` from 0 to 5, or `d.d` from 0.0 to 5.0.
-              guard whole < 10, dd <= UInt32(LevelRuns.tenthsCount - 1),
-                position == 1 || (position == 3 && point && tenth < 10)
-              else { break }
-            }
-            length = position
-            entry = position == 0 ? emptyEntry : Int(dd)
-          } else if index < end && base[index] != CSVTokenizer.comma {
-            // (The file's last bytes: one at a time.)
+          // A cell ends at a comma or at the end of the line.
+          var length = 0
+          if index < end && base[index] != CSVTokenizer.comma {
             let whole = base[index] &- UInt8(ascii: "0")
             if index + 1 == end || base[index + 1] == CSVTokenizer.comma {
               guard whole <= 5 else { break }
+              values[k] = Double(whole)
               length = 1
-              entry = Int(whole) * 10
             } else {
               guard whole < 10, index + 3 <= end, base[index + 1] == UInt8(ascii: "."),
                 index + 3 == end || base[index + 3] == CSVTokenizer.comma
@@ -197,24 +166,20 @@ struct PlainLineCells: CohortRowCells {
               let tenth = base[index + 2] &- UInt8(ascii: "0")
               let tenths = Int(whole) * 10 + Int(tenth)
               guard tenth < 10, tenths <= LevelRuns.tenthsCount - 1 else { break }
+              values[k] = tables[tenths]
               length = 3
-              entry = tenths
             }
           } else {
-            length = 0
-            entry = emptyEntry
+            values[k] = empty
           }
-          values[k] = tables[entry]
-          k &+= 1
-          let cellEnd = index &+ length
-          starts[cells] = cellEnd &+ 1
-          if cellEnd == end {
+          k += 1
+          if index + length == end {
             finished = true
             index = end
             break
           }
-          cells &+= 1
-          index = cellEnd &+ 1
+          comma(index + length)
+          index += length + 1
         }
         if run == 0 { quick.0 = k } else { quick.1 = k }
         run += 1
@@ -485,7 +450,7 @@ extension PlainLineCells {
     let runs = runs.within(fields: fields)
     let ownValues = UnsafeMutablePointer<Double>.allocate(capacity: max(1, runs.first.count + runs.second.count))
     defer { ownValues.deallocate() }
-    let tenths = LevelRuns.tenths(firstEmpty: runs.first.empty, secondEmpty: runs.second.empty)
+    let tenths = LevelRuns.tenths()
     defer { tenths.deallocate() }
     var cells = PlainLineCells(bytes: bytes, starts: starts, capacity: capacity, runs: runs, runValues: ownValues)
     var index = range.lowerBound

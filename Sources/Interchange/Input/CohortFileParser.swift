@@ -240,29 +240,6 @@ struct CohortFileParser {
     if let row = parseRow(record, problems: &problems) { rows.append(row) }
   }
 
-  /// The clean text of `record`'s cell in fixed column `column` and its
-  /// index, or `nil` when the file has no such column.
-  ///
-  /// - Complexity: O(length of the cell).
-  @inline(__always)
-  private static func text<Cells: CohortRowCells>(
-    _ column: CohortColumns.Fixed, of record: Cells, _ columns: CohortColumns
-  ) -> (value: String, field: Int)? {
-    guard let index = columns.fixedIndex[column.ordinal] else { return nil }
-    return (record.cleanValue(index), index)
-  }
-
-  /// ``text(_:of:_:)``'s text when the cell is there and not empty.
-  ///
-  /// - Complexity: O(length of the cell).
-  @inline(__always)
-  private static func optional<Cells: CohortRowCells>(
-    _ column: CohortColumns.Fixed, of record: Cells, _ columns: CohortColumns
-  ) -> String? {
-    guard let cell = text(column, of: record, columns), !cell.value.isEmpty else { return nil }
-    return cell.value
-  }
-
   /// Reads one data row, appending its problems: the row when it has none
   /// (the same checks and state as ``parse(_:problems:)``, which appends it).
   mutating func parseRow<Cells: CohortRowCells>(_ record: Cells, problems: inout [InputError]) -> Row? {
@@ -274,11 +251,17 @@ struct CohortFileParser {
         InputError(file: file, line: field.line, column: field.column, message: message))
     }
     let columns = self.columns
-    // (The fixed cells are read by static functions that take the record:
-    // local functions capturing it copied the whole record for each call.)
+    func text(_ column: CohortColumns.Fixed) -> (value: String, field: Int)? {
+      guard let index = columns.fixedIndex[column.ordinal] else { return nil }
+      return (record.cleanValue(index), index)
+    }
+    func optional(_ column: CohortColumns.Fixed) -> String? {
+      guard let cell = text(column), !cell.value.isEmpty else { return nil }
+      return cell.value
+    }
 
     var id = ""
-    if case (let value, let field)? = Self.text(.id, of: record, columns) {
+    if case (let value, let field)? = text(.id) {
       id = value
       if id.isEmpty {
         fail(field, "empty id; every row needs an id, unique within the file")
@@ -287,12 +270,12 @@ struct CohortFileParser {
       }
     }
     var name = ""
-    if case (let value, let field)? = Self.text(.name, of: record, columns) {
+    if case (let value, let field)? = text(.name) {
       name = value
       if name.isEmpty { fail(field, "empty name; every row needs the person's display name") }
     }
     var offset: Int?
-    if case (let value, let field)? = Self.text(.timezone, of: record, columns), !value.isEmpty {
+    if case (let value, let field)? = text(.timezone), !value.isEmpty {
       do {
         if let known = zoneOffsets[value] {
           offset = known
@@ -310,7 +293,7 @@ struct CohortFileParser {
       number.isFinite
     {
       seniority = number
-    } else if case (let value, let field)? = Self.text(.seniority, of: record, columns), !value.isEmpty {
+    } else if case (let value, let field)? = text(.seniority), !value.isEmpty {
       let purpose = CohortColumns.Fixed.seniority.purpose
       switch DecimalParser.parse(value) {
       case let number? where number.isFinite && number >= 0: seniority = number
@@ -321,7 +304,7 @@ struct CohortFileParser {
     }
     // Lists keep each entry once, at its first place (a set makes the check O(1)).
     var languages: [String] = []
-    if let value = Self.optional(.languages, of: record, columns) {
+    if let value = optional(.languages) {
       if let known = languageLists[value] {
         languages = languageListValues[known]
       } else {
@@ -337,7 +320,7 @@ struct CohortFileParser {
       }
     }
     var preferences: [String] = []
-    if let value = Self.optional(.preferences, of: record, columns) {
+    if let value = optional(.preferences) {
       var seen = FirstSeen()
       for part in value.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
         let preferred = CellText.trimmed(String(part))
@@ -345,7 +328,7 @@ struct CohortFileParser {
       }
     }
     var role: Role? = side == .mentees ? .mentee : .mentor
-    if side == .people, case (let value, let field)? = Self.text(.role, of: record, columns) {
+    if side == .people, case (let value, let field)? = text(.role) {
       role = nil
       let words = value.lowercased().split { $0 == "_" || $0 == "-" || $0.isWhitespace }.joined(separator: " ")
       switch words {
@@ -362,8 +345,7 @@ struct CohortFileParser {
       }
     }
     var capacity = 0
-    if role?.mentors == true, side != .mentees, case (let value, let field)? = Self.text(.capacity, of: record, columns)
-    {
+    if role?.mentors == true, side != .mentees, case (let value, let field)? = text(.capacity) {
       switch DecimalParser.capacity(value, expected: CohortColumns.Fixed.capacity.purpose) {
       case .success(let number): capacity = number
       case .failure(let error): fail(field, error.message)
@@ -371,7 +353,7 @@ struct CohortFileParser {
     }
     var mentorsWanted = 1
     if side != .mentors, role?.isMentored == true {
-      if case (let value, let field)? = Self.text(.mentorsWanted, of: record, columns), !value.isEmpty {
+      if case (let value, let field)? = text(.mentorsWanted), !value.isEmpty {
         let purpose = CohortColumns.Fixed.mentorsWanted.purpose
         switch DecimalParser.capacity(value, expected: purpose) {
         case .success(let number) where (1...Mentee.maximumMentorsWanted).contains(number): mentorsWanted = number
@@ -450,7 +432,7 @@ struct CohortFileParser {
         if !key.isEmpty && seen.insert(key).inserted { listedGoals.append((key, display, list.level)) }
       }
     }
-    let managerCell = Self.text(.manager, of: record, columns)
+    let managerCell = text(.manager)
     if !id.isEmpty, case (let manager, let field)? = managerCell, !manager.isEmpty {
       let place = record.place(field)
       managerLinks.append(ManagerLink(person: id, manager: manager, line: place.line, column: place.column))
@@ -463,8 +445,7 @@ struct CohortFileParser {
     // (The person holds the row's levels for now, so no shared empty storage
     // is retained and released by every core.)
     let person = Person(
-      id: id, name: name, email: Self.optional(.email, of: record, columns),
-      department: Self.optional(.department, of: record, columns),
+      id: id, name: name, email: optional(.email), department: optional(.department),
       manager: managerCell.flatMap { $0.value.isEmpty ? nil : $0.value }, utcOffsetMinutes: offset,
       seniority: seniority,
       languages: languages, levels: levels, preferences: preferences)
