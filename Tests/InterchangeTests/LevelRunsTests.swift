@@ -58,14 +58,17 @@ struct LevelRunsTests {
 
   /// Every row's cells, and the levels of `runs` read from them; `inPlace`:
   /// the split writes the runs' levels where they are then asked for.
-  private static func read(_ line: Line, splitWith runs: LevelRuns?, inPlace: Bool = false) -> (
-    lines: Int?, rows: [String]
-  ) {
+  /// `after`: bytes in the buffer past the text, outside the range read
+  /// (none: the bytes end where the text ends, so a run at the very end
+  /// reads nothing beyond it).
+  private static func read(_ line: Line, splitWith runs: LevelRuns?, inPlace: Bool = false, after: String = "")
+    -> (lines: Int?, rows: [String])
+  {
     var rows: [String] = []
-    // The bytes end where the text ends, so a run at the very end reads nothing beyond it.
-    let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: line.text.utf8.count)
+    let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: line.text.utf8.count + after.utf8.count)
     defer { bytes.deallocate() }
-    _ = bytes.initialize(from: line.text.utf8)
+    _ = bytes.initialize(from: Array(line.text.utf8) + Array(after.utf8))
+    let range = 0..<line.text.utf8.count
     let values = UnsafeMutablePointer<Double>.allocate(capacity: line.fields + 2)
     defer { values.deallocate() }
     let destination = UnsafeMutablePointer<Double>.allocate(capacity: 2 * line.fields + 4)
@@ -104,11 +107,11 @@ struct LevelRunsTests {
     // Without runs: the plain split the other readers use.
     guard let runs else {
       let lines = PlainLineCells.forEachRow(
-        UnsafeBufferPointer(bytes), 0..<bytes.count, fields: line.fields, firstLine: 3, visit)
+        UnsafeBufferPointer(bytes), range, fields: line.fields, firstLine: 3, visit)
       return (lines, rows)
     }
     let lines = PlainLineCells.forEachRow(
-      UnsafeBufferPointer(bytes), 0..<bytes.count, fields: line.fields, firstLine: 3, runs: runs,
+      UnsafeBufferPointer(bytes), range, fields: line.fields, firstLine: 3, runs: runs,
       runDestination: nextRow, visit)
     return (lines, rows)
   }
@@ -135,6 +138,35 @@ struct LevelRunsTests {
       if fused.lines != nil && !line.runs.isEmpty { runsRead += 1 }
     }
     // The draws reach the runs often (not only lines refused before them).
+    #expect(runsRead > 1000)
+  }
+
+  /// The split reads a run's cells four bytes at a time where the buffer
+  /// has them, past the line's end too: whatever lies after the range read
+  /// (levels, commas, line ends), and wherever the buffer ends, the lines,
+  /// cells and levels are those of the plain split of the text alone.
+  @Test func bytesAfterTheRangeAreNeverRead() {
+    var random = SplitMix(seed: 0xC0_4E76)
+    let tails = ["", ",", "5", ",5", "5,", ".5", "2.5", ",2.5,", "\n", "\r\n", ",,,,", "0.5,1,2", "9.9", "x"]
+    var runsRead = 0
+    for _ in 0..<4000 {
+      let line = Self.randomLines(&random)
+      let runs: LevelRuns
+      switch line.runs.count {
+      case 0: runs = LevelRuns()
+      case 1: runs = LevelRuns(line.runs[0])
+      default: runs = LevelRuns(line.runs[0], line.runs[1])
+      }
+      let plain = Self.read(line, splitWith: nil)
+      let after = tails[Int(random.next() % UInt64(tails.count))] + tails[Int(random.next() % UInt64(tails.count))]
+      #expect(Self.read(line, splitWith: nil, after: after) == plain, "\(line.text.debugDescription)")
+      let fused = Self.read(line, splitWith: runs, after: after)
+      #expect(fused.lines == plain.lines, "\(line.text.debugDescription) + \(after.debugDescription)")
+      #expect(fused.rows == plain.rows, "\(line.text.debugDescription) + \(after.debugDescription)")
+      let inPlace = Self.read(line, splitWith: runs, inPlace: true, after: after)
+      #expect(inPlace.rows == plain.rows, "\(line.text.debugDescription) + \(after.debugDescription)")
+      if fused.lines != nil && !line.runs.isEmpty { runsRead += 1 }
+    }
     #expect(runsRead > 1000)
   }
 
