@@ -100,6 +100,7 @@ import _TestSupport
   }
 
   @Test func plainChunksAreReadInOnePassWithTheGeneralLoopsRows() {
+    var smallRows = 0
     for seed in UInt64(1)...200 {
       let text = text(seed: seed, odd: false, rows: 1 + Int(seed % 97))
       let (general, threeCells) = bothLoops(text)
@@ -111,6 +112,49 @@ import _TestSupport
       #expect(threeCells.0 == general.0, "seed \(seed)")
       #expect(threeCells.0.map(\.value.bitPattern) == general.0.map(\.value.bitPattern), "seed \(seed)")
       #expect(threeCells.1 == general.1, "seed \(seed): the same pair hashes")
+      // Rows of two small-string ids, stored in place, are the general loop's bit for bit
+      // (a longer id's storage is each loop's own).
+      let small = general.0.indices.filter {
+        general.0[$0].pair.menteeID.utf8.count <= 15 && general.0[$0].pair.mentorID.utf8.count <= 15
+      }
+      smallRows += small.count
+      #expect(
+        small.map { Self.bytes(of: threeCells.0[$0]) } == small.map { Self.bytes(of: general.0[$0]) },
+        "seed \(seed): rows stored in place are the general loop's bit for bit")
+    }
+    #expect(smallRows > 2_000, "\(smallRows) rows of small ids compared bit for bit")
+  }
+
+  /// The bytes of a row's memory (its ids' `String` values included).
+  private static func bytes(of row: OutcomesReader.Row) -> [UInt8] {
+    withUnsafeBytes(of: row) { Array($0) }
+  }
+
+  @Test func rowsStoredInPlaceAreTheRowsInitMakes() throws {
+    // The one-pass loop needs the fields' places on this platform.
+    let fields = try #require(OutcomesReader.RowFields.checked)
+    var random = SplitMix(seed: 0x0F1E1D5)
+    let row = UnsafeMutablePointer<OutcomesReader.Row>.allocate(capacity: 1)
+    defer { row.deallocate() }
+    for _ in 0..<5_000 {
+      // Ids of 1 to 15 printable ASCII bytes (the small strings the loop stores).
+      let ids = (0..<2).map { _ in (0..<1 + Int(random.next() % 15)).map { _ in UInt8(0x21 + random.next() % 94) } }
+      let value = Double(bitPattern: random.next() >> 2)
+      let line = Int(truncatingIfNeeded: random.next() >> 1)
+      let column = Int(random.next() % 1_000_000)
+      let words = try ids.map { id in try #require(ShortASCIIText.words(id, 0, id.count, layoutHolds: true)) }
+      fields.initialize(
+        row, mentee: (words[0], ids[0].count), mentor: (words[1], ids[1].count), value: value, line: line,
+        column: column)
+      let expected = OutcomesReader.Row(
+        pair: PersonPair(
+          menteeID: String(decoding: ids[0], as: UTF8.self), mentorID: String(decoding: ids[1], as: UTF8.self)),
+        value: value, line: line, column: column)
+      #expect(row.pointee == expected)
+      #expect(Self.bytes(of: row.pointee) == Self.bytes(of: expected))
+      #expect(
+        row.pointee.pair.menteeID.utf8.elementsEqual(ids[0]) && row.pointee.pair.mentorID.utf8.elementsEqual(ids[1]))
+      row.deinitialize(count: 1)
     }
   }
 

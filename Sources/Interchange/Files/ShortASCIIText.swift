@@ -64,6 +64,16 @@ enum ShortASCIIText {
     unsafeBitCast((words.low, words.high | (0xE0 | UInt64(truncatingIfNeeded: count)) << 56), to: String.self)
   }
 
+  /// The two words of the `String` value ``text(_:count:)`` makes of
+  /// `words` and `count` (for a caller that stores the value's bits in
+  /// place, making no `String` and so no retain of it).
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  static func valueBits(_ words: (low: UInt64, high: UInt64), count: Int) -> (UInt64, UInt64) {
+    (words.low, words.high | (0xE0 | UInt64(truncatingIfNeeded: count)) << 56)
+  }
+
   /// The words and count of `text` when it is a small string of at most
   /// ``capacity`` ASCII bytes held in the value itself, as ``text(_:count:)``
   /// makes them (`layoutHolds` true); else `nil` (then read its UTF-8).

@@ -45,7 +45,7 @@ extension OutcomesReader {
   }
 
   /// The rows after the header, read on every core straight into the
-  /// result: the lines of each chunk are counted first (`memchr`), so each
+  /// result: the lines of each chunk are counted first (``LineFeeds``), so each
   /// chunk writes its rows, with their final line numbers, at its own place
   /// in one array; then the gaps of blank lines are closed, the pairs
   /// checked (``firstOutcomes(_:hashes:)``) and repeated rows dropped in
@@ -54,7 +54,7 @@ extension OutcomesReader {
   /// - Complexity: O(*n*) for *n* bytes, over the available cores.
   private static func readRows(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, layout: Layout) -> [Row]? {
     let bounds = WellFormedCSV.chunks(bytes, from: start)
-    let lineCounts = WellFormedCSV.map(bytes, chunks: bounds) { bytes, range in WellFormedCSV.lineCount(bytes, range) }
+    let lineCounts = WellFormedCSV.map(bytes, chunks: bounds) { bytes, range in LineFeeds.lineCount(bytes, range) }
     var total = 0
     let before = lineCounts.map { count in  // the lines before each chunk
       defer { total += count }

@@ -12,14 +12,18 @@ extension OutcomesReader {
   /// in order, every byte below `-` (0x2D), which in such a file are the
   /// two commas and the line feed of each line; each line's two ids are
   /// loaded as their small strings' words and hashed on them
-  /// (``ShortASCIIText``, ``ByteHash/hash(words:count:state:)``; an id
-  /// over 15 bytes as ``RecentIDs`` makes it), its outcome read in place
+  /// (``ShortASCIIText``, ``ByteHash/hash(words:count:state:)``) and, when
+  /// both are, stored in the row as they are with its other fields
+  /// (``RowFields``: no `String` made, so no retain and no call); a line
+  /// with an id over 15 bytes is written out of the loop, its ids made as
+  /// ``RecentIDs`` makes them and hashed on their bytes. Its outcome is read in place
   /// (``PlainLineCells/shortDecimal(_:_:_:)``, else
   /// ``WellFormedCSV/plainDecimal(_:_:_:)``). Any other low byte (a space,
   /// a quote, a carriage return, an apostrophe…), a line with other than
   /// three cells but an empty line, an empty id or one starting or ending
   /// with DEL, an outcome not a plain decimal in ``valueRange``, or a byte
-  /// outside ASCII anywhere in the chunk: `nil`.
+  /// outside ASCII anywhere in the chunk (or a platform where
+  /// ``RowFields/checked`` does not hold): `nil`.
   ///
   /// - Parameters:
   ///   - firstLine: The file line number of the chunk's first line.
@@ -29,8 +33,7 @@ extension OutcomesReader {
     _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, layout: Layout, rows: UnsafeMutablePointer<Row>,
     hashes: UnsafeMutablePointer<UInt64>, firstLine: Int, lines: Int
   ) -> Int? {
-    let shortTexts = ShortASCIIText.layoutHolds
-    guard layout.fields == 3, shortTexts, !range.isEmpty else { return nil }
+    guard layout.fields == 3, let fields = RowFields.checked, !range.isEmpty else { return nil }
     let base = bytes.baseAddress!
     let hash = layout.hash
     let limit = range.upperBound
@@ -39,15 +42,6 @@ extension OutcomesReader {
     var count = 0
     var line = 0
     var lineStart = range.lowerBound
-    // The id of `base[start..<end]` and the hash state after it, or nil.
-    @inline(__always) func id(_ start: Int, _ end: Int, state: UInt64) -> (String, UInt64)? {
-      let length = end - start
-      guard length > 0, base[start] != 0x7F, base[end - 1] != 0x7F else { return nil }
-      if let words = ShortASCIIText.words(base, start, length, layoutHolds: true) {
-        return (ShortASCIIText.text(words, count: length), hash.hash(words: words, count: length, state: state))
-      }
-      return (recent.text(start..<end), hash.hash(base, start, end, state: state))
-    }
     var plain = true
     rowLoop: while lineStart < limit {
       let first = low.next()
@@ -82,19 +76,29 @@ extension OutcomesReader {
         plain = false
         break rowLoop
       }
-      let menteeStart = pick(starts, layout.mentee)
-      guard valueRange.contains(value), count < lines,
-        case (let menteeID, let state)? = id(menteeStart, pick(ends, layout.mentee), state: hash.seed),
-        case (let mentorID, let final)? = id(pick(starts, layout.mentor), pick(ends, layout.mentor), state: state)
-      else {
+      let mentee = pick(starts, layout.mentee)..<pick(ends, layout.mentee)
+      let mentor = pick(starts, layout.mentor)..<pick(ends, layout.mentor)
+      guard valueRange.contains(value), count < lines, plainID(base, mentee), plainID(base, mentor) else {
         plain = false
         break rowLoop
       }
-      (rows + count).initialize(
-        to: Row(
-          pair: PersonPair(menteeID: menteeID, mentorID: mentorID), value: value, line: firstLine + line - 1,
-          column: menteeStart - lineStart + 1))
-      hashes[count] = ByteHash.finish(final)
+      let row = rows + count
+      let lineNumber = firstLine + line - 1
+      let column = mentee.lowerBound - lineStart + 1
+      if let menteeWords = ShortASCIIText.words(base, mentee.lowerBound, mentee.count, layoutHolds: true),
+        let mentorWords = ShortASCIIText.words(base, mentor.lowerBound, mentor.count, layoutHolds: true)
+      {
+        // Both ids short: their small strings' words stored in the row as they are hashed.
+        let state = hash.hash(words: menteeWords, count: mentee.count, state: hash.seed)
+        hashes[count] = ByteHash.finish(hash.hash(words: mentorWords, count: mentor.count, state: state))
+        fields.initialize(
+          row, mentee: (menteeWords, mentee.count), mentor: (mentorWords, mentor.count), value: value,
+          line: lineNumber, column: column)
+      } else {
+        hashes[count] = initializeRow(
+          row, base, mentee: mentee, mentor: mentor, value: value, line: lineNumber, column: column, hash: hash,
+          recent: &recent)
+      }
       count += 1
       lineStart = end + 1
     }
@@ -103,6 +107,35 @@ extension OutcomesReader {
       return nil
     }
     return count
+  }
+
+  /// Whether `base[range]` is an id the one-pass loop reads: not empty, not
+  /// starting or ending with DEL (which the careful path trims).
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  private static func plainID(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Bool {
+    !range.isEmpty && base[range.lowerBound] != 0x7F && base[range.upperBound - 1] != 0x7F
+  }
+
+  /// Initializes `row` when an id is longer than a small string (or not
+  /// ASCII): the ids' texts made as ``RecentIDs`` makes them, hashed on
+  /// their bytes; returns the pair's hash. Out of the hot loop, with
+  /// `recent` passed, not captured.
+  ///
+  /// - Complexity: O(length of the ids).
+  @inline(never)
+  private static func initializeRow(
+    _ row: UnsafeMutablePointer<Row>, _ base: UnsafePointer<UInt8>, mentee: Range<Int>, mentor: Range<Int>,
+    value: Double, line: Int, column: Int, hash: ByteHash, recent: inout RecentIDs
+  ) -> UInt64 {
+    let menteeID = recent.text(mentee)
+    let state = hash.hash(base, mentee.lowerBound, mentee.upperBound, state: hash.seed)
+    let mentorID = recent.text(mentor)
+    let final = hash.hash(base, mentor.lowerBound, mentor.upperBound, state: state)
+    row.initialize(
+      to: Row(pair: PersonPair(menteeID: menteeID, mentorID: mentorID), value: value, line: line, column: column))
+    return ByteHash.finish(final)
   }
 
   /// The value of the outcome forms `-d` and `d.dd` at `base[start...]`
