@@ -54,7 +54,7 @@ import _TestSupport
     let solver = SparseShortestAugmentingPathSolver(
       sparse, priceHint: BlockingPhaseTests.hint(columns: 13, spread: 1, using: &generator))
     // 0: whole units as in the solver; 1: half units; 2: all negative.
-    let shift = [0, 0.5, (solver.cost.max() ?? 0) + 1][keys]
+    let shift = [0, 0.5, (solver.cost.max() ?? 0) - (solver.v.min() ?? 0) + 1][keys]
     let v = solver.v.map { $0 + shift }
     var order = SparseRowOrder(sparse)
     var ties = 0
