@@ -19,12 +19,19 @@ extension SparseShortestAugmentingPathSolver {
   @inline(__always)
   mutating func relax(row i: Int, at base: Double, limit: inout Double) {
     let offset = base - u[i]
-    let start = problem.rowStart[i]
-    let end = problem.rowStart[i + 1]
+    let start: Int
+    let end: Int
     var ordered = false
     if rowOrder != nil {
-      if rowOrder!.orderIfDue(row: i, problem, cost: cost, v: v) { counters.rowsOrdered += 1 }
-      ordered = rowOrder!.isOrdered(row: i)
+      // The row's positions and state from its one record.
+      let read = rowOrder!.prepareRead(row: i, problem, cost: cost, v: v)
+      if read.orderedNow { counters.rowsOrdered += 1 }
+      start = read.start
+      end = read.end
+      ordered = read.ordered
+    } else {
+      start = problem.rowStart[i]
+      end = problem.rowStart[i + 1]
     }
     guard ordered else {
       counters.relaxations += end - start
@@ -33,7 +40,7 @@ extension SparseShortestAugmentingPathSolver {
       }
       return
     }
-    // One retain of the entries, not of the whole order, per row read.
+    // Read through the order's pointer: no retain per row read.
     let entries = rowOrder!.entries
     var q = start
     while q < end {

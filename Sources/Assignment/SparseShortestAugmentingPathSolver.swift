@@ -40,13 +40,15 @@ struct SparseShortestAugmentingPathSolver {
   /// Which rows each column holds.
   var holding: ColumnSlots
 
-  var distance: [Double]
+  // The searches' per-column scratch, cleared after every search: in
+  // ``SearchBuffer``s, written without uniqueness checks (copies share them).
+  var distance: SearchBuffer<Double>
   /// `distance[k] + v[k]` for the columns a forward search reached, else +∞:
   /// the one value a relaxation reads (see ``relax(row:at:limit:)``).
-  var searchKey: [Double]
-  var predecessor: [Int]
-  var predecessorPair: [Int]
-  var settledFlag: [Bool]
+  var searchKey: SearchBuffer<Double>
+  var predecessor: SearchBuffer<Int>
+  var predecessorPair: SearchBuffer<Int>
+  var settledFlag: SearchBuffer<Bool>
   var touched: [Int]
   var settled: [Int]
   var heap: ColumnHeap
@@ -122,11 +124,11 @@ struct SparseShortestAugmentingPathSolver {
     pairOf = [Int](repeating: -1, count: n)
     processed = [Bool](repeating: false, count: n)
     holding = ColumnSlots(rows: n, capacities: problem.capacities)
-    distance = [Double](repeating: .infinity, count: m)
-    searchKey = [Double](repeating: .infinity, count: m)
-    predecessor = [Int](repeating: -1, count: m)
-    predecessorPair = [Int](repeating: -1, count: m)
-    settledFlag = [Bool](repeating: false, count: m)
+    distance = SearchBuffer(repeating: .infinity, count: m)
+    searchKey = SearchBuffer(repeating: .infinity, count: m)
+    predecessor = SearchBuffer(repeating: -1, count: m)
+    predecessorPair = SearchBuffer(repeating: -1, count: m)
+    settledFlag = SearchBuffer(repeating: false, count: m)
     touched = []
     settled = []
     heap = ColumnHeap()
@@ -138,7 +140,7 @@ struct SparseShortestAugmentingPathSolver {
     blockingPhases()
     // Column duals only fall from here to the backward phases, so the order's
     // keys stay lower bounds on the reduced costs (SparseRowOrder).
-    if ordersRows { rowOrder = SparseRowOrder(rows: problem.rows) }
+    if ordersRows { rowOrder = SparseRowOrder(problem) }
     let threshold = reorderAfterReads ?? 8 * problem.pairCount
     var readsAtEpoch = counters.relaxations
     for r in rowsInOrder() where !processed[r] {

@@ -21,12 +21,14 @@ import _TestSupport
     let sparse = SparseAssignmentProblem(dense)
     let solver = SparseShortestAugmentingPathSolver(
       sparse, priceHint: BlockingPhaseTests.hint(columns: 17, spread: 1, using: &generator))
-    var order = SparseRowOrder(rows: sparse.rows)
-    #expect(order.orderedIn.allSatisfy { $0 == -1 } && order.entries.isEmpty, "nothing ordered yet")
+    var order = SparseRowOrder(sparse)
+    #expect(
+      (0..<sparse.rows).allSatisfy { order.rows[$0].orderedIn == -1 && !order.rows[$0].readOnce }, "nothing ordered yet"
+    )
     order.epoch = 2
     for i in 0..<sparse.rows {
       order.order(row: i, sparse, cost: solver.cost, v: solver.v)
-      #expect(order.orderedIn[i] == 2)
+      #expect(order.rows[i].orderedIn == 2)
       let range = sparse.rowStart[i]..<sparse.rowStart[i + 1]
       #expect(Set(range.map { Int(order.entries[$0].pair) }) == Set(range), "row \(i): a permutation of its pairs")
       for q in range {
@@ -37,6 +39,72 @@ import _TestSupport
         #expect(entry.key == solver.cost[p] - solver.v[Int(sparse.columnIndex[p])])
         if q > range.lowerBound { #expect(order.entries[q - 1].key <= entry.key, "row \(i): sorted") }
       }
+    }
+  }
+
+  /// The order is the one total order by key, ties by pair, both when the
+  /// keys are whole units (one packed word per pair sorted) and when they
+  /// are not (fractional or negative keys: the comparison sort).
+  @Test(arguments: [0, 1, 2])
+  func orderIsByKeyThenPair(keys: Int) {
+    var generator = SeededRandomNumberGenerator(seed: 12_120)
+    let dense = AuctionPriceEstimateTests.plateau(
+      rows: 50, columns: 13, capacities: 1...5, forbiddenShare: 0.3, using: &generator)
+    let sparse = SparseAssignmentProblem(dense)
+    let solver = SparseShortestAugmentingPathSolver(
+      sparse, priceHint: BlockingPhaseTests.hint(columns: 13, spread: 1, using: &generator))
+    // 0: whole units as in the solver; 1: half units; 2: all negative.
+    let shift = [0, 0.5, (solver.cost.max() ?? 0) - (solver.v.min() ?? 0) + 1][keys]
+    let v = solver.v.map { $0 + shift }
+    var order = SparseRowOrder(sparse)
+    var ties = 0
+    for i in 0..<sparse.rows {
+      let range = sparse.rowStart[i]..<sparse.rowStart[i + 1]
+      order.order(row: i, sparse, cost: solver.cost, v: v)
+      // Writes the same entries again when it packs, nothing when it does not.
+      let packs = order.orderPacked(start: range.lowerBound, end: range.upperBound, sparse, cost: solver.cost, v: v)
+      #expect(packs == (keys == 0 || range.count < 2), "row \(i): packed words only for whole, non-negative keys")
+      let expected = range.sorted { a, b in
+        let (ka, kb) = (solver.cost[a] - v[Int(sparse.columnIndex[a])], solver.cost[b] - v[Int(sparse.columnIndex[b])])
+        return ka < kb || (ka == kb && a < b)
+      }
+      #expect(range.map { Int(order.entries[$0].pair) } == expected, "row \(i), keys \(keys)")
+      for q in range {
+        let p = Int(order.entries[q].pair)
+        #expect(order.entries[q].key == solver.cost[p] - v[Int(sparse.columnIndex[p])])
+        #expect(order.entries[q].cost == solver.cost[p] && order.entries[q].column == sparse.columnIndex[p])
+        if q > range.lowerBound && order.entries[q - 1].key == order.entries[q].key { ties += 1 }
+      }
+    }
+    #expect(ties > 0, "plateaus give tied keys, so the tie rule is exercised")
+  }
+
+  /// Each row's record holds its pair range, and a search's reads order it
+  /// on the second reach and again on the first reach of a later epoch.
+  @Test func rowRecordsFollowTheReachesAndEpochs() {
+    var generator = SeededRandomNumberGenerator(seed: 12_150)
+    let dense = AuctionPriceEstimateTests.plateau(
+      rows: 40, columns: 11, capacities: 1...5, forbiddenShare: 0.4, using: &generator)
+    let sparse = SparseAssignmentProblem(dense)
+    let solver = SparseShortestAugmentingPathSolver(sparse)
+    var order = SparseRowOrder(sparse)
+    #expect(MemoryLayout<SparseRowOrder.Row>.stride == 16, "one record in a quarter of a cache line")
+    for i in 0..<sparse.rows {
+      #expect(Int(order.rows[i].start) == sparse.rowStart[i] && Int(order.rows[i].end) == sparse.rowStart[i + 1])
+      let first = order.prepareRead(row: i, sparse, cost: solver.cost, v: solver.v)
+      #expect(first.start == sparse.rowStart[i] && first.end == sparse.rowStart[i + 1], "row \(i)")
+      #expect(!first.ordered && !first.orderedNow && order.rows[i].readOnce, "row \(i): first reach reads in full")
+      let second = order.prepareRead(row: i, sparse, cost: solver.cost, v: solver.v)
+      #expect(second.ordered && second.orderedNow && !order.rows[i].readOnce, "row \(i): second reach orders")
+      let third = order.prepareRead(row: i, sparse, cost: solver.cost, v: solver.v)
+      #expect(third.ordered && !third.orderedNow && order.rows[i].orderedIn == 0, "row \(i): same epoch")
+      #expect(third.start == second.start && third.end == second.end)
+    }
+    order.epoch = 1
+    for i in 0..<sparse.rows {
+      let again = order.prepareRead(row: i, sparse, cost: solver.cost, v: solver.v)
+      #expect(again.ordered && again.orderedNow && order.rows[i].orderedIn == 1, "row \(i): re-ordered in a new epoch")
+      #expect(order.isOrdered(row: i))
     }
   }
 
