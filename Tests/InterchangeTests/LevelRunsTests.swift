@@ -116,17 +116,21 @@ struct LevelRunsTests {
     return (lines, rows)
   }
 
+  /// The split's runs for a drawn line's (none, one or two) runs.
+  static func levelRuns(_ runs: [LevelRuns.Run]) -> LevelRuns {
+    switch runs.count {
+    case 0: LevelRuns()
+    case 1: LevelRuns(runs[0])
+    default: LevelRuns(runs[0], runs[1])
+    }
+  }
+
   @Test func levelsReadWhileSplittingAreThoseReadAfterwards() {
     var random = SplitMix(seed: 77)
     var runsRead = 0
     for _ in 0..<6000 {
       let line = Self.randomLines(&random)
-      let runs: LevelRuns
-      switch line.runs.count {
-      case 0: runs = LevelRuns()
-      case 1: runs = LevelRuns(line.runs[0])
-      default: runs = LevelRuns(line.runs[0], line.runs[1])
-      }
+      let runs = Self.levelRuns(line.runs)
       let plain = Self.read(line, splitWith: nil)
       #expect(Self.read(line, splitWith: LevelRuns()) == plain, "\(line.text.debugDescription)")
       let fused = Self.read(line, splitWith: runs)
@@ -151,12 +155,7 @@ struct LevelRunsTests {
     var runsRead = 0
     for _ in 0..<4000 {
       let line = Self.randomLines(&random)
-      let runs: LevelRuns
-      switch line.runs.count {
-      case 0: runs = LevelRuns()
-      case 1: runs = LevelRuns(line.runs[0])
-      default: runs = LevelRuns(line.runs[0], line.runs[1])
-      }
+      let runs = Self.levelRuns(line.runs)
       let plain = Self.read(line, splitWith: nil)
       let after = tails[Int(random.next() % UInt64(tails.count))] + tails[Int(random.next() % UInt64(tails.count))]
       #expect(Self.read(line, splitWith: nil, after: after) == plain, "\(line.text.debugDescription)")
