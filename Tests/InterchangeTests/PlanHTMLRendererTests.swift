@@ -131,7 +131,7 @@ import _TestSupport
     let plan = CohortMatcher.match(cohort, configuration: MatchingConfiguration())
     let pair = try #require(plan.pairs.first)
     #expect(abs(pair.breakdown.competency - 0.5) < 1e-12 && plan.metrics.goalsCovered == 0)
-    let note = PlanHTMLRenderer.fitScale(plan)
+    let note = PlanFitScale.explanation(plan)
     #expect(note.contains("is the share of the growth the mentee asked for (the levels from where they are to"))
     #expect(note.contains("that the mentor's own levels cover (0: none; 1.000: the mentor already reaches every goal"))
     #expect(!note.contains("share of the mentee's growth goals"))
@@ -145,7 +145,30 @@ import _TestSupport
     let headroom = CohortMatcher.match(atGoals, configuration: configuration)
     #expect(try #require(headroom.pairs.first).breakdown.competency < 1 - 1e-9)
     #expect(PlanHTMLRenderer.headline(headroom).contains("1.000 means the mentor is a level above every goal"))
-    #expect(PlanHTMLRenderer.fitScale(headroom).contains("1.000: the mentor is a level above every goal"))
+    #expect(PlanFitScale.explanation(headroom).contains("1.000: the mentor is a level above every goal"))
+  }
+
+  @Test func theMarkdownPlanExplainsFitInTheHTMLNotesWords() throws {
+    let cohort = Cohort(
+      competencies: ["Coaching", "Finance"], mentors: [CohortFixtures.mentor("m1", levels: [2, 2])],
+      mentees: [CohortFixtures.mentee("e1", levels: [1, 1], goals: [3, 3])])
+    let plan = CohortMatcher.match(cohort, configuration: MatchingConfiguration())
+    try #require(!plan.pairs.isEmpty)
+    let markdown = PlanMarkdownRenderer.render(plan)
+    let note = PlanFitScale.explanation(plan)
+    // Once, as its own paragraph, between the summary list and the pairs.
+    #expect(markdown.components(separatedBy: note).count == 2)
+    let paragraph = try #require(markdown.range(of: "\n\n" + note + "\n\n"))
+    let pairs = try #require(markdown.range(of: "## Pairs"))
+    #expect(paragraph.upperBound <= pairs.lowerBound)
+    #expect(PlanHTMLRenderer.render(plan, context: Self.context).contains(PlanHTMLRenderer.escape(note)))
+    // No pairs, no fit to read: no paragraph.
+    let nobody = Cohort(
+      competencies: cohort.competencies, mentors: [CohortFixtures.mentor("m1", levels: [2, 2], capacity: 0)],
+      mentees: cohort.mentees)
+    let empty = CohortMatcher.match(nobody, configuration: MatchingConfiguration())
+    try #require(empty.pairs.isEmpty)
+    #expect(!PlanMarkdownRenderer.render(empty).contains("How to read fit"))
   }
 
   @Test func theRankByFitIsNotCalledAChoice() throws {

@@ -80,7 +80,7 @@ enum PlanHTMLRenderer {
     }
     out += "</div>\n"
     if let fairness = PlanNumbers.fairness(plan) { out += "<p>\(escape(fairness))</p>\n" }
-    out += "<p class=\"note\">\(escape(fitScale(plan)))</p>\n</section>\n"
+    out += "<p class=\"note\">\(escape(PlanFitScale.explanation(plan)))</p>\n</section>\n"
 
     out += pairsSection(plan, departments: breakdown.departments.map(\.name))
     out += mentorsSection(breakdown)
@@ -120,7 +120,7 @@ enum PlanHTMLRenderer {
       let terms = plan.model.terms
       text += " Fit averages \(PlanNumbers.score(mean)) and is at least \(PlanNumbers.score(low)), on a scale up to"
       text += " \(PlanNumbers.score(terms.competency + terms.sideSum)) where \(PlanNumbers.score(terms.competency))"
-      text += " means \(fullCoverage(plan))."
+      text += " means \(PlanFitScale.fullCoverage(plan))."
     }
     text += " No other plan within the programme's rules matches more mentees"
     text +=
@@ -130,29 +130,6 @@ enum PlanHTMLRenderer {
       text += " \(s.unmatched) mentee\(s.unmatched == 1 ? " needs" : "s need") action: see below."
     }
     return text
-  }
-
-  /// How to read a fit figure, with the highest this configuration allows.
-  /// The main part is covered growth (Docs/scoring.md): a share of the
-  /// levels between the mentee's current levels and goals, not a count of
-  /// goals, so a mentor part of the way to every goal earns part of it.
-  static func fitScale(_ plan: PairingPlan) -> String {
-    let terms = plan.model.terms
-    return "How to read fit: its main part, from 0 to \(PlanNumbers.score(terms.competency)), is the share of the"
-      + " growth the mentee asked for (the levels from where they are to their goals) that the mentor's own levels"
-      + " cover (0: none; \(PlanNumbers.score(terms.competency)): \(fullCoverage(plan))). Smaller bonuses, at most"
-      + " \(PlanNumbers.score(terms.sideSum)) together, come from seniority, working in another department, shared"
-      + " working hours and stated preferences. The highest fit possible is"
-      + " \(PlanNumbers.score(terms.competency + terms.sideSum))."
-  }
-
-  /// What the whole competency part takes: the mentor at every goal, or,
-  /// with headroom credit (`fit.headroom`), a level above every goal (or at
-  /// 5), a mentor exactly at the goals earning less.
-  static func fullCoverage(_ plan: PairingPlan) -> String {
-    plan.model.configuration.headroomCredit > 0
-      ? "the mentor is a level above every goal of the mentee (or at 5)"
-      : "the mentor already reaches every goal of the mentee"
   }
 
   /// The pairs: search box, department filter, sortable columns.

@@ -1,6 +1,7 @@
 import Rationale
 
-/// Renders a plan as a Markdown report.
+/// Renders a plan as a Markdown report: the summary as a list, how to read
+/// fit (when there are pairs), the pairs and the unmatched mentees.
 enum PlanMarkdownRenderer {
   static func render(_ plan: PairingPlan) -> String {
     let s = plan.summary
@@ -18,6 +19,8 @@ enum PlanMarkdownRenderer {
     }
     out += "- \(PlanNumbers.certificate(plan))\n\n"
     if !plan.pairs.isEmpty {
+      // Only numbers and fixed words (no cohort data), as the HTML report's note.
+      out += PlanFitScale.explanation(plan) + "\n\n"
       out += "## Pairs\n\n| Mentee | Mentor | Score | Rank | Why | Growth plan |\n|---|---|---:|---:|---|---|\n"
       for p in plan.pairs {
         out += "| \(cell(p.menteeID)) \(cell(p.menteeName)) | \(cell(p.mentorID)) \(cell(p.mentorName)) | "
