@@ -68,6 +68,12 @@ import _TestSupport
     #expect(
       long.hasSuffix(
         "; 5 pairs change (all in the JSON plan's capacityAdvice): E0 M1 → M0, E1 M2 → M1, …, E5 (unmatched) → M5"))
+    // explain's advice for one unmatched mentee, which the JSON plan may not list, names every move.
+    let explained = PlanNumbers.capacityAdvice(forUnmatched: Self.advice(moves: moves, matched: 1))
+    #expect(
+      explained.hasSuffix(
+        "; 5 pairs change: "
+          + moves.map { "\($0.mentee) \($0.from ?? "(unmatched)") → \($0.to)" }.joined(separator: ", ") + ")"))
   }
 
   /// On a generated cohort: every advised line says how many pairs change,

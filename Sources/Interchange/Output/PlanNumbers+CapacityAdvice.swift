@@ -41,8 +41,9 @@ extension PlanNumbers {
   /// The chain of moves in plain words, each `mentee from → to`: `"1 pair
   /// changes: E3 M4 → M7, E9 (unmatched) → M4"`, `"E9 (unmatched) → M7, no
   /// other pair changes"`; past ``movesShown`` moves, the first two, `…` and
-  /// the last, with where to find them all.
-  static func moves(_ a: CapacityAdvice) -> String {
+  /// the last, with where to find them all, unless `all` (`explain`, whose
+  /// advice the JSON plan may not hold, names every move).
+  static func moves(_ a: CapacityAdvice, all: Bool = false) -> String {
     let words = a.moves.map { m in "\(m.mentee) \(m.from ?? "(unmatched)") → \(m.to)" }
     let changed = a.moves.filter { $0.from != nil }.count
     var text: String
@@ -50,7 +51,7 @@ extension PlanNumbers {
       text = words.joined(separator: ", ") + ", no other pair changes"
     } else {
       text = "\(changed) pair\(changed == 1 ? " changes" : "s change")"
-      if words.count <= movesShown {
+      if all || words.count <= movesShown {
         text += ": " + words.joined(separator: ", ")
       } else {
         text += " (all in the JSON plan's capacityAdvice): \(words[0]), \(words[1]), …, \(words[words.count - 1])"
@@ -66,6 +67,6 @@ extension PlanNumbers {
       return "no single extra mentor place would match this mentee"
     }
     return "one more place at \(advice.mentor.id) \(advice.mentor.name) would match this mentee"
-      + " (the best such chain of moves changes the total fit by \(signed(advice.fitGain)); \(moves(advice)))"
+      + " (the best such chain of moves changes the total fit by \(signed(advice.fitGain)); \(moves(advice, all: true)))"
   }
 }
