@@ -102,7 +102,8 @@ public enum CertifiedAssignment {
   public struct RowStatistics: Sendable, Equatable {
     /// Allowed columns with a non-zero capacity.
     public var eligibleColumns: [Int]
-    /// Of those, how many score strictly better than the row's assigned pair.
+    /// Of those, how many score better than the row's assigned pair by more
+    /// than rounding (above ``ScoreTie/threshold(above:)`` of its score).
     public var betterColumns: [Int]
     /// The best-scoring eligible column (ties to the lower index), or -1.
     public var bestColumn: [Int]

@@ -201,6 +201,8 @@ struct PricingPass {
               var allowed = 0
               var eligible = 0
               var better = 0
+              // Better by more than rounding, as the plan's ranks count (ScoreTie).
+              let betterThan = ScoreTie.threshold(above: sign * assignedScore)
               var bestColumn = -1
               var bestScore = Double.nan
               var floor = Double.infinity
@@ -211,7 +213,7 @@ struct PricingPass {
                 allowed += 1
                 guard capacities[j] > 0 else { continue }
                 eligible += 1
-                if sign * s > sign * assignedScore { better += 1 }
+                if sign * s > betterThan { better += 1 }
                 if bestColumn < 0 || sign * s > sign * bestScore {
                   bestColumn = j
                   bestScore = s

@@ -29,6 +29,12 @@ public struct CapacityAdvice: Sendable, Equatable, Codable {
     public var id: String
     /// The mentor's name.
     public var name: String
+
+    /// A mentor by id and name.
+    public init(id: String, name: String) {
+      self.id = id
+      self.name = name
+    }
   }
 
   /// The mentor who would get the places.
@@ -42,6 +48,46 @@ public struct CapacityAdvice: Sendable, Equatable, Codable {
   public var fitGain: Double
   /// The id of the unmatched mentee the chain ends at, when `matchedGain == 1`.
   public var newlyMatched: String?
+  /// The chain of moves that uses the place, in order: the first mentee
+  /// takes the new place at ``mentor``, each next one takes the place the
+  /// one before left; the last is ``newlyMatched`` (no `from`), or, when
+  /// nobody more is matched, the last place left stays empty
+  /// (``placeLeftFree``). Pairs of the plan not named here are unchanged.
+  public var moves: [Move] = []
+  /// The mentor whose place the chain leaves empty (when `matchedGain == 0`).
+  public var placeLeftFree: String? = nil
+
+  /// One mentee's move in a chain: ids of the mentee and the mentors.
+  public struct Move: Sendable, Equatable, Codable {
+    /// The mentee who moves.
+    public var mentee: String
+    /// The mentor the mentee leaves (`nil`: the mentee was unmatched).
+    public var from: String?
+    /// The mentor the mentee moves to.
+    public var to: String
+
+    /// A move of mentee `mentee` from mentor `from` (`nil`: unmatched) to mentor `to`.
+    public init(mentee: String, from: String?, to: String) {
+      self.mentee = mentee
+      self.from = from
+      self.to = to
+    }
+  }
+
+  /// Advice as ``compute(for:limit:)`` gives it; `moves` and `placeLeftFree`
+  /// as documented on the properties.
+  public init(
+    mentor: MentorRef, extraPlaces: Int, matchedGain: Int, fitGain: Double, newlyMatched: String?,
+    moves: [Move] = [], placeLeftFree: String? = nil
+  ) {
+    self.mentor = mentor
+    self.extraPlaces = extraPlaces
+    self.matchedGain = matchedGain
+    self.fitGain = fitGain
+    self.newlyMatched = newlyMatched
+    self.moves = moves
+    self.placeLeftFree = placeLeftFree
+  }
 
   /// The most entries a plan's summary lists.
   public static let listed = 10
@@ -61,7 +107,7 @@ public struct CapacityAdvice: Sendable, Equatable, Codable {
   public static func compute(for plan: PairingPlan, limit: Int = listed) -> [CapacityAdvice]? {
     guard let solver = Solver(plan) else { return nil }
     guard plan.unmatched.contains(where: { solver.active[$0.menteeIndex] }) else { return [] }
-    let gains = solver.gains()
+    let (gains, labels) = solver.gains()
     let mentors = plan.model.cohort.mentors
     let order = gains.indices.filter { gains[$0].matched > 0 || gains[$0].fit > solver.tolerance }.sorted {
       let (a, b) = (gains[$0], gains[$1])
@@ -70,10 +116,15 @@ public struct CapacityAdvice: Sendable, Equatable, Codable {
       return $0 < $1
     }
     return order.prefix(limit).map { j in
-      CapacityAdvice(
+      var advice = CapacityAdvice(
         mentor: MentorRef(id: mentors[j].id, name: mentors[j].person.name), extraPlaces: 1,
         matchedGain: gains[j].matched, fitGain: gains[j].fit,
         newlyMatched: gains[j].newlyMatched.map { plan.model.cohort.mentees[$0].id })
+      if let mover = gains[j].mover {
+        let first = Solver.Label(cost: 0, mentee: mover, freed: plan.solution.columnOfRow[mover])
+        advice.setChain(solver.chain(at: j, first: first, labels: labels), in: plan)
+      }
+      return advice
     }
   }
 
@@ -86,11 +137,23 @@ public struct CapacityAdvice: Sendable, Equatable, Codable {
     guard plan.solution.columnOfRow[mentee] == nil, let solver = Solver(plan), solver.active[mentee] else {
       return nil
     }
-    guard let (j, fit) = solver.bestPlace(for: mentee) else { return nil }
+    guard let (j, fit, labels) = solver.bestPlace(for: mentee) else { return nil }
     let mentor = plan.model.cohort.mentors[j]
-    return CapacityAdvice(
+    var advice = CapacityAdvice(
       mentor: MentorRef(id: mentor.id, name: mentor.person.name), extraPlaces: 1, matchedGain: 1, fitGain: fit,
       newlyMatched: plan.model.cohort.mentees[mentee].id)
+    advice.setChain(solver.chain(at: j, first: labels[j], labels: labels), in: plan)
+    return advice
+  }
+
+  /// Sets ``moves`` and ``placeLeftFree`` from a chain of indices.
+  mutating func setChain(_ chain: (moves: [(mentee: Int, from: Int?, to: Int)], leftFree: Int?), in plan: PairingPlan) {
+    let cohort = plan.model.cohort
+    moves = chain.moves.map {
+      Move(
+        mentee: cohort.mentees[$0.mentee].id, from: $0.from.map { cohort.mentors[$0].id }, to: cohort.mentors[$0.to].id)
+    }
+    placeLeftFree = chain.leftFree.map { cohort.mentors[$0].id }
   }
 }
 
@@ -145,6 +208,32 @@ extension CapacityAdvice {
       var matched = 0
       var fit = 0.0
       var newlyMatched: Int? = nil
+      /// The mentee who takes the free place (`nil`: it stays empty).
+      var mentee: Int? = nil
+      /// The mentor whose place that mentee leaves, where the chain goes on
+      /// (`nil`: the mentee was unmatched, and the chain ends).
+      var freed: Int? = nil
+    }
+
+    /// The moves of the chain that uses a free place at mentor `j`, taken by
+    /// `first`, then following `labels` (acyclic: a label points only at
+    /// mentors the search finished before it), and the mentor whose place
+    /// is left empty at the end, if any.
+    ///
+    /// - Complexity: O(chain length).
+    func chain(at j: Int, first: Label, labels: [Label]) -> (
+      moves: [(mentee: Int, from: Int?, to: Int)], leftFree: Int?
+    ) {
+      var moves: [(mentee: Int, from: Int?, to: Int)] = []
+      var label = first
+      var place = j
+      while let mentee = label.mentee {
+        moves.append((mentee, label.freed, place))
+        guard let freed = label.freed, moves.count <= m else { return (moves, nil) }
+        place = freed
+        label = labels[freed]
+      }
+      return (moves, place)
     }
 
     /// For every priced mentor, the cheapest use of one free place there
@@ -158,7 +247,9 @@ extension CapacityAdvice {
         scores(i, into: &row)
         for j in 0..<m where priced[j] && !row[j].isNaN {
           let cost = reducedCost(i, j, score: row[j])
-          if cost < label[j].cost { label[j] = Label(cost: cost, matched: 1, fit: row[j], newlyMatched: i) }
+          if cost < label[j].cost {
+            label[j] = Label(cost: cost, matched: 1, fit: row[j], newlyMatched: i, mentee: i)
+          }
         }
       }
       extendChains(&label)
@@ -195,7 +286,7 @@ extension CapacityAdvice {
             if next < label[k].cost {
               label[k] = Label(
                 cost: next, matched: label[j].matched, fit: row[k] - current + label[j].fit,
-                newlyMatched: label[j].newlyMatched)
+                newlyMatched: label[j].newlyMatched, mentee: i, freed: j)
               heap.push(next, k)
             }
           }
@@ -203,12 +294,14 @@ extension CapacityAdvice {
       }
     }
 
-    /// Every mentor's gain from one more place: (matched, fit, newly matched mentee).
-    func gains() -> [(matched: Int, fit: Double, newlyMatched: Int?)] {
+    /// Every mentor's gain from one more place: (matched, fit, newly matched
+    /// mentee, the mentee who takes the place), and the free places' labels
+    /// that the rest of each chain follows (``chain(at:first:labels:)``).
+    func gains() -> (gains: [(matched: Int, fit: Double, newlyMatched: Int?, mover: Int?)], labels: [Label]) {
       let label = freePlaceLabels()
       let solution = plan.solution
-      var best = [(gain: Double, matched: Int, fit: Double, newlyMatched: Int?)](
-        repeating: (0, 0, 0, nil), count: m)
+      var best = [(gain: Double, matched: Int, fit: Double, newlyMatched: Int?, mover: Int?)](
+        repeating: (0, 0, 0, nil, nil), count: m)
       var row = [Double](repeating: 0, count: m)
       for i in 0..<n where active[i] {
         scores(i, into: &row)
@@ -219,17 +312,19 @@ extension CapacityAdvice {
         for j in 0..<m where j != from && !row[j].isNaN {
           let gain = row[j] + bonus - solution.rowValues[i] - rest.cost
           if gain > best[j].gain + tolerance {
-            best[j] = (gain, rest.matched, row[j] - left + rest.fit, rest.newlyMatched)
+            best[j] = (gain, rest.matched, row[j] - left + rest.fit, rest.newlyMatched, i)
           }
         }
       }
-      return best.map { $0.gain > tolerance ? ($0.matched, $0.fit, $0.newlyMatched) : (0, 0, nil) }
+      let gains = best.map { $0.gain > tolerance ? ($0.matched, $0.fit, $0.newlyMatched, $0.mover) : (0, 0, nil, nil) }
+      return (gains, label)
     }
 
     /// The mentor whose one more place would match `mentee` with the least
     /// loss to the others, and the fit the cohort would gain: a Dijkstra from
-    /// the mentee over the chains that make room for them.
-    func bestPlace(for mentee: Int) -> (Int, Double)? {
+    /// the mentee over the chains that make room for them; with the labels
+    /// the chain follows (``chain(at:first:labels:)`` from the mentor's label).
+    func bestPlace(for mentee: Int) -> (Int, Double, [Label])? {
       let solution = plan.solution
       var label = [Label](repeating: Label(cost: .infinity), count: m)
       var row = [Double](repeating: 0, count: m)
@@ -237,7 +332,7 @@ extension CapacityAdvice {
       for j in 0..<m where !row[j].isNaN {
         // Zero-capacity mentors can take the mentee only as the extra place itself.
         let cost = priced[j] ? reducedCost(mentee, j, score: row[j]) : row[j] + bonus >= 0 ? 0 : .infinity
-        label[j] = Label(cost: cost, fit: row[j])
+        label[j] = Label(cost: cost, fit: row[j], mentee: mentee)
       }
       extendChains(&label)
       // The extra place goes where the chain arrives: its gain is v[k] − cost
@@ -248,7 +343,7 @@ extension CapacityAdvice {
         if best == nil || gain > best!.gain + tolerance { best = (k, gain) }
       }
       guard let best, best.gain > tolerance else { return nil }
-      return (best.j, label[best.j].fit)
+      return (best.j, label[best.j].fit, label)
     }
   }
 

@@ -86,7 +86,7 @@ extension CohortMatcher {
       if let first = columnsOfRow[i].max(by: { score(i, $0) != score(i, $1) ? score(i, $0) < score(i, $1) : $0 > $1 }) {
         columnOfRow[i] = first
         statistics.assignedScore[i] = score(i, first)
-        statistics.betterColumns[i] = allowed.filter { score(i, $0) > score(i, first) }.count
+        statistics.betterColumns[i] = allowed.filter { PlannedPair.scores(score(i, $0), above: score(i, first)) }.count
       }
     }
     let allowedPairs = problem.scores.filter { !$0.isNaN }.count

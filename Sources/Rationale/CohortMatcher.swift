@@ -257,7 +257,7 @@ public enum CohortMatcher {
       result.solution.totalScore += score
       let eligible = (0..<m).filter { !row[$0].isNaN && model.cohort.mentors[$0].capacity > 0 }
       result.statistics.eligibleColumns[i] = max(eligible.count, 1)
-      result.statistics.betterColumns[i] = eligible.filter { row[$0] > score }.count
+      result.statistics.betterColumns[i] = eligible.filter { PlannedPair.scores(row[$0], above: score) }.count
       result.statistics.assignedScore[i] = score
       if let best = eligible.max(by: { row[$0] != row[$1] ? row[$0] < row[$1] : $0 > $1 }) {
         result.statistics.bestColumn[i] = best

@@ -1,3 +1,4 @@
+import Assignment
 import CompetencyModel
 
 /// One pair of the plan with the reasons behind it.
@@ -32,31 +33,29 @@ public struct PlannedPair: Sendable, Equatable {
   /// The pair's growth plan: focus competencies and milestones.
   public var growthPlan: GrowthPlan
 
-  /// The relative difference up to which two scores count as the same.
-  /// Scores are sums of a few terms computed in different orders (the
-  /// coverage product sums a mentor's ramps, so two mentors who cover the
-  /// same growth can differ in the last bits); this is far above such
-  /// rounding and far below the three decimals that reports show.
-  public static let scoreTolerance = 1e-9
+  /// The relative difference up to which two scores count as the same
+  /// (``ScoreTie/tolerance``): far above the rounding of the scores' sums
+  /// and far below the three decimals that reports show.
+  public static let scoreTolerance = ScoreTie.tolerance
 
   /// The rank of a pair scoring `score` when `betterColumns` eligible
-  /// mentors score strictly more (exact comparison, as the solver counts)
-  /// and the best of them scores `bestScore`: 1 when `bestScore` is within
-  /// ``scoreTolerance`` (relative) of `score`, since then every mentor
-  /// counted as better differs only by rounding; else `betterColumns + 1`
-  /// (a mentor within rounding of `score` but not of the best still counts:
-  /// the solver's statistics compare exactly and keep no other scores).
+  /// mentors score more than rounding above it (``scores(_:above:)``, as
+  /// every path counts them) and the best of them scores `bestScore`:
+  /// `betterColumns + 1`, and 1 when `bestScore` is within rounding of
+  /// `score` (then no mentor is counted as better).
   ///
   /// - Complexity: O(1).
   public static func rank(betterColumns: Int, bestScore: Double, score: Double) -> Int {
     scores(bestScore, above: score) ? betterColumns + 1 : 1
   }
 
-  /// Whether score `a` is above score `b` by more than rounding
-  /// (``scoreTolerance``, relative to the larger magnitude, at least 1).
+  /// Whether score `a` is above score `b` by more than rounding: above
+  /// ``ScoreTie/threshold(above:)`` of `b` (``scoreTolerance`` relative to
+  /// `b`'s magnitude, at least 1), the threshold the solver's pricing pass
+  /// counts better mentors with.
   ///
   /// - Complexity: O(1).
   public static func scores(_ a: Double, above b: Double) -> Bool {
-    a - b > scoreTolerance * max(1, abs(a), abs(b))
+    a > ScoreTie.threshold(above: b)
   }
 }

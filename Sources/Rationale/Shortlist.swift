@@ -158,7 +158,7 @@ public struct Shortlist: Sendable {
     var parts: [String] = []
     if cost.menteeChange < 0 { parts.append("\(-cost.menteeChange) mentee(s) fewer matched") }
     if cost.pairChange < cost.menteeChange { parts.append("\(cost.menteeChange - cost.pairChange) pair(s) fewer") }
-    parts.append("total fit \(PairExplanation.number(cost.scoreChange))")
+    parts.append("total fit \(PairExplanation.signedFit(cost.scoreChange))")
     let moved = cost.removed.filter { $0.row != cost.added.first?.row }.count
     if moved > 0 { parts.append("\(moved) other pair(s) re-made") }
     return "choosing this mentor costs the cohort: " + parts.joined(separator: ", ")

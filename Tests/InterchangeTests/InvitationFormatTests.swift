@@ -200,9 +200,14 @@ import _TestSupport
     let again = PairInvitations.files(plan, template: template, sender: sender, context: context)
     #expect(again.files.map(\.data) == files.map(\.data))
     #expect(
-      PairInvitations.plainReasons(["Coaching: mentor at 4 covers goal 3 (+0.25)", "trade-off: x"]) == [
+      PairInvitations.plainReasons(["Coaching: mentor at 4 covers goal 3 (+0.250)", "trade-off: x"]) == [
         "Coaching: mentor at 4 covers goal 3"
       ])
+    // The line naming the other competencies loses every contribution, and only those.
+    #expect(
+      PairInvitations.plainReasons([
+        PairExplanation.moreCompetenciesPrefix + "2 more competencies: Design (+0.050), Sales (x) (+0.025)"
+      ]) == ["Also, from 2 more competencies: Design, Sales (x)"])
     #expect(PairInvitations.safe("../a b/é") == "_._a_b__")
   }
 

@@ -1,3 +1,4 @@
+import Assignment
 import CompetencyModel
 import Rationale
 import Testing
@@ -44,6 +45,7 @@ import _TestSupport
         if let newly = found.newlyMatched {
           #expect(plan.unmatched.contains { $0.menteeID == newly })
         }
+        try Self.expectMovesRealise(found, plan: plan, cohort: cohort)
       } else {
         #expect(entry == nil, "mentor \(j): advised \(String(describing: entry)) but re-solving gains nothing")
       }
@@ -72,6 +74,7 @@ import _TestSupport
       // One more is matched, and the best plan is at least as good as the chain that matches this mentee.
       #expect(resolved.summary.matched == plan.summary.matched + 1)
       #expect(resolved.summary.totalScore >= plan.summary.totalScore + advice.fitGain - 1e-9)
+      try Self.expectMovesRealise(advice, plan: plan, cohort: cohort)
     }
     #expect(advised > 0)
   }
@@ -81,5 +84,48 @@ import _TestSupport
     configuration.objective = .fairness
     let plan = CohortMatcher.match(Self.cohort(seed: 1), configuration: configuration)
     #expect(CapacityAdvice.compute(for: plan) == nil)
+  }
+
+  /// The advice's moves, applied to the plan with one more place at the
+  /// advised mentor, give an allowed plan within capacities whose gains are
+  /// the advice's: the chain named is the one the figures come from.
+  static func expectMovesRealise(_ advice: CapacityAdvice, plan: PairingPlan, cohort: Cohort) throws {
+    let dense = CohortMatcher.score(cohort, configuration: configuration).problem
+    let menteeIndex = Dictionary(uniqueKeysWithValues: cohort.mentees.enumerated().map { ($0.element.id, $0.offset) })
+    let mentorIndex = Dictionary(uniqueKeysWithValues: cohort.mentors.enumerated().map { ($0.element.id, $0.offset) })
+    var columnOfRow = plan.solution.columnOfRow
+    #expect(!advice.moves.isEmpty)
+    #expect(advice.moves.first?.to == advice.mentor.id)
+    #expect(Set(advice.moves.map(\.mentee)).count == advice.moves.count, "a mentee moves twice")
+    for (move, next) in zip(advice.moves, advice.moves.dropFirst()) {
+      // Each next mentee takes the place the one before left.
+      #expect(next.to == move.from)
+    }
+    for move in advice.moves {
+      let i = try #require(menteeIndex[move.mentee])
+      let from = move.from.map { mentorIndex[$0]! }
+      #expect(columnOfRow[i] == from, "\(move.mentee) is not at \(move.from ?? "no mentor")")
+      columnOfRow[i] = try #require(mentorIndex[move.to])
+    }
+    if advice.matchedGain == 1 {
+      #expect(advice.moves.last?.from == nil && advice.moves.last?.mentee == advice.newlyMatched)
+      #expect(advice.placeLeftFree == nil)
+    } else {
+      #expect(advice.moves.last?.from != nil && advice.placeLeftFree == advice.moves.last?.from)
+    }
+    var loads = [Int](repeating: 0, count: cohort.mentors.count)
+    var total = 0.0
+    for (i, j) in columnOfRow.enumerated() {
+      guard let j else { continue }
+      loads[j] += 1
+      #expect(dense.isAllowed(row: i, column: j))
+      total += dense.score(row: i, column: j) ?? .nan
+    }
+    let extra = try #require(mentorIndex[advice.mentor.id])
+    for j in cohort.mentors.indices {
+      #expect(loads[j] <= cohort.mentors[j].capacity + (j == extra ? 1 : 0))
+    }
+    #expect(columnOfRow.compactMap { $0 }.count == plan.summary.matched + advice.matchedGain)
+    #expect(abs(total - (plan.summary.totalScore + advice.fitGain)) < 1e-9)
   }
 }

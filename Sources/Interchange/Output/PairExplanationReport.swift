@@ -51,9 +51,11 @@ public enum PairExplanationReport {
         }
         out += "total fit \(PlanNumbers.signed(a.totalScoreChange))\n"
       }
-      for c in a.breakdown.competencies.prefix(PairExplanation.competenciesShown) where c.value > 0 {
+      let contributing = a.breakdown.competencies.filter { $0.value > 0 }
+      for c in contributing.prefix(PairExplanation.competenciesShown) {
         out += "    · \(PairExplanation.line(c))\n"
       }
+      if let more = PairExplanation.moreCompetencies(contributing) { out += "    · \(more)\n" }
     }
     return out
   }

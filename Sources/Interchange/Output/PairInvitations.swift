@@ -129,12 +129,14 @@ public enum PairInvitations {
   }
 
   /// A pair's reasons without the solver's figures: the score contributions
-  /// `(+0.25)` are dropped, and so is the trade-off line, which is about
-  /// other mentees.
+  /// `(+0.250)` are dropped (each one on the line naming the other
+  /// competencies), and so is the trade-off line, which is about other mentees.
   static func plainReasons(_ highlights: [String]) -> [String] {
     highlights.filter { !$0.hasPrefix("trade-off") }.map { line in
       var text = line
-      if let range = text.range(of: #" \([+-][0-9.]+\)$"#, options: .regularExpression) {
+      if text.hasPrefix(PairExplanation.moreCompetenciesPrefix) {
+        text = text.replacingOccurrences(of: #" \([+-][0-9.]+\)(?=, |$)"#, with: "", options: .regularExpression)
+      } else if let range = text.range(of: #" \([+-][0-9.]+\)$"#, options: .regularExpression) {
         text.removeSubrange(range)
       }
       return text.prefix(1).uppercased() + text.dropFirst()

@@ -59,21 +59,17 @@ public enum PlanFormat: String, Sendable, CaseIterable {
 
 /// Number formatting shared by the plan renderers.
 enum PlanNumbers {
-  /// A score with three decimals, as reports show it; `-` for none (or a
-  /// value that is not finite).
+  /// A score with three decimals, as reports show it and as the reasons
+  /// state fit (``PairExplanation/fit(_:)``); `-` for none (or a value that
+  /// is not finite).
   static func score(_ value: Double?) -> String {
     guard let value, value.isFinite else { return "-" }
-    let scaled = (value * 1000).rounded()
-    let sign = scaled < 0 ? "-" : ""
-    let magnitude = Int(abs(scaled))
-    let fraction = String(magnitude % 1000)
-    return "\(sign)\(magnitude / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
+    return PairExplanation.fit(value)
   }
 
   /// A change with its sign and three decimals: `+0.125`, `-1.000`.
   static func signed(_ value: Double) -> String {
-    let text = score(value)
-    return text.hasPrefix("-") ? text : "+" + text
+    value.isFinite ? PairExplanation.signedFit(value) : "-"
   }
 
   /// A share as a whole percentage.

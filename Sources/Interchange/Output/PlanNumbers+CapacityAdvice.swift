@@ -16,7 +16,15 @@ extension PlanNumbers {
     return ["Capacity advice (exact gain of one more place, best first):"] + advice.map(capacityAdviceLine)
   }
 
-  /// One mentor's advice in plain words.
+  /// The most moves an advice line names; a longer chain is named by its
+  /// first moves and its last (the JSON plan lists every move).
+  static let movesShown = 3
+
+  /// One mentor's advice in plain words: the gain, then the moves that use
+  /// the place, so that a programme manager knows whom to ask: `"one more
+  /// place at M7 Ana: 1 more mentee matched (E9), total fit +0.412; 1 pair
+  /// changes: E3 M4 → M7, E9 (unmatched) → M4"`; a chain that matches
+  /// nobody more ends "…, leaving a place free at M4".
   static func capacityAdviceLine(_ a: CapacityAdvice) -> String {
     var line = "one more place at \(a.mentor.id) \(a.mentor.name): "
     if a.matchedGain > 0 {
@@ -26,7 +34,31 @@ extension PlanNumbers {
     } else {
       line += "total fit \(signed(a.fitGain))"
     }
+    if !a.moves.isEmpty { line += "; " + moves(a) }
     return line
+  }
+
+  /// The chain of moves in plain words, each `mentee from → to`: `"1 pair
+  /// changes: E3 M4 → M7, E9 (unmatched) → M4"`, `"E9 (unmatched) → M7, no
+  /// other pair changes"`; past ``movesShown`` moves, the first two, `…` and
+  /// the last, with where to find them all, unless `all` (`explain`, whose
+  /// advice the JSON plan may not hold, names every move).
+  static func moves(_ a: CapacityAdvice, all: Bool = false) -> String {
+    let words = a.moves.map { m in "\(m.mentee) \(m.from ?? "(unmatched)") → \(m.to)" }
+    let changed = a.moves.filter { $0.from != nil }.count
+    var text: String
+    if changed == 0 {
+      text = words.joined(separator: ", ") + ", no other pair changes"
+    } else {
+      text = "\(changed) pair\(changed == 1 ? " changes" : "s change")"
+      if all || words.count <= movesShown {
+        text += ": " + words.joined(separator: ", ")
+      } else {
+        text += " (all in the JSON plan's capacityAdvice): \(words[0]), \(words[1]), …, \(words[words.count - 1])"
+      }
+    }
+    if let free = a.placeLeftFree { text += ", leaving a place free at \(free)" }
+    return text
   }
 
   /// The advice for one unmatched mentee, in plain words, or `nil`.
@@ -35,6 +67,6 @@ extension PlanNumbers {
       return "no single extra mentor place would match this mentee"
     }
     return "one more place at \(advice.mentor.id) \(advice.mentor.name) would match this mentee"
-      + " (the best such chain of moves changes the total fit by \(signed(advice.fitGain)))"
+      + " (the best such chain of moves changes the total fit by \(signed(advice.fitGain)); \(moves(advice, all: true)))"
   }
 }

@@ -1,0 +1,100 @@
+import CompetencyModel
+import Rationale
+import Testing
+import _TestSupport
+
+@testable import Interchange
+
+/// What the text plan and every format's capacity advice say: the fit scale
+/// in the text summary, and the moves that use an advised place.
+@Suite struct PlanTextWordingTests {
+  @Test func theTextPlanExplainsFitInTheOtherPlansWords() throws {
+    let cohort = Cohort(
+      competencies: ["Coaching", "Finance"], mentors: [CohortFixtures.mentor("m1", levels: [2, 2])],
+      mentees: [CohortFixtures.mentee("e1", levels: [1, 1], goals: [3, 3])])
+    let plan = CohortMatcher.match(cohort, configuration: MatchingConfiguration())
+    try #require(!plan.pairs.isEmpty)
+    let text = PlanTableRenderer.render(plan)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // After the certificate line, before the pairs: the note, wrapped at 100 columns, word for word.
+    let certificate = try #require(lines.firstIndex(of: PlanNumbers.certificate(plan)))
+    let blank = try #require(lines[certificate...].firstIndex(of: ""))
+    let note = lines[(certificate + 1)..<blank]
+    #expect(note.count > 1)
+    #expect(note.allSatisfy { $0.count <= 100 })
+    #expect(note.joined(separator: " ") == PlanFitScale.explanation(plan))
+    #expect(lines[blank + 1].hasPrefix("MENTEE"))
+    // No pairs, no fit to read.
+    let nobody = Cohort(
+      competencies: cohort.competencies, mentors: [CohortFixtures.mentor("m1", levels: [2, 2], capacity: 0)],
+      mentees: cohort.mentees)
+    let empty = CohortMatcher.match(nobody, configuration: MatchingConfiguration())
+    try #require(empty.pairs.isEmpty)
+    #expect(!PlanTableRenderer.render(empty).contains("How to read fit"))
+  }
+
+  @Test func wrappingKeepsEveryWordAndLongWordsWhole() {
+    let long = String(repeating: "x", count: 12)
+    let wrapped = PlanTableRenderer.wrapped("a bb \(long) c dd", width: 5)
+    #expect(wrapped == "a bb\n\(long)\nc dd\n")
+    #expect(PlanTableRenderer.wrapped("", width: 5) == "")
+  }
+
+  static func advice(moves: [CapacityAdvice.Move], matched: Int, free: String? = nil) -> CapacityAdvice {
+    var a = CapacityAdvice(
+      mentor: .init(id: "M7", name: "Ana"), extraPlaces: 1, matchedGain: matched, fitGain: 0.4121,
+      newlyMatched: matched == 1 ? moves.last?.mentee : nil)
+    a.moves = moves
+    a.placeLeftFree = free
+    return a
+  }
+
+  @Test func anAdviceLineNamesTheMoves() {
+    let direct = Self.advice(moves: [.init(mentee: "E9", from: nil, to: "M7")], matched: 1)
+    #expect(
+      PlanNumbers.capacityAdviceLine(direct)
+        == "one more place at M7 Ana: 1 more mentee matched (E9), total fit +0.412; E9 (unmatched) → M7, no other pair"
+        + " changes")
+    let chain = Self.advice(
+      moves: [.init(mentee: "E3", from: "M4", to: "M7"), .init(mentee: "E9", from: nil, to: "M4")], matched: 1)
+    #expect(PlanNumbers.capacityAdviceLine(chain).hasSuffix("; 1 pair changes: E3 M4 → M7, E9 (unmatched) → M4"))
+    let free = Self.advice(moves: [.init(mentee: "E3", from: "M4", to: "M7")], matched: 0, free: "M4")
+    #expect(
+      PlanNumbers.capacityAdviceLine(free)
+        == "one more place at M7 Ana: total fit +0.412; 1 pair changes: E3 M4 → M7, leaving a place free at M4")
+    // A long chain: how many pairs change, the first two moves and the last, and where the rest are.
+    let moves = (0..<6).map { CapacityAdvice.Move(mentee: "E\($0)", from: $0 == 5 ? nil : "M\($0 + 1)", to: "M\($0)") }
+    let long = PlanNumbers.capacityAdviceLine(Self.advice(moves: moves, matched: 1))
+    #expect(
+      long.hasSuffix(
+        "; 5 pairs change (all in the JSON plan's capacityAdvice): E0 M1 → M0, E1 M2 → M1, …, E5 (unmatched) → M5"))
+    // explain's advice for one unmatched mentee, which the JSON plan may not list, names every move.
+    let explained = PlanNumbers.capacityAdvice(forUnmatched: Self.advice(moves: moves, matched: 1))
+    #expect(
+      explained.hasSuffix(
+        "; 5 pairs change: "
+          + moves.map { "\($0.mentee) \($0.from ?? "(unmatched)") → \($0.to)" }.joined(separator: ", ") + ")"))
+  }
+
+  /// On a generated cohort: every advised line says how many pairs change,
+  /// and the first move goes to the advised mentor.
+  @Test func aPlansAdviceLinesFollowTheSolversChains() throws {
+    var cohort = CohortFixtures.generated(mentees: 28, mentors: 9, competencies: 4, seed: 3)
+    for j in cohort.mentors.indices { cohort.mentors[j].capacity = 1 + j % 2 }
+    var configuration = MatchingConfiguration()
+    configuration.rules.goalMenteesFirst = false
+    var plan = CohortMatcher.match(cohort, configuration: configuration)
+    plan.summary.capacityAdvice = CapacityAdvice.compute(for: plan)
+    let advice = try #require(plan.summary.capacityAdvice)
+    try #require(!advice.isEmpty)
+    for a in advice {
+      let line = PlanNumbers.capacityAdviceLine(a)
+      let changed = a.moves.filter { $0.from != nil }.count
+      #expect(line.contains(changed == 0 ? ", no other pair changes" : "; \(changed) pair"))
+      #expect(a.moves.first?.to == a.mentor.id)
+      if let newly = a.newlyMatched { #expect(line.contains("\(newly) (unmatched) → ")) }
+    }
+    let text = PlanTableRenderer.render(plan)
+    for a in advice { #expect(text.contains(DisplayText.visible(PlanNumbers.capacityAdviceLine(a)))) }
+  }
+}
