@@ -13,6 +13,10 @@ struct CSVSummaryBytesTests {
   private static let texts: [String] = [
     "", "Coaching", "kickoff: agree goals", "no colon", ":leading", "é: accent first", "a:\u{301}b: combining colon",
     "漢字: 🙂", "tab\there: x", "esc\u{1B}[31m: y", "c1\u{85}: z", "comma, \"quote\": w", "=SUM(A1): v", "del\u{7F}",
+    // Longer than the eight-byte words the title's colon is looked for in, colons at and across their edges.
+    "midpoint review: what changed", "seven b:", "eight by:", "sixteen bytes ok: x",
+    "a long title with no colon at all",
+    "a long ascii title, then é: x", "a long ascii title: then é", "a long title, combining: colon:\u{301} x",
   ]
 
   @Test func integerCellsAreStringsOfTheValue() {

@@ -86,6 +86,37 @@ import _TestSupport
         }
         #expect(ByteScan.none(below: limit, orEqualTo: special, in: bytes) == expected, "trial \(trial)")
       }
+      // The CSV cell's one-pass scan: a control byte (C0, DEL, 0xC2) decides; else the quotes and commas.
+      let contents = ByteScan.cellContents(bytes)
+      let control = bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
+      #expect(contents.control == control, "trial \(trial)")
+      if !control {
+        #expect(contents.quote == bytes.contains(0x22), "trial \(trial)")
+        #expect(contents.comma == bytes.contains(0x2C), "trial \(trial)")
+      }
+    }
+  }
+
+  @Test func smallCopiesCopyEveryByteAndNoMore() {
+    let source = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    let target = UnsafeMutablePointer<UInt8>.allocate(capacity: 96)
+    defer {
+      source.deallocate()
+      target.deallocate()
+    }
+    for index in 0..<64 { source[index] = UInt8(index + 1) }
+    for count in 0...40 {
+      for from in 0..<8 {
+        for to in 0..<8 {
+          target.initialize(repeating: 0xEE, count: 96)
+          ByteSink.copy(source + from, to: target + to, count: count)
+          let copied = Array(UnsafeBufferPointer(start: target, count: 96))
+          let expected =
+            Array(repeating: UInt8(0xEE), count: to) + (0..<count).map { UInt8(from + $0 + 1) }
+            + Array(repeating: UInt8(0xEE), count: 96 - to - count)
+          #expect(copied == expected, "count \(count) from \(from) to \(to)")
+        }
+      }
     }
   }
 

@@ -60,4 +60,54 @@ enum ByteScan {
     }
     return true
   }
+
+  /// What a CSV cell's bytes hold, for ``cellContents(_:)``.
+  struct CellContents {
+    /// A byte below 0x20, DEL (0x7F), or `0xC2` (which may start a C1
+    /// control character): the cell needs the careful path.
+    var control = false
+    /// A double quote.
+    var quote = false
+    /// A comma.
+    var comma = false
+  }
+
+  /// Whether `bytes` hold a control character (or a byte that may start
+  /// one), a quote and a comma, in one pass of eight bytes per step; the
+  /// pass stops at the first control byte (then `quote` and `comma` say
+  /// nothing of the bytes after it).
+  ///
+  /// - Complexity: O(`bytes.count`).
+  @inline(__always)
+  static func cellContents(_ bytes: UnsafeBufferPointer<UInt8>) -> CellContents {
+    var contents = CellContents()
+    guard let base = bytes.baseAddress else { return contents }
+    let raw = UnsafeRawPointer(base)
+    var quotes: UInt64 = 0
+    var commas: UInt64 = 0
+    var index = 0
+    while index + 8 <= bytes.count {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      if below(0x20, in: word) | equal(0x7F, in: word) | equal(0xC2, in: word) != 0 {
+        contents.control = true
+        return contents
+      }
+      quotes |= equal(0x22, in: word)
+      commas |= equal(0x2C, in: word)
+      index += 8
+    }
+    while index < bytes.count {
+      let byte = base[index]
+      if byte < 0x20 || byte == 0x7F || byte == 0xC2 {
+        contents.control = true
+        return contents
+      }
+      if byte == 0x22 { quotes = 1 }
+      if byte == 0x2C { commas = 1 }
+      index += 1
+    }
+    contents.quote = quotes != 0
+    contents.comma = commas != 0
+    return contents
+  }
 }

@@ -5,9 +5,11 @@ extension ByteSink {
 
   /// Appends the bytes of `value.description` (Swift's shortest text that
   /// reads back as `value`: `1.0`, `-0.0`, `0.1`, `1e-05`, `1e+20`),
-  /// without making the `String`: the standard library formats into the
-  /// sink through `TextOutputStream` (tested against `description` on
-  /// special values and random bit patterns).
+  /// without making the `String`: a short decimal (at most four fraction
+  /// digits) by ``storeShortDecimal(_:at:droppingPointZero:)``, any other
+  /// number by the standard library, which formats into the sink through
+  /// `TextOutputStream` (tested against `description` on special values,
+  /// short decimals and random bit patterns).
   ///
   /// - Parameters:
   ///   - value: A finite number.
@@ -20,6 +22,8 @@ extension ByteSink {
   mutating func appendShortest(_ value: Double, droppingPointZero: Bool = false) {
     precondition(value.isFinite, "only finite numbers are written, not \(value)")
     withUnsafeSpace(Self.maximumDoubleLength) { out in
+      // Most of a plan's numbers (scores, terms, levels) are short decimals.
+      if let count = Self.storeShortDecimal(value, at: out, droppingPointZero: droppingPointZero) { return count }
       var stream = PointerStream(base: out, limit: Self.maximumDoubleLength)
       value.write(to: &stream)
       let count = stream.count

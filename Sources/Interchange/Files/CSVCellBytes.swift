@@ -58,15 +58,17 @@ enum CSVCellBytes {
   /// - Precondition: `bytes` is valid UTF-8.
   /// - Complexity: O(`bytes.count`).
   static func shown(bytes: UnsafeBufferPointer<UInt8>, _ sink: inout ByteSink) {
-    // Most cells hold no control character, comma or quote: one scan, one copy.
-    if ByteScan.none(below: 0x20, orEqualTo: (0x7F, 0xC2, 0x2C, 0x22), in: bytes) {
-      plain(bytes, &sink)
-      return
-    }
-    // A comma or a quote, or a byte that may start a control character: only
-    // when one of the latter is there are the bytes looked at one by one.
-    if ByteScan.none(below: 0x20, orEqualTo: (0x7F, 0xC2, 0x7F, 0x7F), in: bytes) {
-      text(bytes: bytes, &sink)
+    // One scan: most cells hold no control character, and a comma or a quote
+    // then only asks for quoting (no control character means no CR or LF).
+    let contents = ByteScan.cellContents(bytes)
+    if !contents.control {
+      if contents.quote {
+        text(bytes: bytes, &sink)
+      } else if contents.comma {
+        quoted(bytes, &sink)
+      } else {
+        plain(bytes, &sink)
+      }
       return
     }
     var previous: UInt8 = 0
@@ -110,8 +112,28 @@ enum CSVCellBytes {
         out[0] = UInt8(ascii: "'")
         at = 1
       }
-      if let base = bytes.baseAddress { (out + at).update(from: base, count: bytes.count) }
+      if let base = bytes.baseAddress { ByteSink.copy(base, to: out + at, count: bytes.count) }
       return at + bytes.count
+    }
+  }
+
+  /// A text cell of bytes with a comma but no quote or control character:
+  /// the bytes between quotes, after a formula's leading `'`.
+  ///
+  /// - Complexity: O(`bytes.count`).
+  @inline(__always)
+  private static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, _ sink: inout ByteSink) {
+    let formula = startsLikeFormula(bytes)
+    sink.withUnsafeSpace(bytes.count + 3) { out in
+      out[0] = UInt8(ascii: "\"")
+      var at = 1
+      if formula {
+        out[1] = UInt8(ascii: "'")
+        at = 2
+      }
+      if let base = bytes.baseAddress { ByteSink.copy(base, to: out + at, count: bytes.count) }
+      out[at + bytes.count] = UInt8(ascii: "\"")
+      return at + bytes.count + 1
     }
   }
 
@@ -136,6 +158,7 @@ enum CSVCellBytes {
   struct Row {
     private var started = false
 
+    @inline(__always)
     private mutating func separate(_ sink: inout ByteSink) {
       if started { sink.append(UInt8(ascii: ",")) }
       started = true

@@ -63,11 +63,27 @@ extension PlanCSVRenderer {
     /// - Complexity: O(length of `title`).
     private static func titleBeforeColon(_ title: String, into out: inout ByteSink) {
       let ascii: Bool? = title.utf8.withContiguousStorageIfAvailable { bytes in
-        var any: UInt8 = 0
-        for byte in bytes { any |= byte }
-        guard any < 0x80 else { return false }
-        var end = 0
-        while end < bytes.count && bytes[end] != UInt8(ascii: ":") { end += 1 }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        // Eight bytes per step: every byte's high bit (ASCII or not), and the first `:`.
+        let raw = UnsafeRawPointer(base)
+        var any: UInt64 = 0
+        var end = bytes.count
+        var index = 0
+        while index + 8 <= bytes.count {
+          let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          any |= word
+          if end == bytes.count && ByteScan.equal(UInt8(ascii: ":"), in: word) != 0 {
+            end = index
+            while bytes[end] != UInt8(ascii: ":") { end += 1 }
+          }
+          index += 8
+        }
+        while index < bytes.count {
+          any |= UInt64(bytes[index])
+          if end == bytes.count && bytes[index] == UInt8(ascii: ":") { end = index }
+          index += 1
+        }
+        guard any & 0x8080_8080_8080_8080 == 0 else { return false }
         out.append(UnsafeBufferPointer(rebasing: bytes[..<end]))
         return true
       }
