@@ -77,8 +77,13 @@ public struct FitModel: Sendable {
   /// `buffer`, row-major `mentees.count × mentors`: the competency term by
   /// the sparse coefficients times the mentor ramps (one fused multiply-add
   /// per non-zero and pair, two or three per goal; see
-  /// ``GrowthCoverage/fill(mentees:into:scale:)``), then a table lookup per
-  /// pair for the other terms.
+  /// ``GrowthCoverage/fill(mentees:into:scale:adding:)``), with the
+  /// seniority, timezone and cross-department terms (a table lookup per pair)
+  /// added in the same kernel before each store, then the few listed pairs'
+  /// preference terms.
+  ///
+  /// Bit for bit ``fillScoresInSteps(mentees:into:)``, the same additions in
+  /// the same order: `competency + (table + cross)`, then `+ preference`.
   ///
   /// - Parameters:
   ///   - mentees: The block of mentees.
@@ -86,6 +91,21 @@ public struct FitModel: Sendable {
   /// - Complexity: O(`mentees.count · goals · mentors`) flops plus
   ///   O(`mentees.count · mentors`).
   public func fillScores(mentees range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
+    let m = cohort.mentors.count
+    termTable.withRowAddends { addend in
+      coverage.fill(mentees: range, into: buffer, scale: terms.competency, adding: addend)
+    }
+    for (r, i) in range.enumerated() {
+      preferences.add(mentee: i, to: UnsafeMutableBufferPointer(rebasing: buffer[(r * m)..<((r + 1) * m)]))
+    }
+  }
+
+  /// ``fillScores(mentees:into:)`` in its earlier steps: the competency term
+  /// stored first, then a walk per row adding the other terms. The reference
+  /// the fused fill is tested against, bit for bit.
+  ///
+  /// - Complexity: as ``fillScores(mentees:into:)``, with a second pass over `buffer`.
+  func fillScoresInSteps(mentees range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>) {
     let m = cohort.mentors.count
     coverage.fill(mentees: range, into: buffer, scale: terms.competency)
     for (r, i) in range.enumerated() {

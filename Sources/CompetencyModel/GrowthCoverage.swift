@@ -140,6 +140,23 @@ public struct GrowthCoverage: Sendable {
     }
   }
 
+  /// ``fill(mentees:into:scale:)`` with mentee `i`'s ``FusedRowAddend``
+  /// added to each of the row's entries before it is stored (the other terms
+  /// of the score): the same bits as the fill followed by those additions,
+  /// in one write of the block instead of a write and a read-back.
+  ///
+  /// - Complexity: O(`mentees.count · (goals + 1) · mentors`).
+  public func fill(
+    mentees range: Range<Int>, into buffer: UnsafeMutableBufferPointer<Double>, scale: Double,
+    adding addend: (Int) -> FusedRowAddend
+  ) {
+    if let compactRamps {
+      coefficients.multiplyRows(range, by: compactRamps, into: buffer, scale: scale, adding: addend)
+    } else {
+      coefficients.multiplyRowsFused(range, by: ramps, into: buffer, scale: scale, adding: addend)
+    }
+  }
+
   /// The term of one pair split by competency, from the same coefficients and
   /// ramps as the matrix form: `(competency, contribution)` for every
   /// competency with a coefficient in the mentee's row.

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// The seniority and timezone terms of every pair, precomputed per category
 /// of person so that block scoring reads a table instead of evaluating
 /// ``ScoreTerms`` for each of millions of pairs.
@@ -66,8 +68,30 @@ struct PairTermTable: Sendable {
     crossDepartmentWeight = terms.crossDepartment
   }
 
+  /// Runs `body` with each mentee's terms as a ``FusedRowAddend`` (valid
+  /// only inside `body`): the scoring kernel adds them before it stores a
+  /// row, the same bits as ``addTerms(mentee:to:)`` after the store.
+  ///
+  /// - Complexity: O(1) plus `body`'s.
+  func withRowAddends<R>(_ body: ((Int) -> FusedRowAddend) -> R) -> R {
+    table.withUnsafeBufferPointer { t in
+      mentorCategory.withUnsafeBufferPointer { c in
+        mentorDepartment.withUnsafeBufferPointer { d in
+          let count = mentorCategoryCount
+          let cross = crossDepartmentWeight
+          return body { i in
+            FusedRowAddend(
+              table: t.baseAddress! + Int(menteeCategory[i]) * count, categories: c.baseAddress!,
+              groups: d.baseAddress!, group: menteeDepartment[i], groupWeight: cross)
+          }
+        }
+      }
+    }
+  }
+
   /// Adds the non-competency terms of mentee `i`'s pairs to `row`, which holds
-  /// the weighted competency term of each mentor.
+  /// the weighted competency term of each mentor: the reference the fused
+  /// fill (``withRowAddends(_:)``) is tested against.
   ///
   /// - Complexity: O(`mentors`).
   @inline(__always)

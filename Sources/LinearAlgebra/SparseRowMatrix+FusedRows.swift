@@ -56,6 +56,58 @@ extension SparseRowMatrix {
     }
   }
 
+  /// ``multiplyRows(_:by:into:scale:)`` (the one-byte form) with each output
+  /// row's ``FusedRowAddend`` added to every entry before it is stored:
+  /// entry `j` of row `i` is the chain plus `addend(i)`'s term for column
+  /// `j`, the same bits as the product followed by those additions, in one
+  /// write of the output.
+  ///
+  /// - Parameters:
+  ///   - rows: The rows of `self` to multiply.
+  ///   - other: The right operand, `columns × n`.
+  ///   - buffer: At least `rows.count · n` elements.
+  ///   - scale: A factor applied to the product.
+  ///   - addend: The addend of row `i` of `self` (called once per row, in order).
+  /// - Complexity: O(`n ·` (stored entries of the rows + 1)).
+  public func multiplyRows(
+    _ rows: Range<Int>, by other: ByteStepMatrix, into buffer: UnsafeMutableBufferPointer<Double>,
+    scale: Double = 1, adding addend: (Int) -> FusedRowAddend
+  ) {
+    guard let out = fusedOutput(rows, otherRows: other.rows, otherColumns: other.columns, buffer: buffer) else {
+      return
+    }
+    let n = other.columns
+    other.codes.withUnsafeBufferPointer { codes in
+      guard let base = codes.baseAddress else { return }
+      forEachFusedRow(rows, operands: base, stride: n, scale: scale) { r, count, alpha, operands in
+        var terms = addend(rows.lowerBound + r).kernelAddend
+        mm_fused_rows_u8_add(n, count, alpha, operands, other.step, &terms, out + r * n)
+      }
+    }
+  }
+
+  /// ``multiplyRowsFused(_:by:into:scale:)`` with each output row's
+  /// ``FusedRowAddend`` added before the store, as
+  /// ``multiplyRows(_:by:into:scale:adding:)``.
+  ///
+  /// - Complexity: O(`n ·` (stored entries of the rows + 1)).
+  public func multiplyRowsFused(
+    _ rows: Range<Int>, by other: Matrix, into buffer: UnsafeMutableBufferPointer<Double>, scale: Double = 1,
+    adding addend: (Int) -> FusedRowAddend
+  ) {
+    guard let out = fusedOutput(rows, otherRows: other.rows, otherColumns: other.columns, buffer: buffer) else {
+      return
+    }
+    let n = other.columns
+    other.elements.withUnsafeBufferPointer { elements in
+      guard let base = elements.baseAddress else { return }
+      forEachFusedRow(rows, operands: base, stride: n, scale: scale) { r, count, alpha, operands in
+        var terms = addend(rows.lowerBound + r).kernelAddend
+        mm_fused_rows_f64_add(n, count, alpha, operands, &terms, out + r * n)
+      }
+    }
+  }
+
   /// Checks a fused product's shapes and returns where its output starts,
   /// or `nil` when the product has no columns.
   private func fusedOutput(

@@ -61,6 +61,63 @@ import _TestSupport
     }
   }
 
+  /// Both fused forms with a ``FusedRowAddend`` per row against the chain
+  /// plus the addend written out here: `chain + table[c]` for a row without a
+  /// group, `chain + (table[c] + (weight or +0))` for one with a group.
+  @Test(arguments: [(1, 1), (5, 8), (13, 9), (3, 17), (20, 101)])
+  func addendFormsEqualTheChainPlusTheAddendBitForBit(rows: Int, columns: Int) throws {
+    for seed in UInt64(1)...3 {
+      let (a, b) = operands(rows: rows, inner: 23, columns: columns, seed: seed)
+      let compact = try #require(ByteStepMatrix(exactly: b, steps: [0.5]))
+      var g = SplitMix(seed: seed &+ 100)
+      // Two row categories of three column categories, values of any size.
+      let table = (0..<6).map { _ in g.next(upTo: 0.3) - (seed == 2 ? 0.1 : 0) }
+      let categories = (0..<columns).map { _ in Int32(g.next(upTo: 3)) }
+      let groups = (0..<columns).map { _ in Int32(g.next(upTo: 4)) - 1 }  // -1 is unknown
+      let rowGroup = (0..<rows).map { r in Int32(r % 4) - 1 }
+      let weight = 0.0625 + Double(seed)
+      let block = (rows > 2 ? 1 : 0)..<rows
+      let scale = 0.75
+      var fused = [Double](repeating: .nan, count: block.count * columns)
+      var bytes = [Double](repeating: .nan, count: block.count * columns)
+      table.withUnsafeBufferPointer { t in
+        categories.withUnsafeBufferPointer { c in
+          groups.withUnsafeBufferPointer { d in
+            let addend = { (row: Int) in
+              FusedRowAddend(
+                table: t.baseAddress! + (row % 2) * 3, categories: c.baseAddress!, groups: d.baseAddress!,
+                group: rowGroup[row], groupWeight: weight)
+            }
+            fused.withUnsafeMutableBufferPointer {
+              a.multiplyRowsFused(block, by: b, into: $0, scale: scale, adding: addend)
+            }
+            bytes.withUnsafeMutableBufferPointer {
+              a.multiplyRows(block, by: compact, into: $0, scale: scale, adding: addend)
+            }
+          }
+        }
+      }
+      var weighted = 0
+      for (r, row) in block.enumerated() {
+        for j in 0..<columns {
+          let chain = reference(a, b, row: row, column: j, scale: scale)
+          let term = table[(row % 2) * 3 + Int(categories[j])]
+          let expected: Double
+          if rowGroup[row] < 0 {
+            expected = chain + term
+          } else {
+            let differ = groups[j] >= 0 && groups[j] != rowGroup[row]
+            if differ { weighted += 1 }
+            expected = chain + (term + (differ ? weight : 0))
+          }
+          #expect(fused[r * columns + j].bitPattern == expected.bitPattern)
+          #expect(bytes[r * columns + j].bitPattern == expected.bitPattern)
+        }
+      }
+      if rows >= 5 && columns >= 8 { #expect(weighted > 0) }
+    }
+  }
+
   @Test func aByteStepCopyIsExactOrRefused() throws {
     let halves = Matrix([[0, 0.5, 5], [1.5, 0, 127.5]])
     let compact = try #require(ByteStepMatrix(exactly: halves, steps: [0.5]))

@@ -17,6 +17,30 @@ void mm_fused_rows_f64(long n, long count, const double *alpha, const double *co
 /// `(double)codes[k][j] * step` (one byte per entry).
 void mm_fused_rows_u8(long n, long count, const double *alpha, const uint8_t *const *codes, double step, double *out);
 
+/// What the `_add` kernels add to each entry of one output row before its one
+/// store: `table[category[j]]` when `row_group < 0`, else
+/// `table[category[j]] + (group[j] >= 0 && group[j] != row_group ? group_weight : 0)`
+/// (that sum first, then added to the chain: `out[j] = chain + addend`).
+/// `category` and `group` hold `n` entries; `table` every category they name.
+typedef struct {
+  const double *table;
+  const int32_t *category;
+  const int32_t *group;
+  int32_t row_group;
+  double group_weight;
+} mm_row_addend;
+
+/// mm_fused_rows_f64 with the row's addend added to each chain before the
+/// store: out[j] = chain(j) + addend(j), one pass over `out` instead of two.
+void mm_fused_rows_f64_add(
+  long n, long count, const double *alpha, const double *const *rows, const mm_row_addend *addend, double *out);
+
+/// mm_fused_rows_u8 with the row's addend added before the store, as
+/// mm_fused_rows_f64_add.
+void mm_fused_rows_u8_add(
+  long n, long count, const double *alpha, const uint8_t *const *codes, double step, const mm_row_addend *addend,
+  double *out);
+
 /// Asks the processor to fetch the cache line holding `address` for a read
 /// soon (a software prefetch: no effect on any result, never faults, even on
 /// an address outside any allocation). Lets the callers overlap the cache
