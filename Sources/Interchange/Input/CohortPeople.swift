@@ -8,11 +8,9 @@ import Foundation
 ///
 /// The rows are cut into consecutive parts; the people of each part are
 /// counted first, so every part writes its mentors and mentees at their
-/// final places in the result arrays. Each row's person is moved out of
-/// the rows (its strings and arrays go on without being copied) and a
-/// blank person without heap storage of its own left in its place; the
-/// rest of the row is read in place, so no row is copied or destroyed
-/// while the people are built.
+/// final places in the result arrays. Each row is moved out of the rows
+/// (its strings and arrays go to the person without being copied) and a
+/// small placeholder left in its place, so freeing the rows costs little.
 struct CohortPeople {
   var mentors: [Mentor] = []
   var mentorLines: [Int] = []
@@ -22,11 +20,10 @@ struct CohortPeople {
   /// has goal columns), in file order.
   var growthWarnings: [InputError] = []
 
-  /// Builds the people of `rows`, leaving blank persons in `rows`.
+  /// Builds the people of `rows`, leaving placeholders in `rows`.
   ///
   /// - Parameters:
-  ///   - rows: The rows, in file order; each row's person is replaced by a
-  ///     blank one (the caller only lets the rows go).
+  ///   - rows: The rows, in file order; each is replaced by a placeholder.
   ///   - slots: Where the file's columns land among the cohort's competencies.
   ///   - mentors: Whether the rows that mentor become mentors.
   ///   - mentees: Whether the rows that are mentored become mentees.
@@ -75,40 +72,36 @@ struct CohortPeople {
                 var mentee = menteesBefore[part]
                 var partWarnings: [InputError] = []
                 var arena = LevelArena()  // for levels and goals not in cohort order
-                let blank = CohortFileParser.Row.placeholder().person
+                let placeholder = CohortFileParser.Row.placeholder()
+                let blank = placeholder.person
                 for index in bounds[part]..<bounds[part + 1] {
-                  // The row stays where it is: only its person is moved out (a
-                  // blank left in its place), the rest read in place, so the row
-                  // is neither copied nor destroyed here (the rows' array lets
-                  // it go with the others).
-                  let row = shared.rows.baseAddress! + index
-                  let (levels, goals) = slots.inCohortOrder(row.pointee, withGoals: mentees, arena: &arena)
+                  var row = (shared.rows.baseAddress! + index).move()
+                  (shared.rows.baseAddress! + index).initialize(to: placeholder)
+                  let (levels, goals) = slots.inCohortOrder(row, withGoals: mentees, arena: &arena)
                   // The person is swapped out of the row and handed on the same
                   // way: no copy of its texts and lists (one for a row that is both).
-                  var person = take(&row.pointee.person, leaving: blank)
+                  var person = take(&row.person, leaving: blank)
                   person.levels = levels
-                  let role = row.pointee.role
-                  let line = row.pointee.line
-                  let isMentor = mentors && role.mentors
-                  let isMentee = mentees && role.isMentored
+                  let isMentor = mentors && row.role.mentors
+                  let isMentee = mentees && row.role.isMentored
                   if isMentor && !isMentee {
                     (shared.mentors.baseAddress! + mentor).initialize(
-                      to: Mentor(person: take(&person, leaving: blank), capacity: row.pointee.capacity))
-                    shared.mentorLines[mentor] = line
+                      to: Mentor(person: take(&person, leaving: blank), capacity: row.capacity))
+                    shared.mentorLines[mentor] = row.line
                     mentor += 1
                     continue
                   }
                   if isMentor {
                     (shared.mentors.baseAddress! + mentor).initialize(
-                      to: Mentor(person: person, capacity: row.pointee.capacity))
-                    shared.mentorLines[mentor] = line
+                      to: Mentor(person: person, capacity: row.capacity))
+                    shared.mentorLines[mentor] = row.line
                     mentor += 1
                   }
                   guard isMentee else { continue }
                   if hasGoalColumns && !grows(goals, levels) {
                     partWarnings.append(
                       InputError(
-                        file: menteesFile, line: row.pointee.start.line, column: row.pointee.start.column,
+                        file: menteesFile, line: row.start.line, column: row.start.column,
                         message:
                           "mentee '\(person.id)' has no goal above their current level, so they have nothing "
                           + "to grow toward and, by default (rules.goal_mentees_first), only get a place left "
@@ -116,9 +109,8 @@ struct CohortPeople {
                         severity: .warning))
                   }
                   (shared.mentees.baseAddress! + mentee).initialize(
-                    to: Mentee(
-                      person: take(&person, leaving: blank), goals: goals, mentorsWanted: row.pointee.mentorsWanted))
-                  shared.menteeLines[mentee] = line
+                    to: Mentee(person: take(&person, leaving: blank), goals: goals, mentorsWanted: row.mentorsWanted))
+                  shared.menteeLines[mentee] = row.line
                   mentee += 1
                 }
                 warnings.put(partWarnings, at: part)
@@ -173,10 +165,9 @@ struct CohortPeople {
 }
 
 extension CohortFileParser.Row {
-  /// A row whose person is what a person moved out of the rows leaves
-  /// behind: no heap storage but one empty level storage of its own, so
-  /// the cores building people do not all retain and release one shared
-  /// object.
+  /// What a row moved out of the rows leaves behind: no heap storage but
+  /// one empty level storage of its own, so the cores building people do
+  /// not all retain and release one shared object.
   ///
   /// - Complexity: O(1).
   static func placeholder() -> CohortFileParser.Row {
