@@ -294,6 +294,7 @@ struct PlainLineCells: CohortRowCells {
   /// the bytes when they are already clean.
   ///
   /// - Complexity: O(length of the cell).
+  @inline(__always)  // (a call would copy the whole record, too big for registers)
   func cleanValue(_ index: Int) -> String {
     if let range = cleanRange(index) {
       return ShortASCIIText.make(bytes.baseAddress!, range.lowerBound, range.count, layoutHolds: shortTexts)

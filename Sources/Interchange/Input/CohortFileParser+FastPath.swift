@@ -155,7 +155,10 @@ extension CohortFileParser {
     let counted = PlainLineCells.forEachRow(
       bytes, range, fields: template.fields, firstLine: firstLine, runs: runs, runDestination: nextRow
     ) { cells in
-      guard count < lines, let row = parser.parseRow(cells, problems: &problems), problems.isEmpty else { return false }
+      guard count < lines else { return false }
+      // The row read through the record's address (``BorrowedLineCells``): no copies of the record.
+      let row = withUnsafePointer(to: cells) { parser.parseRow(BorrowedLineCells(cells: $0), problems: &problems) }
+      guard let row, problems.isEmpty else { return false }
       (rows + count).initialize(to: row)
       count += 1
       return true

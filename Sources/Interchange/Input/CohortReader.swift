@@ -244,7 +244,13 @@ public enum CohortReader {
       ids.append(id)
       return ids.count - 1
     }
-    let ends = links.map { $0.person == $0.manager ? (-1, -1) : (index($0.person), index($0.manager)) }
+    // (A loop, not `map`: a closure calling `index` made every access to
+    // `node` and `ids` checked at run time.)
+    var ends: [(Int, Int)] = []
+    ends.reserveCapacity(links.count)
+    for link in links {
+      ends.append(link.person == link.manager ? (-1, -1) : (index(link.person), index(link.manager)))
+    }
     let count = ids.count
     // All the links as compressed adjacency lists, then their components.
     var start = [Int](repeating: 0, count: count + 1)
@@ -257,7 +263,7 @@ public enum CohortReader {
       fill[person] += 1
     }
     let component = components(count: count, start: start, targets: targets)
-    var managers = [[Int]](repeating: [], count: count)
+    var managers = KeptManagers(count: count)
     // Union–find over the links kept inside components; `top[r]` is the
     // person at the top of root `r`'s tree.
     var set = Array(0..<count)
@@ -280,7 +286,7 @@ public enum CohortReader {
         problems.append(link.error("'\(link.person)' is listed as their own manager", file: file))
         continue
       }
-      if managers[person].contains(manager) { continue }
+      if managers.contains(manager, for: person) { continue }
       let c = component[person]
       if c == component[manager] {
         let isForest = forest[c] ?? true
@@ -309,7 +315,7 @@ public enum CohortReader {
           top[large] = newTop
         }
       }
-      managers[person].append(manager)
+      managers.append(manager, for: person)
     }
     return problems
   }
@@ -318,7 +324,7 @@ public enum CohortReader {
   /// searched within `target`'s component (where every such path lies).
   ///
   /// - Complexity: O(links kept in the component).
-  private static func chain(from start: Int, to target: Int, in managers: [[Int]], component: [Int]) -> [Int]? {
+  private static func chain(from start: Int, to target: Int, in managers: KeptManagers, component: [Int]) -> [Int]? {
     var parent: [Int: Int] = [:]
     var visited: Set<Int> = [start]
     var stack = [start]

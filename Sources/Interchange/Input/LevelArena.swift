@@ -22,7 +22,10 @@ struct LevelArena {
   /// at a time: each chunk of the fast path starts from an empty arena.
   private final class Block: @unchecked Sendable {
     let storage: LevelStorage
-    var used = 0
+    // Unchecked: one thread at a time (above), and no access to `used`
+    // overlaps another (each is a read or one `+=`), so the runtime's
+    // check of every access (two per row) finds nothing.
+    @exclusivity(unchecked) var used = 0
     // Unfilled: the reader writes each row whole before committing it, and
     // no view is made of a row it does not commit.
     init(count: Int) { storage = LevelStorage(unfilledCount: count) }
