@@ -28,9 +28,25 @@ struct ColumnSlots {
 
   /// The rows column `j` holds.
   ///
-  /// - Complexity: O(1).
+  /// - Complexity: O(1) (the slice retains the slots: for loops that run
+  ///   once per settled column, ``slots(of:)`` and ``row(at:)`` do not).
   @inline(__always)
   func rows(of j: Int) -> ArraySlice<Int> { slots[start[j]..<(start[j] + load[j])] }
+
+  /// The slots of the rows column `j` holds: ``row(at:)`` of each is one of
+  /// them. Read this way, a loop over a column's rows retains nothing (the
+  /// slice of ``rows(of:)`` retained the slots once per column, in the first
+  /// sparse solve once or twice per settled column).
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  func slots(of j: Int) -> Range<Int> { start[j]..<(start[j] + load[j]) }
+
+  /// The row in slot `s`, one of ``slots(of:)`` for some column.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  func row(at s: Int) -> Int { slots[s] }
 
   /// Puts `row` (held by no column) into a free slot of `column`.
   ///

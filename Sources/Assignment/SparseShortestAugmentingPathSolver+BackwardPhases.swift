@@ -77,7 +77,7 @@ extension SparseShortestAugmentingPathSolver {
     for k in settled where distance[k] < length {
       let delta = length - distance[k]
       v[k] = min(0, v[k] + delta)
-      for i in holding.rows(of: k) { u[i] -= delta }
+      for s in holding.slots(of: k) { u[holding.row(at: s)] -= delta }
     }
 
     // The moves, from the far end of the path toward `j`: row `i` leaves its

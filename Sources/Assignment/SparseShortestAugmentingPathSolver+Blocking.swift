@@ -96,7 +96,8 @@ extension SparseShortestAugmentingPathSolver {
       }
       settledFlag[j] = true
       settled.append(j)
-      for i in holding.rows(of: j) {
+      for s in holding.slots(of: j) {
+        let i = holding.row(at: s)
         dummyDistance = min(dummyDistance, top.distance + unassignedCost - u[i])
         var unbounded = Double.infinity
         relax(row: i, at: top.distance, limit: &unbounded)
@@ -110,7 +111,7 @@ extension SparseShortestAugmentingPathSolver {
     for j in settled {
       let delta = length - distance[j]
       v[j] -= delta
-      for i in holding.rows(of: j) { u[i] += delta }
+      for s in holding.slots(of: j) { u[holding.row(at: s)] += delta }
     }
     for r in free { u[r] += length }
     clearSearch()

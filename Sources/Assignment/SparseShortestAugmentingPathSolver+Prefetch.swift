@@ -19,14 +19,15 @@ extension SparseShortestAugmentingPathSolver {
   /// - Complexity: O(load of column `j`).
   @inline(__always)
   func prefetchFirstReads(ofRowsOf j: Int) {
-    let rows = holding.rows(of: j)
+    let rows = holding.slots(of: j)
     u.withUnsafeBufferPointer { duals in
       if rowOrder != nil {
         // One record gives both where the row starts and whether it is
         // ordered.
         let records = rowOrder!.rows
         let entries = rowOrder!.entries
-        for i in rows {
+        for s in rows {
+          let i = holding.row(at: s)
           mm_prefetch_read(duals.baseAddress! + i)
           let record = records[i]
           if record.orderedIn >= 0 {
@@ -37,7 +38,8 @@ extension SparseShortestAugmentingPathSolver {
         }
       } else {
         let rowStart = problem.rowStart
-        for i in rows {
+        for s in rows {
+          let i = holding.row(at: s)
           mm_prefetch_read(duals.baseAddress! + i)
           prefetchListedPairs(from: rowStart[i])
         }

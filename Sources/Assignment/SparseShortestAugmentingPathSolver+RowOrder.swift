@@ -183,22 +183,35 @@ struct SparseRowOrder {
     }
     let shift = Int.bitWidth - (count - 1).leadingZeroBitCount
     let bound = Double(sign: .plus, exponent: 64 - shift, significand: 1)
-    for p in start..<end {
-      let key = allCosts[p] - v[Int(problem.columnIndex[p])]
-      guard key >= 0 && key < bound && key == key.rounded(.towardZero) else { return false }
-      words[p - start] = UInt64(key) << UInt64(shift) | UInt64(p - start)
-    }
-    var packed = UnsafeMutableBufferPointer(start: words, count: count)
-    packed.sort()
     let mask = (UInt64(1) << UInt64(shift)) - 1
-    for (offset, word) in packed.enumerated() {
-      let pair = start + Int(word & mask)
-      (entries + start + offset).initialize(
-        to: Entry(
-          key: Double(word >> UInt64(shift)), cost: allCosts[pair], column: problem.columnIndex[pair],
-          pair: Int32(pair)))
+    // Through pointers (one bounds check per array, not per pair), and with
+    // signed conversions, one instruction each (a key below `bound <= 2^63` is
+    // whole exactly when converting it to `Int64` and back gives it again).
+    let whole = allCosts.withUnsafeBufferPointer { allCosts in
+      v.withUnsafeBufferPointer { v in
+        problem.columnIndex.withUnsafeBufferPointer { columnIndex in
+          for p in start..<end {
+            let key = allCosts[p] - v[Int(columnIndex[p])]
+            guard key >= 0 && key < bound else { return false }
+            let units = Int64(key)
+            guard Double(units) == key else { return false }
+            words[p - start] = UInt64(units) << UInt64(shift) | UInt64(p - start)
+          }
+          var packed = UnsafeMutableBufferPointer(start: words, count: count)
+          packed.sort()
+          for offset in 0..<count {
+            let word = words[offset]
+            let pair = start + Int(word & mask)
+            (entries + start + offset).initialize(
+              to: Entry(
+                key: Double(Int64(bitPattern: word >> UInt64(shift))), cost: allCosts[pair],
+                column: columnIndex[pair], pair: Int32(pair)))
+          }
+          return true
+        }
+      }
     }
-    return true
+    return whole
   }
 }
 
