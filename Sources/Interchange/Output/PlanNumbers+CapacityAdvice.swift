@@ -13,7 +13,9 @@ extension PlanNumbers {
       guard plan.summary.unmatched > 0 else { return nil }
       return ["Capacity advice: no single extra mentor place would match anyone more or raise the total fit"]
     }
-    return ["Capacity advice (exact gain of one more place, best first):"] + advice.map(capacityAdviceLine)
+    let heading =
+      "Capacity advice (each line alone: the exact gain of one more place at that mentor, best first):"
+    return [heading] + advice.map(capacityAdviceLine)
   }
 
   /// The most moves an advice line names; a longer chain is named by its
