@@ -11,21 +11,6 @@
 set -euo pipefail
 tree="$(cd "$1" && pwd)"
 here="$(cd "$(dirname "$0")" && pwd)"
-release="$tree/.build/release"
-checkouts="$tree/.build/checkouts"
 binary="${READ_CPU_BINARY:-$(mktemp -d)/read-cpu}"
-objects=()
-for module in Interchange CompetencyModel Assignment Rationale Circles LinearAlgebra CohortGenerator Yams ZIPFoundation; do
-  objects+=("$release/$module.build"/*.o)
-done
-while IFS= read -r object; do objects+=("$object"); done < <(find "$release/CYaml.build" -name "*.o")
-kernels=()  # CKernels (C, linked by the Assignment objects), when the tree has it
-if [ -d "$release/CKernels.build" ]; then
-  objects+=("$release/CKernels.build"/*.o)
-  kernels=(-Xcc -fmodule-map-file="$release/CKernels.build/module.modulemap" -Xcc -I"$tree/Sources/CKernels/include")
-fi
-swiftc -O -I "$release/Modules" -I "$tree/Sources/CLapack" \
-  -Xcc -fmodule-map-file="$checkouts/ZIPFoundation/Sources/CZLib/module.modulemap" \
-  -Xcc -I"$checkouts/Yams/Sources/CYaml/include" ${kernels[@]+"${kernels[@]}"} \
-  "$here/read-cpu.swift" "${objects[@]}" -llapack -lblas -lz -o "$binary" 2>&1 | grep -v warning >&2 || true
+"$here/../link-driver.sh" "$tree" "$here/read-cpu.swift" "$binary"
 "$binary" "$2" "${3:--}" "${4:-10}"
