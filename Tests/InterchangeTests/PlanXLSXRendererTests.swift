@@ -107,6 +107,34 @@ import _TestSupport
     #expect(!fairRows.contains { $0.first == .text("Cohort") })
   }
 
+  /// Each capacity advice row holds, beside its gain, every move of its
+  /// chain (the plan's lines name at most three).
+  @Test func capacityAdviceRowsListEveryMove() throws {
+    var plan = Self.plan()
+    plan.summary.capacityAdvice = CapacityAdvice.compute(for: plan)
+    let advice = try #require(plan.summary.capacityAdvice)
+    try #require(advice.contains { !$0.moves.isEmpty })
+    let rows = PlanXLSXRenderer.summaryRows(plan, context: nil)
+    #expect(rows[0] == [.text("Measure"), .text("Value"), .text("Moves")])
+    for a in advice {
+      let matched = a.matchedGain > 0 ? ", \(a.matchedGain) more matched" : ""
+      let label = "One more place at \(a.mentor.id) \(a.mentor.name)\(matched): fit gain"
+      let row = try #require(rows.first { $0[0] == .text(label) })
+      #expect(row[1] == .formatted(a.fitGain, .threeDecimals))
+      if a.moves.isEmpty {
+        #expect(row.count == 2)
+      } else {
+        #expect(row.count == 3)
+        guard case .text(let moves) = row[2] else {
+          Issue.record("the moves cell is not text")
+          continue
+        }
+        for m in a.moves { #expect(moves.contains("\(m.mentee) \(m.from ?? "(unmatched)") → \(m.to)")) }
+        #expect(!moves.contains("…"))
+      }
+    }
+  }
+
   @Test func workbookOptionsAreWrittenWhereSpreadsheetsLookForThem() throws {
     var sheet = XLSXWorkbook.Sheet(
       name: "O'Brien", rows: [[.text("Name"), .text("Fit")], [.text("a long name here"), .number(0.5)]], frozenRows: 1,

@@ -119,7 +119,7 @@ enum PlanXLSXRenderer {
   static func summaryRows(_ plan: PairingPlan, context: PlanReportContext?) -> [[XLSXWorkbook.Cell]] {
     let s = plan.summary
     let m = plan.metrics
-    var rows: [[XLSXWorkbook.Cell]] = [[.text("Measure"), .text("Value")]]
+    var rows: [[XLSXWorkbook.Cell]] = [[.text("Measure"), .text("Value"), .text("Moves")]]
     func add(_ name: String, _ value: Double?, _ format: XLSXWorkbook.NumberFormat) {
       rows.append([.text(name), value.map { .formatted($0, format) } ?? .empty])
     }
@@ -155,10 +155,13 @@ enum PlanXLSXRenderer {
     add("Places taken", Double(s.placesUsed), .integer)
     add("Mentors at capacity", Double(s.mentorsAtCapacity), .integer)
     add("Mentors without a mentee", Double(s.mentors - s.mentorsUsed), .integer)
-    // Capacity advice: the exact gain of one more place at each advised mentor.
+    // Capacity advice: the exact gain of one more place at each advised
+    // mentor, and beside it every move of the chain that uses it (a sheet
+    // has room for the whole chain, unlike the plan's lines).
     for a in s.capacityAdvice ?? [] {
       let matched = a.matchedGain > 0 ? ", \(a.matchedGain) more matched" : ""
       add("One more place at \(a.mentor.id) \(a.mentor.name)\(matched): fit gain", a.fitGain, .threeDecimals)
+      if !a.moves.isEmpty { rows[rows.count - 1].append(.text(PlanNumbers.moves(a, all: true))) }
     }
     add("Growth goals", Double(m.goals), .integer)
     add("Growth goals covered", Double(m.goalsCovered), .integer)
