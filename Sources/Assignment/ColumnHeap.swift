@@ -100,8 +100,17 @@ struct ColumnHeap {
     let entry = Entry(distance: distance, full: full, column: column)
     if state.pointee.count == state.pointee.capacity { grow() }
     let base = state.pointee.base
-    var k = state.pointee.count
+    let k = state.pointee.count
     state.pointee.count = k + 1
+    Self.siftUp(entry, from: k, in: base)
+  }
+
+  /// Places `entry` at slot `k` (a hole) or above it: the entries above
+  /// that it precedes move down one level each. Shared by `push` (from the
+  /// end) and `popMinimum` (from the leaf its hole reached).
+  @inline(__always)
+  private static func siftUp(_ entry: Entry, from k: Int, in base: UnsafeMutablePointer<Entry>) {
+    var k = k
     while k > 0 {
       let parent = (k - 1) >> 1
       let above = base[parent]
@@ -145,14 +154,7 @@ struct ColumnHeap {
       hole = child
     }
     // ...and the last entry rises from there to its place.
-    while hole > 0 {
-      let parent = (hole - 1) >> 1
-      let above = base[parent]
-      guard last < above else { break }
-      base[hole] = above
-      hole = parent
-    }
-    base[hole] = last
+    Self.siftUp(last, from: hole, in: base)
     return first
   }
 }

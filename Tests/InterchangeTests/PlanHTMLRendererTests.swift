@@ -149,11 +149,7 @@ import _TestSupport
   }
 
   @Test func theMarkdownPlanExplainsFitInTheHTMLNotesWords() throws {
-    let cohort = Cohort(
-      competencies: ["Coaching", "Finance"], mentors: [CohortFixtures.mentor("m1", levels: [2, 2])],
-      mentees: [CohortFixtures.mentee("e1", levels: [1, 1], goals: [3, 3])])
-    let plan = CohortMatcher.match(cohort, configuration: MatchingConfiguration())
-    try #require(!plan.pairs.isEmpty)
+    let plan = try PlanTextWordingTests.onePairPlan()
     let markdown = PlanMarkdownRenderer.render(plan)
     let note = PlanFitScale.explanation(plan)
     // Once, as its own paragraph, between the summary list and the pairs.
@@ -164,8 +160,8 @@ import _TestSupport
     #expect(PlanHTMLRenderer.render(plan, context: Self.context).contains(PlanHTMLRenderer.escape(note)))
     // No pairs, no fit to read: no paragraph.
     let nobody = Cohort(
-      competencies: cohort.competencies, mentors: [CohortFixtures.mentor("m1", levels: [2, 2], capacity: 0)],
-      mentees: cohort.mentees)
+      competencies: plan.model.cohort.competencies,
+      mentors: [CohortFixtures.mentor("m1", levels: [2, 2], capacity: 0)], mentees: plan.model.cohort.mentees)
     let empty = CohortMatcher.match(nobody, configuration: MatchingConfiguration())
     try #require(empty.pairs.isEmpty)
     #expect(!PlanMarkdownRenderer.render(empty).contains("How to read fit"))

@@ -8,12 +8,19 @@ import _TestSupport
 /// What the text plan and every format's capacity advice say: the fit scale
 /// in the text summary, and the moves that use an advised place.
 @Suite struct PlanTextWordingTests {
-  @Test func theTextPlanExplainsFitInTheOtherPlansWords() throws {
+  /// One mentee, one mentor who covers half of each goal: a plan with one
+  /// pair, for the tests of the fit scale's note in every format.
+  static func onePairPlan() throws -> PairingPlan {
     let cohort = Cohort(
       competencies: ["Coaching", "Finance"], mentors: [CohortFixtures.mentor("m1", levels: [2, 2])],
       mentees: [CohortFixtures.mentee("e1", levels: [1, 1], goals: [3, 3])])
     let plan = CohortMatcher.match(cohort, configuration: MatchingConfiguration())
     try #require(!plan.pairs.isEmpty)
+    return plan
+  }
+
+  @Test func theTextPlanExplainsFitInTheOtherPlansWords() throws {
+    let plan = try Self.onePairPlan()
     let text = PlanTableRenderer.render(plan)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     // After the certificate line, before the pairs: the note, wrapped at 100 columns, word for word.
@@ -26,8 +33,8 @@ import _TestSupport
     #expect(lines[blank + 1].hasPrefix("MENTEE"))
     // No pairs, no fit to read.
     let nobody = Cohort(
-      competencies: cohort.competencies, mentors: [CohortFixtures.mentor("m1", levels: [2, 2], capacity: 0)],
-      mentees: cohort.mentees)
+      competencies: plan.model.cohort.competencies,
+      mentors: [CohortFixtures.mentor("m1", levels: [2, 2], capacity: 0)], mentees: plan.model.cohort.mentees)
     let empty = CohortMatcher.match(nobody, configuration: MatchingConfiguration())
     try #require(empty.pairs.isEmpty)
     #expect(!PlanTableRenderer.render(empty).contains("How to read fit"))
