@@ -4,6 +4,10 @@
 /// bits). Every count of "better" mentors (the pricing pass's statistics,
 /// the required pairs', the several-mentors path's, the plan's ranks) uses
 /// this one threshold, so a rank means the same whichever path computed it.
+///
+/// Invariant: `threshold(above: s) > s` for every finite `s` (the tolerance
+/// is positive and far above a double's rounding), so no score is better
+/// than itself.
 public enum ScoreTie {
   /// The relative difference up to which two scores count as the same: far
   /// above rounding and far below the three decimals that reports show.

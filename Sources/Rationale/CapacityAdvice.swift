@@ -58,6 +58,9 @@ public struct CapacityAdvice: Sendable, Equatable, Codable {
   public var placeLeftFree: String? = nil
 
   /// One mentee's move in a chain: ids of the mentee and the mentors.
+  ///
+  /// Invariant: the ids are the plan's cohort's: `mentee` a mentee's,
+  /// `from` (when set) and `to` mentors'.
   public struct Move: Sendable, Equatable, Codable {
     /// The mentee who moves.
     public var mentee: String
