@@ -104,4 +104,52 @@ import _TestSupport
     let text = PlanTableRenderer.render(plan)
     for a in advice { #expect(text.contains(DisplayText.visible(PlanNumbers.capacityAdviceLine(a)))) }
   }
+
+  /// The simplest way to match a mentee the advice would match through a
+  /// chain: their best-scoring eligible mentor, found here from the scores
+  /// and the rules independently of the renderer, with that pair's fit as the
+  /// gain; one line per such mentee, after the advice lines.
+  @Test func aChainIsWeighedAgainstTheSimplestPlace() throws {
+    var checked = 0
+    for seed in UInt64(1)...12 { checked += try simplestPlaces(seed: seed) }
+    #expect(checked > 0, "the fixtures should have a mentee matched through a chain")
+  }
+
+  /// Checks one generated cohort's simplest-place lines; returns how many.
+  func simplestPlaces(seed: UInt64) throws -> Int {
+    var cohort = CohortFixtures.generated(mentees: 40, mentors: 8, competencies: 4, seed: seed)
+    for j in cohort.mentors.indices { cohort.mentors[j].capacity = 1 + j % 3 }
+    var configuration = MatchingConfiguration()
+    configuration.rules.goalMenteesFirst = false
+    var plan = CohortMatcher.match(cohort, configuration: configuration)
+    plan.summary.capacityAdvice = CapacityAdvice.compute(for: plan)
+    let advice = try #require(plan.summary.capacityAdvice)
+    guard let lines = PlanNumbers.capacityAdvice(plan) else { return 0 }
+    let simplest = lines.filter { $0.hasPrefix("simplest for ") }
+    #expect(lines.count == 1 + advice.count + simplest.count || advice.isEmpty)
+    #expect(Array(lines.suffix(simplest.count)) == simplest)
+    let m = cohort.mentors.count
+    var expected = 0
+    var seen = Set<String>()
+    for a in advice {
+      guard let newly = a.newlyMatched, seen.insert(newly).inserted, a.moves.contains(where: { $0.from != nil })
+      else { continue }
+      let i = try #require(cohort.mentees.firstIndex { $0.id == newly })
+      var row = [Double](repeating: 0, count: m)
+      row.withUnsafeMutableBufferPointer { buffer in
+        plan.model.fillScores(mentees: i..<(i + 1), into: buffer)
+        plan.rules.mask(rows: i..<(i + 1), scores: buffer)
+      }
+      let allowed = (0..<m).filter { !row[$0].isNaN }
+      let best = try #require(allowed.max { row[$0] < row[$1] || (row[$0] == row[$1] && $0 > $1) })
+      expected += 1
+      let line = try #require(simplest.first { $0.hasPrefix("simplest for \(newly) ") })
+      #expect(line.contains("one more place at \(cohort.mentors[best].id) "), "\(line)")
+      #expect(line.contains("total fit \(PlanNumbers.signed(row[best])) ("), "\(line)")
+      let changed = a.moves.filter { $0.from != nil }.count
+      #expect(line.hasSuffix("changes \(changed) pair\(changed == 1 ? "" : "s"))"), "\(line)")
+    }
+    #expect(simplest.count == expected, "seed \(seed)")
+    return expected
+  }
 }

@@ -15,7 +15,45 @@ extension PlanNumbers {
     }
     let heading =
       "Capacity advice (each line alone: the exact gain of one more place at that mentor, best first):"
-    return [heading] + advice.map(capacityAdviceLine)
+    return [heading] + advice.map(capacityAdviceLine) + simplestWays(plan, advice)
+  }
+
+  /// For each mentee the advice would match whose first line moves other
+  /// pairs, the simplest way to match them instead: one more place at their
+  /// best-scoring eligible mentor, which changes no other pair and adds that
+  /// pair's fit, `score(i, j*)`, to the total (the plan stays within every
+  /// other capacity, and the rules allow the pair). A programme manager can
+  /// then weigh the first line's extra fit against the pairs it moves:
+  /// `"simplest for E9 Bo: one more place at M2 Ana, their best-scoring
+  /// eligible mentor, and no other pair changes: total fit +0.756 (the first
+  /// line for them gains 0.098 more and changes 19 pairs)"`. Only mentees
+  /// unmatched because capacity ran out have such a mentor.
+  ///
+  /// - Complexity: O(entries · (moves + unmatched) + pairs).
+  static func simplestWays(_ plan: PairingPlan, _ advice: [CapacityAdvice]) -> [String] {
+    var seen = Set<String>()
+    var lines: [String] = []
+    for a in advice {
+      guard let newly = a.newlyMatched, seen.insert(newly).inserted else { continue }
+      let changed = a.moves.filter { $0.from != nil }.count
+      guard changed > 0, let u = plan.unmatched.first(where: { $0.menteeID == newly }),
+        case .capacityExhausted(_, let mentorID, let best) = u.reason
+      else { continue }
+      let name =
+        advice.first { $0.mentor.id == mentorID }?.mentor.name
+        ?? plan.pairs.first { $0.mentorID == mentorID }?.mentorName
+      let mentor = name.map { "\(mentorID) \($0)" } ?? mentorID
+      let pairs = "\(changed) pair\(changed == 1 ? "" : "s")"
+      let more = a.fitGain - best
+      let comparison =
+        more >= 0.0005
+        ? "the first line for them gains \(score(more)) more and changes \(pairs)"
+        : "as much as the first line for them, which changes \(pairs)"
+      lines.append(
+        "simplest for \(newly) \(u.menteeName): one more place at \(mentor), their best-scoring eligible mentor,"
+          + " and no other pair changes: total fit \(signed(best)) (\(comparison))")
+    }
+    return lines
   }
 
   /// The most moves an advice line names; a longer chain is named by its
