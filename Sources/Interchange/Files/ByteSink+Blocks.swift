@@ -1,4 +1,3 @@
-import Assignment
 import Foundation
 
 extension ByteSink {
@@ -6,11 +5,14 @@ extension ByteSink {
   /// the items were written one after the other, with the work spread over
   /// every core and the file's writes overlapped with the formatting.
   ///
-  /// The blocks go in batches of four per core. While the cores write batch
-  /// *k* into their own buffers, one more work item appends batch *k* − 1
-  /// to this sink in order (for a file sink: `write(2)` and the start of
-  /// the disk's writeback), so no core waits for the copies and system
-  /// calls. Memory holds at most two batches of blocks.
+  /// One worker per core claims blocks in turn and formats each into its
+  /// own buffer; the worker that finishes the block next in order appends
+  /// it and every following block already formatted to this sink (for a
+  /// file sink: `write(2)` and the start of the disk's writeback) while the
+  /// others go on formatting (``BlockPipeline``). No worker waits for a
+  /// group of blocks to end, and each block goes to the file as soon as
+  /// the blocks before it have. A single block (or a single core) is
+  /// written straight into this sink on the calling thread.
   ///
   /// ```swift
   /// sink.appendBlocks(count: rows.count, block: 512) { range, out in
@@ -22,40 +24,33 @@ extension ByteSink {
   ///   - count: The number of items.
   ///   - block: Items per block (at least 1).
   ///   - write: Writes the items of `range` to the sink it is given.
-  /// - Complexity: O(bytes written); O(8 × cores × block) items' bytes in memory.
+  /// - Complexity: O(bytes written); at most 8 × cores blocks' bytes in memory
+  ///   (4 × cores claimed ahead of the appender, as many being appended).
   mutating func appendBlocks(
     count: Int, block: Int, _ write: @Sendable (_ range: Range<Int>, _ sink: inout ByteSink) -> Void
   ) {
     let block = max(1, block)
     let blocks = (count + block - 1) / block
-    let perBatch = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
-    var pending: [BlockBytes] = []
-    var expectedBlockBytes = 1 << 16
-    var first = 0
-    while first < blocks || !pending.isEmpty {
-      let last = min(blocks, first + perBatch)
-      let produced = ResultSlots<BlockBytes>(count: last - first)
-      let base = first
-      let capacity = expectedBlockBytes
-      let previous = pending
-      withUnsafeMutablePointer(to: &self) { sink in
-        let target = SinkPointer(sink: sink)
-        // Item 0 appends the previous batch while the others write this one.
-        DispatchQueue.concurrentPerform(iterations: last - first + 1) { item in
-          if item == 0 {
-            for bytes in previous { target.append(bytes) }
-            return
-          }
+    let workers = min(blocks, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    guard workers > 1 else {
+      for first in stride(from: 0, to: count, by: block) { write(first..<min(count, first + block), &self) }
+      return
+    }
+    let pipeline = BlockPipeline(blocks: blocks, window: 4 * workers, expectedBytes: 1 << 16)
+    withUnsafeMutablePointer(to: &self) { sink in
+      let target = SinkPointer(sink: sink)
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while let (index, capacity) = pipeline.claim() {
           var out = ByteSink(capacity: capacity)
-          let start = (base + item - 1) * block
+          let start = index * block
           write(start..<min(count, start + block), &out)
-          produced.put(out.takeBytes(), at: item - 1)
+          var due = pipeline.finish(index, out.takeBytes())
+          while !due.isEmpty {
+            for bytes in due { target.append(bytes) }
+            due = pipeline.appended()
+          }
         }
       }
-      pending = last > first ? produced.all() : []
-      // The next blocks' buffers start at the largest block seen, plus an eighth.
-      if let largest = pending.map(\.count).max() { expectedBlockBytes = max(256, largest + largest / 8) }
-      first = last
     }
   }
 }
@@ -64,8 +59,8 @@ extension ByteSink {
 /// that appends them; freed with the box.
 ///
 /// `@unchecked Sendable` is safe: the bytes are written before the box is
-/// shared (through ``ResultSlots``, after `concurrentPerform` joins) and
-/// only read afterwards.
+/// shared (through ``BlockPipeline``, under its lock) and only read
+/// afterwards.
 final class BlockBytes: @unchecked Sendable {
   /// The first byte.
   let start: UnsafeMutablePointer<UInt8>
@@ -83,7 +78,8 @@ final class BlockBytes: @unchecked Sendable {
 /// The sink of ``ByteSink/appendBlocks(count:block:_:)``, reached from the
 /// one work item that appends to it.
 ///
-/// `@unchecked Sendable` is safe: only work item 0 of each batch uses it,
+/// `@unchecked Sendable` is safe: only the worker that is the pipeline's
+/// appender uses it (one at a time, handed over under the pipeline's lock),
 /// while the caller waits in `concurrentPerform` and touches neither the
 /// sink nor the pointer; the pointer does not outlive that call.
 private struct SinkPointer: @unchecked Sendable {

@@ -14,7 +14,7 @@ extension PlanCSVRenderer {
   ///   - plan: The plan.
   ///   - sink: Where the bytes go.
   /// - Complexity: O(size of the output + *r* log *r*) for *r* rows;
-  ///   two batches of 4 × cores blocks of 256 rows in memory beyond the sink's megabyte.
+  ///   at most 8 × cores blocks of 256 rows in memory beyond the sink's megabyte.
   static func write(_ plan: PairingPlan, to sink: inout ByteSink) {
     let cohort = plan.model.cohort
     for (index, name) in header.enumerated() {

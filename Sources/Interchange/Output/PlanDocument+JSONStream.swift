@@ -72,7 +72,7 @@ extension PlanDocument {
   /// - Parameters:
   ///   - plan: The plan.
   ///   - sink: Where the bytes go.
-  /// - Complexity: O(size of the document); two batches of 4 × cores blocks of 256 pairs in memory
+  /// - Complexity: O(size of the document); at most 8 × cores blocks of 256 pairs in memory
   ///   beyond the sink's megabyte (about 11 MB of a generated plan at 2 cores).
   public static func writeJSON(_ plan: PairingPlan, to sink: inout ByteSink) {
     let outline = [UInt8](json(PlanDocument(skeletonOf: plan)))
