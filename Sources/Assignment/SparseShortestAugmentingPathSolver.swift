@@ -49,8 +49,11 @@ struct SparseShortestAugmentingPathSolver {
   var predecessor: SearchBuffer<Int>
   var predecessorPair: SearchBuffer<Int>
   var settledFlag: SearchBuffer<Bool>
-  var touched: [Int]
-  var settled: [Int]
+  /// The columns whose key or distance left +∞ in the current search, and
+  /// those it settled (each at most once per search; pointer-held, see
+  /// ``SearchStack``).
+  var touched: SearchStack
+  var settled: SearchStack
   var heap: ColumnHeap
 
   /// The column each row held in a previous solve, or -1: preferred among ties.
@@ -129,8 +132,8 @@ struct SparseShortestAugmentingPathSolver {
     predecessor = SearchBuffer(repeating: -1, count: m)
     predecessorPair = SearchBuffer(repeating: -1, count: m)
     settledFlag = SearchBuffer(repeating: false, count: m)
-    touched = []
-    settled = []
+    touched = SearchStack(capacity: m)
+    settled = SearchStack(capacity: m)
     heap = ColumnHeap()
   }
 
@@ -221,8 +224,8 @@ struct SparseShortestAugmentingPathSolver {
       settledFlag[k] = false
     }
     for k in settled { settledFlag[k] = false }
-    touched.removeAll(keepingCapacity: true)
-    settled.removeAll(keepingCapacity: true)
+    touched.removeAll()
+    settled.removeAll()
   }
 
   /// The solution in the public, score-unit form.
