@@ -17,8 +17,6 @@ struct CohortFileParser {
   /// A person's row, read without errors, with levels and goals in the
   /// order of this file's `level:` and `goal:` columns.
   struct Row {
-    // (``CohortPeople`` takes a row apart by moving out each field that
-    // holds a reference: a new such field must be moved out there too.)
     /// The person, with `levels` still empty.
     var person: Person
     /// The capacity of a mentor (0 for a mentee-only row).
@@ -253,13 +251,11 @@ struct CohortFileParser {
         InputError(file: file, line: field.line, column: field.column, message: message))
     }
     let columns = self.columns
-    // (Inlined: a call per fixed cell, returning the text in a tuple, cost a
-    // retain and a release of it besides the call.)
-    @inline(__always) func text(_ column: CohortColumns.Fixed) -> (value: String, field: Int)? {
+    func text(_ column: CohortColumns.Fixed) -> (value: String, field: Int)? {
       guard let index = columns.fixedIndex[column.ordinal] else { return nil }
       return (record.cleanValue(index), index)
     }
-    @inline(__always) func optional(_ column: CohortColumns.Fixed) -> String? {
+    func optional(_ column: CohortColumns.Fixed) -> String? {
       guard let cell = text(column), !cell.value.isEmpty else { return nil }
       return cell.value
     }

@@ -73,40 +73,35 @@ struct CohortPeople {
                 var partWarnings: [InputError] = []
                 var arena = LevelArena()  // for levels and goals not in cohort order
                 let placeholder = CohortFileParser.Row.placeholder()
-                // Each row is moved here and taken apart field by field: its
-                // person, levels, goals and lists are moved out (no copies, no
-                // blank person swapped in), the rest is plain bytes.
-                let held = UnsafeMutablePointer<CohortFileParser.Row>.allocate(capacity: 1)
-                defer { held.deallocate() }
+                let blank = placeholder.person
                 for index in bounds[part]..<bounds[part + 1] {
-                  held.moveInitialize(from: shared.rows.baseAddress! + index, count: 1)
+                  var row = (shared.rows.baseAddress! + index).move()
                   (shared.rows.baseAddress! + index).initialize(to: placeholder)
-                  let (levels, goals) = slots.inCohortOrder(held.pointee, withGoals: mentees, arena: &arena)
-                  let role = held.pointee.role
-                  let capacity = held.pointee.capacity
-                  let mentorsWanted = held.pointee.mentorsWanted
-                  let line = held.pointee.line
-                  let start = held.pointee.start
-                  var person = Self.movedOut(held)
+                  let (levels, goals) = slots.inCohortOrder(row, withGoals: mentees, arena: &arena)
+                  // The person is swapped out of the row and handed on the same
+                  // way: no copy of its texts and lists (one for a row that is both).
+                  var person = take(&row.person, leaving: blank)
                   person.levels = levels
-                  let isMentor = mentors && role.mentors
-                  let isMentee = mentees && role.isMentored
+                  let isMentor = mentors && row.role.mentors
+                  let isMentee = mentees && row.role.isMentored
                   if isMentor && !isMentee {
-                    (shared.mentors.baseAddress! + mentor).initialize(to: Mentor(person: person, capacity: capacity))
-                    shared.mentorLines[mentor] = line
+                    (shared.mentors.baseAddress! + mentor).initialize(
+                      to: Mentor(person: take(&person, leaving: blank), capacity: row.capacity))
+                    shared.mentorLines[mentor] = row.line
                     mentor += 1
                     continue
                   }
                   if isMentor {
-                    (shared.mentors.baseAddress! + mentor).initialize(to: Mentor(person: person, capacity: capacity))
-                    shared.mentorLines[mentor] = line
+                    (shared.mentors.baseAddress! + mentor).initialize(
+                      to: Mentor(person: person, capacity: row.capacity))
+                    shared.mentorLines[mentor] = row.line
                     mentor += 1
                   }
                   guard isMentee else { continue }
                   if hasGoalColumns && !grows(goals, levels) {
                     partWarnings.append(
                       InputError(
-                        file: menteesFile, line: start.line, column: start.column,
+                        file: menteesFile, line: row.start.line, column: row.start.column,
                         message:
                           "mentee '\(person.id)' has no goal above their current level, so they have nothing "
                           + "to grow toward and, by default (rules.goal_mentees_first), only get a place left "
@@ -114,8 +109,8 @@ struct CohortPeople {
                         severity: .warning))
                   }
                   (shared.mentees.baseAddress! + mentee).initialize(
-                    to: Mentee(person: person, goals: goals, mentorsWanted: mentorsWanted))
-                  shared.menteeLines[mentee] = line
+                    to: Mentee(person: take(&person, leaving: blank), goals: goals, mentorsWanted: row.mentorsWanted))
+                  shared.menteeLines[mentee] = row.line
                   mentee += 1
                 }
                 warnings.put(partWarnings, at: part)
@@ -144,18 +139,15 @@ struct CohortPeople {
     let menteeLines: UnsafeMutableBufferPointer<Int>
   }
 
-  /// The person of the row at `row`, moved out (no copy of its texts and
-  /// lists), and the row's other stored values that hold references (its
-  /// levels, goals and listed goals) moved out and dropped: `row` is left
-  /// uninitialized (its other fields are plain values).
+  /// The value of `person`, moved out (no copy of its texts and lists),
+  /// leaving `blank` (a copy of a person without heap storage of its own).
   ///
-  /// - Complexity: O(1) (O(listed goals) to drop them).
+  /// - Complexity: O(1).
   @inline(__always)
-  private static func movedOut(_ row: UnsafeMutablePointer<CohortFileParser.Row>) -> Person {
-    _ = row.pointer(to: \.levels)!.move()
-    _ = row.pointer(to: \.goals)!.move()
-    _ = row.pointer(to: \.listedGoals)!.move()
-    return row.pointer(to: \.person)!.move()
+  private static func take(_ person: inout Person, leaving blank: Person) -> Person {
+    var taken = blank
+    swap(&taken, &person)
+    return taken
   }
 
   /// Whether some goal is above its level (a missing goal, stored as NaN,
