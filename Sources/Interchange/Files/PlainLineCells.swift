@@ -101,13 +101,10 @@ struct PlainLineCells: CohortRowCells {
   ///
   /// The cells of the level runs (``LevelRuns``) are read as levels on the
   /// way, in the same pass: while each is empty or the one- or three-byte
-  /// form of a level from 0 to 5, the split finds the cells by a comma mask
-  /// per 64 bytes (``maskedRun(_:from:end:readable:count:values:nextStarts:empty:tenths:)``),
-  /// then, near the buffer's end or at a cell the mask's loop leaves, steps
-  /// from cell to cell on its bytes (they hold no comma, quote or carriage
-  /// return), and keeps the value for ``quickLevels(from:count:into:empty:)``;
-  /// at the first other cell it goes on eight bytes at a time as for the
-  /// other cells.
+  /// form of a level from 0 to 5, the split steps from cell to cell on its
+  /// bytes (they hold no comma, quote or carriage return) and keeps the
+  /// value for ``quickLevels(from:count:into:empty:)``; at the first other
+  /// cell it goes on eight bytes at a time as for the other cells.
   ///
   /// - Parameter tenths: ``LevelRuns/tenths()``: the value of `d.d` read
   ///   from that table at `dd` (the same double as `Double(dd) / 10`, without
@@ -151,13 +148,9 @@ struct PlainLineCells: CohortRowCells {
           : (runs.second.first, runs.second.count, runs.second.empty, runs.first.count)
         _ = first
         let values = runValues! + offset
-        // As far as a comma mask per 64 bytes reads the cells, then cell by cell.
-        var (k, next, finished) = Self.maskedRun(
-          base, from: index, end: end, readable: bytes.count, count: count, values: values,
-          nextStarts: starts + cells, empty: empty, tenths: tables)
-        index = next
-        cells &+= finished ? k &- 1 : k
-        while k < count && !finished {
+        var k = 0
+        var finished = false
+        while k < count {
           // A cell ends at a comma or at the end of the line.
           var length = 0
           if index < end && base[index] != CSVTokenizer.comma {
