@@ -13,21 +13,17 @@ extension ParallelBlockPass {
   ///
   /// The rows are cut into chunks of at most `source.blockRows` rows
   /// (``chunks(of:blockRows:)``); worker `w` of `W` takes chunks
-  /// `w, w + W, …` in order, as ``run(over:workers:slice:makeState:body:)`` takes
-  /// blocks, and scores each chunk in slices of at most
-  /// ``sliceRows(of:)`` chosen rows, in order, filling each maximal run of
-  /// consecutive rows of a slice with one `source.fill`. The body receives
-  /// each slice's rows and their scores right after they are scored, row
-  /// `r` of the slice at `r · columns` (row-major).
+  /// `w, w + W, …` in order, as ``run(over:workers:makeState:body:)`` takes
+  /// blocks, and fills each maximal run of consecutive rows of its chunk with
+  /// one `source.fill`. The body receives the chunk's rows and their scores,
+  /// row `r` of the chunk at `r · columns` (row-major).
   ///
-  /// - Parameter slice: Chosen rows per slice (at least 1); by default
-  ///   ``sliceRows(of:)``.
   /// - Precondition: `rows` ascending, distinct, within `0..<source.rows`.
   /// - Returns: One state per worker that ran, in worker order.
-  /// - Complexity: one `source.fill` per run of consecutive chosen rows
-  ///   within a slice; memory one slice buffer per worker.
+  /// - Complexity: one `source.fill` per run of consecutive chosen rows;
+  ///   memory one block buffer per worker.
   static func run<Source: ScoreBlockSource, State>(
-    over source: Source, rows: [Int], workers: Int = defaultWorkers, slice: Int? = nil, makeState: () -> State,
+    over source: Source, rows: [Int], workers: Int = defaultWorkers, makeState: () -> State,
     body: @escaping @Sendable (inout State, [Int], UnsafeMutableBufferPointer<Double>) -> Void
   ) -> [State] {
     precondition(
@@ -37,25 +33,19 @@ extension ParallelBlockPass {
     let chunks = chunks(of: rows, blockRows: source.blockRows)
     let count = max(1, min(workers, chunks.count))
     let m = source.columns
-    let slice = max(1, slice ?? sliceRows(of: source))
-    return perWorker(count, over: source, bufferRows: slice, makeState: makeState) { w, state, b in
+    return perWorker(count, over: source, makeState: makeState) { w, state, b in
       for index in stride(from: w, to: chunks.count, by: count) {
         let chunk = chunks[index]
-        var low = 0
-        while low < chunk.count {
-          let high = min(low + slice, chunk.count)
-          var start = low
-          while start < high {
-            var end = start + 1
-            while end < high && chunk[end] == chunk[end - 1] + 1 { end += 1 }
-            source.fill(
-              rows: chunk[start]..<(chunk[end - 1] + 1),
-              into: UnsafeMutableBufferPointer(rebasing: b[((start - low) * m)..<((end - low) * m)]))
-            start = end
-          }
-          body(&state, Array(chunk[low..<high]), UnsafeMutableBufferPointer(rebasing: b[0..<((high - low) * m)]))
-          low = high
+        var start = 0
+        while start < chunk.count {
+          var end = start + 1
+          while end < chunk.count && chunk[end] == chunk[end - 1] + 1 { end += 1 }
+          source.fill(
+            rows: chunk[start]..<(chunk[end - 1] + 1),
+            into: UnsafeMutableBufferPointer(rebasing: b[(start * m)..<(end * m)]))
+          start = end
         }
+        body(&state, chunk, UnsafeMutableBufferPointer(rebasing: b[0..<(chunk.count * m)]))
       }
     }
   }

@@ -37,13 +37,6 @@ struct SearchBuffer<Element: BitwiseCopyable> {
     self.count = count
   }
 
-  /// The first element's address, valid while this buffer or a copy of it
-  /// lives: for a loop that reads the buffer many times, so that the address
-  /// is held in a register rather than read again from the owner (a
-  /// search's `self`) after every store.
-  @inline(__always)
-  var baseAddress: UnsafeMutablePointer<Element> { base }
-
   /// The element at `index`, which must be in `0..<count` (checked in debug
   /// builds only, as for an unsafe buffer).
   @inline(__always)

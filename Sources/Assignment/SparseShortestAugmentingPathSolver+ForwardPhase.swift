@@ -33,18 +33,10 @@ extension SparseShortestAugmentingPathSolver {
       start = problem.rowStart[i]
       end = problem.rowStart[i + 1]
     }
-    // The keys' address and the bound in locals (registers): the loops
-    // below store through pointers, after which fields of `self` and an
-    // `inout` would be read again from memory on every pair.
-    let keys = searchKey.baseAddress
-    var bound = limit
-    defer { limit = bound }
     guard ordered else {
       counters.relaxations += end - start
       for p in start..<end {
-        let k = Int(problem.columnIndex[p])
-        let key = offset + cost[p]
-        if key < keys[k] { improve(column: k, key: key, pair: p, from: i, limit: &bound) }
+        offer(column: Int(problem.columnIndex[p]), key: offset + cost[p], pair: p, from: i, limit: &limit)
       }
       return
     }
@@ -53,23 +45,22 @@ extension SparseShortestAugmentingPathSolver {
     var q = start
     while q < end {
       let entry = entries[q]
-      if offset + entry.key > bound { break }
-      let k = Int(entry.column)
-      let key = offset + entry.cost
-      if key < keys[k] { improve(column: k, key: key, pair: Int(entry.pair), from: i, limit: &bound) }
+      if offset + entry.key > limit { break }
+      offer(column: Int(entry.column), key: offset + entry.cost, pair: Int(entry.pair), from: i, limit: &limit)
       q += 1
     }
     counters.relaxations += q - start
   }
 
-  /// Gives column `k` the key `key` (`c − u[i] + distance`, before `v[k]`),
-  /// which is below its current key, through pair `p` of row `i`: the
+  /// Offers column `k` the key `key` (`c − u[i] + distance`, before `v[k]`)
+  /// through pair `p` of row `i`: when it improves the column's key, the
   /// column's tentative distance, predecessor and heap entry follow, and a
   /// column with room reached below `limit` lowers it.
   ///
-  /// - Complexity: O(log heap).
+  /// - Complexity: O(log heap) when the key improves, else O(1).
   @inline(__always)
-  private mutating func improve(column k: Int, key: Double, pair p: Int, from i: Int, limit: inout Double) {
+  private mutating func offer(column k: Int, key: Double, pair p: Int, from i: Int, limit: inout Double) {
+    guard key < searchKey[k] else { return }
     if searchKey[k] == .infinity { touched.append(k) }
     searchKey[k] = key
     let candidate = key - v[k]
@@ -171,7 +162,7 @@ extension SparseShortestAugmentingPathSolver {
     #if MENTORMATCH_INVARIANTS
       // The rows whose values rose are those of the settled columns (now
       // held by them or by the end column) and the two ends of the path.
-      let columns = endColumn >= 0 ? Array(settled) + [endColumn] : Array(settled)
+      let columns = endColumn >= 0 ? settled + [endColumn] : settled
       let rows = columns.flatMap { holding.rows(of: $0) } + [r, dummyRow]
       requireInvariants(
         columnViolations(columns) + rowViolations(rows), after: "the forward phase from row \(r)")

@@ -49,11 +49,8 @@ struct SparseShortestAugmentingPathSolver {
   var predecessor: SearchBuffer<Int>
   var predecessorPair: SearchBuffer<Int>
   var settledFlag: SearchBuffer<Bool>
-  /// The columns whose key or distance left +∞ in the current search, and
-  /// those it settled (each at most once per search; pointer-held, see
-  /// ``SearchStack``).
-  var touched: SearchStack
-  var settled: SearchStack
+  var touched: [Int]
+  var settled: [Int]
   var heap: ColumnHeap
 
   /// The column each row held in a previous solve, or -1: preferred among ties.
@@ -132,8 +129,8 @@ struct SparseShortestAugmentingPathSolver {
     predecessor = SearchBuffer(repeating: -1, count: m)
     predecessorPair = SearchBuffer(repeating: -1, count: m)
     settledFlag = SearchBuffer(repeating: false, count: m)
-    touched = SearchStack(capacity: m)
-    settled = SearchStack(capacity: m)
+    touched = []
+    settled = []
     heap = ColumnHeap()
   }
 
@@ -224,8 +221,8 @@ struct SparseShortestAugmentingPathSolver {
       settledFlag[k] = false
     }
     for k in settled { settledFlag[k] = false }
-    touched.removeAll()
-    settled.removeAll()
+    touched.removeAll(keepingCapacity: true)
+    settled.removeAll(keepingCapacity: true)
   }
 
   /// The solution in the public, score-unit form.
