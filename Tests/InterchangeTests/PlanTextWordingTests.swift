@@ -83,15 +83,23 @@ import _TestSupport
           + moves.map { "\($0.mentee) \($0.from ?? "(unmatched)") → \($0.to)" }.joined(separator: ", ") + ")"))
   }
 
-  /// On a generated cohort: every advised line says how many pairs change,
-  /// and the first move goes to the advised mentor.
-  @Test func aPlansAdviceLinesFollowTheSolversChains() throws {
-    var cohort = CohortFixtures.generated(mentees: 28, mentors: 9, competencies: 4, seed: 3)
-    for j in cohort.mentors.indices { cohort.mentors[j].capacity = 1 + j % 2 }
+  /// A generated cohort's optimal plan with its capacity advice: four
+  /// competencies, mentor `j` with capacity `1 + j % capacities`, every
+  /// mentee in the optimisation (no goal-first priority).
+  static func advisedPlan(mentees: Int, mentors: Int, capacities: Int, seed: UInt64) -> PairingPlan {
+    var cohort = CohortFixtures.generated(mentees: mentees, mentors: mentors, competencies: 4, seed: seed)
+    for j in cohort.mentors.indices { cohort.mentors[j].capacity = 1 + j % capacities }
     var configuration = MatchingConfiguration()
     configuration.rules.goalMenteesFirst = false
     var plan = CohortMatcher.match(cohort, configuration: configuration)
     plan.summary.capacityAdvice = CapacityAdvice.compute(for: plan)
+    return plan
+  }
+
+  /// On a generated cohort: every advised line says how many pairs change,
+  /// and the first move goes to the advised mentor.
+  @Test func aPlansAdviceLinesFollowTheSolversChains() throws {
+    let plan = Self.advisedPlan(mentees: 28, mentors: 9, capacities: 2, seed: 3)
     let advice = try #require(plan.summary.capacityAdvice)
     try #require(!advice.isEmpty)
     for a in advice {
@@ -117,12 +125,8 @@ import _TestSupport
 
   /// Checks one generated cohort's simplest-place lines; returns how many.
   func simplestPlaces(seed: UInt64) throws -> Int {
-    var cohort = CohortFixtures.generated(mentees: 40, mentors: 8, competencies: 4, seed: seed)
-    for j in cohort.mentors.indices { cohort.mentors[j].capacity = 1 + j % 3 }
-    var configuration = MatchingConfiguration()
-    configuration.rules.goalMenteesFirst = false
-    var plan = CohortMatcher.match(cohort, configuration: configuration)
-    plan.summary.capacityAdvice = CapacityAdvice.compute(for: plan)
+    let plan = Self.advisedPlan(mentees: 40, mentors: 8, capacities: 3, seed: seed)
+    let cohort = plan.model.cohort
     let advice = try #require(plan.summary.capacityAdvice)
     guard let lines = PlanNumbers.capacityAdvice(plan) else { return 0 }
     let simplest = lines.filter { $0.hasPrefix("simplest for ") }
