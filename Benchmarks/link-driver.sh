@@ -14,7 +14,15 @@ release="$tree/.build/release"
 checkouts="$tree/.build/checkouts"
 objects=()
 for module in Interchange CompetencyModel Assignment Rationale Circles LinearAlgebra CohortGenerator Yams ZIPFoundation; do
-  objects+=("$release/$module.build"/*.o)
+  for object in "$release/$module.build"/*.o; do
+    # An object whose source file the tree no longer has (a file removed
+    # since the last build: SwiftPM leaves its object behind) is not linked.
+    name="$(basename "$object" .o)"
+    if [ -d "$tree/Sources/$module" ] && [ -z "$(find "$tree/Sources/$module" -name "$name" -print -quit)" ]; then
+      continue
+    fi
+    objects+=("$object")
+  done
 done
 while IFS= read -r object; do objects+=("$object"); done < <(find "$release/CYaml.build" -name "*.o")
 kernels=()  # CKernels (C, linked by the Assignment objects), when the tree has it
