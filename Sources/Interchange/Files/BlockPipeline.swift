@@ -73,7 +73,7 @@ final class BlockPipeline: @unchecked Sendable {
   func finish(_ index: Int, _ bytes: BlockBytes) -> [BlockBytes] {
     condition.lock()
     defer { condition.unlock() }
-    if bytes.count + bytes.count / 8 > expected { expected = max(256, bytes.count + bytes.count / 8) }
+    expected = max(expected, bytes.count + bytes.count / 8)
     slots[index] = bytes
     guard !appending else { return [] }
     let ready = takeReady()

@@ -35,7 +35,7 @@ extension PlanNumbers {
     var lines: [String] = []
     for a in advice {
       guard let newly = a.newlyMatched, seen.insert(newly).inserted else { continue }
-      let changed = a.moves.filter { $0.from != nil }.count
+      let changed = pairsChanged(a)
       guard changed > 0, let u = plan.unmatched.first(where: { $0.menteeID == newly }),
         case .capacityExhausted(_, let mentorID, let best) = u.reason
       else { continue }
@@ -78,6 +78,11 @@ extension PlanNumbers {
     return line
   }
 
+  /// How many of the plan's pairs an advice's chain changes: its moves of
+  /// mentees who had a mentor (the last move of a chain that matches one
+  /// more mentee is not a change of a pair).
+  static func pairsChanged(_ a: CapacityAdvice) -> Int { a.moves.filter { $0.from != nil }.count }
+
   /// The chain of moves in plain words, each `mentee from → to`: `"1 pair
   /// changes: E3 M4 → M7, E9 (unmatched) → M4"`, `"E9 (unmatched) → M7, no
   /// other pair changes"`; past ``movesShown`` moves, the first two, `…` and
@@ -85,7 +90,7 @@ extension PlanNumbers {
   /// advice the JSON plan may not hold, names every move).
   static func moves(_ a: CapacityAdvice, all: Bool = false) -> String {
     let words = a.moves.map { m in "\(m.mentee) \(m.from ?? "(unmatched)") → \(m.to)" }
-    let changed = a.moves.filter { $0.from != nil }.count
+    let changed = pairsChanged(a)
     var text: String
     if changed == 0 {
       text = words.joined(separator: ", ") + ", no other pair changes"
