@@ -96,7 +96,8 @@ public struct CapacityAdvice: Sendable, Equatable, Codable {
   public static let listed = 10
 
   /// Every mentor whose one more place would improve the plan, best first
-  /// (more matched, then more fit, then mentor order), or `nil` when the
+  /// (more matched, then more fit, compared exactly in whole units of the
+  /// quantum, then mentor order), or `nil` when the
   /// plan's objective is out of scope (department caps, fairness objective).
   /// Empty when every mentee the plan optimises is matched: the advice is for
   /// the unmatched, and the two passes are then not spent.
@@ -112,10 +113,11 @@ public struct CapacityAdvice: Sendable, Equatable, Codable {
     guard plan.unmatched.contains(where: { solver.active[$0.menteeIndex] }) else { return [] }
     let (gains, labels) = solver.gains()
     let mentors = plan.model.cohort.mentors
+    // Best first by the exact gain in whole units (more matched outweighs
+    // any fit), then in mentor order: equal gains are not ordered by rounding.
     let order = gains.indices.filter { gains[$0].matched > 0 || gains[$0].fit > solver.tolerance }.sorted {
       let (a, b) = (gains[$0], gains[$1])
-      if a.matched != b.matched { return a.matched > b.matched }
-      if a.fit != b.fit { return a.fit > b.fit }
+      if a.units != b.units { return a.units > b.units }
       return $0 < $1
     }
     return order.prefix(limit).map { j in
@@ -333,11 +335,14 @@ extension CapacityAdvice {
     }
 
     /// Every mentor's gain from one more place: (matched, fit, newly matched
-    /// mentee, the mentee who takes the place), and the free places' labels
+    /// mentee, the mentee who takes the place, the gain of the adjusted
+    /// objective in whole units: 0 when nothing is gained), and the free places' labels
     /// that the rest of each chain follows (``chain(at:first:labels:)``).
     /// Among chains of equal gain (whole units, exactly), the one that
     /// changes the fewest pairs.
-    func gains() -> (gains: [(matched: Int, fit: Double, newlyMatched: Int?, mover: Int?)], labels: [Label]) {
+    func gains() -> (
+      gains: [(matched: Int, fit: Double, newlyMatched: Int?, mover: Int?, units: Double)], labels: [Label]
+    ) {
       let label = freePlaceLabels()
       let solution = plan.solution
       var best = [(gain: Double, changed: Int, matched: Int, fit: Double, newlyMatched: Int?, mover: Int?)](
@@ -358,7 +363,9 @@ extension CapacityAdvice {
           }
         }
       }
-      let gains = best.map { $0.gain > 0 ? ($0.matched, $0.fit, $0.newlyMatched, $0.mover) : (0, 0, nil, nil) }
+      let gains = best.map {
+        $0.gain > 0 ? ($0.matched, $0.fit, $0.newlyMatched, $0.mover, $0.gain) : (0, 0, nil, nil, 0)
+      }
       return (gains, label)
     }
 

@@ -52,9 +52,13 @@ import _TestSupport
     }
     #expect(advice.count == positive)
     #expect(positive > 0)
-    // Best first: more matched, then more fit.
+    // Best first: more matched, then more fit (exactly in units: equal up to rounding, then in mentor order).
+    let index = Dictionary(uniqueKeysWithValues: cohort.mentors.enumerated().map { ($0.element.id, $0.offset) })
     for (a, b) in zip(advice, advice.dropFirst()) {
-      #expect(a.matchedGain > b.matchedGain || (a.matchedGain == b.matchedGain && a.fitGain >= b.fitGain))
+      #expect(a.matchedGain > b.matchedGain || (a.matchedGain == b.matchedGain && a.fitGain >= b.fitGain - 1e-9))
+      if a.matchedGain == b.matchedGain && abs(a.fitGain - b.fitGain) < 1e-14 {
+        #expect(index[a.mentor.id]! < index[b.mentor.id]!)
+      }
     }
   }
 
