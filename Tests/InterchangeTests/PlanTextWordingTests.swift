@@ -125,11 +125,13 @@ import _TestSupport
 
   /// On generated cohorts, the lines for the unmatched mentees the list does
   /// not name come last, one per mentee (at most ``CapacityAdvice/listed``,
-  /// then how many more), each either that mentee's place, matching them, or
-  /// their reason as the plan's unmatched table gives it; the table,
+  /// then how many more), each either that mentee's place, matching them,
+  /// with the simplest way when it moves other pairs, or their reason as the
+  /// plan's unmatched table gives it; the table,
   /// Markdown and HTML plans show every line, each escaped its own way.
   @Test func everyFormatListsTheOtherUnmatchedMentees() throws {
     var shown = 0
+    var simplest = 0
     for seed in UInt64(1)...4 {
       let plan = Self.advisedPlan(mentees: 40, mentors: 8, capacities: 3, seed: seed)
       let advice = try #require(plan.summary.capacityAdvice)
@@ -142,13 +144,31 @@ import _TestSupport
       #expect(byMentee.mentees.map(\.mentee) == others.prefix(CapacityAdvice.listed).map(\.menteeID))
       #expect(byMentee.more == max(0, others.count - CapacityAdvice.listed))
       let lines = try #require(PlanNumbers.capacityAdvice(plan))
-      let mine = PlanNumbers.menteeAdvice(byMentee)
+      let mine = PlanNumbers.menteeAdvice(byMentee, in: plan)
       #expect(Array(lines.suffix(mine.count)) == mine)
+      let cohort = plan.model.cohort
       for (entry, u) in zip(byMentee.mentees, others) {
         let line = mine.first { $0.hasPrefix("to match \(u.menteeID) \(u.menteeName): ") }
         if let a = entry.advice {
           #expect(a.newlyMatched == u.menteeID)
-          #expect(line == "to match \(u.menteeID) \(u.menteeName): " + PlanNumbers.capacityAdviceLine(a))
+          var expected = "to match \(u.menteeID) \(u.menteeName): " + PlanNumbers.capacityAdviceLine(a)
+          if a.moves.contains(where: { $0.from != nil }) {
+            // The simplest way, from the scores and rules independently of the renderer.
+            let m = cohort.mentors.count
+            var row = [Double](repeating: 0, count: m)
+            row.withUnsafeMutableBufferPointer { buffer in
+              plan.model.fillScores(mentees: u.menteeIndex..<(u.menteeIndex + 1), into: buffer)
+              plan.rules.mask(rows: u.menteeIndex..<(u.menteeIndex + 1), scores: buffer)
+            }
+            let allowed = (0..<m).filter { !row[$0].isNaN && cohort.mentors[$0].capacity > 0 }
+            let best = try #require(allowed.max { row[$0] < row[$1] || (row[$0] == row[$1] && $0 > $1) })
+            let mentor = cohort.mentors[best]
+            expected +=
+              "; simplest for them: one more place at \(mentor.id) \(mentor.person.name), their best-scoring eligible"
+              + " mentor, and no other pair changes: total fit \(PlanNumbers.signed(row[best]))"
+            simplest += 1
+          }
+          #expect(line == expected)
         } else {
           #expect(line?.hasSuffix("the plan's reason: \(u.explanation)") == true, "\(line ?? "none")")
         }
@@ -164,6 +184,7 @@ import _TestSupport
       }
     }
     #expect(shown > 0)
+    #expect(simplest > 0, "the fixtures should have a mentee matched through a chain")
   }
 
   /// On a generated cohort: every advised line says how many pairs change,
