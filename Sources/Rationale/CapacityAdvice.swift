@@ -301,8 +301,17 @@ extension CapacityAdvice {
     /// places (the extra place itself): that mentor's label is then `−gain`
     /// (no price), final once the search ends, and never searched from.
     ///
-    /// - Complexity: O(*n* · *m* + *m* log *m*) score lookups and heap steps.
-    func extendChains(_ label: inout [Label], toUnpriced: Bool) {
+    /// With `pruned` (only when every mentor is priced), the labels are those
+    /// of chains needing the extra place, and the search stops once the
+    /// cheapest label left costs more than the highest price less the best
+    /// gain `v[k] − cost` found so far: no chain still to come could gain as
+    /// much (gains are whole units, so the comparison is exact), and the
+    /// labels with the best gain are already final, so ``bestPlace(for:)``
+    /// chooses the same place and chain as from the whole search.
+    ///
+    /// - Complexity: O(*n* · *m* + *m* log *m*) score lookups and heap steps;
+    ///   pruned, the mentees at the mentors searched before the stop.
+    func extendChains(_ label: inout [Label], toUnpriced: Bool, pruned: Bool = false) {
       let solution = plan.solution
       var menteesAt = [[Int]](repeating: [], count: m)
       for i in 0..<n where active[i] {
@@ -312,8 +321,15 @@ extension CapacityAdvice {
       for j in 0..<m where priced[j] && label[j].cost.isFinite { heap.push(label[j].cost, label[j].changed, j) }
       var done = [Bool](repeating: false, count: m)
       var row = [Double](repeating: 0, count: m)
+      let pruned = pruned && priced.allSatisfy { $0 }
+      let highest = priceUnits.max() ?? 0
+      var best = -Double.infinity
+      if pruned {
+        for k in 0..<m where label[k].cost.isFinite { best = max(best, priceUnits[k] - label[k].cost) }
+      }
       while let (cost, changed, j) = heap.pop() {
         if done[j] || cost != label[j].cost || changed != label[j].changed { continue }
+        if pruned && cost > highest - best { break }
         done[j] = true
         // A mentee at j moves to mentor k, leaving j the free place.
         for i in menteesAt[j] {
@@ -328,6 +344,7 @@ extension CapacityAdvice {
             if next.precedes(label[k]) {
               label[k] = next
               if priced[k] { heap.push(next.cost, next.changed, k) }
+              if pruned { best = max(best, priceUnits[k] - next.cost) }
             }
           }
         }
@@ -386,7 +403,7 @@ extension CapacityAdvice {
         let cost = priced[j] ? reducedUnits(mentee, j, score: row[j]) : slackUnits(mentee, score: row[j])
         label[j] = Label(cost: cost, fit: row[j], mentee: mentee)
       }
-      extendChains(&label, toUnpriced: true)
+      extendChains(&label, toUnpriced: true, pruned: true)
       // The extra place goes where the chain arrives: its gain is v[k] − cost
       // for a priced mentor, −cost for an unpriced one.
       var best: (j: Int, gain: Double)? = nil

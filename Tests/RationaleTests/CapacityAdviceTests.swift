@@ -7,11 +7,11 @@ import _TestSupport
 /// Capacity advice from the duals against re-solving with one more place.
 @Suite struct CapacityAdviceTests {
   /// Small generated cohorts with few places, so some mentees stay unmatched;
-  /// one mentor offers no places at all.
-  static func cohort(seed: UInt64) -> Cohort {
+  /// one mentor offers no places at all unless `everyMentorOffersPlaces`.
+  static func cohort(seed: UInt64, everyMentorOffersPlaces: Bool = false) -> Cohort {
     var cohort = CohortFixtures.generated(mentees: 28, mentors: 9, competencies: 4, seed: seed)
     for j in cohort.mentors.indices { cohort.mentors[j].capacity = [1, 2][(j + Int(seed)) % 2] }
-    cohort.mentors[Int(seed) % 9].capacity = 0
+    if !everyMentorOffersPlaces { cohort.mentors[Int(seed) % 9].capacity = 0 }
     return cohort
   }
 
@@ -88,10 +88,11 @@ import _TestSupport
   /// mentor's, and the re-solve matches that mentee; a mentee no place would
   /// match gets the plan's reason. The other unmatched mentees are left out
   /// of the re-solves, so that one more matched is this mentee (the plan
-  /// stays optimal without them: they had no pair).
-  @Test(arguments: 1...8 as ClosedRange<UInt64>)
-  func eachUnmatchedMenteesLineEqualsReSolvingWithThatPlace(seed: UInt64) throws {
-    var cohort = Self.cohort(seed: seed)
+  /// stays optimal without them: they had no pair). When every mentor offers
+  /// places, the search for a mentee's place stops early (pruned).
+  @Test(arguments: 1...8 as ClosedRange<UInt64>, [false, true])
+  func eachUnmatchedMenteesLineEqualsReSolvingWithThatPlace(seed: UInt64, everyMentorOffersPlaces: Bool) throws {
+    var cohort = Self.cohort(seed: seed, everyMentorOffersPlaces: everyMentorOffersPlaces)
     // A mentee whom the rules allow no mentor (no shared language): the reason, not advice.
     for j in cohort.mentors.indices { cohort.mentors[j].person.languages = ["en"] }
     cohort.mentees[0].person.languages = ["fr"]
