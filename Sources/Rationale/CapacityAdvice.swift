@@ -412,8 +412,20 @@ extension CapacityAdvice {
         if let b = best, gain < b.gain || (gain == b.gain && label[k].changed >= label[b.j].changed) { continue }
         best = (k, gain)
       }
-      guard let best, best.gain > 0 else { return nil }
-      return (best.j, label[best.j].fit, label)
+      guard let top = best, top.gain > 0 else { return nil }
+      // Scores off the quantum's grid (the certificate not exact) are
+      // rounded to whole units pair by pair, each by less than one unit: a
+      // chain's gain in units is then within 2 · pairs changed + 1 units of
+      // its gain in scores, and two places within both chains' bounds of
+      // each other may gain the same. Among those, the fewest pairs changed.
+      if !plan.certificate.exact {
+        func bound(_ k: Int) -> Double { Double(2 * label[k].changed + 1) }
+        for k in 0..<m where label[k].cost.isFinite && label[k].changed < label[best!.j].changed {
+          let gain = (priced[k] ? priceUnits[k] : 0) - label[k].cost
+          if top.gain - gain <= bound(k) + bound(top.j) { best = (k, gain) }
+        }
+      }
+      return (best!.j, label[best!.j].fit, label)
     }
   }
 
