@@ -96,7 +96,8 @@ public struct CapacityAdvice: Sendable, Equatable, Codable {
   public static let listed = 10
 
   /// Every mentor whose one more place would improve the plan, best first
-  /// (more matched, then more fit, then mentor order), or `nil` when the
+  /// (more matched, then more fit, compared exactly in whole units of the
+  /// quantum, then mentor order), or `nil` when the
   /// plan's objective is out of scope (department caps, fairness objective).
   /// Empty when every mentee the plan optimises is matched: the advice is for
   /// the unmatched, and the two passes are then not spent.
@@ -112,10 +113,11 @@ public struct CapacityAdvice: Sendable, Equatable, Codable {
     guard plan.unmatched.contains(where: { solver.active[$0.menteeIndex] }) else { return [] }
     let (gains, labels) = solver.gains()
     let mentors = plan.model.cohort.mentors
+    // Best first by the exact gain in whole units (more matched outweighs
+    // any fit), then in mentor order: equal gains are not ordered by rounding.
     let order = gains.indices.filter { gains[$0].matched > 0 || gains[$0].fit > solver.tolerance }.sorted {
       let (a, b) = (gains[$0], gains[$1])
-      if a.matched != b.matched { return a.matched > b.matched }
-      if a.fit != b.fit { return a.fit > b.fit }
+      if a.units != b.units { return a.units > b.units }
       return $0 < $1
     }
     return order.prefix(limit).map { j in
@@ -172,11 +174,20 @@ extension CapacityAdvice {
     var priced: [Bool]
     let bonus: Double
     let tolerance: Double
+    /// The solver's quantum `q`: reduced costs and gains are compared in
+    /// whole units of it, exactly (see `Docs/solver.md`, "The quantum").
+    let quantum: Double
+    /// The mentor prices in whole units (exact: prices are whole numbers of quanta).
+    let priceUnits: [Double]
 
     init?(_ plan: PairingPlan) {
       let configuration = plan.model.configuration
-      guard configuration.rules.maxMenteesPerDepartment == nil, configuration.objective == .total else { return nil }
+      guard configuration.rules.maxMenteesPerDepartment == nil, configuration.objective == .total,
+        plan.certificate.quantum > 0
+      else { return nil }
       self.plan = plan
+      quantum = plan.certificate.quantum
+      priceUnits = plan.solution.columnPrices.map { $0 / plan.certificate.quantum }
       let cohort = plan.model.cohort
       n = cohort.mentees.count
       m = cohort.mentors.count
@@ -200,13 +211,22 @@ extension CapacityAdvice {
       }
     }
 
-    /// The reduced cost of an allowed pair, clamped at 0 (rounding).
-    func reducedCost(_ i: Int, _ j: Int, score: Double) -> Double {
-      max(0, plan.solution.rowValues[i] + plan.solution.columnPrices[j] - (score + bonus))
+    /// `u[i] − a(i, j)` for a pair of mentee `i` with this score, in whole
+    /// units: `round(((u[i] − B) − score) / q)`. `u[i] − B` is exact (whole
+    /// numbers of quanta), so ties between chains are exact equalities.
+    func slackUnits(_ i: Int, score: Double) -> Double {
+      (((plan.solution.rowValues[i] - bonus) - score) / quantum).rounded()
+    }
+
+    /// The reduced cost `u[i] + v[j] − a(i, j)` of an allowed pair at a
+    /// priced mentor, in whole units, clamped at 0 (rounding).
+    func reducedUnits(_ i: Int, _ j: Int, score: Double) -> Double {
+      max(0, slackUnits(i, score: score) + priceUnits[j])
     }
 
     /// A chain's end as seen from a free place: its cost and what it changes.
     struct Label {
+      /// In whole units of the quantum.
       var cost: Double
       var matched = 0
       var fit = 0.0
@@ -216,6 +236,16 @@ extension CapacityAdvice {
       /// The mentor whose place that mentee leaves, where the chain goes on
       /// (`nil`: the mentee was unmatched, and the chain ends).
       var freed: Int? = nil
+      /// How many of the plan's pairs the chain changes (its moves of
+      /// mentees who had a mentor): among chains of equal cost, the search
+      /// keeps the fewest.
+      var changed = 0
+
+      /// Whether this label's chain is preferred to `other`'s: cheaper, or
+      /// as cheap and changing fewer pairs.
+      func precedes(_ other: Label) -> Bool {
+        cost < other.cost || (cost == other.cost && changed < other.changed)
+      }
     }
 
     /// The moves of the chain that uses a free place at mentor `j`, taken by
@@ -243,19 +273,17 @@ extension CapacityAdvice {
     /// (leaving it empty costs its price).
     func freePlaceLabels() -> [Label] {
       let solution = plan.solution
-      var label = (0..<m).map { Label(cost: priced[$0] ? solution.columnPrices[$0] : .infinity) }
+      var label = (0..<m).map { Label(cost: priced[$0] ? priceUnits[$0] : .infinity) }
       var row = [Double](repeating: 0, count: m)
       // Chains that end at an unmatched mentee.
       for i in 0..<n where active[i] && solution.columnOfRow[i] == nil {
         scores(i, into: &row)
         for j in 0..<m where priced[j] && !row[j].isNaN {
-          let cost = reducedCost(i, j, score: row[j])
-          if cost < label[j].cost {
-            label[j] = Label(cost: cost, matched: 1, fit: row[j], newlyMatched: i, mentee: i)
-          }
+          let next = Label(cost: reducedUnits(i, j, score: row[j]), matched: 1, fit: row[j], newlyMatched: i, mentee: i)
+          if next.precedes(label[j]) { label[j] = next }
         }
       }
-      extendChains(&label)
+      extendChains(&label, toUnpriced: false)
       return label
     }
 
@@ -263,34 +291,60 @@ extension CapacityAdvice {
     /// priced mentors in which a mentee at mentor *j* moves on to mentor *k*,
     /// leaving *j*'s place to the chain that reached it; each label keeps
     /// the cheapest chain's cost, matched count, fit change and newly
-    /// matched mentee. The one search of ``freePlaceLabels()`` and
-    /// ``bestPlace(for:)``.
+    /// matched mentee, and among chains of equal cost (whole units, compared
+    /// exactly) the one that changes the fewest pairs: the key is
+    /// lexicographic, (cost, pairs changed), with non-negative steps, so the
+    /// search stays exact. Further ties keep the chain found first. The one
+    /// search of ``freePlaceLabels()`` and ``bestPlace(for:)``.
     ///
-    /// - Complexity: O(*n* · *m* + *m* log *m*) score lookups and heap steps.
-    func extendChains(_ label: inout [Label]) {
+    /// With `toUnpriced`, a mentee may also move to a mentor without priced
+    /// places (the extra place itself): that mentor's label is then `−gain`
+    /// (no price), final once the search ends, and never searched from.
+    ///
+    /// With `pruned` (only when every mentor is priced), the labels are those
+    /// of chains needing the extra place, and the search stops once the
+    /// cheapest label left costs more than the highest price less the best
+    /// gain `v[k] − cost` found so far: no chain still to come could gain as
+    /// much (gains are whole units, so the comparison is exact), and the
+    /// labels with the best gain are already final, so ``bestPlace(for:)``
+    /// chooses the same place and chain as from the whole search.
+    ///
+    /// - Complexity: O(*n* · *m* + *m* log *m*) score lookups and heap steps;
+    ///   pruned, the mentees at the mentors searched before the stop.
+    func extendChains(_ label: inout [Label], toUnpriced: Bool, pruned: Bool = false) {
       let solution = plan.solution
       var menteesAt = [[Int]](repeating: [], count: m)
       for i in 0..<n where active[i] {
         if let j = solution.columnOfRow[i] { menteesAt[j].append(i) }
       }
       var heap = MinHeap()
-      for j in 0..<m where priced[j] { heap.push(label[j].cost, j) }
+      for j in 0..<m where priced[j] && label[j].cost.isFinite { heap.push(label[j].cost, label[j].changed, j) }
       var done = [Bool](repeating: false, count: m)
       var row = [Double](repeating: 0, count: m)
-      while let (cost, j) = heap.pop() {
-        if done[j] || cost > label[j].cost { continue }
+      let pruned = pruned && priced.allSatisfy { $0 }
+      let highest = priceUnits.max() ?? 0
+      var best = -Double.infinity
+      if pruned {
+        for k in 0..<m where label[k].cost.isFinite { best = max(best, priceUnits[k] - label[k].cost) }
+      }
+      while let (cost, changed, j) = heap.pop() {
+        if done[j] || cost != label[j].cost || changed != label[j].changed { continue }
+        if pruned && cost > highest - best { break }
         done[j] = true
         // A mentee at j moves to mentor k, leaving j the free place.
         for i in menteesAt[j] {
           scores(i, into: &row)
           let current = row[j]
-          for k in 0..<m where k != j && priced[k] && !done[k] && !row[k].isNaN {
-            let next = cost + reducedCost(i, k, score: row[k])
-            if next < label[k].cost {
-              label[k] = Label(
-                cost: next, matched: label[j].matched, fit: row[k] - current + label[j].fit,
-                newlyMatched: label[j].newlyMatched, mentee: i, freed: j)
-              heap.push(next, k)
+          for k in 0..<m where k != j && !done[k] && !row[k].isNaN {
+            if !priced[k] && !toUnpriced { continue }
+            let step = priced[k] ? reducedUnits(i, k, score: row[k]) : slackUnits(i, score: row[k])
+            let next = Label(
+              cost: cost + step, matched: label[j].matched, fit: row[k] - current + label[j].fit,
+              newlyMatched: label[j].newlyMatched, mentee: i, freed: j, changed: changed + 1)
+            if next.precedes(label[k]) {
+              label[k] = next
+              if priced[k] { heap.push(next.cost, next.changed, k) }
+              if pruned { best = max(best, priceUnits[k] - next.cost) }
             }
           }
         }
@@ -298,28 +352,37 @@ extension CapacityAdvice {
     }
 
     /// Every mentor's gain from one more place: (matched, fit, newly matched
-    /// mentee, the mentee who takes the place), and the free places' labels
+    /// mentee, the mentee who takes the place, the gain of the adjusted
+    /// objective in whole units: 0 when nothing is gained), and the free places' labels
     /// that the rest of each chain follows (``chain(at:first:labels:)``).
-    func gains() -> (gains: [(matched: Int, fit: Double, newlyMatched: Int?, mover: Int?)], labels: [Label]) {
+    /// Among chains of equal gain (whole units, exactly), the one that
+    /// changes the fewest pairs.
+    func gains() -> (
+      gains: [(matched: Int, fit: Double, newlyMatched: Int?, mover: Int?, units: Double)], labels: [Label]
+    ) {
       let label = freePlaceLabels()
       let solution = plan.solution
-      var best = [(gain: Double, matched: Int, fit: Double, newlyMatched: Int?, mover: Int?)](
-        repeating: (0, 0, 0, nil, nil), count: m)
+      var best = [(gain: Double, changed: Int, matched: Int, fit: Double, newlyMatched: Int?, mover: Int?)](
+        repeating: (0, .max, 0, 0, nil, nil), count: m)
       var row = [Double](repeating: 0, count: m)
       for i in 0..<n where active[i] {
         scores(i, into: &row)
         let from = solution.columnOfRow[i]
         // Mentee i takes the new place at j; their own place (if any) goes on down the chain.
         let rest = from.map { label[$0] } ?? Label(cost: 0, matched: 1, fit: 0, newlyMatched: i)
+        guard rest.cost.isFinite else { continue }
         let left = from.map { row[$0] } ?? 0
+        let changed = rest.changed + (from == nil ? 0 : 1)
         for j in 0..<m where j != from && !row[j].isNaN {
-          let gain = row[j] + bonus - solution.rowValues[i] - rest.cost
-          if gain > best[j].gain + tolerance {
-            best[j] = (gain, rest.matched, row[j] - left + rest.fit, rest.newlyMatched, i)
+          let gain = -slackUnits(i, score: row[j]) - rest.cost
+          if gain > best[j].gain || (gain == best[j].gain && changed < best[j].changed) {
+            best[j] = (gain, changed, rest.matched, row[j] - left + rest.fit, rest.newlyMatched, i)
           }
         }
       }
-      let gains = best.map { $0.gain > tolerance ? ($0.matched, $0.fit, $0.newlyMatched, $0.mover) : (0, 0, nil, nil) }
+      let gains = best.map {
+        $0.gain > 0 ? ($0.matched, $0.fit, $0.newlyMatched, $0.mover, $0.gain) : (0, 0, nil, nil, 0)
+      }
       return (gains, label)
     }
 
@@ -327,45 +390,66 @@ extension CapacityAdvice {
     /// loss to the others, and the fit the cohort would gain: a Dijkstra from
     /// the mentee over the chains that make room for them; with the labels
     /// the chain follows (``chain(at:first:labels:)`` from the mentor's label).
+    /// Among places of equal gain (whole units, exactly), the chain that
+    /// changes the fewest pairs, then the first mentor.
     func bestPlace(for mentee: Int) -> (Int, Double, [Label])? {
-      let solution = plan.solution
       var label = [Label](repeating: Label(cost: .infinity), count: m)
       var row = [Double](repeating: 0, count: m)
       scores(mentee, into: &row)
       for j in 0..<m where !row[j].isNaN {
-        // Zero-capacity mentors can take the mentee only as the extra place itself.
-        let cost = priced[j] ? reducedCost(mentee, j, score: row[j]) : row[j] + bonus >= 0 ? 0 : .infinity
+        // At a mentor without priced places the mentee can take only the
+        // extra place itself: the label is −gain, the pair's adjusted score
+        // (u = 0 for the unmatched mentee).
+        let cost = priced[j] ? reducedUnits(mentee, j, score: row[j]) : slackUnits(mentee, score: row[j])
         label[j] = Label(cost: cost, fit: row[j], mentee: mentee)
       }
-      extendChains(&label)
+      extendChains(&label, toUnpriced: true, pruned: true)
       // The extra place goes where the chain arrives: its gain is v[k] − cost
-      // for a priced mentor, the pair's adjusted score for an unpriced one.
+      // for a priced mentor, −cost for an unpriced one.
       var best: (j: Int, gain: Double)? = nil
       for k in 0..<m where label[k].cost.isFinite {
-        let gain = priced[k] ? solution.columnPrices[k] - label[k].cost : row[k] + bonus
-        if best == nil || gain > best!.gain + tolerance { best = (k, gain) }
+        let gain = (priced[k] ? priceUnits[k] : 0) - label[k].cost
+        if let b = best, gain < b.gain || (gain == b.gain && label[k].changed >= label[b.j].changed) { continue }
+        best = (k, gain)
       }
-      guard let best, best.gain > tolerance else { return nil }
-      return (best.j, label[best.j].fit, label)
+      guard let top = best, top.gain > 0 else { return nil }
+      // Scores off the quantum's grid (the certificate not exact) are
+      // rounded to whole units pair by pair, each by less than one unit: a
+      // chain's gain in units is then within 2 · pairs changed + 1 units of
+      // its gain in scores, and two places within both chains' bounds of
+      // each other may gain the same. Among those, the fewest pairs changed.
+      if !plan.certificate.exact {
+        func bound(_ k: Int) -> Double { Double(2 * label[k].changed + 1) }
+        for k in 0..<m where label[k].cost.isFinite && label[k].changed < label[best!.j].changed {
+          let gain = (priced[k] ? priceUnits[k] : 0) - label[k].cost
+          if top.gain - gain <= bound(k) + bound(top.j) { best = (k, gain) }
+        }
+      }
+      return (best!.j, label[best!.j].fit, label)
     }
   }
 
-  /// A binary min-heap of (key, value) pairs.
+  /// A binary min-heap of (cost, pairs changed, value) entries, ordered by
+  /// cost, then pairs changed.
   struct MinHeap {
-    private var items: [(Double, Int)] = []
+    private var items: [(Double, Int, Int)] = []
 
-    mutating func push(_ key: Double, _ value: Int) {
-      items.append((key, value))
+    private static func less(_ a: (Double, Int, Int), _ b: (Double, Int, Int)) -> Bool {
+      a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
+    }
+
+    mutating func push(_ key: Double, _ changed: Int, _ value: Int) {
+      items.append((key, changed, value))
       var child = items.count - 1
       while child > 0 {
         let parent = (child - 1) / 2
-        guard items[child].0 < items[parent].0 else { break }
+        guard Self.less(items[child], items[parent]) else { break }
         items.swapAt(child, parent)
         child = parent
       }
     }
 
-    mutating func pop() -> (Double, Int)? {
+    mutating func pop() -> (Double, Int, Int)? {
       guard let top = items.first else { return nil }
       let last = items.removeLast()
       if !items.isEmpty {
@@ -375,8 +459,8 @@ extension CapacityAdvice {
           let left = 2 * parent + 1
           let right = left + 1
           var smallest = parent
-          if left < items.count && items[left].0 < items[smallest].0 { smallest = left }
-          if right < items.count && items[right].0 < items[smallest].0 { smallest = right }
+          if left < items.count && Self.less(items[left], items[smallest]) { smallest = left }
+          if right < items.count && Self.less(items[right], items[smallest]) { smallest = right }
           if smallest == parent { break }
           items.swapAt(parent, smallest)
           parent = smallest

@@ -34,6 +34,11 @@ public struct PlanSummary: Sendable, Equatable, Codable {
   /// and gain the most fit, best first (``CapacityAdvice``); `nil` when not
   /// computed.
   public var capacityAdvice: [CapacityAdvice]? = nil
+  /// For the unmatched mentees ``capacityAdvice`` does not name, each one's
+  /// best single extra place or the reason none would match them
+  /// (``CapacityAdvice/byMentee(for:advice:limit:)``); `nil` when not
+  /// computed or when there is no such mentee.
+  public var capacityAdviceByMentee: CapacityAdvice.ByMentee? = nil
 
   /// The fairness plan beside the total-fit plan, both matching as many mentees.
   public struct FairnessComparison: Sendable, Equatable, Codable {

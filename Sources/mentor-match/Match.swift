@@ -74,6 +74,9 @@ extension MentorMatch {
           // One more place at which mentors would match the most unmatched mentees (exact, from the duals).
           progress.phase("capacity advice")
           plan.summary.capacityAdvice = CapacityAdvice.compute(for: plan)
+          plan.summary.capacityAdviceByMentee = plan.summary.capacityAdvice.flatMap {
+            CapacityAdvice.byMentee(for: plan, advice: $0)
+          }
         }
         let matching = stopwatch.lap()
         // Re-running a recorded cohort: the recorded plan, or exactly why not.

@@ -93,7 +93,98 @@ import _TestSupport
     configuration.rules.goalMenteesFirst = false
     var plan = CohortMatcher.match(cohort, configuration: configuration)
     plan.summary.capacityAdvice = CapacityAdvice.compute(for: plan)
+    plan.summary.capacityAdviceByMentee = plan.summary.capacityAdvice.flatMap {
+      CapacityAdvice.byMentee(for: plan, advice: $0)
+    }
     return plan
+  }
+
+  @Test func anUnmatchedMenteesLineSaysTheirPlaceOrThePlansReason() {
+    let direct = Self.advice(moves: [.init(mentee: "E12", from: nil, to: "M7")], matched: 1)
+    let byMentee = CapacityAdvice.ByMentee(
+      mentees: [
+        .init(mentee: "E12", menteeName: "Bo", advice: direct, reason: nil),
+        .init(mentee: "E13", menteeName: "Cy", advice: nil, reason: "no eligible mentor under the rules"),
+      ], more: 3)
+    #expect(
+      PlanNumbers.menteeAdvice(byMentee) == [
+        "to match E12 Bo: one more place at M7 Ana: 1 more mentee matched (E12), total fit +0.412;"
+          + " E12 (unmatched) → M7, no other pair changes",
+        "to match E13 Cy: no single extra place would; the plan's reason: no eligible mentor under the rules",
+        "and 3 more unmatched mentees: mentor-match explain --mentee ID gives each one's",
+      ])
+    var one = byMentee
+    one.more = 1
+    #expect(
+      PlanNumbers.menteeAdvice(one).last
+        == "and 1 more unmatched mentee: mentor-match explain --mentee ID gives each one's")
+    one.more = 0
+    #expect(PlanNumbers.menteeAdvice(one).count == 2)
+    #expect(PlanNumbers.menteeAdvice(nil).isEmpty)
+  }
+
+  /// On generated cohorts, the lines for the unmatched mentees the list does
+  /// not name come last, one per mentee (at most ``CapacityAdvice/listed``,
+  /// then how many more), each either that mentee's place, matching them,
+  /// with the simplest way when it moves other pairs, or their reason as the
+  /// plan's unmatched table gives it; the table,
+  /// Markdown and HTML plans show every line, each escaped its own way.
+  @Test func everyFormatListsTheOtherUnmatchedMentees() throws {
+    var shown = 0
+    var simplest = 0
+    for seed in UInt64(1)...4 {
+      let plan = Self.advisedPlan(mentees: 40, mentors: 8, capacities: 3, seed: seed)
+      let advice = try #require(plan.summary.capacityAdvice)
+      let named = Set(advice.compactMap(\.newlyMatched))
+      let others = plan.unmatched.filter { !named.contains($0.menteeID) }
+      guard let byMentee = plan.summary.capacityAdviceByMentee else {
+        #expect(others.isEmpty)
+        continue
+      }
+      #expect(byMentee.mentees.map(\.mentee) == others.prefix(CapacityAdvice.listed).map(\.menteeID))
+      #expect(byMentee.more == max(0, others.count - CapacityAdvice.listed))
+      let lines = try #require(PlanNumbers.capacityAdvice(plan))
+      let mine = PlanNumbers.menteeAdvice(byMentee, in: plan)
+      #expect(Array(lines.suffix(mine.count)) == mine)
+      let cohort = plan.model.cohort
+      for (entry, u) in zip(byMentee.mentees, others) {
+        let line = mine.first { $0.hasPrefix("to match \(u.menteeID) \(u.menteeName): ") }
+        if let a = entry.advice {
+          #expect(a.newlyMatched == u.menteeID)
+          var expected = "to match \(u.menteeID) \(u.menteeName): " + PlanNumbers.capacityAdviceLine(a)
+          if a.moves.contains(where: { $0.from != nil }) {
+            // The simplest way, from the scores and rules independently of the renderer.
+            let m = cohort.mentors.count
+            var row = [Double](repeating: 0, count: m)
+            row.withUnsafeMutableBufferPointer { buffer in
+              plan.model.fillScores(mentees: u.menteeIndex..<(u.menteeIndex + 1), into: buffer)
+              plan.rules.mask(rows: u.menteeIndex..<(u.menteeIndex + 1), scores: buffer)
+            }
+            let allowed = (0..<m).filter { !row[$0].isNaN && cohort.mentors[$0].capacity > 0 }
+            let best = try #require(allowed.max { row[$0] < row[$1] || (row[$0] == row[$1] && $0 > $1) })
+            let mentor = cohort.mentors[best]
+            expected +=
+              "; simplest for them: one more place at \(mentor.id) \(mentor.person.name), their best-scoring eligible"
+              + " mentor, and no other pair changes: total fit \(PlanNumbers.signed(row[best]))"
+            simplest += 1
+          }
+          #expect(line == expected)
+        } else {
+          #expect(line?.hasSuffix("the plan's reason: \(u.explanation)") == true, "\(line ?? "none")")
+        }
+      }
+      let table = PlanTableRenderer.render(plan)
+      let markdown = PlanMarkdownRenderer.render(plan)
+      let html = PlanHTMLRenderer.render(plan)
+      for line in mine {
+        #expect(table.contains("  · " + DisplayText.visible(line) + "\n"))
+        #expect(markdown.contains("  - " + PlanMarkdownRenderer.cell(line) + "\n"))
+        #expect(html.contains("<li>" + PlanHTMLRenderer.escape(line) + "</li>"))
+        shown += 1
+      }
+    }
+    #expect(shown > 0)
+    #expect(simplest > 0, "the fixtures should have a mentee matched through a chain")
   }
 
   /// On a generated cohort: every advised line says how many pairs change,
@@ -130,8 +221,9 @@ import _TestSupport
     let advice = try #require(plan.summary.capacityAdvice)
     guard let lines = PlanNumbers.capacityAdvice(plan) else { return 0 }
     let simplest = lines.filter { $0.hasPrefix("simplest for ") }
-    #expect(lines.count == 1 + advice.count + simplest.count || advice.isEmpty)
-    #expect(Array(lines.suffix(simplest.count)) == simplest)
+    let others = PlanNumbers.menteeAdvice(plan.summary.capacityAdviceByMentee)
+    #expect(lines.count == 1 + advice.count + simplest.count + others.count || advice.isEmpty)
+    #expect(Array(lines.dropLast(others.count).suffix(simplest.count)) == simplest)
     let m = cohort.mentors.count
     var expected = 0
     var seen = Set<String>()

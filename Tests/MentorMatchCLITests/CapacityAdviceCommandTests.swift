@@ -60,4 +60,52 @@ import _TestSupport
     let csv = try CLIRunner.run(["match", cohort, "--format", "csv"])
     #expect(csv.stdout.contains("capacity_advice,,,,\(mentor),"))
   }
+
+  /// The JSON plan's advice for the unmatched mentees the list does not
+  /// name: at most ten, in cohort order, each with a place that matches
+  /// that mentee or the plan's own reason, and how many more; the table,
+  /// Markdown and HTML plans show a line for each.
+  @Test func theOtherUnmatchedMenteesGetALineInEveryFormat() throws {
+    let folder = try TemporaryFolder()
+    let cohort = folder.path("cohort")
+    let generated = try CLIRunner.run([
+      "generate", "--mentees", "40", "--mentors", "10", "--competencies", "5", "--capacity", "2", "--seed", "5",
+      "--output", cohort,
+    ])
+    #expect(generated.status == 0, "\(generated.stderr)")
+    let result = try CLIRunner.run(["match", cohort, "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let document = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let summary = try #require(document["summary"] as? [String: Any])
+    let advice = try #require(summary["capacityAdvice"] as? [[String: Any]])
+    let named = Set(advice.compactMap { $0["newlyMatched"] as? String })
+    let unmatched = try #require(document["unmatched"] as? [[String: Any]])
+    let others = unmatched.filter { !named.contains(($0["mentee"] as? [String: Any])?["id"] as? String ?? "") }
+    try #require(others.count > 10, "the fixture should leave more than ten others unmatched")
+    let byMentee = try #require(summary["capacityAdviceByMentee"] as? [String: Any])
+    let entries = try #require(byMentee["mentees"] as? [[String: Any]])
+    #expect(entries.count == 10)
+    #expect(byMentee["more"] as? Int == others.count - 10)
+    for (entry, u) in zip(entries, others) {
+      let person = try #require(u["mentee"] as? [String: Any])
+      #expect(entry["mentee"] as? String == person["id"] as? String)
+      #expect(entry["menteeName"] as? String == person["name"] as? String)
+      if let place = entry["advice"] as? [String: Any] {
+        #expect(entry["reason"] == nil)
+        #expect(place["newlyMatched"] as? String == person["id"] as? String)
+        #expect(place["matchedGain"] as? Int == 1)
+        #expect((place["moves"] as? [[String: Any]])?.last?["mentee"] as? String == person["id"] as? String)
+      } else {
+        #expect(entry["reason"] as? String == u["explanation"] as? String)
+      }
+    }
+    let first = try #require(entries.first?["mentee"] as? String)
+    let table = try CLIRunner.run(["match", cohort])
+    #expect(table.stdout.contains("to match \(first) "))
+    #expect(table.stdout.contains("and \(others.count - 10) more unmatched mentees: mentor-match explain --mentee ID"))
+    for format in ["markdown", "html"] {
+      let other = try CLIRunner.run(["match", cohort, "--format", format])
+      #expect(other.stdout.contains("to match \(first) "), "\(format)")
+    }
+  }
 }

@@ -9,13 +9,57 @@ extension PlanNumbers {
   /// - Complexity: O(entries).
   static func capacityAdvice(_ plan: PairingPlan) -> [String]? {
     guard let advice = plan.summary.capacityAdvice else { return nil }
+    let others = menteeAdvice(plan.summary.capacityAdviceByMentee, in: plan)
     if advice.isEmpty {
       guard plan.summary.unmatched > 0 else { return nil }
-      return ["Capacity advice: no single extra mentor place would match anyone more or raise the total fit"]
+      return ["Capacity advice: no single extra mentor place would match anyone more or raise the total fit"] + others
     }
     let heading =
       "Capacity advice (each line alone: the exact gain of one more place at that mentor, best first):"
-    return [heading] + advice.map(capacityAdviceLine) + simplestWays(plan, advice)
+    return [heading] + advice.map(capacityAdviceLine) + simplestWays(plan, advice) + others
+  }
+
+  /// One line per unmatched mentee the list does not name, in cohort order:
+  /// the best single extra place that would match them, worded as the
+  /// list's lines (`"to match E12 Bo: one more place at M7 Ana: 1 more
+  /// mentee matched (E12), total fit +0.412; E12 (unmatched) → M7, no other
+  /// pair changes"`), or the plan's reason when no place would (`"to match
+  /// E13 Cy: no single extra place would; the plan's reason: no growth goal:
+  /// …"`); then how many more there are (`"and 3 more unmatched mentees:
+  /// mentor-match explain --mentee ID gives each one's"`). With the `plan`,
+  /// a line whose place moves other pairs ends with the simplest way to
+  /// match that mentee, as after the list (one more place at their
+  /// best-scoring eligible mentor, no other pair changes, that pair's fit
+  /// gained): `"…; simplest for them: one more place at M2 Ana, their
+  /// best-scoring eligible mentor, and no other pair changes: total fit
+  /// +0.750"`.
+  ///
+  /// - Complexity: O(entries · (moves + unmatched + mentors)).
+  static func menteeAdvice(_ byMentee: CapacityAdvice.ByMentee?, in plan: PairingPlan? = nil) -> [String] {
+    guard let byMentee else { return [] }
+    var lines = byMentee.mentees.map { e in
+      let lead = "to match \(e.mentee) \(e.menteeName): "
+      guard let advice = e.advice else {
+        return lead + "no single extra place would; the plan's reason: \(e.reason ?? "not given")"
+      }
+      var line = lead + capacityAdviceLine(advice)
+      if pairsChanged(advice) > 0, let plan, let u = plan.unmatched.first(where: { $0.menteeID == e.mentee }),
+        case .capacityExhausted(_, let mentorID, let best) = u.reason
+      {
+        let name = plan.model.cohort.mentors.first { $0.id == mentorID }?.person.name
+        let mentor = name.map { "\(mentorID) \($0)" } ?? mentorID
+        line +=
+          "; simplest for them: one more place at \(mentor), their best-scoring eligible mentor,"
+          + " and no other pair changes: total fit \(signed(best))"
+      }
+      return line
+    }
+    if byMentee.more > 0 {
+      lines.append(
+        "and \(byMentee.more) more unmatched mentee\(byMentee.more == 1 ? "" : "s"):"
+          + " mentor-match explain --mentee ID gives each one's")
+    }
+    return lines
   }
 
   /// For each mentee the advice would match whose first line moves other
