@@ -46,6 +46,24 @@ extension CapacityAdvice {
     }
   }
 
+  /// The pairs the per-mentee lines may score together by default: each line
+  /// costs up to one scoring pass over `mentees × mentors` pairs, so large
+  /// cohorts get fewer lines (or none: "and N more … explain"), never more
+  /// than ``listed``. About a second of one core at 64 competencies.
+  public static let menteeLineBudget = 500_000_000
+
+  /// How many per-mentee lines ``byMentee(for:advice:limit:)`` computes by
+  /// default for a cohort of this size: ``listed`` while their scoring
+  /// passes fit ``menteeLineBudget``, fewer as the cohort grows, 0 from
+  /// `mentees × mentors > menteeLineBudget` (100,000 × 20,000 gets none, so
+  /// the advice never doubles a large match's time).
+  ///
+  /// - Complexity: O(1).
+  public static func defaultMenteeLimit(mentees: Int, mentors: Int) -> Int {
+    let (pairs, overflow) = max(1, mentees).multipliedReportingOverflow(by: max(1, mentors))
+    return overflow ? 0 : min(listed, menteeLineBudget / pairs)
+  }
+
   /// The advice for the unmatched mentees that `advice` (the list of
   /// ``compute(for:limit:)`` for the same plan) does not name as newly
   /// matched, the first `limit` in cohort order; `nil` when there are none.

@@ -75,7 +75,10 @@ extension MentorMatch {
           progress.phase("capacity advice")
           plan.summary.capacityAdvice = CapacityAdvice.compute(for: plan)
           plan.summary.capacityAdviceByMentee = plan.summary.capacityAdvice.flatMap {
-            CapacityAdvice.byMentee(for: plan, advice: $0)
+            CapacityAdvice.byMentee(
+              for: plan, advice: $0,
+              limit: CapacityAdvice.defaultMenteeLimit(
+                mentees: plan.model.cohort.mentees.count, mentors: plan.model.cohort.mentors.count))
           }
         }
         let matching = stopwatch.lap()

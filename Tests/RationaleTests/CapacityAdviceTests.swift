@@ -224,4 +224,22 @@ import _TestSupport
     #expect(columnOfRow.compactMap { $0 }.count == plan.summary.matched + advice.matchedGain)
     #expect(abs(total - (plan.summary.totalScore + advice.fitGain)) < 1e-9)
   }
+
+  /// The per-mentee lines' default count follows the cohort's size: ten for
+  /// small cohorts, fewer as mentees × mentors grows (never rising with it),
+  /// none at 100,000 × 20,000 or when the product overflows.
+  @Test func theDefaultPerMenteeLinesShrinkWithTheCohort() {
+    #expect(CapacityAdvice.defaultMenteeLimit(mentees: 240, mentors: 100) == CapacityAdvice.listed)
+    #expect(CapacityAdvice.defaultMenteeLimit(mentees: 0, mentors: 0) == CapacityAdvice.listed)
+    #expect(CapacityAdvice.defaultMenteeLimit(mentees: 20_000, mentors: 4_000) == 6)
+    #expect(CapacityAdvice.defaultMenteeLimit(mentees: 100_000, mentors: 20_000) == 0)
+    #expect(CapacityAdvice.defaultMenteeLimit(mentees: Int.max, mentors: 3) == 0)
+    var previous = Int.max
+    for mentees in stride(from: 1_000, through: 200_000, by: 7_919) {
+      let limit = CapacityAdvice.defaultMenteeLimit(mentees: mentees, mentors: 5_000)
+      #expect(limit <= previous && limit >= 0 && limit <= CapacityAdvice.listed)
+      #expect(limit * mentees * 5_000 <= CapacityAdvice.menteeLineBudget)
+      previous = limit
+    }
+  }
 }
