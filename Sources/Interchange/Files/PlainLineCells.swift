@@ -103,8 +103,10 @@ struct PlainLineCells: CohortRowCells {
   /// way, in the same pass: while each is empty or the one- or three-byte
   /// form of a level from 0 to 5, the split steps from cell to cell on its
   /// bytes (they hold no comma, quote or carriage return) and keeps the
-  /// value for ``quickLevels(from:count:into:empty:)``; at the first other
-  /// cell it goes on eight bytes at a time as for the other cells.
+  /// value for ``quickLevels(from:count:into:empty:)``
+  /// (``readRun(_:from:end:count:into:empty:tenths:starts:)``, not inlined);
+  /// at the first other cell it goes on eight bytes at a time as for the
+  /// other cells.
   ///
   /// - Parameter tenths: ``LevelRuns/tenths()``: the value of `d.d` read
   ///   from that table at `dd` (the same double as `Double(dd) / 10`, without
@@ -147,40 +149,14 @@ struct PlainLineCells: CohortRowCells {
           ? (runs.first.first, runs.first.count, runs.first.empty, 0)
           : (runs.second.first, runs.second.count, runs.second.empty, runs.first.count)
         _ = first
-        let values = runValues! + offset
-        var k = 0
-        var finished = false
-        while k < count {
-          // A cell ends at a comma or at the end of the line.
-          var length = 0
-          if index < end && base[index] != CSVTokenizer.comma {
-            let whole = base[index] &- UInt8(ascii: "0")
-            if index + 1 == end || base[index + 1] == CSVTokenizer.comma {
-              guard whole <= 5 else { break }
-              values[k] = Double(whole)
-              length = 1
-            } else {
-              guard whole < 10, index + 3 <= end, base[index + 1] == UInt8(ascii: "."),
-                index + 3 == end || base[index + 3] == CSVTokenizer.comma
-              else { break }
-              let tenth = base[index + 2] &- UInt8(ascii: "0")
-              let tenths = Int(whole) * 10 + Int(tenth)
-              guard tenth < 10, tenths <= LevelRuns.tenthsCount - 1 else { break }
-              values[k] = tables[tenths]
-              length = 3
-            }
-          } else {
-            values[k] = empty
-          }
-          k += 1
-          if index + length == end {
-            finished = true
-            index = end
-            break
-          }
-          comma(index + length)
-          index += length + 1
-        }
+        // The run's cells, read by a function of their own (its state in registers).
+        let read = Self.readRun(
+          base, from: index, end: end, count: count, into: runValues! + offset, empty: empty, tenths: tables,
+          starts: starts + cells)
+        let k = read.read
+        let finished = read.finished
+        cells += read.finished ? k - 1 : k
+        index = read.index
         if run == 0 { quick.0 = k } else { quick.1 = k }
         run += 1
         target = run == 1 && runs.second.count > 0 ? runs.second.first : Int.max
@@ -291,11 +267,13 @@ struct PlainLineCells: CohortRowCells {
   }
 
   /// Cell `index`'s text cleaned by ``CellText/clean(_:)``, made once from
-  /// the bytes when they are already clean.
+  /// the bytes when they are already clean (an empty cell is `""`, as
+  /// cleaning it gives, without making and cleaning a text).
   ///
   /// - Complexity: O(length of the cell).
   @inline(__always)  // (a call would copy the whole record, too big for registers)
   func cleanValue(_ index: Int) -> String {
+    if start(index) == end(index) { return "" }
     if let range = cleanRange(index) {
       return ShortASCIIText.make(bytes.baseAddress!, range.lowerBound, range.count, layoutHolds: shortTexts)
         ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
