@@ -11,26 +11,26 @@ struct PlainLineCells: CohortRowCells {
   let bytes: UnsafeBufferPointer<UInt8>
   /// The offset of each cell's first byte, then one past the last cell's
   /// end plus one (the first `capacity` of them).
-  private let starts: UnsafeMutablePointer<Int>
+  let starts: UnsafeMutablePointer<Int>
   /// How many offsets `starts` holds at most.
-  private let capacity: Int
+  let capacity: Int
   /// The number of cells of the line.
   private(set) var count = 0
   /// The line's content.
-  private var lineRange = 0..<0
+  private(set) var lineRange = 0..<0
   /// Whether the line is all ASCII, so columns are byte offsets.
-  private var ascii = true
+  private(set) var ascii = true
   /// ``ShortASCIIText/layoutHolds``, read once.
-  private let shortTexts = ShortASCIIText.layoutHolds
+  let shortTexts = ShortASCIIText.layoutHolds
   private(set) var line = 0
   /// The runs of level cells ``splitWithRuns(_:line:tenths:)`` reads on the way
   /// (none for ``split(_:line:)``).
-  private let runs: LevelRuns
+  let runs: LevelRuns
   /// Where ``splitWithRuns(_:line:tenths:)`` writes the values it reads in the
   /// runs: the first run's, then the second's (`nil` without runs).
-  private var runValues: UnsafeMutablePointer<Double>?
+  private(set) var runValues: UnsafeMutablePointer<Double>?
   /// How many cells of each run ``splitWithRuns(_:line:tenths:)`` read (from the first on).
-  private var quick = (0, 0)
+  private(set) var quick = (0, 0)
 
   private init(
     bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeMutablePointer<Int>, capacity: Int, runs: LevelRuns = LevelRuns(),
@@ -103,8 +103,10 @@ struct PlainLineCells: CohortRowCells {
   /// way, in the same pass: while each is empty or the one- or three-byte
   /// form of a level from 0 to 5, the split steps from cell to cell on its
   /// bytes (they hold no comma, quote or carriage return) and keeps the
-  /// value for ``quickLevels(from:count:into:empty:)``; at the first other
-  /// cell it goes on eight bytes at a time as for the other cells.
+  /// value for ``quickLevels(from:count:into:empty:)``
+  /// (``readRun(_:from:end:count:into:empty:tenths:starts:)``, not inlined);
+  /// at the first other cell it goes on eight bytes at a time as for the
+  /// other cells.
   ///
   /// - Parameter tenths: ``LevelRuns/tenths()``: the value of `d.d` read
   ///   from that table at `dd` (the same double as `Double(dd) / 10`, without
@@ -147,40 +149,14 @@ struct PlainLineCells: CohortRowCells {
           ? (runs.first.first, runs.first.count, runs.first.empty, 0)
           : (runs.second.first, runs.second.count, runs.second.empty, runs.first.count)
         _ = first
-        let values = runValues! + offset
-        var k = 0
-        var finished = false
-        while k < count {
-          // A cell ends at a comma or at the end of the line.
-          var length = 0
-          if index < end && base[index] != CSVTokenizer.comma {
-            let whole = base[index] &- UInt8(ascii: "0")
-            if index + 1 == end || base[index + 1] == CSVTokenizer.comma {
-              guard whole <= 5 else { break }
-              values[k] = Double(whole)
-              length = 1
-            } else {
-              guard whole < 10, index + 3 <= end, base[index + 1] == UInt8(ascii: "."),
-                index + 3 == end || base[index + 3] == CSVTokenizer.comma
-              else { break }
-              let tenth = base[index + 2] &- UInt8(ascii: "0")
-              let tenths = Int(whole) * 10 + Int(tenth)
-              guard tenth < 10, tenths <= LevelRuns.tenthsCount - 1 else { break }
-              values[k] = tables[tenths]
-              length = 3
-            }
-          } else {
-            values[k] = empty
-          }
-          k += 1
-          if index + length == end {
-            finished = true
-            index = end
-            break
-          }
-          comma(index + length)
-          index += length + 1
-        }
+        // The run's cells, read by a function of their own (its state in registers).
+        let read = Self.readRun(
+          base, from: index, end: end, count: count, into: runValues! + offset, empty: empty, tenths: tables,
+          starts: starts + cells)
+        let k = read.read
+        let finished = read.finished
+        cells += read.finished ? k - 1 : k
+        index = read.index
         if run == 0 { quick.0 = k } else { quick.1 = k }
         run += 1
         target = run == 1 && runs.second.count > 0 ? runs.second.first : Int.max
@@ -266,7 +242,7 @@ struct PlainLineCells: CohortRowCells {
   ///
   /// - Complexity: O(length of the line).
   @inline(never)
-  private func characterColumn(_ index: Int, byteColumn: Int) -> Int {
+  func characterColumn(_ index: Int, byteColumn: Int) -> Int {
     var column = byteColumn
     var tokenizer = CSVTokenizer(bytes: UnsafeBufferPointer(rebasing: bytes[lineRange]), file: "")
     tokenizer.run { fields, _, _ in if index < fields.count { column = fields[index].column } }
@@ -291,16 +267,30 @@ struct PlainLineCells: CohortRowCells {
   }
 
   /// Cell `index`'s text cleaned by ``CellText/clean(_:)``, made once from
-  /// the bytes when they are already clean.
+  /// the bytes when they are already clean (an empty cell is `""`, as
+  /// cleaning it gives, without making and cleaning a text).
   ///
   /// - Complexity: O(length of the cell).
   @inline(__always)  // (a call would copy the whole record, too big for registers)
   func cleanValue(_ index: Int) -> String {
-    if let range = cleanRange(index) {
-      return ShortASCIIText.make(bytes.baseAddress!, range.lowerBound, range.count, layoutHolds: shortTexts)
-        ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-    }
-    return CellText.clean(value(index))
+    Self.cleanText(bytes.baseAddress!, start(index), end(index), shortTexts: shortTexts) ?? CellText.clean(value(index))
+  }
+
+  /// The text of the cell `base[start..<end]` when cleaning it by
+  /// ``CellText/clean(_:)`` changes nothing (first and last byte visible
+  /// ASCII, the first not an apostrophe; an empty cell is `""`), made once
+  /// from the bytes; else `nil`.
+  ///
+  /// - Complexity: O(`end - start`).
+  @inline(__always)
+  static func cleanText(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, shortTexts: Bool) -> String? {
+    if start == end { return "" }
+    guard start < end else { return nil }
+    let first = base[start]
+    let last = base[end - 1]
+    guard first > 0x20, first < 0x7F, first != UInt8(ascii: "'"), last > 0x20, last < 0x7F else { return nil }
+    return ShortASCIIText.make(base, start, end - start, layoutHolds: shortTexts)
+      ?? String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
   }
 
   /// Cells `first..<first + count` read as levels while each is empty or
@@ -313,30 +303,7 @@ struct PlainLineCells: CohortRowCells {
   /// - Complexity: O(`count`).
   @inline(__always)
   func quickLevels(from first: Int, count: Int, into values: UnsafeMutablePointer<Double>, empty: Double) -> Int {
-    precondition(first >= 0 && first + count <= self.count && first + count < capacity, "cells out of range")
-    // (Nothing to copy when the split wrote them where they are asked for.)
-    if runs.first.matches(first: first, count: count, empty: empty) {
-      if values != runValues { values.update(from: runValues!, count: quick.0) }
-      return quick.0
-    }
-    if runs.second.matches(first: first, count: count, empty: empty) {
-      let source = runValues! + runs.first.count
-      if values != source { values.update(from: source, count: quick.1) }
-      return quick.1
-    }
-    let base = bytes.baseAddress!
-    let starts = self.starts + first
-    for k in 0..<count {
-      let start = starts[k]
-      let length = starts[k + 1] - 1 - start
-      if length == 0 {
-        values[k] = empty
-        continue
-      }
-      guard let level = Self.shortDecimal(base, start, length), level <= 5 else { return k }
-      values[k] = level
-    }
-    return count
+    withUnsafePointer(to: self) { Self.quickLevels($0, from: first, count: count, into: values, empty: empty) }
   }
 
   /// Cell `index` as a plain decimal: the one- and three-byte forms of
@@ -347,11 +314,16 @@ struct PlainLineCells: CohortRowCells {
   /// - Complexity: O(length of the cell).
   @inline(__always)
   func plainDecimal(_ index: Int) -> PlainCell {
-    let start = start(index)
-    let end = end(index)
-    let base = bytes.baseAddress!
+    Self.plainDecimal(bytes.baseAddress!, start(index), end(index))
+  }
+
+  /// ``plainDecimal(_:)`` of the cell `base[start..<end]`.
+  ///
+  /// - Complexity: O(`end - start`).
+  @inline(__always)
+  static func plainDecimal(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> PlainCell {
     if end == start { return .empty }
-    if let value = Self.shortDecimal(base, start, end - start) { return .number(value) }
+    if let value = shortDecimal(base, start, end - start) { return .number(value) }
     return WellFormedCSV.plainDecimal(base, start, end)
   }
 

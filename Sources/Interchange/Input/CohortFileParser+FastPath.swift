@@ -159,7 +159,7 @@ extension CohortFileParser {
       // The row read through the record's address (``BorrowedLineCells``): no copies of the record.
       let row = withUnsafePointer(to: cells) { parser.parseRow(BorrowedLineCells(cells: $0), problems: &problems) }
       guard let row, problems.isEmpty else { return false }
-      (rows + count).initialize(to: row)
+      (rows + count).initialize(to: consume row)
       count += 1
       return true
     }

@@ -17,8 +17,10 @@ struct CohortFileParser {
   /// A person's row, read without errors, with levels and goals in the
   /// order of this file's `level:` and `goal:` columns.
   struct Row {
-    /// The person, with `levels` still empty.
-    var person: Person
+    /// The person, with `levels` still empty; `nil` once
+    /// ``CohortPeople/build(_:slots:mentors:mentees:hasGoalColumns:menteesFile:)``
+    /// has taken it out of the row (moved, not copied).
+    var person: Person?
     /// The capacity of a mentor (0 for a mentee-only row).
     var capacity: Int
     /// The number of different mentors a mentee asks for (1 by default).
@@ -175,32 +177,42 @@ struct CohortFileParser {
     func inCohortOrder(_ row: Row, withGoals: Bool, arena: inout LevelArena) -> (
       levels: CompetencyLevels, goals: CompetencyGoals
     ) {
+      withUnsafePointer(to: row) { inCohortOrder(of: $0, withGoals: withGoals, arena: &arena) }
+    }
+
+    /// ``inCohortOrder(_:withGoals:arena:)`` of the row at `row`, read in
+    /// place (no copy of the row).
+    ///
+    /// - Complexity: O(competencies) (O(1) in cohort order).
+    func inCohortOrder(of row: UnsafePointer<Row>, withGoals: Bool, arena: inout LevelArena) -> (
+      levels: CompetencyLevels, goals: CompetencyGoals
+    ) {
       let count = competencyIndex.count
-      var levels = row.levels
+      var levels = row.pointee.levels
       if !levelsInOrder {
         let (storage, offset) = arena.slot(width: count)
         let values = storage.base + offset
         values.update(repeating: 0, count: count)
-        for (slot, level) in zip(self.levels, row.levels) { values[slot] = level }
+        for (slot, level) in zip(self.levels, row.pointee.levels) { values[slot] = level }
         arena.commit(width: count)
         levels = CompetencyLevels(storage: storage, offset: offset, count: count)
       }
       // (Without goals, the row's own are handed back unused: no shared empty storage.)
-      guard withGoals else { return (levels, row.goals) }
-      if goalsInOrder && row.listedGoals.isEmpty { return (levels, row.goals) }
+      guard withGoals else { return (levels, row.pointee.goals) }
+      if goalsInOrder && row.pointee.listedGoals.isEmpty { return (levels, row.pointee.goals) }
       let (storage, offset) = arena.slot(width: count)
       let values = storage.base + offset
       if goalsInOrder {
-        row.goals.withUnsafeStoredValues { values.update(from: $0.baseAddress!, count: count) }
+        row.pointee.goals.withUnsafeStoredValues { values.update(from: $0.baseAddress!, count: count) }
       } else {
         values.update(repeating: .nan, count: count)
-        for (slot, goal) in zip(self.goals, row.goals) { values[slot] = goal ?? .nan }
+        for (slot, goal) in zip(self.goals, row.pointee.goals) { values[slot] = goal ?? .nan }
       }
       // A goal column of the competency wins over a multi-select list. The
       // cohort's competencies take in the lists of mentored rows only, so a
       // mentor-only row of a people file may list one it lacks: that row has
       // no goals, and its list is dropped.
-      for listed in row.listedGoals {
+      for listed in row.pointee.listedGoals {
         guard let slot = competencyIndex[listed.key] else { continue }
         if values[slot].isNaN { values[slot] = listed.level }
       }
@@ -451,7 +463,7 @@ struct CohortFileParser {
       languages: languages, levels: levels, preferences: preferences)
     let start = (line: record.line, column: record.column(0))
     return Row(
-      person: person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals,
+      person: consume person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals,
       listedGoals: listedGoals, role: role,
       line: record.line, start: (start.line, start.column))
   }

@@ -8,9 +8,10 @@ import Foundation
 ///
 /// The rows are cut into consecutive parts; the people of each part are
 /// counted first, so every part writes its mentors and mentees at their
-/// final places in the result arrays. Each row is moved out of the rows
-/// (its strings and arrays go to the person without being copied) and a
-/// small placeholder left in its place, so freeing the rows costs little.
+/// final places in the result arrays. Each row's person is taken out of
+/// its row where it lies (its strings and arrays go to the mentor or
+/// mentee without being copied, no placeholder is written), and the row
+/// keeps only its levels, goals and listed goals.
 struct CohortPeople {
   var mentors: [Mentor] = []
   var mentorLines: [Int] = []
@@ -20,10 +21,10 @@ struct CohortPeople {
   /// has goal columns), in file order.
   var growthWarnings: [InputError] = []
 
-  /// Builds the people of `rows`, leaving placeholders in `rows`.
+  /// Builds the people of `rows`, taking each row's person out of it.
   ///
   /// - Parameters:
-  ///   - rows: The rows, in file order; each is replaced by a placeholder.
+  ///   - rows: The rows, in file order; each row's `person` is `nil` after.
   ///   - slots: Where the file's columns land among the cohort's competencies.
   ///   - mentors: Whether the rows that mentor become mentors.
   ///   - mentees: Whether the rows that are mentored become mentees.
@@ -72,36 +73,37 @@ struct CohortPeople {
                 var mentee = menteesBefore[part]
                 var partWarnings: [InputError] = []
                 var arena = LevelArena()  // for levels and goals not in cohort order
-                let placeholder = CohortFileParser.Row.placeholder()
-                let blank = placeholder.person
+                let rowBase = shared.rows.baseAddress!
                 for index in bounds[part]..<bounds[part + 1] {
-                  var row = (shared.rows.baseAddress! + index).move()
-                  (shared.rows.baseAddress! + index).initialize(to: placeholder)
-                  let (levels, goals) = slots.inCohortOrder(row, withGoals: mentees, arena: &arena)
-                  // The person is swapped out of the row and handed on the same
-                  // way: no copy of its texts and lists (one for a row that is both).
-                  var person = take(&row.person, leaving: blank)
-                  person.levels = levels
-                  let isMentor = mentors && row.role.mentors
-                  let isMentee = mentees && row.role.isMentored
+                  // The row is read where it lies; its person is given its levels
+                  // there and then taken out (moved, not copied: the row keeps `nil`),
+                  // and handed on the same way (one copy for a row that is both).
+                  let row = rowBase + index
+                  let (levels, goals) = slots.inCohortOrder(of: row, withGoals: mentees, arena: &arena)
+                  row.pointee.person!.levels = levels
+                  let person = row.pointee.person.take()!
+                  let role = row.pointee.role
+                  let isMentor = mentors && role.mentors
+                  let isMentee = mentees && role.isMentored
                   if isMentor && !isMentee {
                     (shared.mentors.baseAddress! + mentor).initialize(
-                      to: Mentor(person: take(&person, leaving: blank), capacity: row.capacity))
-                    shared.mentorLines[mentor] = row.line
+                      to: Mentor(person: consume person, capacity: row.pointee.capacity))
+                    shared.mentorLines[mentor] = row.pointee.line
                     mentor += 1
                     continue
                   }
                   if isMentor {
                     (shared.mentors.baseAddress! + mentor).initialize(
-                      to: Mentor(person: person, capacity: row.capacity))
-                    shared.mentorLines[mentor] = row.line
+                      to: Mentor(person: person, capacity: row.pointee.capacity))
+                    shared.mentorLines[mentor] = row.pointee.line
                     mentor += 1
                   }
                   guard isMentee else { continue }
                   if hasGoalColumns && !grows(goals, levels) {
+                    let start = row.pointee.start
                     partWarnings.append(
                       InputError(
-                        file: menteesFile, line: row.start.line, column: row.start.column,
+                        file: menteesFile, line: start.line, column: start.column,
                         message:
                           "mentee '\(person.id)' has no goal above their current level, so they have nothing "
                           + "to grow toward and, by default (rules.goal_mentees_first), only get a place left "
@@ -109,8 +111,8 @@ struct CohortPeople {
                         severity: .warning))
                   }
                   (shared.mentees.baseAddress! + mentee).initialize(
-                    to: Mentee(person: take(&person, leaving: blank), goals: goals, mentorsWanted: row.mentorsWanted))
-                  shared.menteeLines[mentee] = row.line
+                    to: Mentee(person: consume person, goals: goals, mentorsWanted: row.pointee.mentorsWanted))
+                  shared.menteeLines[mentee] = row.pointee.line
                   mentee += 1
                 }
                 warnings.put(partWarnings, at: part)
@@ -128,7 +130,7 @@ struct CohortPeople {
     return people
   }
 
-  /// The buffers the parts share: each part reads and replaces only its own
+  /// The buffers the parts share: each part reads and changes only its own
   /// rows and writes only its own people's places (`concurrentPerform`
   /// returns when all are done).
   private struct Shared: @unchecked Sendable {
@@ -137,17 +139,6 @@ struct CohortPeople {
     let mentorLines: UnsafeMutableBufferPointer<Int>
     let mentees: UnsafeMutableBufferPointer<Mentee>
     let menteeLines: UnsafeMutableBufferPointer<Int>
-  }
-
-  /// The value of `person`, moved out (no copy of its texts and lists),
-  /// leaving `blank` (a copy of a person without heap storage of its own).
-  ///
-  /// - Complexity: O(1).
-  @inline(__always)
-  private static func take(_ person: inout Person, leaving blank: Person) -> Person {
-    var taken = blank
-    swap(&taken, &person)
-    return taken
   }
 
   /// Whether some goal is above its level (a missing goal, stored as NaN,
@@ -161,20 +152,5 @@ struct CohortPeople {
         return false
       }
     }
-  }
-}
-
-extension CohortFileParser.Row {
-  /// What a row moved out of the rows leaves behind: no heap storage but
-  /// one empty level storage of its own, so the cores building people do
-  /// not all retain and release one shared object.
-  ///
-  /// - Complexity: O(1).
-  static func placeholder() -> CohortFileParser.Row {
-    let empty = LevelStorage(count: 0)
-    return CohortFileParser.Row(
-      person: Person(id: "-", name: "", levels: CompetencyLevels(storage: empty, offset: 0, count: 0)), capacity: 0,
-      levels: CompetencyLevels(storage: empty, offset: 0, count: 0),
-      goals: CompetencyGoals(storage: empty, offset: 0, count: 0), role: .mentor, line: 0, start: (0, 0))
   }
 }
