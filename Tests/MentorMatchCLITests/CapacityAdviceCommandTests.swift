@@ -7,15 +7,7 @@ import _TestSupport
 @Suite struct CapacityAdviceCommandTests {
   @Test func everyFormatShowsTheAdviceAndTheFirstEntryHoldsWhenReSolved() throws {
     let folder = try TemporaryFolder()
-    let cohort = folder.path("cohort")
-    let generated = try CLIRunner.run([
-      "generate", "--mentees", "40", "--mentors", "10", "--competencies", "5", "--capacity", "2", "--seed", "5",
-      "--output", cohort,
-    ])
-    #expect(generated.status == 0, "\(generated.stderr)")
-    let result = try CLIRunner.run(["match", cohort, "--format", "json"])
-    #expect(result.status == 0, "\(result.stderr)")
-    let document = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let (cohort, document) = try Self.generatedPlan(in: folder)
     let summary = try #require(document["summary"] as? [String: Any])
     let advice = try #require(summary["capacityAdvice"] as? [[String: Any]])
     let first = try #require(advice.first)
@@ -67,15 +59,7 @@ import _TestSupport
   /// Markdown and HTML plans show a line for each.
   @Test func theOtherUnmatchedMenteesGetALineInEveryFormat() throws {
     let folder = try TemporaryFolder()
-    let cohort = folder.path("cohort")
-    let generated = try CLIRunner.run([
-      "generate", "--mentees", "40", "--mentors", "10", "--competencies", "5", "--capacity", "2", "--seed", "5",
-      "--output", cohort,
-    ])
-    #expect(generated.status == 0, "\(generated.stderr)")
-    let result = try CLIRunner.run(["match", cohort, "--format", "json"])
-    #expect(result.status == 0, "\(result.stderr)")
-    let document = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let (cohort, document) = try Self.generatedPlan(in: folder)
     let summary = try #require(document["summary"] as? [String: Any])
     let advice = try #require(summary["capacityAdvice"] as? [[String: Any]])
     let named = Set(advice.compactMap { $0["newlyMatched"] as? String })
@@ -107,5 +91,20 @@ import _TestSupport
       let other = try CLIRunner.run(["match", cohort, "--format", format])
       #expect(other.stdout.contains("to match \(first) "), "\(format)")
     }
+  }
+
+  /// A generated cohort of 40 mentees and 10 mentors with 2 places each (so
+  /// many are left unmatched) in `folder`, and its JSON plan.
+  static func generatedPlan(in folder: TemporaryFolder) throws -> (cohort: String, document: [String: Any]) {
+    let cohort = folder.path("cohort")
+    let generated = try CLIRunner.run([
+      "generate", "--mentees", "40", "--mentors", "10", "--competencies", "5", "--capacity", "2", "--seed", "5",
+      "--output", cohort,
+    ])
+    #expect(generated.status == 0, "\(generated.stderr)")
+    let result = try CLIRunner.run(["match", cohort, "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let document = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    return (cohort, document)
   }
 }
