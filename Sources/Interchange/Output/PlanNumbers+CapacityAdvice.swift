@@ -43,14 +43,8 @@ extension PlanNumbers {
         return lead + "no single extra place would; the plan's reason: \(e.reason ?? "not given")"
       }
       var line = lead + capacityAdviceLine(advice)
-      if pairsChanged(advice) > 0, let plan, let u = plan.unmatched.first(where: { $0.menteeID == e.mentee }),
-        case .capacityExhausted(_, let mentorID, let best) = u.reason
-      {
-        let name = plan.model.cohort.mentors.first { $0.id == mentorID }?.person.name
-        let mentor = name.map { "\(mentorID) \($0)" } ?? mentorID
-        line +=
-          "; simplest for them: one more place at \(mentor), their best-scoring eligible mentor,"
-          + " and no other pair changes: total fit \(signed(best))"
+      if pairsChanged(advice) > 0, let plan, let simplest = simplestPlace(for: e.mentee, in: plan) {
+        line += "; simplest for them: \(simplest.words)"
       }
       return line
     }
@@ -73,31 +67,43 @@ extension PlanNumbers {
   /// line for them gains 0.098 more and changes 19 pairs)"`. Only mentees
   /// unmatched because capacity ran out have such a mentor.
   ///
-  /// - Complexity: O(entries · (moves + unmatched) + pairs).
+  /// - Complexity: O(entries · (moves + unmatched + mentors)).
   static func simplestWays(_ plan: PairingPlan, _ advice: [CapacityAdvice]) -> [String] {
     var seen = Set<String>()
     var lines: [String] = []
     for a in advice {
       guard let newly = a.newlyMatched, seen.insert(newly).inserted else { continue }
       let changed = pairsChanged(a)
-      guard changed > 0, let u = plan.unmatched.first(where: { $0.menteeID == newly }),
-        case .capacityExhausted(_, let mentorID, let best) = u.reason
-      else { continue }
-      let name =
-        advice.first { $0.mentor.id == mentorID }?.mentor.name
-        ?? plan.pairs.first { $0.mentorID == mentorID }?.mentorName
-      let mentor = name.map { "\(mentorID) \($0)" } ?? mentorID
+      guard changed > 0, let simplest = simplestPlace(for: newly, in: plan) else { continue }
       let pairs = "\(changed) pair\(changed == 1 ? "" : "s")"
-      let more = a.fitGain - best
+      let more = a.fitGain - simplest.fit
       let comparison =
         more >= 0.0005
         ? "the first line for them gains \(score(more)) more and changes \(pairs)"
         : "as much as the first line for them, which changes \(pairs)"
-      lines.append(
-        "simplest for \(newly) \(u.menteeName): one more place at \(mentor), their best-scoring eligible mentor,"
-          + " and no other pair changes: total fit \(signed(best)) (\(comparison))")
+      lines.append("simplest for \(newly) \(simplest.menteeName): \(simplest.words) (\(comparison))")
     }
     return lines
+  }
+
+  /// The simplest way to match unmatched mentee `id`, shared by the lines
+  /// after the list and the per-mentee lines: one more place at their
+  /// best-scoring eligible mentor, which changes no other pair and adds that
+  /// pair's fit, in words (`"one more place at M2 Ana, their best-scoring
+  /// eligible mentor, and no other pair changes: total fit +0.756"`), with
+  /// the fit and the mentee's name; `nil` unless capacity ran out for them
+  /// (only then have they such a mentor).
+  ///
+  /// - Complexity: O(unmatched + mentors).
+  static func simplestPlace(for id: String, in plan: PairingPlan) -> (words: String, fit: Double, menteeName: String)? {
+    guard let u = plan.unmatched.first(where: { $0.menteeID == id }),
+      case .capacityExhausted(_, let mentorID, let best) = u.reason
+    else { return nil }
+    let name = plan.model.cohort.mentors.first { $0.id == mentorID }?.person.name
+    let mentor = name.map { "\(mentorID) \($0)" } ?? mentorID
+    let words =
+      "one more place at \(mentor), their best-scoring eligible mentor, and no other pair changes: total fit \(signed(best))"
+    return (words, best, u.menteeName)
   }
 
   /// The most moves an advice line names; a longer chain is named by its
