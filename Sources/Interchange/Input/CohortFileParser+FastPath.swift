@@ -99,6 +99,7 @@ extension CohortFileParser {
     // Ids unique across the chunks: each later chunk's first lines merged into the first's
     // (room made once, so the table is not rebuilt per chunk).
     joined.firstLine.reserveCapacity(parts.reduce(0) { $0 + ($1?.firstLine.count ?? 0) })
+    joined.managerLinks.reserveCapacity(parts.reduce(0) { $0 + ($1?.managerLinks.count ?? 0) })
     for part in parts.dropFirst() {
       guard let part else { return nil }
       guard joined.firstLine.insertAllNew(from: part.firstLine) else { return nil }
@@ -132,6 +133,10 @@ extension CohortFileParser {
   ) -> (rows: Int, parser: CohortFileParser?) {
     var parser = template.parser
     parser.firstLine.reserveCapacity(lines)
+    // (At most one manager link per line: room made once, not grown by copies.)
+    if parser.columns.fixedIndex[CohortColumns.Fixed.manager.ordinal] != nil {
+      parser.managerLinks.reserveCapacity(lines)
+    }
     // One block for the levels and goals of all the chunk's rows.
     parser.arena.reserve(rows: lines, width: parser.columns.levelIndices.count + parser.columns.goalIndices.count)
     var problems: [InputError] = []
