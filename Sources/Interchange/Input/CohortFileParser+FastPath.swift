@@ -24,24 +24,35 @@ extension CohortFileParser {
     _ text: String, file: String, side: CohortColumns.Side, referenceDate: Date, mapping: CohortMapping
   ) -> CohortFileParser? {
     var text = text
-    return text.withUTF8 { bytes -> CohortFileParser? in
-      guard let headerEnd = WellFormedCSV.lineEnd(bytes, from: 0, limit: bytes.count), headerEnd.next < bytes.count
-      else { return nil }
-      var problems: [InputError] = []
-      var header: CSVTable.Record?
-      let headerText = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<headerEnd.next]), as: UTF8.self)
-      CSVTable.scan(headerText, file: file, expectedHeader: nil, errors: &problems) { record, isHeader in
-        if isHeader { header = record }
-      }
-      guard problems.isEmpty, let header, header.line == 1 else { return nil }
-      let columns = CohortColumns(header: header, side: side, file: file, mapping: mapping, problems: &problems)
-      guard problems.isEmpty else { return nil }
-      let template = Template(
-        parser: CohortFileParser(
-          file: file, side: side, referenceDate: referenceDate, mapping: mapping, columns: columns),
-        fields: header.count)
-      return parseRows(bytes, from: headerEnd.next, template: template)
+    return text.withUTF8 { bytes in
+      parseWellFormed(bytes: bytes, file: file, side: side, referenceDate: referenceDate, mapping: mapping)
     }
+  }
+
+  /// ``parseWellFormed(_:file:side:referenceDate:mapping:)`` of a file's
+  /// UTF-8 bytes.
+  ///
+  /// - Complexity: O(*n*) for *n* bytes, over the available cores.
+  static func parseWellFormed(
+    bytes: UnsafeBufferPointer<UInt8>, file: String, side: CohortColumns.Side, referenceDate: Date,
+    mapping: CohortMapping
+  ) -> CohortFileParser? {
+    guard let headerEnd = WellFormedCSV.lineEnd(bytes, from: 0, limit: bytes.count), headerEnd.next < bytes.count
+    else { return nil }
+    var problems: [InputError] = []
+    var header: CSVTable.Record?
+    let headerText = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<headerEnd.next]), as: UTF8.self)
+    CSVTable.scan(headerText, file: file, expectedHeader: nil, errors: &problems) { record, isHeader in
+      if isHeader { header = record }
+    }
+    guard problems.isEmpty, let header, header.line == 1 else { return nil }
+    let columns = CohortColumns(header: header, side: side, file: file, mapping: mapping, problems: &problems)
+    guard problems.isEmpty else { return nil }
+    let template = Template(
+      parser: CohortFileParser(
+        file: file, side: side, referenceDate: referenceDate, mapping: mapping, columns: columns),
+      fields: header.count)
+    return parseRows(bytes, from: headerEnd.next, template: template)
   }
 
   /// The rows after the header, read on every core straight into one

@@ -63,12 +63,12 @@ public enum CohortReader {
   {
     if source.isPeopleFile {
       return try read(
-        people: CSVTable.loadText(path: source.mentorsPath), file: source.mentorsPath, mapping: mapping,
+        people: CohortFileText.load(path: source.mentorsPath), file: source.mentorsPath, mapping: mapping,
         referenceDate: referenceDate)
     }
     return try read(
-      mentors: CSVTable.loadText(path: source.mentorsPath), mentorsFile: source.mentorsPath,
-      mentees: CSVTable.loadText(path: source.menteesPath), menteesFile: source.menteesPath,
+      mentors: CohortFileText.load(path: source.mentorsPath), mentorsFile: source.mentorsPath,
+      mentees: CohortFileText.load(path: source.menteesPath), menteesFile: source.menteesPath,
       mapping: mapping, referenceDate: referenceDate)
   }
 
@@ -91,7 +91,7 @@ public enum CohortReader {
     people: String, file: String = "people.csv", mapping: CohortMapping = CohortMapping(),
     referenceDate: Date = TimeZoneParser.defaultReferenceDate
   ) throws(InputErrors) -> CohortReadResult {
-    try read(people: .success(people), file: file, mapping: mapping, referenceDate: referenceDate)
+    try read(people: .text(.success(people)), file: file, mapping: mapping, referenceDate: referenceDate)
   }
 
   /// Reads a cohort from the two files' texts.
@@ -113,13 +113,13 @@ public enum CohortReader {
     referenceDate: Date = TimeZoneParser.defaultReferenceDate
   ) throws(InputErrors) -> CohortReadResult {
     try read(
-      mentors: .success(mentors), mentorsFile: mentorsFile, mentees: .success(mentees),
+      mentors: .text(.success(mentors)), mentorsFile: mentorsFile, mentees: .text(.success(mentees)),
       menteesFile: menteesFile, mapping: mapping,
       referenceDate: referenceDate)
   }
 
   private static func read(
-    mentors: Result<String, InputError>, mentorsFile: String, mentees: Result<String, InputError>,
+    mentors: CohortFileText, mentorsFile: String, mentees: CohortFileText,
     menteesFile: String, mapping: CohortMapping, referenceDate: Date
   ) throws(InputErrors) -> CohortReadResult {
     var problems: [InputError] = []
@@ -133,7 +133,7 @@ public enum CohortReader {
   }
 
   private static func read(
-    people: Result<String, InputError>, file: String, mapping: CohortMapping, referenceDate: Date
+    people: CohortFileText, file: String, mapping: CohortMapping, referenceDate: Date
   ) throws(InputErrors) -> CohortReadResult {
     var problems: [InputError] = []
     var peopleFile = CohortFileParser.read(
