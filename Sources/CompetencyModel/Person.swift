@@ -44,7 +44,13 @@ public struct Person: Sendable, Hashable {
 
   /// Creates a person whose levels are `levels` (no copy).
   ///
+  /// Inlinable, so that a caller in another module (the cohort reader)
+  /// builds the person in place: compiled on its own, the initializer made
+  /// the person twice, copied one (a retain per field) and destroyed the
+  /// other.
+  ///
   /// - Complexity: O(1).
+  @inlinable
   public init(
     id: String, name: String, email: String? = nil, department: String? = nil, manager: String? = nil,
     utcOffsetMinutes: Int? = nil, seniority: Double? = nil, languages: [String] = [], levels: CompetencyLevels,

@@ -232,6 +232,34 @@ import Testing
     }
   }
 
+  /// ASCII files on disk reach the fast path as bytes and the careful path
+  /// as text made of them: the same cohort, and the same problems at the
+  /// same places, as the files' texts given as strings.
+  @Test func asciiFilesOnDiskReadAsTheirTexts() throws {
+    let damagedMentors = "id,name,capacity,level:a,manager\nm1,A,1,5,m2\nm2,B,x,9,m1\nm1,C,1,2.5,\n"
+    let damagedMentees = "id,name,goal:a,manager\ne1,,3,m1\ne2,E,7.5,\n"
+    try withTemporaryDirectory { folder throws in
+      for (mentors, mentees) in [(Self.mentors, Self.mentees), (damagedMentors, damagedMentees)] {
+        let source = CohortSource(
+          mentorsPath: writeFile(mentors, "mentors.csv", in: folder),
+          menteesPath: writeFile(mentees, "mentees.csv", in: folder))
+        let fromFiles = Result { () throws(InputErrors) in try CohortReader.read(source) }
+        let fromTexts = Result { () throws(InputErrors) in
+          try CohortReader.parse(
+            mentors: mentors, mentees: mentees, mentorsFile: source.mentorsPath, menteesFile: source.menteesPath)
+        }
+        #expect(fromFiles == fromTexts)
+      }
+      let found = problems { () throws(InputErrors) in
+        try CohortReader.read(
+          CohortSource(
+            mentorsPath: writeFile(damagedMentors, "mentors.csv", in: folder),
+            menteesPath: writeFile(damagedMentees, "mentees.csv", in: folder)))
+      }
+      #expect(found.count >= 4)
+    }
+  }
+
   @Test func resolvesTimeZonesAtTheGivenDate() throws {
     let mentors = "id,name,capacity,level:a,timezone\nm1,A,1,5,Europe/Berlin\n"
     let summer = Date(timeIntervalSince1970: 1_783_000_000)

@@ -169,6 +169,72 @@ struct LevelRunsTests {
     #expect(runsRead > 1000)
   }
 
+  /// Lines shaped like a cohort's goal columns and level columns: streaks
+  /// of empty cells (up to 20 long, so the split's eight-at-once step meets
+  /// streaks shorter, as long as and longer than eight, and streaks that
+  /// reach the line's end), between `d` and `d.d` levels in random order,
+  /// with a cell that is not a level now and then (`9.9`, `5.5`, `10`, text,
+  /// a quote); empty cells at both ends; `\n` or `\r\n` line ends, the
+  /// last line without one at times.
+  private static func streakyLines(_ random: inout SplitMix) -> Line {
+    let fields = 1 + Int(random.next() % 90)
+    var runs: [LevelRuns.Run] = []
+    for empty in [0.0, Double.nan] where random.next() % 4 != 0 {
+      let first = Int(random.next() % UInt64(fields + 1))
+      let count = Int(random.next() % UInt64(fields + 2))
+      runs.append(LevelRuns.Run(first: first, count: count, empty: empty))
+    }
+    if runs.count == 2 {
+      let (a, b) = (runs[0], runs[1])
+      if a.first < b.first + b.count && b.first < a.first + a.count { runs.removeLast() }
+    }
+    let levels = ["0", "1", "2", "3", "4", "5", "0.0", "0.5", "1.5", "2.5", "4.5", "5.0"]
+    let others = ["9.9", "5.5", "6", "10", "5.1", "x", "\"1\"", "1.x", ".5", "2,5"]
+    var text = ""
+    for lineNumber in 0..<(1 + Int(random.next() % 3)) {
+      let count = max(1, fields + [0, 0, 0, 0, 0, -1, 1, -3][Int(random.next() % 8)])
+      var cells: [String] = []
+      while cells.count < count {
+        let streak = Int(random.next() % 21)
+        cells += Array(repeating: "", count: min(streak, count - cells.count))
+        guard cells.count < count else { break }
+        cells.append(
+          random.next() % 40 == 0
+            ? others[Int(random.next() % UInt64(others.count))] : levels[Int(random.next() % UInt64(levels.count))])
+      }
+      text += (lineNumber > 0 ? ["\n", "\r\n"][Int(random.next() % 2)] : "") + cells.joined(separator: ",")
+    }
+    if random.next() % 3 != 0 { text += ["\n", "\r\n"][Int(random.next() % 2)] }
+    return Line(text: text, fields: fields, runs: runs)
+  }
+
+  /// On lines with long streaks of empty cells between `d` and `d.d`
+  /// levels (``streakyLines(_:)``), with and without bytes after the range
+  /// read, the split reading the runs gives the lines, cells, columns,
+  /// decimals and levels of the plain split.
+  @Test func streaksOfEmptyCellsAndMixedLevelsAreReadAsThePlainSplitReadsThem() {
+    var random = SplitMix(seed: 0x57_4EA4)
+    let tails = ["", ",", ",,,,,,,,,,", "5,", ",2.5,", "\n", "\r\n", "\n,,,,,,,,,,,,", "x"]
+    var longStreaksRead = 0
+    for _ in 0..<4000 {
+      let line = Self.streakyLines(&random)
+      let runs = Self.levelRuns(line.runs)
+      let plain = Self.read(line, splitWith: nil)
+      let after = tails[Int(random.next() % UInt64(tails.count))]
+      for after in ["", after] {
+        let fused = Self.read(line, splitWith: runs, after: after)
+        #expect(fused.lines == plain.lines, "\(line.text.debugDescription) + \(after.debugDescription)")
+        #expect(fused.rows == plain.rows, "\(line.text.debugDescription) + \(after.debugDescription)")
+        let inPlace = Self.read(line, splitWith: runs, inPlace: true, after: after)
+        #expect(inPlace.lines == plain.lines, "\(line.text.debugDescription) + \(after.debugDescription)")
+        #expect(inPlace.rows == plain.rows, "\(line.text.debugDescription) + \(after.debugDescription)")
+      }
+      if plain.lines != nil && !line.runs.isEmpty && line.text.contains(",,,,,,,,,") { longStreaksRead += 1 }
+    }
+    // Many lines read have streaks of eight empty cells or more.
+    #expect(longStreaksRead > 1000)
+  }
+
   /// Every `d.d` level from 0.0 to 5.0 (the split reads it from
   /// ``LevelRuns/tenths()``) is the double the plain split and the careful
   /// path's ``DecimalParser`` give, and the first `d.d` above 5 ends the run.

@@ -238,6 +238,7 @@ struct ReaderCoresTests {
       let path = folder + "/large.csv"
       _ = FileManager.default.createFile(atPath: path, contents: Data(ascii))
       #expect(InputFile.readASCIIText(path).map { Array($0.utf8) } == ascii, "\(size) bytes")
+      #expect(InputFile.readASCIIBytes(path) == ascii, "\(size) bytes")
       var places = [0, size - 1, size / 2 - 1, size / 2, size / 3, size / 4, size - size / 8]
       places += (0..<4).map { _ in Int(random.next() % UInt64(size)) }
       for place in places {
@@ -245,6 +246,7 @@ struct ReaderCoresTests {
         bytes[place] = 0xC3
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         #expect(InputFile.readASCIIText(path) == nil, "byte \(place) of \(size)")
+        #expect(InputFile.readASCIIBytes(path) == nil, "byte \(place) of \(size)")
       }
     }
   }
@@ -263,12 +265,29 @@ struct ReaderCoresTests {
       let direct = InputFile.readASCIIText(path)
       #expect(direct == (text.utf8.allSatisfy { $0 < 0x80 } && !text.isEmpty ? text : nil), "\(name)")
       #expect(try CSVTable.loadText(path: path).get() == text)
+      // The cohort reader's load: the bytes of an ASCII file, else the text as `loadText` gives it.
+      let isASCII = text.utf8.allSatisfy { $0 < 0x80 } && !text.isEmpty
+      #expect(InputFile.readASCIIBytes(path) == (isASCII ? Array(text.utf8) : nil), "\(name)")
+      switch CohortFileText.load(path: path) {
+      case .ascii(let bytes): #expect(isASCII && bytes == Array(text.utf8), "\(name)")
+      case .text(let loaded): #expect(!isASCII && (try? loaded.get()) == text, "\(name)")
+      }
     }
     // Not UTF-8: the error at the first bad byte, as before.
     let bad = folder + "/bad.csv"
     _ = FileManager.default.createFile(atPath: bad, contents: Data([0x61, 0x2C, 0xFF, 0x0A]))
     #expect(InputFile.readASCIIText(bad) == nil)
     #expect(throws: InputError.self) { try CSVTable.loadText(path: bad).get() }
+    #expect(InputFile.readASCIIBytes(bad) == nil)
+    if case .text(let loaded) = CohortFileText.load(path: bad), case .failure(let error) = loaded,
+      case .failure(let expected) = CSVTable.loadText(path: bad)
+    {
+      #expect(error == expected)
+    } else {
+      Issue.record("a file that is not UTF-8 loads as the error loadText gives")
+    }
+    #expect(InputFile.readASCIIBytes(folder) == nil)
+    #expect(InputFile.readASCIIBytes(folder + "/missing.csv") == nil)
     #expect(InputFile.readASCIIText(folder) == nil)
     #expect(InputFile.readASCIIText(folder + "/missing.csv") == nil)
     for length in 0..<70 {

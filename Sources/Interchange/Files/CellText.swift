@@ -32,6 +32,13 @@ enum CellText {
   ///
   /// - Complexity: O(length of `name`).
   static func headerKey(_ name: String) -> String {
+    asciiHeaderKey(name) ?? headerKeyByCharacters(name)
+  }
+
+  /// ``headerKey(_:)`` made character by character (any text).
+  ///
+  /// - Complexity: O(length of `name`).
+  static func headerKeyByCharacters(_ name: String) -> String {
     String(trimmed(name).lowercased().filter { $0 != "_" && $0 != "-" && !$0.isWhitespace })
   }
 
@@ -40,6 +47,13 @@ enum CellText {
   ///
   /// - Complexity: O(length of `name`).
   static func competencyKey(_ name: String) -> String {
+    asciiCompetencyKey(name) ?? competencyKeyByCharacters(name)
+  }
+
+  /// ``competencyKey(_:)`` made character by character (any text).
+  ///
+  /// - Complexity: O(length of `name`).
+  static func competencyKeyByCharacters(_ name: String) -> String {
     name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 }

@@ -24,8 +24,11 @@ extension PlainLineCells {
   /// `LevelRunsTests` against the plain split). A function of its own, not
   /// inlined, so that its state stays in registers: while four bytes or
   /// more are left in the line, each cell is one unaligned 32-bit load
-  /// (those bytes all lie in the line) and two tests of its bytes; the last
-  /// cells of the line are read byte by byte, never past `end`.
+  /// (those bytes all lie in the line); a `d` or `d.d` cell is read without
+  /// a branch between the two forms (arithmetic on the second byte's bit 1;
+  /// one branch, almost never taken, for any other cell), and empty cells
+  /// as many at once as lead eight bytes of the line (one 64-bit load);
+  /// the last cells of the line are read byte by byte, never past `end`.
   ///
   /// - Precondition: `starts` has room for `count` offsets; `tenths` holds
   ///   ``LevelRuns/tenthsCount`` values.
@@ -41,31 +44,52 @@ extension PlainLineCells {
     let raw = UnsafeRawPointer(base)
     var index = start
     var k = 0
-    // Four bytes in the line: a cell and the byte after it are among them.
-    while k < count && index &+ 4 <= end {
-      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt32.self)
-      let first = UInt8(truncatingIfNeeded: word)
-      let second = UInt8(truncatingIfNeeded: word &>> 8)
-      if first == comma {
-        values[k] = empty
-        index &+= 1
-      } else if second == comma {
-        let whole = first &- zero
-        guard whole <= 5 else { return RunRead(index: index, read: k, finished: false) }
-        values[k] = tenths[Int(whole) &* 10]
-        index &+= 2
-      } else {
-        let whole = first &- zero
-        let tenth = UInt8(truncatingIfNeeded: word &>> 16) &- zero
-        let dd = Int(whole) &* 10 &+ Int(tenth)
-        guard second == dot, UInt8(truncatingIfNeeded: word &>> 24) == comma, whole < 10, tenth < 10,
-          dd < LevelRuns.tenthsCount
-        else { return RunRead(index: index, read: k, finished: false) }
+    // While each cell left to read (four bytes at most with its comma) has
+    // four bytes of the line to load: `limit` is recounted when reached.
+    while true {
+      let limit = min(count, k &+ (end &- index) &>> 2)
+      guard k < limit else { break }
+      repeat {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt32.self)
+        if UInt8(truncatingIfNeeded: word) == comma {
+          // Empty cells: as many as lead eight bytes of the line at once, when
+          // the run has eight cells left (all eight values and starts are
+          // written; those past the empty cells are written again later).
+          if k &+ 8 <= count && index &+ 8 <= end {
+            let others = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x2C2C_2C2C_2C2C_2C2C
+            let empties = others.trailingZeroBitCount &>> 3  // 1...8: the first byte is a comma
+            for i in 0..<8 {
+              values[k &+ i] = empty
+              starts[k &+ i] = index &+ i &+ 1
+            }
+            k &+= empties
+            index &+= empties
+          } else {
+            values[k] = empty
+            index &+= 1
+            starts[k] = index
+            k &+= 1
+          }
+          continue
+        }
+        // `d,` or `d.d,`, told apart by arithmetic, not a branch (they
+        // alternate at random): the second byte of either is ',' (0x2C) or
+        // '.' (0x2E), and its bit 1 says which. `shape` and `mask` ask for
+        // ',' second, or '.' second and ',' fourth; `tenth` is 0 for `d`.
+        let long = (word &>> 9) & 1
+        let shape = 0x2C00 &+ long &* 0x2C00_0200
+        let mask = 0xFF00 | long &* 0xFF00_0000
+        let whole = Int(UInt8(truncatingIfNeeded: word) &- zero)
+        let tenth = Int(UInt8(truncatingIfNeeded: word &>> 16) &- zero) & (0 &- Int(long))
+        let dd = whole &* 10 &+ tenth  // (`whole` < 10 when `dd` < 51)
+        guard word & mask == shape, tenth < 10, dd < LevelRuns.tenthsCount else {
+          return RunRead(index: index, read: k, finished: false)
+        }
         values[k] = tenths[dd]
-        index &+= 4
-      }
-      starts[k] = index
-      k &+= 1
+        index &+= 2 &+ Int(long &<< 1)
+        starts[k] = index
+        k &+= 1
+      } while k < limit
     }
     // The last cells of the line, byte by byte.
     while k < count {

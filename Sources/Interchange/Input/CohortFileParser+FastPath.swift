@@ -24,24 +24,35 @@ extension CohortFileParser {
     _ text: String, file: String, side: CohortColumns.Side, referenceDate: Date, mapping: CohortMapping
   ) -> CohortFileParser? {
     var text = text
-    return text.withUTF8 { bytes -> CohortFileParser? in
-      guard let headerEnd = WellFormedCSV.lineEnd(bytes, from: 0, limit: bytes.count), headerEnd.next < bytes.count
-      else { return nil }
-      var problems: [InputError] = []
-      var header: CSVTable.Record?
-      let headerText = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<headerEnd.next]), as: UTF8.self)
-      CSVTable.scan(headerText, file: file, expectedHeader: nil, errors: &problems) { record, isHeader in
-        if isHeader { header = record }
-      }
-      guard problems.isEmpty, let header, header.line == 1 else { return nil }
-      let columns = CohortColumns(header: header, side: side, file: file, mapping: mapping, problems: &problems)
-      guard problems.isEmpty else { return nil }
-      let template = Template(
-        parser: CohortFileParser(
-          file: file, side: side, referenceDate: referenceDate, mapping: mapping, columns: columns),
-        fields: header.count)
-      return parseRows(bytes, from: headerEnd.next, template: template)
+    return text.withUTF8 { bytes in
+      parseWellFormed(bytes: bytes, file: file, side: side, referenceDate: referenceDate, mapping: mapping)
     }
+  }
+
+  /// ``parseWellFormed(_:file:side:referenceDate:mapping:)`` of a file's
+  /// UTF-8 bytes.
+  ///
+  /// - Complexity: O(*n*) for *n* bytes, over the available cores.
+  static func parseWellFormed(
+    bytes: UnsafeBufferPointer<UInt8>, file: String, side: CohortColumns.Side, referenceDate: Date,
+    mapping: CohortMapping
+  ) -> CohortFileParser? {
+    guard let headerEnd = WellFormedCSV.lineEnd(bytes, from: 0, limit: bytes.count), headerEnd.next < bytes.count
+    else { return nil }
+    var problems: [InputError] = []
+    var header: CSVTable.Record?
+    let headerText = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<headerEnd.next]), as: UTF8.self)
+    CSVTable.scan(headerText, file: file, expectedHeader: nil, errors: &problems) { record, isHeader in
+      if isHeader { header = record }
+    }
+    guard problems.isEmpty, let header, header.line == 1 else { return nil }
+    let columns = CohortColumns(header: header, side: side, file: file, mapping: mapping, problems: &problems)
+    guard problems.isEmpty else { return nil }
+    let template = Template(
+      parser: CohortFileParser(
+        file: file, side: side, referenceDate: referenceDate, mapping: mapping, columns: columns),
+      fields: header.count)
+    return parseRows(bytes, from: headerEnd.next, template: template)
   }
 
   /// The rows after the header, read on every core straight into one
@@ -99,6 +110,7 @@ extension CohortFileParser {
     // Ids unique across the chunks: each later chunk's first lines merged into the first's
     // (room made once, so the table is not rebuilt per chunk).
     joined.firstLine.reserveCapacity(parts.reduce(0) { $0 + ($1?.firstLine.count ?? 0) })
+    joined.managerLinks.reserveCapacity(parts.reduce(0) { $0 + ($1?.managerLinks.count ?? 0) })
     for part in parts.dropFirst() {
       guard let part else { return nil }
       guard joined.firstLine.insertAllNew(from: part.firstLine) else { return nil }
@@ -132,6 +144,10 @@ extension CohortFileParser {
   ) -> (rows: Int, parser: CohortFileParser?) {
     var parser = template.parser
     parser.firstLine.reserveCapacity(lines)
+    // (At most one manager link per line: room made once, not grown by copies.)
+    if parser.columns.fixedIndex[CohortColumns.Fixed.manager.ordinal] != nil {
+      parser.managerLinks.reserveCapacity(lines)
+    }
     // One block for the levels and goals of all the chunk's rows.
     parser.arena.reserve(rows: lines, width: parser.columns.levelIndices.count + parser.columns.goalIndices.count)
     var problems: [InputError] = []

@@ -99,16 +99,35 @@ struct CohortFileParser {
     _ text: Result<String, InputError>, file: String, side: CohortColumns.Side, referenceDate: Date,
     mapping: CohortMapping = CohortMapping(), problems: inout [InputError]
   ) -> CohortFileParser? {
+    read(.text(text), file: file, side: side, referenceDate: referenceDate, mapping: mapping, problems: &problems)
+  }
+
+  /// ``read(_:file:side:referenceDate:mapping:problems:)`` of a file's
+  /// bytes or text: an ASCII file's bytes go to the fast path as they are,
+  /// and a `String` of them is made only for the careful path.
+  ///
+  /// - Complexity: O(size of the file).
+  static func read(
+    _ text: CohortFileText, file: String, side: CohortColumns.Side, referenceDate: Date,
+    mapping: CohortMapping = CohortMapping(), problems: inout [InputError]
+  ) -> CohortFileParser? {
     let content: String
+    // Plainly well-formed files are read on the raw bytes; the rest, and every problem, carefully.
     switch text {
-    case .success(let text): content = text
-    case .failure(let error):
+    case .ascii(let bytes):
+      let parser = bytes.withUnsafeBufferPointer { bytes in
+        parseWellFormed(bytes: bytes, file: file, side: side, referenceDate: referenceDate, mapping: mapping)
+      }
+      if let parser { return parser }
+      content = String(decoding: bytes, as: UTF8.self)
+    case .text(.success(let text)):
+      if let parser = parseWellFormed(text, file: file, side: side, referenceDate: referenceDate, mapping: mapping) {
+        return parser
+      }
+      content = text
+    case .text(.failure(let error)):
       problems.append(error)
       return nil
-    }
-    // Plainly well-formed files are read on the raw bytes; the rest, and every problem, carefully.
-    if let parser = parseWellFormed(content, file: file, side: side, referenceDate: referenceDate, mapping: mapping) {
-      return parser
     }
     return readCarefully(
       content, file: file, side: side, referenceDate: referenceDate, mapping: mapping, problems: &problems)

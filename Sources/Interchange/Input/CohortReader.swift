@@ -63,12 +63,12 @@ public enum CohortReader {
   {
     if source.isPeopleFile {
       return try read(
-        people: CSVTable.loadText(path: source.mentorsPath), file: source.mentorsPath, mapping: mapping,
+        people: CohortFileText.load(path: source.mentorsPath), file: source.mentorsPath, mapping: mapping,
         referenceDate: referenceDate)
     }
     return try read(
-      mentors: CSVTable.loadText(path: source.mentorsPath), mentorsFile: source.mentorsPath,
-      mentees: CSVTable.loadText(path: source.menteesPath), menteesFile: source.menteesPath,
+      mentors: CohortFileText.load(path: source.mentorsPath), mentorsFile: source.mentorsPath,
+      mentees: CohortFileText.load(path: source.menteesPath), menteesFile: source.menteesPath,
       mapping: mapping, referenceDate: referenceDate)
   }
 
@@ -91,7 +91,7 @@ public enum CohortReader {
     people: String, file: String = "people.csv", mapping: CohortMapping = CohortMapping(),
     referenceDate: Date = TimeZoneParser.defaultReferenceDate
   ) throws(InputErrors) -> CohortReadResult {
-    try read(people: .success(people), file: file, mapping: mapping, referenceDate: referenceDate)
+    try read(people: .text(.success(people)), file: file, mapping: mapping, referenceDate: referenceDate)
   }
 
   /// Reads a cohort from the two files' texts.
@@ -113,13 +113,13 @@ public enum CohortReader {
     referenceDate: Date = TimeZoneParser.defaultReferenceDate
   ) throws(InputErrors) -> CohortReadResult {
     try read(
-      mentors: .success(mentors), mentorsFile: mentorsFile, mentees: .success(mentees),
+      mentors: .text(.success(mentors)), mentorsFile: mentorsFile, mentees: .text(.success(mentees)),
       menteesFile: menteesFile, mapping: mapping,
       referenceDate: referenceDate)
   }
 
   private static func read(
-    mentors: Result<String, InputError>, mentorsFile: String, mentees: Result<String, InputError>,
+    mentors: CohortFileText, mentorsFile: String, mentees: CohortFileText,
     menteesFile: String, mapping: CohortMapping, referenceDate: Date
   ) throws(InputErrors) -> CohortReadResult {
     var problems: [InputError] = []
@@ -133,7 +133,7 @@ public enum CohortReader {
   }
 
   private static func read(
-    people: Result<String, InputError>, file: String, mapping: CohortMapping, referenceDate: Date
+    people: CohortFileText, file: String, mapping: CohortMapping, referenceDate: Date
   ) throws(InputErrors) -> CohortReadResult {
     var problems: [InputError] = []
     var peopleFile = CohortFileParser.read(
@@ -171,15 +171,18 @@ public enum CohortReader {
       competencyIndex[column.key] = competencies.count
       competencies.append(column.display)
     }
-    // The manager check runs beside the people's assembly.
-    let links = (mentorFile?.managerLinks ?? []) + (menteeFile?.managerLinks ?? [])
-    // The links before `secondFileStart` are the first file's.
-    let secondFileStart = mentorFile?.managerLinks.count ?? 0
+    // The manager check runs beside the people's assembly, on each file's
+    // links moved out of its parser (not copied into one array).
+    var firstLinks: [CohortFileParser.ManagerLink] = []
+    var secondLinks: [CohortFileParser.ManagerLink] = []
+    if mentorFile != nil { swap(&firstLinks, &mentorFile!.managerLinks) }
+    if menteeFile != nil { swap(&secondLinks, &menteeFile!.managerLinks) }
+    let links = (first: firstLinks, second: secondLinks)
     let linkFiles = (first: mentorFile?.file ?? "", second: menteeFile?.file ?? "")
     let cycles = ResultSlots<[InputError]>(count: 1)
     let cycleCheck = DispatchGroup()
     DispatchQueue.global().async(group: cycleCheck) {
-      cycles.put(managerCycles(links, files: linkFiles, secondFileStart: secondFileStart), at: 0)
+      cycles.put(managerCycles(first: links.first, second: links.second, files: linkFiles), at: 0)
     }
 
     var mentorList: [Mentor] = []
@@ -218,9 +221,10 @@ public enum CohortReader {
       mentorLines: mentorLines, menteeLines: menteeLines)
   }
 
-  /// Finds loops in the manager links, in row order: a link that would close
-  /// a loop is reported at its manager cell (in `files.first` before
-  /// `secondFileStart`, else in `files.second`) and left out.
+  /// Finds loops in the manager links, in row order (`first`'s, then
+  /// `second`'s): a link that would close a loop is reported at its manager
+  /// cell (in `files.first` for a link of `first`, else in `files.second`)
+  /// and left out.
   ///
   /// A link can close a loop only inside a strongly connected component of
   /// all the links (found first, in linear time): every other link is kept
@@ -234,10 +238,12 @@ public enum CohortReader {
   ///   component) per loop reported and per link checked in a component
   ///   where someone has two managers.
   private static func managerCycles(
-    _ links: [CohortFileParser.ManagerLink], files: (first: String, second: String), secondFileStart: Int
+    first: [CohortFileParser.ManagerLink], second: [CohortFileParser.ManagerLink],
+    files: (first: String, second: String)
   ) -> [InputError] {
+    let secondFileStart = first.count
     var node = IDTable()
-    node.reserveCapacity(2 * links.count)
+    node.reserveCapacity(2 * (first.count + second.count))
     var ids: [String] = []
     func index(_ id: String) -> Int {
       if let known = node.insert(id, value: ids.count) { return known }
@@ -247,9 +253,11 @@ public enum CohortReader {
     // (A loop, not `map`: a closure calling `index` made every access to
     // `node` and `ids` checked at run time.)
     var ends: [(Int, Int)] = []
-    ends.reserveCapacity(links.count)
-    for link in links {
-      ends.append(link.person == link.manager ? (-1, -1) : (index(link.person), index(link.manager)))
+    ends.reserveCapacity(first.count + second.count)
+    for links in [first, second] {
+      for link in links {
+        ends.append(link.person == link.manager ? (-1, -1) : (index(link.person), index(link.manager)))
+      }
     }
     let count = ids.count
     // All the links as compressed adjacency lists, then their components.
@@ -280,42 +288,47 @@ public enum CohortReader {
       return x
     }
     var problems: [InputError] = []
-    for (number, (link, (person, manager))) in zip(links, ends).enumerated() {
-      let file = number < secondFileStart ? files.first : files.second
-      if person < 0 {
-        problems.append(link.error("'\(link.person)' is listed as their own manager", file: file))
-        continue
-      }
-      if managers.contains(manager, for: person) { continue }
-      let c = component[person]
-      if c == component[manager] {
-        let isForest = forest[c] ?? true
-        // In a forest, `person` (without a manager there yet) is the top of
-        // its tree: it is above `manager` exactly when they share a tree.
-        let closes =
-          isForest && inside[person] == 0
-          ? top[find(manager)] == person
-          : chain(from: manager, to: person, in: managers, component: component) != nil
-        if closes, let path = chain(from: manager, to: person, in: managers, component: component) {
-          let loop = ([person] + path).map { ids[$0] }.joined(separator: " → ")
-          problems.append(
-            link.error("manager cycle: \(loop); a reporting line cannot loop back to the same person", file: file)
-          )
+    var number = -1
+    for links in [first, second] {
+      for link in links {
+        number += 1
+        let (person, manager) = ends[number]
+        let file = number < secondFileStart ? files.first : files.second
+        if person < 0 {
+          problems.append(link.error("'\(link.person)' is listed as their own manager", file: file))
           continue
         }
-        if inside[person] > 0 { forest[c] = false }
-        inside[person] += 1
-        if forest[c] ?? true {
-          let below = find(person)
-          let above = find(manager)
-          let newTop = top[above]
-          let (small, large) = size[below] < size[above] ? (below, above) : (above, below)
-          set[small] = large
-          size[large] += size[small]
-          top[large] = newTop
+        if managers.contains(manager, for: person) { continue }
+        let c = component[person]
+        if c == component[manager] {
+          let isForest = forest[c] ?? true
+          // In a forest, `person` (without a manager there yet) is the top of
+          // its tree: it is above `manager` exactly when they share a tree.
+          let closes =
+            isForest && inside[person] == 0
+            ? top[find(manager)] == person
+            : chain(from: manager, to: person, in: managers, component: component) != nil
+          if closes, let path = chain(from: manager, to: person, in: managers, component: component) {
+            let loop = ([person] + path).map { ids[$0] }.joined(separator: " → ")
+            problems.append(
+              link.error("manager cycle: \(loop); a reporting line cannot loop back to the same person", file: file)
+            )
+            continue
+          }
+          if inside[person] > 0 { forest[c] = false }
+          inside[person] += 1
+          if forest[c] ?? true {
+            let below = find(person)
+            let above = find(manager)
+            let newTop = top[above]
+            let (small, large) = size[below] < size[above] ? (below, above) : (above, below)
+            set[small] = large
+            size[large] += size[small]
+            top[large] = newTop
+          }
         }
+        managers.append(manager, for: person)
       }
-      managers.append(manager, for: person)
     }
     return problems
   }
