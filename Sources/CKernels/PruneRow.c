@@ -148,18 +148,23 @@ __attribute__((target("avx2"))) static long prune_row_avx2(
     }
     const __m256d grid_hit = _mm256_and_pd(
       _mm256_cmp_pd(_mm256_and_pd(eligible, magnitude), grid4, _CMP_LT_OQ), _mm256_cmp_pd(eligible, zero, _CMP_NEQ_OQ));
-    if (_mm256_movemask_pd(_mm256_or_pd(_mm256_cmp_pd(value, threshold4, _CMP_GT_OQ), grid_hit))) {
+    int hits = _mm256_movemask_pd(_mm256_or_pd(_mm256_cmp_pd(value, threshold4, _CMP_GT_OQ), grid_hit));
+    if (hits) {
+      // Only the lanes that hit, in column order: the others would append
+      // nothing (the threshold holds for the call) and pass no grid test.
       double values[4], eligibles[4];
       _mm256_storeu_pd(values, value);
       _mm256_storeu_pd(eligibles, eligible);
-      for (int t = 0; t < 4; t++) {
+      do {
+        const int t = __builtin_ctz(hits);
         if (threshold_and_grid(j + t, values[t], eligibles[t], keys, columns, st)) {
-          // The rest of the chunk has had everything but this test.
+          // The rest of the chunk has had everything but these two tests.
           if (t < 3) st->pending_end = j + 4;
           stopped = j + t + 1;
           break;
         }
-      }
+        hits &= hits - 1;
+      } while (hits);
       if (stopped) {
         j += 4;
         break;
