@@ -6,7 +6,7 @@
 // CompetencyModel (Intake gathers one run's inputs and the Ledger's pairs),
 // FitModel scores all pairs with BLAS (LinearAlgebra, the only importer of
 // CLapack, and of CKernels' fused sparse-row C kernel), Assignment solves the capacitated problem
-// (importing only CKernels' prefetch hint), Rationale explains it,
+// (importing only CKernels' prefetch hint and the pricing pass's row walks), Rationale explains it,
 // and Interchange/Output writes the plan, circles and reports (Interchange/Files
 // holds what both ends share). The `mentor-match` executable parses, calls and
 // prints.
@@ -90,7 +90,7 @@ let package = Package(
       path: "Sources/_TestSupport"),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "_TestSupport", "CohortGenerator"]),
     .testTarget(
-      name: "AssignmentTests", dependencies: ["Assignment", "_TestSupport", "CohortGenerator"],
+      name: "AssignmentTests", dependencies: ["Assignment", "_TestSupport", "CohortGenerator", "CKernels"],
       swiftSettings: invariants),
     .testTarget(name: "CompetencyModelTests", dependencies: ["CompetencyModel", "_TestSupport"]),
     .testTarget(name: "CohortGeneratorTests", dependencies: ["CohortGenerator", "CompetencyModel"]),

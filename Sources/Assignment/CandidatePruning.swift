@@ -1,3 +1,5 @@
+import CKernels
+
 /// The first pass of ``CertifiedAssignment``: every allowed pair is scored
 /// once, and each row keeps its best `perRow` columns, each column its best
 /// rows, on several threads (``ParallelBlockPass``).
@@ -14,7 +16,11 @@
 /// One walk over a row does both: a column's offer (its regret against the
 /// row's best) is screened against the row's best so far, which can only
 /// rise, so a pair the screen rejects would be rejected against the final
-/// best too; only the screened columns are offered after the walk.
+/// best too; only the screened columns are offered after the walk. The walk
+/// is C (`mm_prune_row`, four pairs at a time with AVX2, the same state bit
+/// for bit as the scalar loop; it screens against a lane's best, at most the
+/// running best, so it may screen a few columns more, which the test
+/// against the final best rejects as before).
 struct CandidatePruning {
   /// The kept pairs.
   var candidates: CandidateSet
@@ -83,11 +89,13 @@ struct CandidatePruning {
         // maxima of the same form (one packed maximum per pair rather than a
         // blend of a minimum and a maximum): `−e > −low` exactly when
         // `e < low`, and negation is exact, signed zeros and infinities included.
-        var negatedLow = -state.low
-        var high = state.high
         var grid = state.gridExponent
-        var gridThreshold = EligibleScoreSummary.gridThreshold(grid)
-        var allowed = 0
+        var walk = mm_prune_state()
+        walk.sign = sign
+        walk.negated_low = -state.low
+        walk.high = state.high
+        walk.grid_threshold = EligibleScoreSummary.gridThreshold(grid)
+        walk.capacity = selection.bufferCapacity
         rowOffsets.withUnsafeBufferPointer { rowOffsets in
           listedPrices.withUnsafeBufferPointer { prices in
             do {
@@ -100,8 +108,8 @@ struct CandidatePruning {
                 // The row's best net score so far: from the least finite
                 // value rather than −∞, so that `value − best` is never −∞ − (−∞)
                 // (see the offers below); −∞ rows are told apart at the end.
-                var best = -Double.greatestFiniteMagnitude
-                var offers = 0
+                walk.best = -Double.greatestFiniteMagnitude
+                walk.offers = 0
                 // The row's columns in increasing TopOrder.spread(j, row: i,
                 // columns: m) order: from the column whose spread is 0 to the
                 // last, then from column 0. A later column loses every tie, so
@@ -109,42 +117,28 @@ struct CandidatePruning {
                 let offset = TopOrder.spread(0, row: i, columns: m)
                 let first = offset == 0 ? 0 : m - offset
                 selection.reset()
-                var threshold = selection.threshold
+                walk.count = 0
+                walk.threshold = selection.threshold
                 for segment in 0..<2 {
-                  // A plain counted loop (`lo ≤ hi ≤ m`): no range checks per pair.
                   var j = segment == 0 ? first : 0
                   let end = segment == 0 ? m : first
+                  walk.pending_end = 0
+                  // The walk in C (vectorised; the same state bit for bit as
+                  // the scalar walk) returns early when the selection's
+                  // buffer is full or a score may lower the grid.
                   while j < end {
-                    let s = row[j]
-                    allowed &+= s.isNaN ? 0 : 1
-                    let value = sign * s - prices[j]
-                    // Only pairs that can be made count in the score range:
-                    // `p − p` is +0 for them (a finite price; and s − 0 is s,
-                    // signed zeros and infinities included) and NaN for the
-                    // others, which the comparisons skip.
-                    let eligible = s - (prices[j] - prices[j])
-                    negatedLow = -eligible > negatedLow ? -eligible : negatedLow
-                    high = eligible > high ? eligible : high
-                    // The grid: only a score below the threshold can lower it.
-                    if abs(eligible) < gridThreshold && eligible != 0 {
-                      grid = min(grid, AssignmentSolution.lowestBitExponent(eligible))
-                      gridThreshold = EligibleScoreSummary.gridThreshold(grid)
+                    j = mm_prune_row(
+                      j, end, row, prices.baseAddress, floorKey, selection.keys, selection.columns, offered, &walk)
+                    walk.threshold = selection.appended(count: walk.count)
+                    walk.count = selection.count
+                    if walk.stop & MM_PRUNE_GRID != 0 {
+                      grid = min(grid, AssignmentSolution.lowestBitExponent(walk.grid_value))
+                      walk.grid_threshold = EligibleScoreSummary.gridThreshold(grid)
                     }
-                    best = value > best ? value : best
-                    // The columns' offers, screened in this walk: the row's
-                    // final best is at least `best`, and rounding is monotone,
-                    // so a regret against the running best below the
-                    // column's floor stays below it against the final best
-                    // (the floor changes only by this row's own offer, made
-                    // after the walk). NaN (a pair that cannot be made) fails.
-                    if value - best >= floorKey[j] {
-                      offered[offers] = j
-                      offers &+= 1
-                    }
-                    if value > threshold { threshold = selection.append(key: value, column: j) }
-                    j &+= 1
                   }
                 }
+                var best = walk.best
+                var offers = walk.offers
                 // Columns rank rows by regret: how little the row gives up, against
                 // its best column, by taking this one. Equal regrets go to a
                 // column-dependent rotation of row indices, as the rows' ties do:
@@ -197,10 +191,10 @@ struct CandidatePruning {
             }
           }
         }
-        state.low = -negatedLow
-        state.high = high
+        state.low = -walk.negated_low
+        state.high = walk.high
         state.gridExponent = grid
-        state.allowed += allowed
+        state.allowed += walk.allowed
       })
     candidates = CandidateSet(rows: source.rows)
     var gridExponent = Int.max

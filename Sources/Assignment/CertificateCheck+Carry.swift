@@ -51,25 +51,7 @@ extension CertificateCheck {
       // As check(row:scores:into:) with a summary; the floor takes every
       // eligible pair's slack (a column without capacity gives +∞, a
       // forbidden pair NaN: neither lowers it).
-      let bound = rowFilterBound(y)
-      prices.withUnsafeBufferPointer { prices in
-        filterPrices.withUnsafeBufferPointer { filterPrices in
-          capacities.withUnsafeBufferPointer { capacities in
-            for j in 0..<scores.count {
-              let s = scores[j]
-              let a = sign * s + bonus
-              let slack = (y + filterPrices[j]) - a
-              if excluded[j] != i { least = min(least, slack) }
-              if slack > bound { continue }
-              guard capacities[j] > 0, !s.isNaN else { continue }
-              let c = y + prices[j]
-              if c - a > SolverTolerance.slackFilter * (abs(a) + c) { continue }
-              let excess = DoubleDouble.twoSum(sign * s, bonus) - yy - DoubleDouble(prices[j])
-              if violation < excess { violation = excess }
-            }
-          }
-        }
-      }
+      violation = walkListed(row: i, scores: scores, excluded: excluded, floor: &least, into: &part)
       floor = least
       finish(row: i, assignedScore: { scores[$0] }, yy: yy, violation: violation, into: &part)
       return

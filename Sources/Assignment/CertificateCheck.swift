@@ -1,3 +1,5 @@
+import CKernels
+
 /// The optimality certificate of a plan and its duals, checked one row of
 /// scores at a time, so that a pass over score blocks (``ParallelBlockPass``)
 /// can check it over every pair without holding the scores.
@@ -33,8 +35,8 @@
 /// on the scores alone, and tests each pair's slack first against a per-row
 /// bound `2^−50 · (A + (y_i + P))` (``rowFilterBound(_:)``) that is at least
 /// the filter's `2^−50 · (|a| + c)` of every eligible pair of the row, as
-/// rounded: one comparison per pair, the filter's own test only below it.
-/// The verdicts are the same bit for bit.
+/// rounded: one comparison per pair (in C, ``walkListed(row:scores:excluded:floor:into:)``),
+/// the filter's own test only below it. The verdicts are the same bit for bit.
 struct CertificateCheck: Sendable {
   /// The plan and duals checked.
   let solution: AssignmentSolution
@@ -76,6 +78,10 @@ struct CertificateCheck: Sendable {
     var gridExponent = Int.max
     /// Double-double operations performed, for the error bound.
     var operations = 0
+    /// Scratch of the walks with a summary: the columns the row walk
+    /// (``CertificateCheck/walkListed(row:scores:excluded:floor:into:)``)
+    /// could not rule out. Not part of what the part saw.
+    var listed: [Int] = []
   }
 
   /// Prepares the check of `solution` for a problem with these capacities.
@@ -156,24 +162,10 @@ struct CertificateCheck: Sendable {
     var violation = DoubleDouble(0)
     if scoreSummary != nil {
       // The range and grid are known: one comparison per pair against the
-      // row's bound, the filter's own test (and eligibility) only below it.
-      let bound = rowFilterBound(y)
-      prices.withUnsafeBufferPointer { prices in
-        filterPrices.withUnsafeBufferPointer { filterPrices in
-          capacities.withUnsafeBufferPointer { capacities in
-            for j in 0..<scores.count {
-              let s = scores[j]
-              let a = sign * s + bonus
-              if (y + filterPrices[j]) - a > bound { continue }
-              guard capacities[j] > 0, !s.isNaN else { continue }
-              let c = y + prices[j]
-              if c - a > SolverTolerance.slackFilter * (abs(a) + c) { continue }
-              let excess = DoubleDouble.twoSum(sign * s, bonus) - yy - DoubleDouble(prices[j])
-              if violation < excess { violation = excess }
-            }
-          }
-        }
-      }
+      // row's bound (a vector walk in C), the filter's own test (and
+      // eligibility) only for the pairs it lists.
+      var unused = 0.0
+      violation = walkListed(row: i, scores: scores, excluded: nil, floor: &unused, into: &part)
       finish(row: i, assignedScore: { scores[$0] }, yy: yy, violation: violation, into: &part)
       return
     }
@@ -201,6 +193,54 @@ struct CertificateCheck: Sendable {
     part.high = high
     part.gridExponent = grid
     finish(row: i, assignedScore: { scores[$0] }, yy: yy, violation: violation, into: &part)
+  }
+
+  /// The walk of a row with a summary (``scoreSummary`` given): the C walk
+  /// (`mm_certificate_row`) computes each pair's slack
+  /// `(y_i + filterPrices[j]) − (±s + B)` and lists, in column order, the
+  /// pairs with a score whose slack is not above ``rowFilterBound(_:)``;
+  /// only those take the eligibility test, the filter's own test and the
+  /// double-double excess, in the same order as a walk over every column.
+  /// With `excluded`, `floor` becomes the least slack over the columns `j`
+  /// with `excluded[j] != i` (NaN skipped, the first of equal ones kept).
+  /// Returns the row's largest violation (0 when none). The same values
+  /// bit for bit as the scalar walk it replaced.
+  ///
+  /// - Complexity: O(`columns`).
+  @inline(__always)
+  func walkListed(
+    row i: Int, scores: UnsafeBufferPointer<Double>, excluded: UnsafeBufferPointer<Int>?, floor: inout Double,
+    into part: inout Part
+  ) -> DoubleDouble {
+    let bonus = solution.cardinalityBonus
+    let sign = sign
+    let y = values[i]
+    let yy = DoubleDouble(y)
+    var violation = DoubleDouble(0)
+    var terms = mm_certificate_terms(sign: sign, bonus: bonus, value: y, bound: rowFilterBound(y))
+    if part.listed.count < scores.count { part.listed = [Int](repeating: 0, count: scores.count) }
+    part.listed.withUnsafeMutableBufferPointer { listed in
+      prices.withUnsafeBufferPointer { prices in
+        filterPrices.withUnsafeBufferPointer { filterPrices in
+          capacities.withUnsafeBufferPointer { capacities in
+            let count = mm_certificate_row(
+              scores.count, scores.baseAddress, filterPrices.baseAddress, &terms, excluded?.baseAddress, i, &floor,
+              listed.baseAddress)
+            for t in 0..<count {
+              let j = listed[t]
+              let s = scores[j]
+              guard capacities[j] > 0 else { continue }
+              let a = sign * s + bonus
+              let c = y + prices[j]
+              if c - a > SolverTolerance.slackFilter * (abs(a) + c) { continue }
+              let excess = DoubleDouble.twoSum(sign * s, bonus) - yy - DoubleDouble(prices[j])
+              if violation < excess { violation = excess }
+            }
+          }
+        }
+      }
+    }
+    return violation
   }
 
   /// The verdict over all rows, from the parts of every worker.

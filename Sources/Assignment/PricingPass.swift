@@ -1,3 +1,5 @@
+import CKernels
+
 /// A pricing pass of ``CertifiedAssignment``: the reduced cost of every
 /// allowed pair against a solution's duals, on several threads
 /// (``ParallelBlockPass``), with what each row saw for explanations.
@@ -31,6 +33,12 @@
 /// last pass"). Rows proven free of violations but not of pairs below the
 /// margin are skipped too, and scored after all when the pass finds a
 /// violation or a row left out (its additions are then used).
+///
+/// The full loop's walk over a row and the certificate's are C
+/// (`mm_price_row`, `mm_certificate_row`: four pairs at a time with AVX2,
+/// the same bits as the scalar loops), which list the few pairs below the
+/// margin or the certificate's bound for the Swift code; the lean loop and
+/// a resolution without fast units keep the Swift loops.
 ///
 /// The result does not depend on the number of threads.
 struct PricingPass {
@@ -94,6 +102,26 @@ struct PricingPass {
     var candidateCount: [Int] = []
     /// Rows that took the lean loop.
     var lean = 0
+    /// The C walk's list of pairs below the margin (``RowScratch``).
+    var scratch: RowScratch
+  }
+
+  /// Room for one row's pairs below the margin, as the C walk
+  /// (`mm_price_row`) lists them: a column and its slack each. A reference
+  /// type owned by one worker, so the walk writes raw storage.
+  private final class RowScratch {
+    let columns: UnsafeMutablePointer<Int>
+    let slacks: UnsafeMutablePointer<Double>
+
+    init(columns count: Int) {
+      columns = .allocate(capacity: max(count, 1))
+      slacks = .allocate(capacity: max(count, 1))
+    }
+
+    deinit {
+      columns.deallocate()
+      slacks.deallocate()
+    }
   }
 
   /// Runs the pass.
@@ -151,6 +179,12 @@ struct PricingPass {
     // pairs never price below the margin (as the full loop's skip).
     let leanPrices = zip(priceUnits, capacities).map { $1 > 0 ? $0 : .infinity }
     let leanAfter = carrying ? leanAfter ?? Self.carriedViolations(rows: source.rows) : 0
+    // The full loop's C walk (fast units only): the prices with NaN in
+    // columns without places, which the walk reads as ineligible; a NaN
+    // price of a column with places would be read so too, so then the
+    // Swift loop runs instead.
+    let openPrices = zip(priceUnits, capacities).map { $1 > 0 ? $0 : .nan }
+    let walksInC = fast && zip(priceUnits, capacities).allSatisfy { $1 <= 0 || !$0.isNaN }
     let body: @Sendable (inout State, [Int], UnsafeMutableBufferPointer<Double>) -> Void = { state, block, b in
       let worst = state.worst
       var violations = 0
@@ -207,34 +241,65 @@ struct PricingPass {
               var bestScore = Double.nan
               var floor = Double.infinity
               var offered = 0
-              for j in 0..<m {
-                let s = b[base + j]
-                if s.isNaN { continue }
-                allowed += 1
-                guard capacities[j] > 0 else { continue }
-                eligible += 1
-                if sign * s > betterThan { better += 1 }
-                if bestColumn < 0 || sign * s > sign * bestScore {
-                  bestColumn = j
-                  bestScore = s
+              if walksInC {
+                // The same walk in C (vectorised, the same bits): the counts,
+                // the best column, the floor and the grid flag, and a list of
+                // the pairs below the margin, taken here in column order.
+                var terms = mm_price_terms(
+                  sign: sign, anchor: anchor, inverse: inverse, quantum: q, offset: offset, margin: margin,
+                  better_than: betterThan)
+                var found = mm_price_row_result()
+                let scratch = state.scratch
+                openPrices.withUnsafeBufferPointer { openPrices in
+                  mm_price_row(
+                    m, b.baseAddress! + base, openPrices.baseAddress, &terms, scratch.columns, scratch.slacks, &found)
                 }
-                let units: Double
-                if fast {
-                  let x = (anchor - sign * s) * inverse
-                  units = x < 0x1p52 ? (x + 0x1p52) - 0x1p52 : x.rounded()
-                } else {
-                  units = resolution.units(s)
-                }
-                if onGrid && resolution.anchor - units * q != sign * s { onGrid = false }
-                let slack = units + offset + prices[j]
-                if slack < margin {
+                allowed = found.allowed
+                eligible = found.eligible
+                better = found.better
+                bestColumn = found.best_column
+                if bestColumn >= 0 { bestScore = b[base + bestColumn] }
+                floor = found.floor
+                if found.on_grid == 0 { onGrid = false }
+                for t in 0..<found.below {
+                  let j = scratch.columns[t]
+                  let slack = scratch.slacks[t]
                   if listed[j] != i {
                     if slack < 0 { violations += 1 }
                     worst.offer(0, key: -slack, index: TopOrder.spread(j, row: i, columns: m))
                     offered += 1
                   }
-                } else if slack < floor {
-                  floor = slack
+                }
+              } else {
+                for j in 0..<m {
+                  let s = b[base + j]
+                  if s.isNaN { continue }
+                  allowed += 1
+                  guard capacities[j] > 0 else { continue }
+                  eligible += 1
+                  if sign * s > betterThan { better += 1 }
+                  if bestColumn < 0 || sign * s > sign * bestScore {
+                    bestColumn = j
+                    bestScore = s
+                  }
+                  let units: Double
+                  if fast {
+                    let x = (anchor - sign * s) * inverse
+                    units = x < 0x1p52 ? (x + 0x1p52) - 0x1p52 : x.rounded()
+                  } else {
+                    units = resolution.units(s)
+                  }
+                  if onGrid && resolution.anchor - units * q != sign * s { onGrid = false }
+                  let slack = units + offset + prices[j]
+                  if slack < margin {
+                    if listed[j] != i {
+                      if slack < 0 { violations += 1 }
+                      worst.offer(0, key: -slack, index: TopOrder.spread(j, row: i, columns: m))
+                      offered += 1
+                    }
+                  } else if slack < floor {
+                    floor = slack
+                  }
                 }
               }
               if eligible > 0 && solution.columnOfRow[i] == nil { state.unassignedRowsWithPairs += 1 }
@@ -278,7 +343,9 @@ struct PricingPass {
       state.violations += violations
       state.onGrid = state.onGrid && onGrid
     }
-    let makeState = { State(worst: TopLists(capacities: [k]), listed: [Int](repeating: -1, count: m)) }
+    let makeState = {
+      State(worst: TopLists(capacities: [k]), listed: [Int](repeating: -1, count: m), scratch: RowScratch(columns: m))
+    }
     let n = source.rows
     // A partial pass: the rows the carry does not prove safe are scored again.
     // Rows proven free of violations but not of pairs below the margin are

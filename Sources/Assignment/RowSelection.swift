@@ -81,6 +81,20 @@ final class RowSelection {
     return threshold
   }
 
+  /// Takes the entries a walk in C (`mm_prune_row`) appended to ``keys``
+  /// and ``columns`` — each above the threshold in force, the buffer holding
+  /// `newCount` entries now, at most full — as ``append(key:column:)`` would
+  /// have, and returns the threshold in force after them.
+  ///
+  /// - Complexity: that of the selection when the buffer is full, else O(1).
+  @inline(__always)
+  func appended(count newCount: Int) -> Double {
+    precondition(newCount >= count && newCount <= bufferCapacity, "Appended \(newCount) of \(bufferCapacity)")
+    count = newCount
+    if count == bufferCapacity { keepBest() }
+    return threshold
+  }
+
   /// Keeps the best `k` buffered entries (larger keys, then earlier offers),
   /// in offer order, and raises ``threshold`` to the `k`-th best key.
   ///

@@ -41,6 +41,129 @@ void mm_fused_rows_u8_add(
   long n, long count, const double *alpha, const uint8_t *const *codes, double step, const mm_row_addend *addend,
   double *out);
 
+/// The constants of one row of a pricing pass's walk (PricingPass): the
+/// sense's sign, the anchor `A`, `1/q` and `q` of the resolution, the row's
+/// offset `y_i/q − P_s`, the margin, and the score a column must beat to
+/// count as better (ScoreTie).
+typedef struct {
+  double sign;
+  double anchor;
+  double inverse;
+  double quantum;
+  double offset;
+  double margin;
+  double better_than;
+} mm_price_terms;
+
+/// What mm_price_row found in a row: allowed pairs (score not NaN), eligible
+/// ones (also `open_prices[j]` not NaN), those better than `better_than`,
+/// the first column with the largest `sign · s` among eligible pairs (−1 when
+/// none), the least slack at or above the margin (+∞ when none), whether
+/// every eligible score is on the grid (`A − units · q == sign · s`), and the
+/// number of pairs listed below the margin.
+typedef struct {
+  long allowed;
+  long eligible;
+  long better;
+  long best_column;
+  double floor;
+  int on_grid;
+  long below;
+} mm_price_row_result;
+
+/// One row of the pricing pass's full walk, exactly as PricingPass's Swift
+/// loop with its fast units: for each eligible pair,
+/// `x = (A − sign · s) · (1/q)`, `units = x < 2^52 ? (x + 2^52) − 2^52 : x`,
+/// `slack = (units + offset) + open_prices[j]`; pairs with `slack < margin`
+/// are listed in column order in `below_column`/`below_slack` (room for `n`
+/// each), the others lower `floor`. `open_prices[j]` is NaN exactly for a
+/// column without places. No multiply-add is fused; the AVX2 version
+/// (chosen at run time) gives the same bits as mm_price_row_portable.
+void mm_price_row(
+  long n, const double *scores, const double *open_prices, const mm_price_terms *terms, long *below_column,
+  double *below_slack, mm_price_row_result *result);
+void mm_price_row_portable(
+  long n, const double *scores, const double *open_prices, const mm_price_terms *terms, long *below_column,
+  double *below_slack, mm_price_row_result *result);
+
+/// The constants of one row of the certificate's walk (CertificateCheck):
+/// the sense's sign, the cardinality bonus, the row's value `y` and the
+/// row's filter bound.
+typedef struct {
+  double sign;
+  double bonus;
+  double value;
+  double bound;
+} mm_certificate_terms;
+
+/// One row of the certificate's walk with a known score summary, as
+/// CertificateCheck's Swift loop: `slack = (y + filter_prices[j]) − (sign · s + bonus)`;
+/// when `excluded` is not NULL, `*floor` becomes the least slack (NaN
+/// skipped, the first of equal ones kept) over columns with
+/// `excluded[j] != row`; the columns with `!(slack > bound)` and a score
+/// (not NaN) are written to `listed` in column order (room for `n`), and
+/// their count returned. AVX2 chosen at run time, the same results as
+/// mm_certificate_row_portable.
+long mm_certificate_row(
+  long n, const double *scores, const double *filter_prices, const mm_certificate_terms *terms,
+  const long *excluded, long row, double *floor, long *listed);
+long mm_certificate_row_portable(
+  long n, const double *scores, const double *filter_prices, const mm_certificate_terms *terms,
+  const long *excluded, long row, double *floor, long *listed);
+
+/// The running state of the pruning pass's walk over one row
+/// (CandidatePruning), kept across the calls of mm_prune_row.
+typedef struct {
+  /// +1 when maximising, −1 when minimising.
+  double sign;
+  /// The row's best net score so far (from the least finite value).
+  double best;
+  /// The row selection's threshold: net scores above it are appended.
+  double threshold;
+  /// The range of eligible scores so far: −low and high.
+  double negated_low;
+  double high;
+  /// Scores whose magnitude is below it (and not 0) may lower the grid.
+  double grid_threshold;
+  /// Out: the eligible score that stopped the walk with MM_PRUNE_GRID.
+  double grid_value;
+  /// Pairs with a score (not NaN) so far.
+  long allowed;
+  /// Columns written to `offered` so far in this row.
+  long offers;
+  /// Entries in the selection's buffer, and its size.
+  long count;
+  long capacity;
+  /// Pairs below it from where a call resumes have had all but the
+  /// threshold's append and the grid's test (0 when none).
+  long pending_end;
+  /// Out: why the last call stopped (0: the end of the segment).
+  int stop;
+} mm_prune_state;
+
+/// mm_prune_state.stop: the selection's buffer is full (keep its best, then
+/// call again), and/or a score reached below the grid threshold.
+#define MM_PRUNE_FULL 1
+#define MM_PRUNE_GRID 2
+
+/// The pruning pass's walk over columns `begin..<end` of one row, as
+/// CandidatePruning's Swift loop: per pair `value = sign · s − prices[j]`,
+/// `eligible = s − (prices[j] − prices[j])`, the range kept as two maxima
+/// of the form `x > m ? x : m`, the running best likewise, the column's
+/// screen `value − best ≥ floor_key[j]` (columns listed in `offered`; the
+/// AVX2 version screens against a lane's best, at most the running best, so
+/// it may list a few columns more, never fewer), and `value > threshold`
+/// appended to `keys`/`columns`. Returns where to resume: `end`, or earlier
+/// when the buffer filled or a score passed the grid test (`stop`). No
+/// multiply-add is fused; the AVX2 version (chosen at run time) gives the
+/// same state bit for bit as mm_prune_row_portable.
+long mm_prune_row(
+  long begin, long end, const double *row, const double *prices, const double *floor_key, double *keys,
+  long *columns, long *offered, mm_prune_state *state);
+long mm_prune_row_portable(
+  long begin, long end, const double *row, const double *prices, const double *floor_key, double *keys,
+  long *columns, long *offered, mm_prune_state *state);
+
 /// Asks the processor to fetch the cache line holding `address` for a read
 /// soon (a software prefetch: no effect on any result, never faults, even on
 /// an address outside any allocation). Lets the callers overlap the cache
