@@ -6,7 +6,7 @@
 // CompetencyModel (Intake gathers one run's inputs and the Ledger's pairs),
 // FitModel scores all pairs with BLAS (LinearAlgebra, the only importer of
 // CLapack, and of CKernels' fused sparse-row C kernel), Assignment solves the capacitated problem
-// (importing only CKernels' prefetch hint and the pricing pass's row walks), Rationale explains it,
+// (importing only CKernels' prefetch hint and the pruning and pricing passes' row walks), Rationale explains it,
 // and Interchange/Output writes the plan, circles and reports (Interchange/Files
 // holds what both ends share). The `mentor-match` executable parses, calls and
 // prints.
