@@ -56,19 +56,32 @@ static inline int prune_pair(
   return threshold_and_grid(j, value, eligible, keys, columns, st);
 }
 
+// The pairs before `pending_end` (left by a walk that stopped inside a
+// chunk) are owed only the threshold's append and the grid's test. Walks
+// them from *j: returns nonzero with *j one past the pair to stop after
+// (`pending_end` kept unless that pair was its last), else zero with *j at
+// the first pair owed the whole walk and `pending_end` cleared.
+static inline int walk_owed(
+  long *j, long end, const double *row, const double *prices, double *keys, long *columns, mm_prune_state *st) {
+  for (; *j < st->pending_end && *j < end; (*j)++) {
+    const long k = *j;
+    const double s = row[k];
+    if (threshold_and_grid(k, st->sign * s - prices[k], s - (prices[k] - prices[k]), keys, columns, st)) {
+      if (k + 1 == st->pending_end) st->pending_end = 0;
+      *j = k + 1;
+      return 1;
+    }
+  }
+  st->pending_end = 0;
+  return 0;
+}
+
 long mm_prune_row_portable(
   long begin, long end, const double *row, const double *prices, const double *floor_key, double *keys,
   long *columns, long *offered, mm_prune_state *st) {
   long j = begin;
   st->stop = 0;
-  for (; j < st->pending_end && j < end; j++) {
-    const double s = row[j];
-    if (threshold_and_grid(j, st->sign * s - prices[j], s - (prices[j] - prices[j]), keys, columns, st)) {
-      if (j + 1 == st->pending_end) st->pending_end = 0;
-      return j + 1;
-    }
-  }
-  st->pending_end = 0;
+  if (walk_owed(&j, end, row, prices, keys, columns, st)) return j;
   for (; j < end; j++)
     if (prune_pair(j, row, prices, floor_key, keys, columns, offered, st)) return j + 1;
   return end;
@@ -108,14 +121,7 @@ __attribute__((target("avx2"))) static long prune_row_avx2(
   long *columns, long *offered, mm_prune_state *st) {
   long j = begin;
   st->stop = 0;
-  for (; j < st->pending_end && j < end; j++) {
-    const double s = row[j];
-    if (threshold_and_grid(j, st->sign * s - prices[j], s - (prices[j] - prices[j]), keys, columns, st)) {
-      if (j + 1 == st->pending_end) st->pending_end = 0;
-      return j + 1;
-    }
-  }
-  st->pending_end = 0;
+  if (walk_owed(&j, end, row, prices, keys, columns, st)) return j;
   const long from = j;
   const __m256d sign4 = _mm256_set1_pd(st->sign);
   const __m256d magnitude = _mm256_castsi256_pd(_mm256_set1_epi64x(0x7fffffffffffffffLL));
