@@ -206,14 +206,20 @@ public struct CSVTable: Sendable, Hashable {
   /// - Returns: The text, or an error at line 1, column 1 when the file cannot
   ///   be read, or at the first bad byte when it is not UTF-8.
   static func loadText(path: String) -> Result<String, InputError> {
-    func failure(_ reason: String) -> Result<String, InputError> {
-      .failure(InputError.unreadable(file: path, reason: reason))
-    }
     // An ASCII file is read straight into its text; anything else, and every failure, as bytes.
     if let text = InputFile.readASCIIText(path) { return .success(text) }
+    return loadTextFromBytes(path: path)
+  }
+
+  /// Loads any file as UTF-8 text by its bytes: ``loadText(path:)``'s path
+  /// for a file that is not all ASCII (or cannot be read).
+  ///
+  /// - Returns: As ``loadText(path:)``.
+  /// - Complexity: O(size of the file).
+  static func loadTextFromBytes(path: String) -> Result<String, InputError> {
     switch InputFile.read(path) {
     case .success(let bytes): return text(of: bytes, path: path)
-    case .failure(let error): return failure(error.reason)
+    case .failure(let error): return .failure(InputError.unreadable(file: path, reason: error.reason))
     }
   }
 

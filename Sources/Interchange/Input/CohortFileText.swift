@@ -10,15 +10,12 @@ enum CohortFileText {
 
   /// The file at `path`: its bytes when it is a regular file all of ASCII
   /// (``InputFile/readASCIIBytes(_:)``), else read as ``CSVTable/loadText(path:)``
-  /// reads any other file (as UTF-8 text, with an error at the first bad
-  /// byte or when it cannot be read).
+  /// reads any other file (``CSVTable/loadTextFromBytes(path:)``: as UTF-8
+  /// text, with an error at the first bad byte or when it cannot be read).
   ///
   /// - Complexity: O(size of the file).
   static func load(path: String) -> CohortFileText {
     if let bytes = InputFile.readASCIIBytes(path) { return .ascii(bytes) }
-    switch InputFile.read(path) {
-    case .success(let data): return .text(CSVTable.text(of: data, path: path))
-    case .failure(let error): return .text(.failure(InputError.unreadable(file: path, reason: error.reason)))
-    }
+    return .text(CSVTable.loadTextFromBytes(path: path))
   }
 }
