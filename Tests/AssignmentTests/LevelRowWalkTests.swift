@@ -4,8 +4,9 @@ import Testing
 
 @testable import Assignment
 
-/// The level pruning's row walks in C (`mm_level_histogram`,
-/// `mm_level_regrets`, `mm_level_picks`, `mm_level_offers`, both the
+/// The level passes' row walks in C (`mm_level_histogram`,
+/// `mm_level_regrets`, `mm_level_picks`, `mm_level_offers` and
+/// `mm_level_price_row`, both the
 /// run-time-chosen version and the portable one) against the Swift loops
 /// they replaced, written out here, and ``LevelCounting`` against counting
 /// pair by pair: the same counts, counters and lists on seeded rows with
@@ -231,5 +232,54 @@ import Testing
         #expect(columnCounts[d * m + j] == expectedColumns[d * m + j], "column \(j), regret \(d)")
       }
     }
+  }
+
+  /// The level pricing's walk against its Swift loop: the same pairs below
+  /// the margin, not listed for the row, with the same slacks bit for bit,
+  /// on rows with forbidden pairs, columns of price `+∞`, slacks at the
+  /// margin and negative margins.
+  @Test func priceRowsListTheSameSlacks() {
+    var g = SeededRandomNumberGenerator(seed: 7105)
+    var listedTotal = 0
+    for n in Self.lengths where n <= 1100 {
+      for trial in 0..<3 {
+        let levels = [10, 2, 64][trial]
+        let row = Self.row(count: n, levels: levels, forbidden: 0.1, fewRanks: trial == 0, using: &g)
+        var units = [Double](repeating: .infinity, count: 256)
+        for rank in 0..<levels { units[rank] = (Double(levels - rank) + [0, 0.25, -7.5][trial]).rounded(.down) }
+        let prices = (0..<n).map { _ -> Double in
+          let u = Double.random(in: 0..<1, using: &g)
+          return u < 0.05 ? .infinity : (u < 0.3 ? 0 : Double(Int.random(in: -12...12, using: &g)) * 0.5)
+        }
+        let rowID = 3
+        let listed = (0..<n).map { _ in Int.random(in: 0..<4, using: &g) == 0 ? rowID : -1 }
+        let margin = [2.0, 0, -1.5][(n + trial) % 3]
+        var expectedColumns: [Int] = []
+        var expectedSlacks: [UInt64] = []
+        for j in 0..<n {
+          let slack = units[Int(row[j])] + prices[j]
+          if slack < margin && listed[j] != rowID {
+            expectedColumns.append(j)
+            expectedSlacks.append(slack.bitPattern)
+          }
+        }
+        listedTotal += expectedColumns.count
+        for portable in [false, true] {
+          var columns = [Int](repeating: -1, count: max(n, 1))
+          var slacks = [Double](repeating: .nan, count: max(n, 1))
+          let count = row.withUnsafeBufferPointer { r in
+            columns.withUnsafeMutableBufferPointer { c in
+              slacks.withUnsafeMutableBufferPointer { s in
+                (portable ? mm_level_price_row_portable : mm_level_price_row)(
+                  n, r.baseAddress, units, prices, listed, rowID, margin, c.baseAddress, s.baseAddress)
+              }
+            }
+          }
+          #expect(Array(columns.prefix(count)) == expectedColumns, "n \(n), trial \(trial), portable \(portable)")
+          #expect(slacks.prefix(count).map(\.bitPattern) == expectedSlacks)
+        }
+      }
+    }
+    #expect(listedTotal > 1000)
   }
 }

@@ -216,6 +216,22 @@ long mm_level_picks_portable(
 long mm_level_offers(long n, const uint8_t *row, const uint8_t *shut, long floor, int32_t *columns);
 long mm_level_offers_portable(long n, const uint8_t *row, const uint8_t *shut, long floor, int32_t *columns);
 
+/// One row of the level pricing pass's walk (LevelPricing): for each column
+/// `j` in `0..<n`, `slack = units[row[j]] + prices[j]` (one addition;
+/// `units` holds 256 entries, +∞ for the ranks a row cannot have and for
+/// forbidden, 255); the pairs with `slack < margin` (NaN never is) and
+/// `listed[j] != row_id` are written in column order to `below` and
+/// `below_slack` (room for `n` each), and their number returned. AVX2 chosen
+/// at run time, the same pairs and slacks, bit for bit, as the portable walk.
+///
+/// Complexity: O(`n`).
+long mm_level_price_row(
+  long n, const uint8_t *row, const double *units, const double *prices, const long *listed, long row_id,
+  double margin, long *below, double *below_slack);
+long mm_level_price_row_portable(
+  long n, const uint8_t *row, const double *units, const double *prices, const long *listed, long row_id,
+  double margin, long *below, double *below_slack);
+
 /// Asks the processor to fetch the cache line holding `address` for a read
 /// soon (a software prefetch: no effect on any result, never faults, even on
 /// an address outside any allocation). Lets the callers overlap the cache
