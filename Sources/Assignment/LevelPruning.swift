@@ -385,6 +385,8 @@ struct LevelPruning {
 
     // Each row's candidates: its picks, then the columns that keep it and
     // are not among them, on every core.
+    // Each rank's score (``LevelScores/score(rank:)``); forbidden pairs are never kept.
+    let scoreOfRank = (0..<levels).map { scores.score(rank: $0) }
     let assembled = ResultSlots<(columns: [[Int32]], scores: [[Double]])>(count: ranges.count)
     DispatchQueue.concurrentPerform(iterations: ranges.count) { w in
       let range = ranges[w]
@@ -392,13 +394,21 @@ struct LevelPruning {
       var values: [[Double]] = []
       columns.reserveCapacity(range.count)
       values.reserveCapacity(range.count)
-      for (r, i) in range.enumerated() {
-        let picks = pass2[w].picks[r]
-        var list = picks
-        list.reserveCapacity(picks.count + extraStarts[i + 1] - extraStarts[i])
-        for e in extraStarts[i]..<extraStarts[i + 1] where !picks.contains(extras[e]) { list.append(extras[e]) }
-        columns.append(list)
-        values.append(list.map { scores.score(row: i, column: Int($0)) })
+      // Per column: whether it is among the current row's picks (all false between rows).
+      var picked = [Bool](repeating: false, count: m)
+      scores.ranks.withUnsafeBufferPointer { ranks in
+        for (r, i) in range.enumerated() {
+          let picks = pass2[w].picks[r]
+          var list: [Int32] = []
+          list.reserveCapacity(picks.count + extraStarts[i + 1] - extraStarts[i])
+          list += picks
+          for j in picks { picked[Int(j)] = true }
+          for e in extraStarts[i]..<extraStarts[i + 1] where !picked[Int(extras[e])] { list.append(extras[e]) }
+          for j in picks { picked[Int(j)] = false }
+          let row = i * m
+          columns.append(list)
+          values.append(list.map { scoreOfRank[Int(ranks[row + Int($0)])] })
+        }
       }
       assembled.put((columns, values), at: w)
     }
