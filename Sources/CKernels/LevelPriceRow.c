@@ -2,11 +2,9 @@
 //
 // Each slack is one IEEE addition, `units[rank] + prices[j]`, in both
 // versions (no multiply-add to fuse), so the AVX2 walk (chosen at run time:
-// four ranks' units gathered at a time) lists the same pairs with the same
-// slacks, bit for bit, as the portable one.
+// four columns screened at a time against the row's least units) lists the
+// same pairs with the same slacks, bit for bit, as the portable one.
 #include "CKernels.h"
-
-#include <string.h>
 
 #pragma STDC FP_CONTRACT OFF
 #if defined(__clang__)
@@ -31,29 +29,33 @@ long mm_level_price_row_portable(
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #include <immintrin.h>
 
+// Addition is monotone (rounding to nearest never reverses an order), so
+// `units[rank] + prices[j]` is at least `least + prices[j]` for the row's
+// least entry `least`: a column whose sum with `least` is not below the
+// margin lists nothing (NaN and +∞ sums neither), and only the other
+// columns' slacks are formed, one addition each, as the portable walk does.
 __attribute__((target("avx2"))) static long price_row_avx2(
   long n, const uint8_t *row, const double *units, const double *prices, const long *listed, long row_id,
   double margin, long *below, double *below_slack) {
-  const __m256d margin4 = _mm256_set1_pd(margin);
+  __m256d low4 = _mm256_loadu_pd(units);
+  for (int r = 4; r < 256; r += 4) low4 = _mm256_min_pd(low4, _mm256_loadu_pd(units + r));
+  double lows[4];
+  _mm256_storeu_pd(lows, low4);
+  double least = lows[0];
+  for (int t = 1; t < 4; t++) least = lows[t] < least ? lows[t] : least;
+  const __m256d least4 = _mm256_set1_pd(least), margin4 = _mm256_set1_pd(margin);
   long count = 0, j = 0;
   for (; j + 4 <= n; j += 4) {
-    int32_t four;
-    memcpy(&four, row + j, 4);
-    const __m128i ranks = _mm_cvtepu8_epi32(_mm_cvtsi32_si128(four));
-    const __m256d slack = _mm256_add_pd(_mm256_i32gather_pd(units, ranks, 8), _mm256_loadu_pd(prices + j));
-    int bits = _mm256_movemask_pd(_mm256_cmp_pd(slack, margin4, _CMP_LT_OQ));
-    if (bits) {
-      double s[4];
-      _mm256_storeu_pd(s, slack);
-      do {
-        const int t = __builtin_ctz(bits);
-        bits &= bits - 1;
-        if (listed[j + t] != row_id) {
-          below[count] = j + t;
-          below_slack[count] = s[t];
-          count++;
-        }
-      } while (bits);
+    int bits = _mm256_movemask_pd(_mm256_cmp_pd(_mm256_add_pd(least4, _mm256_loadu_pd(prices + j)), margin4, _CMP_LT_OQ));
+    while (bits) {
+      const long k = j + __builtin_ctz(bits);
+      bits &= bits - 1;
+      const double slack = units[row[k]] + prices[k];
+      if (slack < margin && listed[k] != row_id) {
+        below[count] = k;
+        below_slack[count] = slack;
+        count++;
+      }
     }
   }
   for (; j < n; j++) {
