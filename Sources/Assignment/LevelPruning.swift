@@ -1,3 +1,4 @@
+import CKernels
 import Dispatch
 
 /// ``CandidatePruning`` for few whole-number score levels (``LevelScores``),
@@ -11,10 +12,11 @@ import Dispatch
 /// level's members in a cyclic order of indices, starting at the index whose
 /// rotation is 0. So:
 ///
-/// 1. per row, count its eligible columns per rank; its best rank and its
-///    threshold rank (where the `k` best are reached) follow; then one cyclic
-///    scan from the rotation's start picks the columns above the threshold
-///    and the first ones at it. Each column counts its rows per regret;
+/// 1. per row, count its eligible columns per rank (``LevelCounting``); its
+///    best rank and its threshold rank (where the `k` best are reached)
+///    follow; then one cyclic scan from the rotation's start
+///    (`mm_level_picks`) picks the columns above the threshold and the first
+///    ones at it. Each column counts its rows per regret;
 /// 2. per column, the threshold regret follows from the counts; a second pass
 ///    over the rows keeps every row below it and the first rows at it in the
 ///    cyclic order (rows at or after the rotation's start, then before);
@@ -43,8 +45,9 @@ struct LevelPruning {
     var rowCounts: [Int32] = []
     /// Per row of the range: its best rank, or -1.
     var best: [Int] = []
-    /// Per column: its allowed rows per regret (`levels + 1` each: slot
-    /// `levels` and the counts of ineligible columns are never read).
+    /// Per regret `d` and column `j`, at `d · columns + j`: the column's
+    /// allowed rows at that regret (the counts of ineligible columns are
+    /// never read).
     var columnCounts: [UInt32] = []
   }
 
@@ -70,19 +73,6 @@ struct LevelPruning {
     var takenBefore: [Int] = []
   }
 
-  /// The bytes of `window` (ranks below 64, or ``LevelScores/forbidden``)
-  /// that are a rank of at least `floor`, as their bit 7 (SWAR): with
-  /// `lift` = `0x80 − floor` in every byte (`floor` in `1...64`), a rank `r`
-  /// gives `r + 0x80 − floor` (at most `0xBF`, no carry into the next byte),
-  /// whose bit 7 is set exactly when `r ≥ floor`; a forbidden byte, whose
-  /// bit 7 is set, is masked out.
-  ///
-  /// - Complexity: O(1).
-  @inline(__always)
-  static func atLeastFloor(_ window: UInt64, lift: UInt64) -> UInt64 {
-    ((window & 0x7F7F_7F7F_7F7F_7F7F) &+ lift) & ~window & 0x8080_8080_8080_8080
-  }
-
   /// Runs the pruning.
   ///
   /// - Parameters:
@@ -100,18 +90,18 @@ struct LevelPruning {
     let ranges = scores.rowRanges(min(max(1, workers), max(1, n)))
     let eligibleColumn = capacities.map { $0 > 0 }
 
-    // Pass 1: counts per row and per column (``countLevels(row:…)``).
+    // Pass 1: counts per row and per column (``LevelCounting``).
     let ineligibleColumns = (0..<m).filter { !eligibleColumn[$0] }
     let firstPass = ResultSlots<Counts>(count: ranges.count)
     DispatchQueue.concurrentPerform(iterations: ranges.count) { w in
       let range = ranges[w]
       var rowCounts = [Int32](repeating: 0, count: range.count * levels)
-      var columnCounts = [UInt32](repeating: 0, count: m * (levels + 1))
+      var columnCounts = [UInt32](repeating: 0, count: m * levels)
       var bestRanks = [Int](repeating: -1, count: range.count)
       var allowedPairs = 0
       var lowRank = Int.max
       var highRank = -1
-      var scratch = LevelCounting(levels: levels)
+      var scratch = LevelCounting(levels: levels, columns: m)
       scores.ranks.withUnsafeBufferPointer { ranks in
         rowCounts.withUnsafeMutableBufferPointer { rowCounts in
           columnCounts.withUnsafeMutableBufferPointer { columnCounts in
@@ -129,6 +119,7 @@ struct LevelPruning {
                 break
               }
             }
+            scratch.flush(into: columnCounts.baseAddress!)
           }
         }
       }
@@ -146,7 +137,7 @@ struct LevelPruning {
       var cumulative = 0
       for d in 0..<levels {
         var here = 0
-        for part in pass1 { here += Int(part.columnCounts[j * (levels + 1) + d]) }
+        for part in pass1 { here += Int(part.columnCounts[d * m + j]) }
         if cumulative + here >= perColumn[j] {
           threshold[j] = d
           need[j] = perColumn[j] - cumulative
@@ -162,12 +153,12 @@ struct LevelPruning {
     // The row index whose rotation by column j is 0: rows at or after it come first.
     let start = (0..<m).map { TopOrder.unspread(0, row: $0, columns: n) }
 
-    // Per column (and 8 bytes past the end): 0xFF when eligible, else 0.
-    let eligibleBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: m + 8)
-    eligibleBytes.initialize(repeating: 0, count: m + 8)
-    defer { eligibleBytes.deallocate() }
-    for j in 0..<m where eligibleColumn[j] { eligibleBytes[j] = 0xFF }
-    let eligible = SharedPointer(eligibleBytes)
+    // Per column: 0xFF when ineligible (the C walks pass over it), else 0.
+    let ineligibleBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(m, 1))
+    ineligibleBytes.initialize(repeating: 0, count: max(m, 1))
+    defer { ineligibleBytes.deallocate() }
+    for j in 0..<m where !eligibleColumn[j] { ineligibleBytes[j] = 0xFF }
+    let ineligible = SharedPointer(ineligibleBytes)
     // Where a column's rows at its threshold go in a worker's flat buffers: `need` places each.
     var atStart = [Int](repeating: 0, count: m + 1)
     for j in 0..<m { atStart[j + 1] = atStart[j] + (eligibleColumn[j] && threshold[j] < levels ? need[j] : 0) }
@@ -188,12 +179,10 @@ struct LevelPruning {
       for j in 0..<m {
         var here = 0
         if eligibleColumn[j] {
-          for d in 0..<min(thresholds[j], levels) { here += Int(c.columnCounts[j * (levels + 1) + d]) }
+          for d in 0..<min(thresholds[j], levels) { here += Int(c.columnCounts[d * m + j]) }
         }
         belowStart[j + 1] = belowStart[j] + here
       }
-      var picks: [(rank: Int, position: Int, column: Int)] = []
-      picks.reserveCapacity(k)
       // Per column, flat: its threshold regret (`levels + 64` when it is
       // ineligible), need, rotation start, how many rows this worker
       // took at the threshold at or after that start and before it, where
@@ -213,11 +202,25 @@ struct LevelPruning {
         belowFill[j] = belowStart[j]
         atFirst[j] = atStarts[j]
       }
-      // Per column (and 8 bytes past the end): 0xFF while it may keep more
-      // of this worker's rows, 0 once it cannot (see `offer`).
-      let open = UnsafeMutablePointer<UInt8>.allocate(capacity: m + 8)
-      open.initialize(repeating: 0xFF, count: m + 8)
-      defer { open.deallocate() }
+      // Per column: 0 while it may keep more of this worker's rows, 0xFF
+      // when it is ineligible or while it cannot (see `offer`).
+      let shut = UnsafeMutablePointer<UInt8>.allocate(capacity: max(m, 1))
+      shut.update(from: ineligible.base, count: max(m, 1))
+      defer { shut.deallocate() }
+      // The eligible columns whose rotation's start is one of this worker's
+      // rows after its first, in the order of those starts.
+      let reopening = (0..<m).filter { eligibleColumn[$0] && start[$0] > range.lowerBound && start[$0] < rangeEnd }
+        .sorted { start[$0] < start[$1] }
+      var nextReopen = 0
+      // A row's picks (columns, positions) and offers, as the C walks list them.
+      let pickColumns = UnsafeMutablePointer<Int32>.allocate(capacity: max(k, 1))
+      let pickPositions = UnsafeMutablePointer<Int32>.allocate(capacity: max(k, 1))
+      let offered = UnsafeMutablePointer<Int32>.allocate(capacity: max(m, 1))
+      defer {
+        pickColumns.deallocate()
+        pickPositions.deallocate()
+        offered.deallocate()
+      }
       // The kept rows, flat (see ``Kept``), written in place: the arrays
       // are the state's, not copied after the pass. Only the places a
       // column took are read later.
@@ -251,66 +254,24 @@ struct LevelPruning {
                   cumulative += here
                 }
                 let wanted = rowThreshold >= 0 ? k : cumulative
-                picks.removeAll(keepingCapacity: true)
-                var taken = 0
-                let first = TopOrder.unspread(0, row: i, columns: m)
-                // Offers column `j` (at cyclic `position` from `first`) of rank
-                // `level`; whether the row's picks are complete.
-                @inline(__always) func pick(_ j: Int, _ level: Int, _ position: Int) -> Bool {
-                  if level > rowThreshold {
-                    picks.append((level, position, j))
-                  } else if level == rowThreshold && taken < rowNeed {
-                    picks.append((level, position, j))
-                    taken += 1
-                  }
-                  return picks.count == wanted
-                }
-                if picks.count < wanted {
-                  if rowThreshold >= 1 {
-                    // Only ranks from the row's threshold on can be picked: found
-                    // eight bytes at a time (ineligible columns masked to rank 0),
-                    // from `first` to the end, then from 0 to `first`, in order.
-                    let base = row.baseAddress!
-                    let lift = UInt64(0x80 - rowThreshold) &* 0x0101_0101_0101_0101
-                    scan: for segment in 0..<2 {
-                      let (low, high, shift) = segment == 0 ? (first, m, -first) : (0, first, m - first)
-                      var c = low
-                      while c + 8 <= high {
-                        let window =
-                          UInt64(littleEndian: UnsafeRawPointer(base + c).loadUnaligned(as: UInt64.self))
-                          & UInt64(littleEndian: UnsafeRawPointer(eligible.base + c).loadUnaligned(as: UInt64.self))
-                        var hits = LevelPruning.atLeastFloor(window, lift: lift)
-                        while hits != 0 {
-                          let j = c + hits.trailingZeroBitCount &>> 3
-                          hits &= hits &- 1
-                          if pick(j, Int(row[j]), j + shift) { break scan }
-                        }
-                        c += 8
-                      }
-                      while c < high {
-                        let rank = row[c]
-                        if rank != LevelScores.forbidden && eligible.base[c] != 0 && Int(rank) >= rowThreshold {
-                          if pick(c, Int(rank), c + shift) { break scan }
-                        }
-                        c += 1
-                      }
+                // Ranks above the threshold, and the first `rowNeed` at it, in
+                // the cyclic order from the rotation's start.
+                let picked = mm_level_picks(
+                  m, row.baseAddress!, ineligible.base, TopOrder.unspread(0, row: i, columns: m), rowThreshold,
+                  rowNeed, wanted, pickColumns, pickPositions)
+                // Best first, each rank's columns in the walk's (cyclic) order:
+                // a stable sort by rank, one sweep per rank from the best down.
+                state.picks[r] = [Int32](unsafeUninitializedCapacity: picked) { out, written in
+                  var rank = best
+                  while written < picked {
+                    for p in 0..<picked where Int(row[Int(pickColumns[p])]) == rank {
+                      out[written] = pickColumns[p]
+                      written += 1
                     }
-                  } else {
-                    var j = first
-                    for position in 0..<m {
-                      let rank = row[j]
-                      if rank != LevelScores.forbidden && eligible.base[j] != 0 {
-                        if pick(j, Int(rank), position) { break }
-                      }
-                      j += 1
-                      if j == m { j = 0 }
-                    }
+                    rank -= 1
                   }
                 }
-                picks.sort { $0.rank > $1.rank || ($0.rank == $1.rank && $0.position < $1.position) }
-                state.picks[r] = picks.map { Int32($0.column) }
-                // The columns' rows by regret: only ranks from `best − widest` on
-                // can be kept, found eight bytes at a time.
+                // The columns' rows by regret.
                 // An ineligible column's threshold, `levels + 64`, is above every
                 // eligible column's (at most `levels`): it keeps nothing.
                 @inline(__always) func offer(_ j: Int, _ rank: UInt8) {
@@ -332,40 +293,30 @@ struct LevelPruning {
                         // Threshold 0 (no row below it) and full at or after the
                         // start, which every later row of this worker is: nothing
                         // more is kept here, so the byte scan stops offering it.
-                        if t == 0 && takenAfter[j] == need[j] { open[j] = 0 }
+                        if t == 0 && takenAfter[j] == need[j] { shut[j] = 0xFF }
                       }
                     } else if takenBefore[j] < need[j] {
                       atBefore[atFirst[j] + takenBefore[j]] = Int32(i)
                       takenBefore[j] += 1
-                      // Likewise when full before the start and no row of this
-                      // worker is at or after it.
-                      if t == 0 && takenBefore[j] == need[j] && rotation[j] >= rangeEnd { open[j] = 0 }
+                      // Likewise when full before the start: until the start,
+                      // where `reopening` opens it again (when the start is one of
+                      // this worker's rows).
+                      if t == 0 && takenBefore[j] == need[j] { shut[j] = 0xFF }
                     }
                   }
                 }
-                var c = 0
-                let floor = best - widest
-                if floor > 0 {
-                  let base = row.baseAddress!
-                  let lift = UInt64(0x80 - floor) &* 0x0101_0101_0101_0101
-                  while c + 8 <= m {
-                    // A closed column's byte reads as rank 0, below the floor.
-                    let window =
-                      UInt64(littleEndian: UnsafeRawPointer(base + c).loadUnaligned(as: UInt64.self))
-                      & UInt64(littleEndian: UnsafeRawPointer(open + c).loadUnaligned(as: UInt64.self))
-                    var hits = LevelPruning.atLeastFloor(window, lift: lift)
-                    while hits != 0 {
-                      let b = hits.trailingZeroBitCount &>> 3
-                      hits &= hits &- 1
-                      offer(c + b, row[c + b])
-                    }
-                    c += 8
-                  }
+                // Columns shut while full before their start open there: no
+                // row of this worker at or after it was offered yet.
+                while nextReopen < reopening.count && rotation[reopening[nextReopen]] <= i {
+                  shut[reopening[nextReopen]] = 0
+                  nextReopen += 1
                 }
-                while c < m {
-                  let rank = row[c]
-                  if Int(rank) + widest >= best { offer(c, rank) }
-                  c += 1
+                // Only ranks from `best − widest` on can be kept; shut columns
+                // are passed over.
+                let offers = mm_level_offers(m, row.baseAddress!, shut, best - widest, offered)
+                for o in 0..<offers {
+                  let j = Int(offered[o])
+                  offer(j, row[j])
                 }
               }
             }
@@ -434,6 +385,8 @@ struct LevelPruning {
 
     // Each row's candidates: its picks, then the columns that keep it and
     // are not among them, on every core.
+    // Each rank's score (``LevelScores/score(rank:)``); forbidden pairs are never kept.
+    let scoreOfRank = (0..<levels).map { scores.score(rank: $0) }
     let assembled = ResultSlots<(columns: [[Int32]], scores: [[Double]])>(count: ranges.count)
     DispatchQueue.concurrentPerform(iterations: ranges.count) { w in
       let range = ranges[w]
@@ -441,13 +394,21 @@ struct LevelPruning {
       var values: [[Double]] = []
       columns.reserveCapacity(range.count)
       values.reserveCapacity(range.count)
-      for (r, i) in range.enumerated() {
-        let picks = pass2[w].picks[r]
-        var list = picks
-        list.reserveCapacity(picks.count + extraStarts[i + 1] - extraStarts[i])
-        for e in extraStarts[i]..<extraStarts[i + 1] where !picks.contains(extras[e]) { list.append(extras[e]) }
-        columns.append(list)
-        values.append(list.map { scores.score(row: i, column: Int($0)) })
+      // Per column: whether it is among the current row's picks (all false between rows).
+      var picked = [Bool](repeating: false, count: m)
+      scores.ranks.withUnsafeBufferPointer { ranks in
+        for (r, i) in range.enumerated() {
+          let picks = pass2[w].picks[r]
+          var list: [Int32] = []
+          list.reserveCapacity(picks.count + extraStarts[i + 1] - extraStarts[i])
+          list += picks
+          for j in picks { picked[Int(j)] = true }
+          for e in extraStarts[i]..<extraStarts[i + 1] where !picked[Int(extras[e])] { list.append(extras[e]) }
+          for j in picks { picked[Int(j)] = false }
+          let row = i * m
+          columns.append(list)
+          values.append(list.map { scoreOfRank[Int(ranks[row + Int($0)])] })
+        }
       }
       assembled.put((columns, values), at: w)
     }

@@ -164,6 +164,74 @@ long mm_prune_row_portable(
   long begin, long end, const double *row, const double *prices, const double *floor_key, double *keys,
   long *columns, long *offered, mm_prune_state *state);
 
+/// The level pruning's first pass over one row of ranks (LevelPruning,
+/// LevelScores: bytes below 64, 255 forbidden): `counts[r]` set to the
+/// number of bytes equal to `r` for `r` in `0..<levels` (`levels` in
+/// `1...64`); returns their sum (bytes of `levels` or more are not counted).
+/// AVX2 chosen at run time, the same counts as the portable walk.
+///
+/// Complexity: O(`n`); the AVX2 walk makes one compare per rank and 32 bytes.
+long mm_level_histogram(long n, const uint8_t *row, long levels, uint32_t *counts);
+long mm_level_histogram_portable(long n, const uint8_t *row, long levels, uint32_t *counts);
+
+/// The level pruning's column counts for one row whose best rank is `best`
+/// (`0...63`): `acc[d * stride + j] += 1` (wrapping bytes) for each column
+/// `j` with `row[j] == best − d`, `d` in `0...best`; bytes above `best`
+/// (forbidden ones too) add nothing. `acc` holds `best + 1` rows of
+/// `stride >= n` bytes; a caller adding more than 255 rows empties the
+/// counters first. AVX2 chosen at run time, the same counters as the
+/// portable walk.
+///
+/// Complexity: O(`n`), with one compare, load and store per regret and 32
+/// bytes in the AVX2 walk (chosen below 16 regrets).
+void mm_level_regrets(long n, const uint8_t *row, long best, uint8_t *acc, long stride);
+void mm_level_regrets_portable(long n, const uint8_t *row, long best, uint8_t *acc, long stride);
+
+/// A row's best columns in the level pruning's second pass: walks the
+/// columns from `first` to `n − 1` and then from 0 to `first − 1` (their
+/// position `0..<n` in that order), passing over forbidden pairs and columns
+/// whose `shut` byte is 0xFF (the others' are 0); a column of rank above
+/// `threshold` is listed, one of rank `threshold` while fewer than `need`
+/// of those are; the walk stops once `wanted` are listed. Writes the listed
+/// columns and their positions in walk order (room for `wanted` each) and
+/// returns their number (0 when `wanted <= 0`). `threshold` is −1 when the
+/// row lists every open allowed column. AVX2 chosen at run time, the same
+/// list as the portable walk.
+///
+/// Complexity: O(`n`).
+long mm_level_picks(
+  long n, const uint8_t *row, const uint8_t *shut, long first, long threshold, long need, long wanted,
+  int32_t *columns, int32_t *positions);
+long mm_level_picks_portable(
+  long n, const uint8_t *row, const uint8_t *shut, long first, long threshold, long need, long wanted,
+  int32_t *columns, int32_t *positions);
+
+/// The columns `j` in `0..<n`, ascending, of an allowed pair of rank at
+/// least `floor` (at least 0 when `floor` is lower) whose `shut` byte is 0
+/// (0xFF passes over the column): written to `columns` (room for `n`), their
+/// number returned. AVX2 chosen at run time, the same list as the portable
+/// walk.
+///
+/// Complexity: O(`n`).
+long mm_level_offers(long n, const uint8_t *row, const uint8_t *shut, long floor, int32_t *columns);
+long mm_level_offers_portable(long n, const uint8_t *row, const uint8_t *shut, long floor, int32_t *columns);
+
+/// One row of the level pricing pass's walk (LevelPricing): for each column
+/// `j` in `0..<n`, `slack = units[row[j]] + prices[j]` (one addition;
+/// `units` holds 256 entries, +∞ for the ranks a row cannot have and for
+/// forbidden, 255); the pairs with `slack < margin` (NaN never is) and
+/// `listed[j] != row_id` are written in column order to `below` and
+/// `below_slack` (room for `n` each), and their number returned. AVX2 chosen
+/// at run time, the same pairs and slacks, bit for bit, as the portable walk.
+///
+/// Complexity: O(`n`).
+long mm_level_price_row(
+  long n, const uint8_t *row, const double *units, const double *prices, const long *listed, long row_id,
+  double margin, long *below, double *below_slack);
+long mm_level_price_row_portable(
+  long n, const uint8_t *row, const double *units, const double *prices, const long *listed, long row_id,
+  double margin, long *below, double *below_slack);
+
 /// Asks the processor to fetch the cache line holding `address` for a read
 /// soon (a software prefetch: no effect on any result, never faults, even on
 /// an address outside any allocation). Lets the callers overlap the cache
