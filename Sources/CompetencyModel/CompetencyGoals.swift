@@ -13,8 +13,9 @@
 public struct CompetencyGoals: Sendable, RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral,
   Hashable, CustomStringConvertible
 {
-  private var storage: LevelStorage
-  private var offset: Int
+  // (Readable where inlined: ``withUnsafeStoredValues(_:)`` is `@inlinable`.)
+  @usableFromInline private(set) var storage: LevelStorage
+  @usableFromInline private(set) var offset: Int
   /// The number of competencies (with or without a goal).
   public let count: Int
 
@@ -72,6 +73,7 @@ public struct CompetencyGoals: Sendable, RandomAccessCollection, MutableCollecti
   /// duration of `body`.
   ///
   /// - Complexity: O(1).
+  @inlinable
   public func withUnsafeStoredValues<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
     try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(start: storage.base + offset, count: count)) }
   }

@@ -12,8 +12,9 @@
 public struct CompetencyLevels: Sendable, RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral,
   Hashable, CustomStringConvertible
 {
-  private var storage: LevelStorage
-  private var offset: Int
+  // (Readable where inlined: ``withUnsafeBufferPointer(_:)`` is `@inlinable`.)
+  @usableFromInline private(set) var storage: LevelStorage
+  @usableFromInline private(set) var offset: Int
   /// The number of levels.
   public let count: Int
 
@@ -63,6 +64,7 @@ public struct CompetencyLevels: Sendable, RandomAccessCollection, MutableCollect
   /// The levels in contiguous memory, for the duration of `body`.
   ///
   /// - Complexity: O(1).
+  @inlinable
   public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
     try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(start: storage.base + offset, count: count)) }
   }

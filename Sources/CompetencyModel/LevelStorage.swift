@@ -13,9 +13,10 @@
 /// before any view of it is published) or through a view that holds the
 /// only reference to it (``CompetencyLevels`` and ``CompetencyGoals`` copy
 /// their row out before writing into a shared storage).
+@usableFromInline
 package final class LevelStorage: @unchecked Sendable {
   /// The first value.
-  package let base: UnsafeMutablePointer<Double>
+  @usableFromInline package let base: UnsafeMutablePointer<Double>
   /// The number of values.
   package let count: Int
 

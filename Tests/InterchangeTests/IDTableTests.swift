@@ -78,4 +78,32 @@ struct IDTableTests {
       }
     }
   }
+
+  /// Merges of seeded tables of a thousand ids each (ASCII, sharing a seed),
+  /// half of them with one id of the first table placed at random in the
+  /// second: every key is then found by lookup with its value (the slots,
+  /// not only the entries), a clash stops the merge with the keys before it
+  /// added and none after, and the table goes on taking keys.
+  @Test func mergesAreFoundByLookupAndStopAtTheFirstClash() {
+    var random = SplitMix(seed: 77)
+    let template = IDTable()
+    for trial in 0..<40 {
+      var first = IDTable(like: template)
+      var second = IDTable(like: template)
+      let firstKeys = (0..<1000).map { "a\($0)-\(trial)" }
+      var secondKeys = (0..<1000).map { "b\($0)" }
+      let clashAt = trial % 2 == 0 ? Int(random.next() % 1000) : nil
+      if let clashAt { secondKeys[clashAt] = firstKeys[Int(random.next() % 1000)] }
+      for (value, key) in firstKeys.enumerated() { first.insert(key, value: value) }
+      for (value, key) in secondKeys.enumerated() { second.insert(key, value: 10_000 + value) }
+      #expect(first.insertAllNew(from: second) == (clashAt == nil))
+      for (value, key) in firstKeys.enumerated() { #expect(first[key] == value) }
+      let added = clashAt ?? secondKeys.count
+      for (value, key) in secondKeys.enumerated() where key.hasPrefix("b") {
+        #expect(first[key] == (value < added ? 10_000 + value : nil))
+      }
+      #expect(first.count == 1000 + added)
+      #expect(first.insert("c", value: -1) == nil && first["c"] == -1)
+    }
+  }
 }

@@ -134,11 +134,42 @@ struct IDTable: Sequence {
       for (key, value) in more where insert(key, value: value) != nil { return false }
       return true
     }
-    reserveCapacity(count + other.entries.count)
-    for entry in other.entries {
-      if insert(entry.key, hash: general == nil ? entry.hash : nil, value: entry.value) != nil { return false }
+    if general != nil {
+      for entry in other.entries where insert(entry.key, value: entry.value) != nil { return false }
+      return true
     }
-    return true
+    reserveCapacity(count + other.entries.count)
+    // Room is made, so each key of `other` takes an empty slot without the
+    // table growing; a slot already holding one of `other`'s keys is passed
+    // without comparing (a table's keys differ), one holding a key of this
+    // table's is compared by hash, then text. The entries are appended at
+    // the end, those before a key already here included.
+    let before = entries.count
+    var added = 0
+    var allNew = true
+    slots.withUnsafeMutableBufferPointer { slots in
+      entries.withUnsafeBufferPointer { mine in
+        other.entries.withUnsafeBufferPointer { more in
+          let mask = slots.count - 1
+          for index in more.indices {
+            let entry = more.baseAddress! + index
+            var slot = Int(truncatingIfNeeded: entry.pointee.hash) & mask
+            while slots[slot] != 0 {
+              let held = Int(slots[slot]) - 1
+              if held < before && mine[held].hash == entry.pointee.hash && mine[held].key == entry.pointee.key {
+                allNew = false
+                return
+              }
+              slot = (slot + 1) & mask
+            }
+            slots[slot] = Int32(truncatingIfNeeded: before + index + 1)
+            added = index + 1
+          }
+        }
+      }
+    }
+    entries.append(contentsOf: other.entries[..<added])
+    return allNew
   }
 
   /// Every key with its value: in insertion order, until a key that is not

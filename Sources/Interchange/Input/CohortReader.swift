@@ -67,9 +67,40 @@ public enum CohortReader {
         referenceDate: referenceDate)
     }
     return try read(
-      mentors: CohortFileText.load(path: source.mentorsPath), mentorsFile: source.mentorsPath,
-      mentees: CohortFileText.load(path: source.menteesPath), menteesFile: source.menteesPath,
-      mapping: mapping, referenceDate: referenceDate)
+      mentorsPath: source.mentorsPath, menteesPath: source.menteesPath, mapping: mapping,
+      referenceDate: referenceDate)
+  }
+
+  /// Reads the two files at once: the mentors file (about a sixth of a
+  /// cohort's bytes) is loaded and parsed on another thread while this one
+  /// loads and parses the mentees file, so that the stretches of each
+  /// file's read that run on one core (its header, the merge of its
+  /// chunks' ids and links) overlap the other file's work. The problems are
+  /// the mentors file's, then the mentees file's, as when they are read one
+  /// after the other.
+  ///
+  /// - Complexity: As ``read(_:mapping:referenceDate:)``, over the
+  ///   available cores.
+  private static func read(
+    mentorsPath: String, menteesPath: String, mapping: CohortMapping, referenceDate: Date
+  ) throws(InputErrors) -> CohortReadResult {
+    let mentorSide = ResultSlots<(file: CohortFileParser?, problems: [InputError])>(count: 1)
+    let mentorsRead = DispatchGroup()
+    DispatchQueue.global().async(group: mentorsRead) {
+      var problems: [InputError] = []
+      let file = CohortFileParser.read(
+        CohortFileText.load(path: mentorsPath), file: mentorsPath, side: .mentors, referenceDate: referenceDate,
+        mapping: mapping, problems: &problems)
+      mentorSide.put((file, problems), at: 0)
+    }
+    var menteeProblems: [InputError] = []
+    var menteeFile = CohortFileParser.read(
+      CohortFileText.load(path: menteesPath), file: menteesPath, side: .mentees, referenceDate: referenceDate,
+      mapping: mapping, problems: &menteeProblems)
+    mentorsRead.wait()
+    var (mentorFile, problems) = mentorSide.take(0)
+    problems += menteeProblems
+    return try assemble(mentorFile: &mentorFile, menteeFile: &menteeFile, problems: problems)
   }
 
   /// Reads a cohort from one people file's text: a `role` column says who
@@ -182,7 +213,7 @@ public enum CohortReader {
     let cycles = ResultSlots<[InputError]>(count: 1)
     let cycleCheck = DispatchGroup()
     DispatchQueue.global().async(group: cycleCheck) {
-      cycles.put(managerCycles(first: links.first, second: links.second, files: linkFiles), at: 0)
+      cycles.put(ManagerCycles.find(first: links.first, second: links.second, files: linkFiles), at: 0)
     }
 
     var mentorList: [Mentor] = []
@@ -219,187 +250,5 @@ public enum CohortReader {
       cohort: Cohort(checkedCompetencies: competencies, mentors: mentorList, mentees: menteeList),
       warnings: problems.sorted(by: InputError.reportOrder),
       mentorLines: mentorLines, menteeLines: menteeLines)
-  }
-
-  /// Finds loops in the manager links, in row order (`first`'s, then
-  /// `second`'s): a link that would close a loop is reported at its manager
-  /// cell (in `files.first` for a link of `first`, else in `files.second`)
-  /// and left out.
-  ///
-  /// A link can close a loop only inside a strongly connected component of
-  /// all the links (found first, in linear time): every other link is kept
-  /// unchecked, so a cohort without loops costs O(*p*). Inside a component,
-  /// while nobody has two managers kept there, the links kept form a forest,
-  /// and a union–find that knows each tree's top person answers "is the
-  /// person already above their new manager" without walking the chain;
-  /// after that, a search of the component's links kept answers it.
-  ///
-  /// - Complexity: O(*p* · α(*p*)) for *p* links, plus O(size of the
-  ///   component) per loop reported and per link checked in a component
-  ///   where someone has two managers.
-  private static func managerCycles(
-    first: [CohortFileParser.ManagerLink], second: [CohortFileParser.ManagerLink],
-    files: (first: String, second: String)
-  ) -> [InputError] {
-    let secondFileStart = first.count
-    var node = IDTable()
-    node.reserveCapacity(2 * (first.count + second.count))
-    var ids: [String] = []
-    func index(_ id: String) -> Int {
-      if let known = node.insert(id, value: ids.count) { return known }
-      ids.append(id)
-      return ids.count - 1
-    }
-    // (A loop, not `map`: a closure calling `index` made every access to
-    // `node` and `ids` checked at run time.)
-    var ends: [(Int, Int)] = []
-    ends.reserveCapacity(first.count + second.count)
-    for links in [first, second] {
-      for link in links {
-        ends.append(link.person == link.manager ? (-1, -1) : (index(link.person), index(link.manager)))
-      }
-    }
-    let count = ids.count
-    // All the links as compressed adjacency lists, then their components.
-    var start = [Int](repeating: 0, count: count + 1)
-    for (person, _) in ends where person >= 0 { start[person + 1] += 1 }
-    for p in 0..<count { start[p + 1] += start[p] }
-    var fill = start
-    var targets = [Int](repeating: 0, count: start[count])
-    for (person, manager) in ends where person >= 0 {
-      targets[fill[person]] = manager
-      fill[person] += 1
-    }
-    let component = components(count: count, start: start, targets: targets)
-    var managers = KeptManagers(count: count)
-    // Union–find over the links kept inside components; `top[r]` is the
-    // person at the top of root `r`'s tree.
-    var set = Array(0..<count)
-    var size = [Int](repeating: 1, count: count)
-    var top = Array(0..<count)
-    var inside = [Int](repeating: 0, count: count)
-    var forest: [Int: Bool] = [:]
-    func find(_ x: Int) -> Int {
-      var x = x
-      while set[x] != x {
-        set[x] = set[set[x]]
-        x = set[x]
-      }
-      return x
-    }
-    var problems: [InputError] = []
-    var number = -1
-    for links in [first, second] {
-      for link in links {
-        number += 1
-        let (person, manager) = ends[number]
-        let file = number < secondFileStart ? files.first : files.second
-        if person < 0 {
-          problems.append(link.error("'\(link.person)' is listed as their own manager", file: file))
-          continue
-        }
-        if managers.contains(manager, for: person) { continue }
-        let c = component[person]
-        if c == component[manager] {
-          let isForest = forest[c] ?? true
-          // In a forest, `person` (without a manager there yet) is the top of
-          // its tree: it is above `manager` exactly when they share a tree.
-          let closes =
-            isForest && inside[person] == 0
-            ? top[find(manager)] == person
-            : chain(from: manager, to: person, in: managers, component: component) != nil
-          if closes, let path = chain(from: manager, to: person, in: managers, component: component) {
-            let loop = ([person] + path).map { ids[$0] }.joined(separator: " → ")
-            problems.append(
-              link.error("manager cycle: \(loop); a reporting line cannot loop back to the same person", file: file)
-            )
-            continue
-          }
-          if inside[person] > 0 { forest[c] = false }
-          inside[person] += 1
-          if forest[c] ?? true {
-            let below = find(person)
-            let above = find(manager)
-            let newTop = top[above]
-            let (small, large) = size[below] < size[above] ? (below, above) : (above, below)
-            set[small] = large
-            size[large] += size[small]
-            top[large] = newTop
-          }
-        }
-        managers.append(manager, for: person)
-      }
-    }
-    return problems
-  }
-
-  /// A path of manager links from `start` to `target`, both included,
-  /// searched within `target`'s component (where every such path lies).
-  ///
-  /// - Complexity: O(links kept in the component).
-  private static func chain(from start: Int, to target: Int, in managers: KeptManagers, component: [Int]) -> [Int]? {
-    var parent: [Int: Int] = [:]
-    var visited: Set<Int> = [start]
-    var stack = [start]
-    while let current = stack.popLast() {
-      if current == target {
-        var path = [current]
-        while let previous = parent[path[path.count - 1]] { path.append(previous) }
-        return path.reversed()
-      }
-      for next in managers[current] where component[next] == component[target] && visited.insert(next).inserted {
-        parent[next] = current
-        stack.append(next)
-      }
-    }
-    return nil
-  }
-
-  /// The strongly connected component of each node of a graph given as
-  /// compressed adjacency lists (Tarjan's algorithm, without recursion).
-  ///
-  /// - Complexity: O(nodes + edges).
-  private static func components(count: Int, start: [Int], targets: [Int]) -> [Int] {
-    var order = [Int](repeating: -1, count: count)
-    var low = [Int](repeating: 0, count: count)
-    var onStack = [Bool](repeating: false, count: count)
-    var component = [Int](repeating: -1, count: count)
-    var stack: [Int] = []
-    var calls: [(node: Int, next: Int)] = []
-    var counter = 0
-    var found = 0
-    func open(_ v: Int) {
-      order[v] = counter
-      low[v] = counter
-      counter += 1
-      stack.append(v)
-      onStack[v] = true
-      calls.append((v, start[v]))
-    }
-    for root in 0..<count where order[root] < 0 {
-      open(root)
-      while let (v, next) = calls.last {
-        if next < start[v + 1] {
-          calls[calls.count - 1].next += 1
-          let w = targets[next]
-          if order[w] < 0 {
-            open(w)
-          } else if onStack[w] {
-            low[v] = min(low[v], order[w])
-          }
-          continue
-        }
-        calls.removeLast()
-        if let caller = calls.last?.node { low[caller] = min(low[caller], low[v]) }
-        guard low[v] == order[v] else { continue }
-        while let w = stack.popLast() {
-          onStack[w] = false
-          component[w] = found
-          if w == v { break }
-        }
-        found += 1
-      }
-    }
-    return component
   }
 }
