@@ -8,8 +8,8 @@
 // CLapack, and of CKernels' fused sparse-row C kernel), Assignment solves the capacitated problem
 // (importing only CKernels' prefetch hint and the pruning and pricing passes' row walks), Rationale explains it,
 // and Interchange/Output writes the plan, circles and reports (Interchange/Files
-// holds what both ends share). The `mentor-match` executable parses, calls and
-// prints.
+// holds what both ends share, and imports CKernels' level-run decoder for
+// the cohort reader). The `mentor-match` executable parses, calls and prints.
 //
 // Defines:
 // - MENTORMATCH_INVARIANTS (debug builds only): solver phases verify their
@@ -50,7 +50,7 @@ let package = Package(
     .target(
       name: "Interchange",
       dependencies: [
-        "CompetencyModel", "Assignment", "Rationale", "Circles", .product(name: "Yams", package: "Yams"),
+        "CompetencyModel", "Assignment", "Rationale", "Circles", "CKernels", .product(name: "Yams", package: "Yams"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .target(name: "Circles", dependencies: ["CompetencyModel", "Assignment", "CohortGenerator"]),
@@ -102,7 +102,7 @@ let package = Package(
     .testTarget(
       name: "InterchangeTests",
       dependencies: [
-        "Interchange", "_TestSupport", "Assignment", "CohortGenerator", "CompetencyModel", "Rationale",
+        "Interchange", "_TestSupport", "Assignment", "CohortGenerator", "CompetencyModel", "Rationale", "CKernels",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(

@@ -238,6 +238,38 @@ long mm_level_price_row_portable(
 /// misses of reads they will make one after the other.
 static inline void mm_prefetch_read(const void *address) { __builtin_prefetch(address, 0, 3); }
 
+/// What mm_level_run read: where it stopped (the line's end when
+/// `finished`, else the first byte of the cell after the last one read, or
+/// of the cell that is not a level), the cells read, and whether the last
+/// cell read ends the line.
+typedef struct {
+  long index;
+  long read;
+  int finished;
+} mm_level_run_result;
+
+/// The cells of one level run read from `base[start..<end]` (a line's
+/// content from the run's first cell on; cells end at commas, the last at
+/// `end`), at most `count` of them, while each is empty (`empty` is
+/// written) or the one- or three-byte form of a level from 0 to 5 (`d` as
+/// `tenths[10 d]`, `d.d` as `tenths[10 d + d]`; `tenths` holds 51 values):
+/// the values go to `values[0..<read]`, and the offset of the cell after
+/// each cell read to `starts[0..<read]` (for a cell that ends the line,
+/// `end + 1`). Never reads a byte outside `base[start..<end]`, nor writes
+/// past `values[read - 1]` or `starts[read - 1]`. The AVX2 version (chosen
+/// at run time: 32 offsets classified at once from four unaligned loads,
+/// the cells written from the mask of their commas; the line's last bytes
+/// copied to a padded buffer) gives the same results as
+/// mm_level_run_portable, which steps from cell to cell.
+///
+/// Complexity: O(read + 1) cells, O(bytes read / 32 + 1) windows.
+mm_level_run_result mm_level_run(
+  const uint8_t *base, long start, long end, long count, double *values, double empty, const double *tenths,
+  long *starts);
+mm_level_run_result mm_level_run_portable(
+  const uint8_t *base, long start, long end, long count, double *values, double empty, const double *tenths,
+  long *starts);
+
 /// Asks the kernel to back the whole 2 MiB pages inside [address, address +
 /// bytes) with transparent huge pages (`madvise(MADV_HUGEPAGE)`, Linux; a
 /// no-op elsewhere or when the kernel refuses). A hint only: no effect on any

@@ -104,7 +104,7 @@ struct PlainLineCells: CohortRowCells {
   /// form of a level from 0 to 5, the split steps from cell to cell on its
   /// bytes (they hold no comma, quote or carriage return) and keeps the
   /// value for ``quickLevels(from:count:into:empty:)``
-  /// (``readRun(_:from:end:count:into:empty:tenths:starts:)``, not inlined);
+  /// (``readRun(_:from:end:count:into:empty:tenths:starts:)``, `CKernels`' `mm_level_run`);
   /// at the first other cell it goes on eight bytes at a time as for the
   /// other cells.
   ///
@@ -149,7 +149,7 @@ struct PlainLineCells: CohortRowCells {
           ? (runs.first.first, runs.first.count, runs.first.empty, 0)
           : (runs.second.first, runs.second.count, runs.second.empty, runs.first.count)
         _ = first
-        // The run's cells, read by a function of their own (its state in registers).
+        // The run's cells, read by `CKernels`' `mm_level_run` (not inlined).
         let read = Self.readRun(
           base, from: index, end: end, count: count, into: runValues! + offset, empty: empty, tenths: tables,
           starts: starts + cells)
