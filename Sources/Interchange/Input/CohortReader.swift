@@ -67,40 +67,9 @@ public enum CohortReader {
         referenceDate: referenceDate)
     }
     return try read(
-      mentorsPath: source.mentorsPath, menteesPath: source.menteesPath, mapping: mapping,
-      referenceDate: referenceDate)
-  }
-
-  /// Reads the two files at once: the mentors file (about a sixth of a
-  /// cohort's bytes) is loaded and parsed on another thread while this one
-  /// loads and parses the mentees file, so that the stretches of each
-  /// file's read that run on one core (its header, the merge of its
-  /// chunks' ids and links) overlap the other file's work. The problems are
-  /// the mentors file's, then the mentees file's, as when they are read one
-  /// after the other.
-  ///
-  /// - Complexity: As ``read(_:mapping:referenceDate:)``, over the
-  ///   available cores.
-  private static func read(
-    mentorsPath: String, menteesPath: String, mapping: CohortMapping, referenceDate: Date
-  ) throws(InputErrors) -> CohortReadResult {
-    let mentorSide = ResultSlots<(file: CohortFileParser?, problems: [InputError])>(count: 1)
-    let mentorsRead = DispatchGroup()
-    DispatchQueue.global().async(group: mentorsRead) {
-      var problems: [InputError] = []
-      let file = CohortFileParser.read(
-        CohortFileText.load(path: mentorsPath), file: mentorsPath, side: .mentors, referenceDate: referenceDate,
-        mapping: mapping, problems: &problems)
-      mentorSide.put((file, problems), at: 0)
-    }
-    var menteeProblems: [InputError] = []
-    var menteeFile = CohortFileParser.read(
-      CohortFileText.load(path: menteesPath), file: menteesPath, side: .mentees, referenceDate: referenceDate,
-      mapping: mapping, problems: &menteeProblems)
-    mentorsRead.wait()
-    var (mentorFile, problems) = mentorSide.take(0)
-    problems += menteeProblems
-    return try assemble(mentorFile: &mentorFile, menteeFile: &menteeFile, problems: problems)
+      mentors: CohortFileText.load(path: source.mentorsPath), mentorsFile: source.mentorsPath,
+      mentees: CohortFileText.load(path: source.menteesPath), menteesFile: source.menteesPath,
+      mapping: mapping, referenceDate: referenceDate)
   }
 
   /// Reads a cohort from one people file's text: a `role` column says who
