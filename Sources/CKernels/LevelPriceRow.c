@@ -11,18 +11,28 @@
 #pragma clang fp contract(off)
 #endif
 
+// Lists pair (row, `k`) after the `count` pairs listed so far when its
+// slack, one IEEE addition, is below the margin and the column does not
+// list the row already; returns the new count. The per-pair body of both
+// walks.
+static inline long list_if_below(
+  long k, const uint8_t *row, const double *units, const double *prices, const long *listed, long row_id,
+  double margin, long *below, double *below_slack, long count) {
+  const double slack = units[row[k]] + prices[k];
+  if (slack < margin && listed[k] != row_id) {
+    below[count] = k;
+    below_slack[count] = slack;
+    count++;
+  }
+  return count;
+}
+
 long mm_level_price_row_portable(
   long n, const uint8_t *row, const double *units, const double *prices, const long *listed, long row_id,
   double margin, long *below, double *below_slack) {
   long count = 0;
-  for (long j = 0; j < n; j++) {
-    const double slack = units[row[j]] + prices[j];
-    if (slack < margin && listed[j] != row_id) {
-      below[count] = j;
-      below_slack[count] = slack;
-      count++;
-    }
-  }
+  for (long j = 0; j < n; j++)
+    count = list_if_below(j, row, units, prices, listed, row_id, margin, below, below_slack, count);
   return count;
 }
 
@@ -50,22 +60,11 @@ __attribute__((target("avx2"))) static long price_row_avx2(
     while (bits) {
       const long k = j + __builtin_ctz(bits);
       bits &= bits - 1;
-      const double slack = units[row[k]] + prices[k];
-      if (slack < margin && listed[k] != row_id) {
-        below[count] = k;
-        below_slack[count] = slack;
-        count++;
-      }
+      count = list_if_below(k, row, units, prices, listed, row_id, margin, below, below_slack, count);
     }
   }
-  for (; j < n; j++) {
-    const double slack = units[row[j]] + prices[j];
-    if (slack < margin && listed[j] != row_id) {
-      below[count] = j;
-      below_slack[count] = slack;
-      count++;
-    }
-  }
+  for (; j < n; j++)
+    count = list_if_below(j, row, units, prices, listed, row_id, margin, below, below_slack, count);
   return count;
 }
 
