@@ -17,9 +17,10 @@ struct CohortFileParser {
   /// A person's row, read without errors, with levels and goals in the
   /// order of this file's `level:` and `goal:` columns.
   struct Row {
-    /// The person, with `levels` still empty; `nil` once
-    /// ``CohortPeople/build(_:slots:mentors:mentees:hasGoalColumns:menteesFile:)``
-    /// has taken it out of the row (moved, not copied).
+    /// The person, holding this row's `levels` (in this file's column
+    /// order, which ``CohortPeople/build(_:slots:mentors:mentees:hasGoalColumns:menteesFile:)``
+    /// keeps when it is the cohort's order); `nil` once that build has
+    /// taken it out of the row (moved, not copied).
     var person: Person?
     /// The capacity of a mentor (0 for a mentee-only row).
     var capacity: Int
