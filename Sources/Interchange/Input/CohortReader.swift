@@ -61,15 +61,53 @@ public enum CohortReader {
   )
     throws(InputErrors) -> CohortReadResult
   {
-    if source.isPeopleFile {
-      return try read(
-        people: CohortFileText.load(path: source.mentorsPath), file: source.mentorsPath, mapping: mapping,
-        referenceDate: referenceDate)
+    var problems: [InputError] = []
+    /// The file at `path` parsed: on its mapped bytes when it is large,
+    /// plainly well formed and all ASCII, else read and parsed as before.
+    func parseFile(_ path: String, side: CohortColumns.Side) -> CohortFileParser? {
+      if let parsed = parseMapped(path: path, side: side, referenceDate: referenceDate, mapping: mapping) {
+        return parsed
+      }
+      return CohortFileParser.read(
+        CohortFileText.load(path: path), file: path, side: side, referenceDate: referenceDate, mapping: mapping,
+        problems: &problems)
     }
-    return try read(
-      mentors: CohortFileText.load(path: source.mentorsPath), mentorsFile: source.mentorsPath,
-      mentees: CohortFileText.load(path: source.menteesPath), menteesFile: source.menteesPath,
-      mapping: mapping, referenceDate: referenceDate)
+    if source.isPeopleFile {
+      var peopleFile = parseFile(source.mentorsPath, side: .people)
+      var noOtherFile: CohortFileParser? = nil
+      return try assemble(mentorFile: &peopleFile, menteeFile: &noOtherFile, problems: problems)
+    }
+    // (The mentors file's problems first, then the mentees file's.)
+    var mentorFile = parseFile(source.mentorsPath, side: .mentors)
+    var menteeFile = parseFile(source.menteesPath, side: .mentees)
+    return try assemble(mentorFile: &mentorFile, menteeFile: &menteeFile, problems: problems)
+  }
+
+  /// The least file ``parseMapped(path:side:referenceDate:mapping:)``
+  /// maps: smaller files cost little to copy.
+  static let mappedFileMinimumSize = 1 << 20
+
+  /// The cohort file at `path` parsed on its bytes mapped from the page
+  /// cache (``MappedFile``), when it is a regular file of at least
+  /// ``mappedFileMinimumSize`` bytes, all ASCII and plainly well formed
+  /// (``CohortFileParser/parseWellFormed(bytes:file:side:referenceDate:mapping:)``,
+  /// the same parse an ASCII file's copied bytes get); else `nil`, with
+  /// nothing reported, and the caller reads the file as before (which
+  /// reports every problem). A read in a fresh process (a user's) then
+  /// writes no fresh memory for the file's text: no page faults, no zeroing
+  /// and no copy of its bytes.
+  ///
+  /// - Complexity: O(size of the file), over the available cores.
+  static func parseMapped(
+    path: String, side: CohortColumns.Side, referenceDate: Date, mapping: CohortMapping
+  ) -> CohortFileParser? {
+    // (By `stat` first: a stream is never opened here, so none is consumed.)
+    guard MappedFile.isRegularFile(path, minimumSize: mappedFileMinimumSize) else { return nil }
+    return MappedFile.withBytes(ofRegularFile: path, minimumSize: mappedFileMinimumSize) { bytes in
+      guard InputFile.isASCIIOnEveryCore(bytes) else { return nil }
+      return CohortFileParser.parseWellFormed(
+        bytes: bytes, file: path, side: side, referenceDate: referenceDate, mapping: mapping)
+    }
   }
 
   /// Reads a cohort from one people file's text: a `role` column says who
