@@ -74,6 +74,43 @@ struct ManagerCyclesQuickCheckTests {
     #expect(ownManagers > 300)
   }
 
+  /// Ids that are not ASCII, written in the managers' cells in another but
+  /// canonically equivalent form ("e" and U+0301 for "é"), are one person
+  /// each: the quick check steps aside for them (`nil`, unless every link
+  /// is a person's own), and ``ManagerCycles/find(first:second:files:)``
+  /// gives the full check's problems, loops or not.
+  @Test func idsThatAreNotASCIIGoToTheFullCheck() {
+    var random = SplitMix(seed: 14)
+    var loops = 0
+    var ownManagers = 0
+    for round in 0..<400 {
+      let people = Int.random(in: 2...30, using: &random)
+      func id(_ k: Int, asWritten: Bool) -> String { asWritten ? "p\u{E9}\(k)" : "pe\u{301}\(k)" }
+      var first: [CohortFileParser.ManagerLink] = []
+      var second: [CohortFileParser.ManagerLink] = []
+      for k in 0..<people {
+        let target =
+          round % 2 == 0 || k == 0
+          ? Int.random(in: 0..<max(k, 1), using: &random) : Int.random(in: 0..<people, using: &random)
+        let manager = k == 0 && round % 2 == 0 ? "outside" : id(target, asWritten: Bool.random(using: &random))
+        let link = CohortFileParser.ManagerLink(
+          person: id(k, asWritten: true), manager: manager, line: k + 2, column: 5)
+        if Bool.random(using: &random) { first.append(link) } else { second.append(link) }
+      }
+      let files = (first: "mentors.csv", second: "mentees.csv")
+      let expected = ManagerCycles.search(first: first, second: second, files: files)
+      #expect(ManagerCycles.find(first: first, second: second, files: files) == expected)
+      // (Links of people who are their own manager only are answered without hashing an id.)
+      let onlyOwnManagers = (first + second).allSatisfy { $0.person == $0.manager }
+      let answer = ManagerCycles.withoutLoops(first: first, second: second, files: files)
+      #expect(answer == (onlyOwnManagers ? expected : nil))
+      if hasLoop(first + second) { loops += 1 }
+      if expected.contains(where: { $0.message.hasSuffix("is listed as their own manager") }) { ownManagers += 1 }
+    }
+    #expect(loops > 50 && loops < 350)
+    #expect(ownManagers > 100)
+  }
+
   /// No links, and links whose managers are all outside: no problem.
   @Test func linksWithoutPeopleAboveAreKept() {
     let files = (first: "a.csv", second: "b.csv")

@@ -1,7 +1,8 @@
 /// A map from short texts (ids, time zones, language cells) to integers,
 /// hashed on their UTF-8 bytes with ``ByteHash`` instead of the standard
-/// library's SipHash: open addressing with linear probing, the full 64-bit
-/// hash kept beside each entry and compared before the texts.
+/// library's SipHash (``hash(of:)``: one multiply for a key of at most 15
+/// bytes): open addressing with linear probing, the full 64-bit hash kept
+/// beside each entry and compared before the texts.
 ///
 /// It answers exactly as a `[String: Int]` would (tested in `IDTableTests`):
 /// ASCII keys are the same exactly when their bytes are, and as soon as a
@@ -59,21 +60,25 @@ struct IDTable: Sequence {
   }
 
   /// The hash of `key` as this table hashes it when `key` is ASCII, else
-  /// `nil`.
+  /// `nil`: a key of at most 15 bytes by ``ByteHash/short(words:count:)``
+  /// (one multiply), a longer one by ``ByteHash/hash(_:_:_:state:)`` and
+  /// ``ByteHash/finish(_:)``; which one depends on the key's bytes only.
   ///
   /// - Complexity: O(length of `key`).
   @inline(__always)
   func hash(of key: String) -> UInt64? {
-    let seed = hash.seed
     // A short ASCII key is hashed on the words of its own value (no copy of its bytes, no scan).
     if let short = ShortASCIIText.words(of: key, layoutHolds: shortTexts) {
-      return ByteHash.finish(hash.hash(words: short.words, count: short.count, state: seed))
+      return hash.short(words: short.words, count: short.count)
     }
     var key = key
     return key.withUTF8 { bytes -> UInt64? in
-      guard let base = bytes.baseAddress else { return ByteHash.finish(seed) }
+      guard let base = bytes.baseAddress else { return hash.short(words: (0, 0), count: 0) }
       guard InputFile.isASCII(bytes) else { return nil }
-      return ByteHash.finish(hash.hash(base, 0, bytes.count, state: seed))
+      if bytes.count <= ShortASCIIText.capacity {
+        return hash.short(words: ByteHash.shortWords(base, bytes.count), count: bytes.count)
+      }
+      return ByteHash.finish(hash.hash(base, 0, bytes.count, state: hash.seed))
     }
   }
 
