@@ -10,10 +10,8 @@ import Foundation
 /// counted first, so every part writes its mentors and mentees at their
 /// final places in the result arrays. Each row's person is taken out of
 /// its row where it lies (its strings and arrays go to the mentor or
-/// mentee without being copied, no placeholder is written; the person of
-/// a row on one side only, without a growth warning, is moved straight
-/// into its place, ``PeopleLayout``), and the row keeps only its levels,
-/// goals and listed goals.
+/// mentee without being copied, no placeholder is written), and the row
+/// keeps only its levels, goals and listed goals.
 struct CohortPeople {
   var mentors: [Mentor] = []
   var mentorLines: [Int] = []
@@ -75,7 +73,6 @@ struct CohortPeople {
                 var mentee = menteesBefore[part]
                 var partWarnings: [InputError] = []
                 var arena = LevelArena()  // for levels and goals not in cohort order
-                let layout = PeopleLayout.current
                 let rowBase = shared.rows.baseAddress!
                 for index in bounds[part]..<bounds[part + 1] {
                   // The row is read where it lies; its person is given its levels
@@ -85,26 +82,10 @@ struct CohortPeople {
                   let (levels, goals) = slots.inCohortOrder(of: row, withGoals: mentees, arena: &arena)
                   // (In cohort order they are the row's own, which its person holds already.)
                   if !slots.levelsInOrder { row.pointee.person!.levels = levels }
+                  let person = row.pointee.person.take()!
                   let role = row.pointee.role
                   let isMentor = mentors && role.mentors
                   let isMentee = mentees && role.isMentored
-                  // A row that is one side only, without a warning to write, moves its
-                  // person straight into its place (one copy of its bytes).
-                  if let layout, isMentor != isMentee {
-                    if isMentor {
-                      layout.moveMentor(from: row, to: shared.mentors.baseAddress! + mentor)
-                      shared.mentorLines[mentor] = row.pointee.line
-                      mentor += 1
-                      continue
-                    }
-                    if !hasGoalColumns || grows(goals, levels) {
-                      layout.moveMentee(from: row, goals: goals, to: shared.mentees.baseAddress! + mentee)
-                      shared.menteeLines[mentee] = row.pointee.line
-                      mentee += 1
-                      continue
-                    }
-                  }
-                  let person = row.pointee.person.take()!
                   if isMentor && !isMentee {
                     (shared.mentors.baseAddress! + mentor).initialize(
                       to: Mentor(person: consume person, capacity: row.pointee.capacity))
