@@ -270,6 +270,37 @@ mm_level_run_result mm_level_run_portable(
   const uint8_t *base, long start, long end, long count, double *values, double empty, const double *tenths,
   long *starts);
 
+/// What mm_line_cells found: where it stopped, the line's cell count so
+/// far, how it stopped (`stop`: 1 when cell `target` starts at `index`, 0
+/// at the line's end, `index` = `end`; −1 at a quote or carriage return at
+/// `index`), and whether every byte it looked at is ASCII (`ascii`).
+typedef struct {
+  long index;
+  long cells;
+  int stop;
+  int ascii;
+} mm_line_cells_result;
+
+/// The cells of a plain line of a CSV file from `base[index]` (a cell's
+/// first byte) up to `end` (the line's content ends there), in byte order:
+/// each comma at `at` ends a cell, `starts[cells] = at + 1` is written when
+/// `cells < last`, and `cells` grows by one; when `cells - 1 == target` (the
+/// cell `target` starts) it stops after that comma. A quote or carriage
+/// return stops it before any comma after it (`stop` −1). `ascii` covers the
+/// bytes up to where it stopped (the comma or quote included). Never reads
+/// a byte outside `base[index..<end]`, nor writes `starts[last]` or past.
+/// The AVX2 version (chosen at run time: 32 bytes compared at once, the
+/// starts written from the commas' mask; the last bytes copied to a zeroed
+/// buffer) gives the same results and writes as mm_line_cells_portable, a
+/// byte loop. `PlainLineCells.splitWithRuns` asks it for
+/// the cells outside a cohort line's level runs.
+///
+/// Complexity: O(bytes read / 32 + commas) (AVX2), O(bytes read) (portable).
+mm_line_cells_result mm_line_cells(
+  const uint8_t *base, long index, long end, long *starts, long cells, long last, long target);
+mm_line_cells_result mm_line_cells_portable(
+  const uint8_t *base, long index, long end, long *starts, long cells, long last, long target);
+
 /// Asks the kernel to back the whole 2 MiB pages inside [address, address +
 /// bytes) with transparent huge pages (`madvise(MADV_HUGEPAGE)`, Linux; a
 /// no-op elsewhere or when the kernel refuses). A hint only: no effect on any

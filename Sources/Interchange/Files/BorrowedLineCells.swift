@@ -39,6 +39,9 @@ struct BorrowedLineCells: CohortRowCells {
   func cleanValue(_ index: Int) -> String { PlainLineCells.cleanValue(cells, index) }
 
   @inline(__always)
+  func shortCleanKey(_ index: Int) -> (UInt64, UInt64)? { PlainLineCells.shortCleanKey(cells, index) }
+
+  @inline(__always)
   func quickLevels(from first: Int, count: Int, into values: UnsafeMutablePointer<Double>, empty: Double) -> Int {
     PlainLineCells.quickLevels(cells, from: first, count: count, into: values, empty: empty)
   }

@@ -31,6 +31,12 @@ protocol CohortRowCells {
   func plainDecimal(_ index: Int) -> PlainCell
   /// The cell's text cleaned by ``CellText/clean(_:)``.
   func cleanValue(_ index: Int) -> String
+  /// The two words of the `String` value ``cleanValue(_:)`` gives (its
+  /// ``ShortASCIIText/valueBits(_:count:)``) when that text is 1 to 15
+  /// ASCII bytes made straight from the cell's bytes, else `nil` (then
+  /// ask ``cleanValue(_:)``): a key for a ``ShortTextCache``, read without
+  /// making the text.
+  func shortCleanKey(_ index: Int) -> (UInt64, UInt64)?
   /// Reads cells `first..<first + count` into `values` while each is empty
   /// (`empty` is written) or a native level that is quick to read (a
   /// ``plainDecimal(_:)`` number from 0 to 5, the same value), and returns
@@ -41,6 +47,7 @@ protocol CohortRowCells {
 
 extension CohortRowCells {
   func cleanValue(_ index: Int) -> String { CellText.clean(value(index)) }
+  func shortCleanKey(_ index: Int) -> (UInt64, UInt64)? { nil }
   func quickLevels(from first: Int, count: Int, into values: UnsafeMutablePointer<Double>, empty: Double) -> Int {
     0
   }

@@ -28,6 +28,27 @@ extension PlainLineCells {
       ?? CellText.clean(cells.pointee.value(index))
   }
 
+  /// ``CohortRowCells/shortCleanKey(_:)`` of the record at `cells`: the
+  /// value bits of the text ``cleanText(_:_:_:shortTexts:)`` makes with
+  /// ``ShortASCIIText/make(_:_:_:layoutHolds:)`` (a cell of 1 to 15 ASCII
+  /// bytes whose first and last are visible, the first not an apostrophe),
+  /// else `nil`.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  static func shortCleanKey(_ cells: UnsafePointer<PlainLineCells>, _ index: Int) -> (UInt64, UInt64)? {
+    let start = start(cells, index)
+    let count = cells.pointee.starts[index + 1] - 1 - start
+    guard count > 0 && count <= ShortASCIIText.capacity else { return nil }
+    let base = cells.pointee.bytes.baseAddress!
+    let first = base[start]
+    let last = base[start + count - 1]
+    guard first > 0x20, first < 0x7F, first != UInt8(ascii: "'"), last > 0x20, last < 0x7F,
+      let words = ShortASCIIText.words(base, start, count, layoutHolds: cells.pointee.shortTexts)
+    else { return nil }
+    return ShortASCIIText.valueBits(words, count: count)
+  }
+
   /// ``plainDecimal(_:)`` of the record at `cells`.
   ///
   /// - Complexity: O(length of the cell).

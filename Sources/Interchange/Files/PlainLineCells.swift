@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// The cells of one plain line (no quotes, no carriage returns) of a CSV
@@ -105,8 +106,10 @@ struct PlainLineCells: CohortRowCells {
   /// bytes (they hold no comma, quote or carriage return) and keeps the
   /// value for ``quickLevels(from:count:into:empty:)``
   /// (``readRun(_:from:end:count:into:empty:tenths:starts:)``, `CKernels`' `mm_level_run`);
-  /// at the first other cell it goes on eight bytes at a time as for the
-  /// other cells.
+  /// the other cells' commas are found by `CKernels`' `mm_line_cells` (32
+  /// bytes at a time with AVX2), up to the next run or the line's end. The
+  /// cells, `ascii` and the refusal of a line with a quote or carriage
+  /// return are those of ``split(_:line:)`` (`LevelRunsTests`).
   ///
   /// - Parameter tenths: ``LevelRuns/tenths()``: the value of `d.d` read
   ///   from that table at `dd` (the same double as `Double(dd) / 10`, without
@@ -124,23 +127,12 @@ struct PlainLineCells: CohortRowCells {
     var seen: UInt64 = 0
     var index = range.lowerBound
     let end = range.upperBound
-    @inline(__always) func comma(_ at: Int) {
-      if cells < last { starts[cells] = at + 1 }
-      cells += 1
-    }
     let runs = self.runs
     let tables = tenths
     quick = (0, 0)
     // The next run to read, and the cell it starts at (Int.max: none left).
     var run = 0
     var target = runs.first.count > 0 ? runs.first.first : Int.max
-    // Eight bytes at a time (little-endian: the lowest byte first). The high
-    // bit of each byte of `zero(x)` is set exactly where that byte of `x` is
-    // zero (no carries between bytes), so `zero(word ^ repeated(c))` marks
-    // the bytes equal to `c`.
-    let raw = UnsafeRawPointer(base)
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    @inline(__always) func zero(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
     lineLoop: while true {
       if cells - 1 == target {
         // `index` starts the run's first cell.
@@ -163,37 +155,19 @@ struct PlainLineCells: CohortRowCells {
         if finished { break lineLoop }
         continue lineLoop
       }
-      // The other cells, up to the next run's first cell or the end of the line.
-      while index + 8 <= end {
-        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        seen |= word
-        if zero(word ^ 0x2222_2222_2222_2222) | zero(word ^ 0x0D0D_0D0D_0D0D_0D0D) != 0 { return false }
-        var mask = zero(word ^ 0x2C2C_2C2C_2C2C_2C2C)
-        while mask != 0 {
-          let at = index + mask.trailingZeroBitCount >> 3
-          comma(at)
-          if cells - 1 == target {
-            index = at + 1
-            continue lineLoop
-          }
-          mask &= mask &- 1
-        }
-        index += 8
-      }
-      while index < end {
-        let byte = base[index]
-        seen |= UInt64(byte)
-        if byte == CSVTokenizer.comma {
-          comma(index)
-          if cells - 1 == target {
-            index += 1
-            continue lineLoop
-          }
-        } else if byte == CSVTokenizer.quote || byte == CSVTokenizer.carriageReturn {
-          return false
-        }
-        index += 1
-      }
+      // The other cells, up to the next run's first cell or the end of the
+      // line, by `CKernels`' `mm_line_cells` (32 bytes at a time with AVX2).
+      // It answers in byte order, where the word loop it replaced checked a
+      // whole word for quotes and carriage returns before its commas: the
+      // line is refused either way (a byte after the run's first comma is
+      // either in a level cell, which holds none, or scanned later), and
+      // `ascii` covers the same bytes.
+      let found = mm_line_cells(base, index, end, starts, cells, last, target)
+      guard found.stop >= 0 else { return false }
+      cells = found.cells
+      index = found.index
+      if found.ascii == 0 { seen |= 0x80 }
+      if found.stop == 1 { continue lineLoop }
       break
     }
     if cells < capacity { starts[cells] = end + 1 }

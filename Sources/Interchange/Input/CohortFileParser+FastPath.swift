@@ -150,7 +150,6 @@ extension CohortFileParser {
     }
     // One block for the levels and goals of all the chunk's rows.
     parser.arena.reserve(rows: lines, width: parser.columns.levelIndices.count + parser.columns.goalIndices.count)
-    var problems: [InputError] = []
     let rows = output.rows.baseAddress! + offset
     var count = 0
     // The level and goal runs are read while each line is split.
@@ -163,21 +162,29 @@ extension CohortFileParser {
     // reads them (levels, then goals): no copy.
     let width = columns.levelIndices.count + columns.goalIndices.count
     let inPlace = columns.levelRun.map { level in columns.goalRun.map { $0 > level } ?? true } ?? false
-    func nextRow() -> UnsafeMutablePointer<Double>? {
-      guard inPlace else { return nil }
-      let (storage, offset) = parser.arena.slot(width: width)
-      return storage.base + offset
-    }
-    let counted = PlainLineCells.forEachRow(
-      bytes, range, fields: template.fields, firstLine: firstLine, runs: runs, runDestination: nextRow
-    ) { cells in
-      guard count < lines else { return false }
-      // The row read through the record's address (``BorrowedLineCells``): no copies of the record.
-      let row = withUnsafePointer(to: cells) { parser.parseRow(BorrowedLineCells(cells: $0), problems: &problems) }
-      guard let row, problems.isEmpty else { return false }
-      (rows + count).initialize(to: consume row)
-      count += 1
-      return true
+    // The closures reach the parser through its address: captured as a
+    // variable by both, every row paid two dynamic exclusivity checks
+    // (`swift_beginAccess`/`swift_endAccess`). Nothing else uses it meanwhile.
+    let counted = withUnsafeMutablePointer(to: &parser) { parser in
+      var problems: [InputError] = []
+      func nextRow() -> UnsafeMutablePointer<Double>? {
+        guard inPlace else { return nil }
+        let (storage, offset) = parser.pointee.arena.slot(width: width)
+        return storage.base + offset
+      }
+      return PlainLineCells.forEachRow(
+        bytes, range, fields: template.fields, firstLine: firstLine, runs: runs, runDestination: nextRow
+      ) { cells in
+        guard count < lines else { return false }
+        // The row read through the record's address (``BorrowedLineCells``): no copies of the record.
+        let row = withUnsafePointer(to: cells) {
+          parser.pointee.parseRow(BorrowedLineCells(cells: $0), problems: &problems)
+        }
+        guard let row, problems.isEmpty else { return false }
+        (rows + count).initialize(to: consume row)
+        count += 1
+        return true
+      }
     }
     return (count, counted == lines ? parser : nil)
   }

@@ -1,3 +1,4 @@
+import Assignment
 import CompetencyModel
 import Foundation
 
@@ -75,12 +76,18 @@ struct CohortFileParser {
   var firstLine = IDTable()
   /// The offset of each time-zone cell text read so far (most rows repeat a few).
   var zoneOffsets = IDTable()
+  /// ``zoneOffsets`` of the short time-zone cells, looked up by the cell's
+  /// bytes (``CohortRowCells/shortCleanKey(_:)``) without making its text.
+  var zoneCache = ShortTextCache()
   /// The index in ``languageListValues`` of each `languages` cell text read
   /// so far (most rows repeat a few), so rows with the same cell share one
   /// list; at most ``languageListLimit`` texts are kept.
   var languageLists = IDTable()
   /// The language lists of ``languageLists``.
   var languageListValues: [[String]] = []
+  /// ``languageLists`` of the short `languages` cells, looked up by the
+  /// cell's bytes without making its text.
+  var languageCache = ShortTextCache()
   /// The most `languages` cell texts ``languageLists`` keeps.
   static let languageListLimit = 4096
 
@@ -307,7 +314,13 @@ struct CohortFileParser {
       if name.isEmpty { fail(field, "empty name; every row needs the person's display name") }
     }
     var offset: Int?
-    if case (let value, let field)? = text(.timezone), !value.isEmpty {
+    // A short zone cell seen before is answered from its bytes (the same
+    // offset: the cache holds what `zoneOffsets` gave that very text).
+    var zoneKey: (UInt64, UInt64)?
+    if let index = columns.fixedIndex[CohortColumns.Fixed.timezone.ordinal] { zoneKey = record.shortCleanKey(index) }
+    if let zoneKey, let known = zoneCache.value(for: zoneKey) {
+      offset = known
+    } else if case (let value, let field)? = text(.timezone), !value.isEmpty {
       do {
         if let known = zoneOffsets[value] {
           offset = known
@@ -315,6 +328,7 @@ struct CohortFileParser {
           offset = try TimeZoneParser.minutesFromUTC(value, at: referenceDate)
           zoneOffsets.insert(value, value: offset!)
         }
+        if let zoneKey { zoneCache.insert(offset!, for: zoneKey) }
       } catch {
         fail(field, error.message)
       }
@@ -336,9 +350,16 @@ struct CohortFileParser {
     }
     // Lists keep each entry once, at its first place (a set makes the check O(1)).
     var languages: [String] = []
-    if let value = optional(.languages) {
+    var languagesKey: (UInt64, UInt64)?
+    if let index = columns.fixedIndex[CohortColumns.Fixed.languages.ordinal] {
+      languagesKey = record.shortCleanKey(index)
+    }
+    if let languagesKey, let known = languageCache.value(for: languagesKey) {
+      languages = languageListValues[known]
+    } else if let value = optional(.languages) {
       if let known = languageLists[value] {
         languages = languageListValues[known]
+        if let languagesKey { languageCache.insert(known, for: languagesKey) }
       } else {
         var seen = FirstSeen()
         for part in value.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
@@ -346,6 +367,7 @@ struct CohortFileParser {
           if !language.isEmpty && seen.insert(language) { languages.append(language) }
         }
         if languageLists.count < Self.languageListLimit {
+          if let languagesKey { languageCache.insert(languageListValues.count, for: languagesKey) }
           languageLists.insert(value, value: languageListValues.count)
           languageListValues.append(languages)
         }
@@ -377,7 +399,16 @@ struct CohortFileParser {
       }
     }
     var capacity = 0
-    if role?.mentors == true, side != .mentees, case (let value, let field)? = text(.capacity) {
+    // A plain decimal that is a whole number from 0 to the maximum is the
+    // capacity `DecimalParser.capacity` reads from its text (the same
+    // value); any other cell is read from its text.
+    if role?.mentors == true, side != .mentees,
+      let index = columns.fixedIndex[CohortColumns.Fixed.capacity.ordinal],
+      case .number(let number) = record.plainDecimal(index), number >= 0,
+      number <= Double(AssignmentProblem.maximumCapacity), number == number.rounded(.towardZero)
+    {
+      capacity = Int(number)
+    } else if role?.mentors == true, side != .mentees, case (let value, let field)? = text(.capacity) {
       switch DecimalParser.capacity(value, expected: CohortColumns.Fixed.capacity.purpose) {
       case .success(let number): capacity = number
       case .failure(let error): fail(field, error.message)
