@@ -68,7 +68,10 @@ extension CohortFileParser {
   private static func parseRows(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, template: Template
   ) -> CohortFileParser? {
-    let bounds = WellFormedCSV.chunks(bytes, from: start, perCore: 2)
+    // Four chunks per core: chunks equal in bytes differ by up to 40 % in time,
+    // and with two per core the core that draws the last long one ran alone
+    // (3 ms of a 30 ms read idle; `Docs/performance.md`, seventeenth session).
+    let bounds = WellFormedCSV.chunks(bytes, from: start, perCore: 4)
     let lineCounts = WellFormedCSV.map(bytes, chunks: bounds) { bytes, range in WellFormedCSV.lineCount(bytes, range) }
     var total = 0
     let before = lineCounts.map { count in  // the lines before each chunk
