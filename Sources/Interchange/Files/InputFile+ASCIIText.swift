@@ -120,20 +120,9 @@ extension InputFile {
     let size = bytes.count
     let parts = size >= 1 << 20 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
     if parts == 1 { return isASCII(bytes) }
-    let shared = SharedBytes(bytes: bytes)
-    let answers = ResultSlots<Bool>(count: parts)
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-      let range = size * part / parts..<size * (part + 1) / parts
-      answers.put(isASCII(UnsafeBufferPointer(rebasing: shared.bytes[range])), at: part)
-    }
-    return (0..<parts).allSatisfy { answers.take($0) }
-  }
-
-  /// The bytes the parts of ``isASCIIOnEveryCore(_:)`` read (only while
-  /// the caller's buffer is alive: `concurrentPerform` returns when all
-  /// are done).
-  private struct SharedBytes: @unchecked Sendable {
-    let bytes: UnsafeBufferPointer<UInt8>
+    return WellFormedCSV.map(bytes, chunks: (0...parts).map { size * $0 / parts }) { bytes, range in
+      InputFile.isASCII(UnsafeBufferPointer(rebasing: bytes[range]))
+    }.allSatisfy { $0 }
   }
 
   /// Whether every byte of `bytes` is below 0x80.
