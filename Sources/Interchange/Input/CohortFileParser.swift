@@ -282,6 +282,21 @@ struct CohortFileParser {
   /// Reads one data row, appending its problems: the row when it has none
   /// (the same checks and state as ``parse(_:problems:)``, which appends it).
   mutating func parseRow<Cells: CohortRowCells>(_ record: Cells, problems: inout [InputError]) -> Row? {
+    withUnsafeTemporaryAllocation(of: Row.self, capacity: 1) { place in
+      parseRow(record, problems: &problems, into: place.baseAddress!) ? place.baseAddress!.move() : nil
+    }
+  }
+
+  /// ``parseRow(_:problems:)`` writing the row, when it has no problem,
+  /// into `destination` (uninitialized before; initialized after when the
+  /// answer is `true`, untouched when `false`): the fast path's rows are
+  /// made where they stay, not returned as an optional and moved again
+  /// (two 256-byte copies per row fewer).
+  ///
+  /// - Complexity: O(cells of the row).
+  mutating func parseRow<Cells: CohortRowCells>(
+    _ record: Cells, problems: inout [InputError], into destination: UnsafeMutablePointer<Row>
+  ) -> Bool {
     let errorsBefore = problems.count
     let file = self.file
     func fail(_ index: Int, _ message: String) {
@@ -500,7 +515,7 @@ struct CohortFileParser {
       let place = record.place(field)
       managerLinks.append(ManagerLink(person: id, manager: manager, line: place.line, column: place.column))
     }
-    guard problems.count == errorsBefore, !id.isEmpty, let role else { return nil }
+    guard problems.count == errorsBefore, !id.isEmpty, let role else { return false }
 
     arena.commit(width: levelCount + goalCount)
     let levels = CompetencyLevels(storage: storage, offset: rowOffset, count: levelCount)
@@ -513,9 +528,11 @@ struct CohortFileParser {
       seniority: seniority,
       languages: languages, levels: levels, preferences: preferences)
     let start = (line: record.line, column: record.column(0))
-    return Row(
-      person: consume person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals,
-      listedGoals: listedGoals, role: role,
-      line: record.line, start: (start.line, start.column))
+    destination.initialize(
+      to: Row(
+        person: consume person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals,
+        listedGoals: listedGoals, role: role,
+        line: record.line, start: (start.line, start.column)))
+    return true
   }
 }
