@@ -28,6 +28,17 @@ public struct Person: Sendable, Hashable {
   /// paired with, most preferred first.
   public var preferences: [String]
 
+  /// Nothing (no bytes, always equal, hashes nothing): a stored property
+  /// with an initial value, so the compiler's memberwise initializer (which
+  /// ``init(id:name:email:department:manager:utcOffsetMinutes:seniority:languages:levels:preferences:)``
+  /// delegates to) has a signature of its own, beside the public one.
+  private var built = Built()
+
+  /// The type of ``built``: empty.
+  private struct Built: Sendable, Hashable {}
+}
+
+extension Person {
   /// Creates a person.
   ///
   /// - Complexity: O(`levels.count`) (copies the levels into storage of their own).
@@ -44,29 +55,26 @@ public struct Person: Sendable, Hashable {
 
   /// Creates a person whose levels are `levels` (no copy).
   ///
-  /// Inlinable, so that a caller in another module (the cohort reader)
-  /// builds the person in place: compiled on its own, the initializer made
-  /// the person twice, copied one (a retain per field) and destroyed the
-  /// other.
+  /// Built by the compiler's memberwise initializer (in an extension, so
+  /// that the type has one), which makes the person as one value written
+  /// once into its place. An initializer that sets the ten fields one by
+  /// one (as this one did, inlined into the cohort reader) has the
+  /// optimizer keep the person in a stack slot and load it twice, one
+  /// load copied (a retain of each field) and the other destroyed (a
+  /// release of each): about 440 instructions per person, which this form
+  /// does not spend (`Docs/performance.md`, eighteenth session, `cohort17`).
   ///
   /// - Complexity: O(1).
-  @inlinable
   public init(
     id: String, name: String, email: String? = nil, department: String? = nil, manager: String? = nil,
     utcOffsetMinutes: Int? = nil, seniority: Double? = nil, languages: [String] = [], levels: CompetencyLevels,
     preferences: [String] = []
   ) {
     precondition(!id.isEmpty, "A person needs a non-empty id")
-    self.id = id
-    self.name = name
-    self.email = email
-    self.department = department
-    self.manager = manager
-    self.utcOffsetMinutes = utcOffsetMinutes
-    self.seniority = seniority
-    self.languages = languages
-    self.levels = levels
-    self.preferences = preferences
+    self.init(
+      id: id, name: name, email: email, department: department, manager: manager,
+      utcOffsetMinutes: utcOffsetMinutes, seniority: seniority, languages: languages, levels: levels,
+      preferences: preferences, built: Built())
   }
 }
 

@@ -179,14 +179,14 @@ extension CohortFileParser {
         bytes, range, fields: template.fields, firstLine: firstLine, runs: runs, runDestination: nextRow
       ) { cells in
         guard count < lines else { return false }
-        // The row read through the record's address (``BorrowedLineCells``): no copies of the record.
-        let row = withUnsafePointer(to: cells) {
-          parser.pointee.parseRow(BorrowedLineCells(cells: $0), problems: &problems)
+        // The row read through the record's address (``BorrowedLineCells``): no copies of the
+        // record; and written at its place (only when it has no problem).
+        let made = withUnsafePointer(to: cells) {
+          parser.pointee.parseRow(BorrowedLineCells(cells: $0), problems: &problems, into: rows + count)
         }
-        guard let row, problems.isEmpty else { return false }
-        (rows + count).initialize(to: consume row)
+        guard made else { return false }
         count += 1
-        return true
+        return problems.isEmpty
       }
     }
     return (count, counted == lines ? parser : nil)
