@@ -38,6 +38,8 @@ struct CohortFileParser {
     /// The side the row is on: `.mentor` in a mentors file, `.mentee` in a
     /// mentees file, the `role` cell in a people file.
     var role: Role
+    /// ``RowGrowth/grows(levels:goals:)`` of `levels` and `goals`, decided as the row was read.
+    var grows = false
     /// The line the row starts on.
     var line: Int
     /// The position of the row's first cell.
@@ -515,7 +517,7 @@ struct CohortFileParser {
     let start = (line: record.line, column: record.column(0))
     return Row(
       person: consume person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals,
-      listedGoals: listedGoals, role: role,
+      listedGoals: listedGoals, role: role, grows: columns.growth.grows(levels: levelValues, goals: goalValues),
       line: record.line, start: (start.line, start.column))
   }
 }

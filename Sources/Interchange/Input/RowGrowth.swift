@@ -1,0 +1,58 @@
+/// The growth test of a cohort file's rows, decided while a row is read:
+/// whether some `goal:` cell's value is above the level of the same
+/// competency in that row (its `level:` cell, or 0 when the file has no
+/// `level:` column of it; a missing goal, NaN, is above none).
+///
+/// It is the answer ``CohortPeople/grows(_:_:)`` gives on the row's levels
+/// and goals placed in cohort order (``CohortFileParser/Slots/inCohortOrder(of:withGoals:arena:)``)
+/// whenever the row lists no goals in multi-select columns: that placing
+/// puts each column's value at its competency's slot, a level 0 where the
+/// file has no `level:` column and NaN where it has no `goal:` column, and
+/// competencies of other files get level 0 and no goal; so the test per
+/// competency is the same, whatever the order of either file's columns.
+/// Read on the values just written into the row (in the cache), it spares
+/// the build of the people a second pass over every mentee's row in the
+/// arena (`RowGrowthTests` compares the two).
+struct RowGrowth: Sendable {
+  /// For each `goal:` column, in header order, the index among the `level:`
+  /// columns of the same competency, or −1 when there is none.
+  private(set) var levelOfGoal: [Int] = []
+  /// Whether `goal:` column `k` and `level:` column `k` are of the same
+  /// competency for every `goal:` column (the usual header: then the test
+  /// compares the two runs of values pairwise, in vector registers).
+  private(set) var aligned = true
+
+  /// No `goal:` columns: no row grows.
+  init() {}
+
+  /// The test of a file whose `level:` and `goal:` columns are of the
+  /// competencies `levelKeys` and `goalKeys`, in header order (each key at
+  /// most once in each list).
+  ///
+  /// - Complexity: O(`levelKeys.count + goalKeys.count`).
+  init(levelKeys: [String], goalKeys: [String]) {
+    var levelIndex: [String: Int] = [:]
+    for (index, key) in levelKeys.enumerated() where levelIndex[key] == nil { levelIndex[key] = index }
+    levelOfGoal = goalKeys.map { levelIndex[$0] ?? -1 }
+    aligned = levelOfGoal.enumerated().allSatisfy { $0.offset == $0.element }
+  }
+
+  /// Whether some goal of the row is above its competency's level: `goals`
+  /// holds one value per `goal:` column (NaN: none), `levels` one per
+  /// `level:` column, in header order.
+  ///
+  /// - Complexity: O(`goal:` columns).
+  @inline(__always)
+  func grows(levels: UnsafePointer<Double>, goals: UnsafePointer<Double>) -> Bool {
+    let count = levelOfGoal.count
+    if count == 0 { return false }
+    if aligned { return CohortPeople.isAnyAbove(goals, levels, count: count) }
+    return levelOfGoal.withUnsafeBufferPointer { levelOfGoal in
+      for k in 0..<count {
+        let level = levelOfGoal[k] >= 0 ? levels[levelOfGoal[k]] : 0
+        if goals[k] > level { return true }
+      }
+      return false
+    }
+  }
+}
