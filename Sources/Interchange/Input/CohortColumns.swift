@@ -146,8 +146,6 @@ struct CohortColumns {
   private(set) var levelRun: Int?
   /// The same for the `goal:` columns.
   private(set) var goalRun: Int?
-  /// The rows' growth test, decided while each row is read.
-  private(set) var growth = RowGrowth()
 
   /// Maps a header row, reporting duplicate, malformed and missing columns
   /// as errors and unknown or misplaced ones as warnings.
@@ -260,7 +258,6 @@ struct CohortColumns {
     goalIsNative = goals.map { $0.scale == nil }
     levelRun = Self.run(levelIndices, native: levelIsNative)
     goalRun = Self.run(goalIndices, native: goalIsNative)
-    growth = RowGrowth(levelKeys: levels.map(\.key), goalKeys: goals.map(\.key))
     let headerStart = header.fields.first.map { ($0.line, $0.column) } ?? (header.line, 1)
     for required in Fixed.required(on: side) where fixed[required] == nil {
       problems.append(

@@ -38,7 +38,8 @@ struct CohortFileParser {
     /// The side the row is on: `.mentor` in a mentors file, `.mentee` in a
     /// mentees file, the `role` cell in a people file.
     var role: Role
-    /// ``RowGrowth/grows(levels:goals:)`` of `levels` and `goals`, decided as the row was read.
+    /// ``RowGrowth/grows(levels:goals:)`` of `levels` and `goals`, decided
+    /// as the row is read (fast path) or once the file is (careful path).
     var grows = false
     /// The line the row starts on.
     var line: Int
@@ -171,6 +172,7 @@ struct CohortFileParser {
       }
     }
     problems += scanProblems + rowProblems
+    parser?.decideGrowth()
     if let header, records == 0 {
       let start = header.fields[0]
       problems.append(
@@ -517,7 +519,7 @@ struct CohortFileParser {
     let start = (line: record.line, column: record.column(0))
     return Row(
       person: consume person, capacity: capacity, mentorsWanted: mentorsWanted, levels: levels, goals: goals,
-      listedGoals: listedGoals, role: role, grows: columns.growth.grows(levels: levelValues, goals: goalValues),
+      listedGoals: listedGoals, role: role,
       line: record.line, start: (start.line, start.column))
   }
 }

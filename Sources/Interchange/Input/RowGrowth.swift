@@ -21,6 +21,9 @@ struct RowGrowth: Sendable {
   /// competency for every `goal:` column (the usual header: then the test
   /// compares the two runs of values pairwise, in vector registers).
   private(set) var aligned = true
+  /// The number of `goal:` columns (`levelOfGoal.count`, kept apart so
+  /// that the test of an aligned row never reads the array).
+  private(set) var count = 0
 
   /// No `goal:` columns: no row grows.
   init() {}
@@ -35,6 +38,14 @@ struct RowGrowth: Sendable {
     for (index, key) in levelKeys.enumerated() where levelIndex[key] == nil { levelIndex[key] = index }
     levelOfGoal = goalKeys.map { levelIndex[$0] ?? -1 }
     aligned = levelOfGoal.enumerated().allSatisfy { $0.offset == $0.element }
+    count = goalKeys.count
+  }
+
+  /// The test of the file whose header gave `columns`.
+  ///
+  /// - Complexity: O(`level:` and `goal:` columns).
+  init(_ columns: CohortColumns) {
+    self.init(levelKeys: columns.levels.map(\.key), goalKeys: columns.goals.map(\.key))
   }
 
   /// Whether some goal of the row is above its competency's level: `goals`
@@ -44,7 +55,7 @@ struct RowGrowth: Sendable {
   /// - Complexity: O(`goal:` columns).
   @inline(__always)
   func grows(levels: UnsafePointer<Double>, goals: UnsafePointer<Double>) -> Bool {
-    let count = levelOfGoal.count
+    let count = self.count
     if count == 0 { return false }
     if aligned { return CohortPeople.isAnyAbove(goals, levels, count: count) }
     return levelOfGoal.withUnsafeBufferPointer { levelOfGoal in
@@ -53,6 +64,26 @@ struct RowGrowth: Sendable {
         if goals[k] > level { return true }
       }
       return false
+    }
+  }
+}
+
+extension CohortFileParser {
+  /// Sets every row's `grows` (``RowGrowth``) from its levels and goals:
+  /// the careful path's rows, once the whole file is read (the fast path
+  /// decides each row as it reads it).
+  ///
+  /// - Complexity: O(rows × `goal:` columns).
+  mutating func decideGrowth() {
+    let growth = RowGrowth(columns)
+    guard growth.count > 0 else { return }
+    for index in rows.indices {
+      let grows = rows[index].levels.withUnsafeBufferPointer { levels in
+        rows[index].goals.withUnsafeStoredValues { goals in
+          growth.grows(levels: levels.baseAddress ?? UnsafePointer(goals.baseAddress!), goals: goals.baseAddress!)
+        }
+      }
+      rows[index].grows = grows
     }
   }
 }
