@@ -1,4 +1,6 @@
-/// The growth test of a cohort file's rows, decided while a row is read:
+/// The growth test of a cohort file's rows, decided as they are read (the
+/// fast path's `parseChunk` right after each row, the careful path in one
+/// pass after the file):
 /// whether some `goal:` cell's value is above the level of the same
 /// competency in that row (its `level:` cell, or 0 when the file has no
 /// `level:` column of it; a missing goal, NaN, is above none).
@@ -10,9 +12,10 @@
 /// file has no `level:` column and NaN where it has no `goal:` column, and
 /// competencies of other files get level 0 and no goal; so the test per
 /// competency is the same, whatever the order of either file's columns.
-/// Read on the values just written into the row (in the cache), it spares
-/// the build of the people a second pass over every mentee's row in the
-/// arena (`RowGrowthTests` compares the two).
+/// On the fast path it reads the values just written into the row's arena
+/// place (still in the cache), and spares the build of the people a second
+/// pass over every mentee's row in the arena (`RowGrowthTests` compares the
+/// two tests).
 struct RowGrowth: Sendable {
   /// For each `goal:` column, in header order, the index among the `level:`
   /// columns of the same competency, or −1 when there is none.
