@@ -51,7 +51,7 @@ extension CohortFileParser {
     let template = Template(
       parser: CohortFileParser(
         file: file, side: side, referenceDate: referenceDate, mapping: mapping, columns: columns),
-      fields: header.count)
+      fields: header.count, growth: RowGrowth(columns))
     return parseRows(bytes, from: headerEnd.next, template: template)
   }
 
@@ -134,6 +134,8 @@ extension CohortFileParser {
     // Safe: the chunks only copy the parser (a value), never share it mutably.
     var parser: CohortFileParser
     var fields: Int
+    /// The rows' growth test (made once per file, not per chunk).
+    var growth: RowGrowth
   }
 
   /// Reads the rows of `bytes[range]` (whole lines, `lines` of them,
@@ -165,15 +167,25 @@ extension CohortFileParser {
     // reads them (levels, then goals): no copy.
     let width = columns.levelIndices.count + columns.goalIndices.count
     let inPlace = columns.levelRun.map { level in columns.goalRun.map { $0 > level } ?? true } ?? false
+    // Each row's growth test, decided on the values just written to its
+    // place in the arena (where `parseRow` writes them, runs or not); that
+    // place kept behind a pointer, which both closures reach without the
+    // exclusivity checks of a captured variable.
+    let growth = template.growth
+    let levelCount = columns.levelIndices.count
+    let rowValues = UnsafeMutablePointer<UnsafeMutablePointer<Double>?>.allocate(capacity: 1)
+    rowValues.initialize(to: nil)
+    defer { rowValues.deallocate() }
     // The closures reach the parser through its address: captured as a
     // variable by both, every row paid two dynamic exclusivity checks
     // (`swift_beginAccess`/`swift_endAccess`). Nothing else uses it meanwhile.
     let counted = withUnsafeMutablePointer(to: &parser) { parser in
       var problems: [InputError] = []
       func nextRow() -> UnsafeMutablePointer<Double>? {
-        guard inPlace else { return nil }
+        guard width > 0 else { return nil }
         let (storage, offset) = parser.pointee.arena.slot(width: width)
-        return storage.base + offset
+        rowValues.pointee = storage.base + offset
+        return inPlace ? rowValues.pointee : nil
       }
       return PlainLineCells.forEachRow(
         bytes, range, fields: template.fields, firstLine: firstLine, runs: runs, runDestination: nextRow
@@ -185,6 +197,9 @@ extension CohortFileParser {
           parser.pointee.parseRow(BorrowedLineCells(cells: $0), problems: &problems, into: rows + count)
         }
         guard made else { return false }
+        if let values = rowValues.pointee {
+          (rows + count).pointee.grows = growth.grows(levels: values, goals: values + levelCount)
+        }
         count += 1
         return problems.isEmpty
       }

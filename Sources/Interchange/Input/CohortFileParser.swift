@@ -37,6 +37,9 @@ struct CohortFileParser {
     /// The side the row is on: `.mentor` in a mentors file, `.mentee` in a
     /// mentees file, the `role` cell in a people file.
     var role: Role
+    /// ``RowGrowth/grows(levels:goals:)`` of `levels` and `goals`, decided
+    /// as the row is read (fast path) or once the file is (careful path).
+    var grows = false
     /// The line the row starts on.
     var line: Int
     /// The position of the row's first cell.
@@ -168,6 +171,7 @@ struct CohortFileParser {
       }
     }
     problems += scanProblems + rowProblems
+    parser?.decideGrowth()
     if let header, records == 0 {
       let start = header.fields[0]
       problems.append(

@@ -100,7 +100,9 @@ struct CohortPeople {
                     mentor += 1
                   }
                   guard isMentee else { continue }
-                  if hasGoalColumns && !grows(goals, levels) {
+                  // (Decided as the row was read, unless it lists goals in multi-select columns.)
+                  let growth = row.pointee.listedGoals.isEmpty ? row.pointee.grows : grows(goals, levels)
+                  if hasGoalColumns && !growth {
                     let start = row.pointee.start
                     partWarnings.append(
                       InputError(
