@@ -4,8 +4,9 @@ import _TestSupport
 @testable import Interchange
 
 /// ``IDTable`` against a `[String: Int]` oracle: the same answers for seeded
-/// inserts and lookups of ASCII ids, and for texts that `String` finds
-/// canonically equivalent (which move the table to its dictionary).
+/// inserts and lookups of ASCII ids (by text, and short ones by their
+/// value bits), and for texts that `String` finds canonically equivalent
+/// (which move the table to its dictionary).
 struct IDTableTests {
   /// A seeded text of `length` characters drawn from `alphabet`.
   private func text(_ random: inout SplitMix, length: Int, alphabet: [String]) -> String {
@@ -37,6 +38,60 @@ struct IDTableTests {
     // Few letters and short ids: many repeats; long ids cross the 8-byte words.
     compare(seed: seed, operations: 20_000, alphabet: ["a", "b", "c", "0", "1"], maxLength: 6)
     compare(seed: seed + 10, operations: 5_000, alphabet: ["x", "y", "-", "_"], maxLength: 40)
+  }
+
+  /// The value bits of a short ASCII text, as a cell's key gives them.
+  private func bits(_ text: String) -> (UInt64, UInt64) {
+    unsafeBitCast(text, to: (UInt64, UInt64).self)
+  }
+
+  /// ``IDTable/value(shortText:)`` (a lookup by a short text's value bits)
+  /// answers as the subscript and as a dictionary, on seeded texts of 1 to
+  /// 15 bytes from a small alphabet (many repeats), inserted as small
+  /// strings and as strings held on the heap, beside longer ids, before and after a key that is not ASCII moves the
+  /// table to its dictionary.
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func shortTextsFoundByTheirBitsAnswerAsADictionary(seed: UInt64) {
+    var random = SplitMix(seed: seed)
+    var table = IDTable()
+    var oracle: [String: Int] = [:]
+    var found = 0
+    for step in 0..<6_000 {
+      if step == 4_000 {
+        // From here on, the table's dictionary answers.
+        table.insert("\u{E9}", value: -1)
+        oracle["\u{E9}"] = -1
+      }
+      let count = 1 + Int(random.next() % 15)
+      // (Made from its bytes: a small string, its bytes in its value.)
+      let key = String(decoding: Array(text(&random, length: count, alphabet: ["a", "b", "c"]).utf8), as: UTF8.self)
+      #expect(key.utf8.count == count && bits(key).1 >> 60 == 0xE)
+      #expect(table.value(shortText: bits(key)) == oracle[key], "'\(key)'")
+      #expect(table.value(shortText: bits(key)) == table[key])
+      if oracle[key] != nil { found += 1 }
+      if random.next() % 2 == 0 {
+        let known = oracle[key]
+        if known == nil { oracle[key] = step }
+        // Every third one inserted held on the heap (other bits, the same text).
+        var inserted = key
+        if step % 3 == 0 {
+          inserted = String()
+          inserted.reserveCapacity(64)
+          inserted.append(key)
+          #expect(bits(inserted) != bits(key) && inserted == key)
+        }
+        #expect(table.insert(inserted, value: step) == known)
+        #expect(table.value(shortText: bits(key)) == oracle[key])
+      }
+      // Longer keys beside the short ones (hashed the other way).
+      if step % 7 == 0 { table.insert(key + "-a-longer-id", value: step) }
+    }
+    #expect(found > 1_000)
+    for (key, value) in oracle where key.utf8.count <= 15 && key.utf8.allSatisfy({ $0 < 0x80 }) {
+      #expect(table.value(shortText: bits(key)) == value)
+    }
+    // An empty table answers `nil`.
+    #expect(IDTable().value(shortText: bits("UTC")) == nil)
   }
 
   @Test func canonicallyEquivalentTextsAreOneKey() {

@@ -301,6 +301,17 @@ mm_line_cells_result mm_line_cells(
 mm_line_cells_result mm_line_cells_portable(
   const uint8_t *base, long index, long end, long *starts, long cells, long last, long target);
 
+/// Whether every byte of `base[0..<count]` is below 0x80 (1) or not (0);
+/// `count` may be 0 (then 1, and `base` is not read). Reads no byte outside
+/// the buffer. The AVX2 version (chosen at run time: four 32-byte loads
+/// or-ed per 128 bytes, the rest by the portable version) answers as
+/// mm_all_ascii_portable, which ors eight bytes at a time.
+/// `InputFile.isASCII` asks it for a whole input file.
+///
+/// Complexity: O(`count`), 128 bytes per step (AVX2) or 8 (portable).
+int mm_all_ascii(const uint8_t *base, long count);
+int mm_all_ascii_portable(const uint8_t *base, long count);
+
 /// Asks the kernel to back the whole 2 MiB pages inside [address, address +
 /// bytes) with transparent huge pages (`madvise(MADV_HUGEPAGE)`, Linux; a
 /// no-op elsewhere or when the kernel refuses). A hint only: no effect on any

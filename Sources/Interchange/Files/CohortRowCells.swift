@@ -34,7 +34,7 @@ protocol CohortRowCells {
   /// The two words of the `String` value ``cleanValue(_:)`` gives (its
   /// ``ShortASCIIText/valueBits(_:count:)``) when that text is 1 to 15
   /// ASCII bytes made straight from the cell's bytes, else `nil` (then
-  /// ask ``cleanValue(_:)``): a key for a ``ShortTextCache``, read without
+  /// ask ``cleanValue(_:)``): a key for ``IDTable/value(shortText:)``, read without
   /// making the text.
   func shortCleanKey(_ index: Int) -> (UInt64, UInt64)?
   /// Reads cells `first..<first + count` into `values` while each is empty

@@ -97,6 +97,47 @@ struct IDTable: Sequence {
     }
   }
 
+  /// The value of the short ASCII text whose `String` value has the bits
+  /// `bits` (``ShortASCIIText/valueBits(_:count:)`` of its words and
+  /// count, as ``CohortRowCells/shortCleanKey(_:)`` reads them from a
+  /// cell), or `nil`: the answer of ``subscript(_:)`` for that text, found
+  /// without making it. The text is hashed from the two words as
+  /// ``hash(of:)`` hashes it (``ByteHash/short(words:count:)``), and an
+  /// entry of that hash is compared by text (`String`'s `==` compares the
+  /// values' bits first, which are equal for the same short text).
+  ///
+  /// - Precondition: `bits` are a short ASCII text's value bits (the top
+  ///   byte of the second word `0xE0` or'ed with a count of at most 15;
+  ///   checked by `assert`, in debug builds).
+  /// - Complexity: O(1) expected.
+  @inline(__always)
+  func value(shortText bits: (UInt64, UInt64)) -> Int? {
+    // (Checked in debug builds: the one caller's bits come from `ShortASCIIText.valueBits`.)
+    assert(
+      bits.1 >> 60 == 0xE && (bits.0 | bits.1 & 0x00FF_FFFF_FFFF_FFFF) & 0x8080_8080_8080_8080 == 0,
+      "not a short ASCII text's value bits")
+    guard general == nil else { return general?[unsafeBitCast(bits, to: String.self)] }
+    let count = Int(truncatingIfNeeded: (bits.1 >> 56) & 0x0F)
+    let keyHash = hash.short(words: (bits.0, bits.1 & 0x00FF_FFFF_FFFF_FFFF), count: count)
+    return slots.withUnsafeBufferPointer { slots in
+      let mask = slots.count - 1
+      guard mask > 0 else { return nil }
+      return entries.withUnsafeBufferPointer { entries in
+        var slot = Int(truncatingIfNeeded: keyHash) & mask
+        while true {
+          let held = Int(slots[slot])
+          if held == 0 { return nil }
+          let entry = entries.baseAddress! + (held - 1)
+          // (`==` compares the two values' bits first: equal for a short key.)
+          if entry.pointee.hash == keyHash && entry.pointee.key == unsafeBitCast(bits, to: String.self) {
+            return entry.pointee.value
+          }
+          slot = (slot + 1) & mask
+        }
+      }
+    }
+  }
+
   /// Gives `key` the value `value` when it has none yet.
   ///
   /// - Returns: The value `key` already had (then it keeps it), or `nil`

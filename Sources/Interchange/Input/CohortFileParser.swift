@@ -76,20 +76,18 @@ struct CohortFileParser {
   /// chunks of the fast path copy one empty table, so they share its seed
   /// and their tables merge without hashing again).
   var firstLine = IDTable()
-  /// The offset of each time-zone cell text read so far (most rows repeat a few).
+  /// The offset of each time-zone cell text read so far (most rows repeat
+  /// a few); a short cell is looked up by its bytes
+  /// (``CohortRowCells/shortCleanKey(_:)``, ``IDTable/value(shortText:)``)
+  /// without making its text.
   var zoneOffsets = IDTable()
-  /// ``zoneOffsets`` of the short time-zone cells, looked up by the cell's
-  /// bytes (``CohortRowCells/shortCleanKey(_:)``) without making its text.
-  var zoneCache = ShortTextCache()
   /// The index in ``languageListValues`` of each `languages` cell text read
   /// so far (most rows repeat a few), so rows with the same cell share one
-  /// list; at most ``languageListLimit`` texts are kept.
+  /// list; at most ``languageListLimit`` texts are kept. Looked up as
+  /// ``zoneOffsets`` is.
   var languageLists = IDTable()
   /// The language lists of ``languageLists``.
   var languageListValues: [[String]] = []
-  /// ``languageLists`` of the short `languages` cells, looked up by the
-  /// cell's bytes without making its text.
-  var languageCache = ShortTextCache()
   /// The most `languages` cell texts ``languageLists`` keeps.
   static let languageListLimit = 4096
 
@@ -335,10 +333,10 @@ struct CohortFileParser {
     }
     var offset: Int?
     // A short zone cell seen before is answered from its bytes (the same
-    // offset: the cache holds what `zoneOffsets` gave that very text).
+    // entry as its text's).
     var zoneKey: (UInt64, UInt64)?
     if let index = columns.fixedIndex[CohortColumns.Fixed.timezone.ordinal] { zoneKey = record.shortCleanKey(index) }
-    if let zoneKey, let known = zoneCache.value(for: zoneKey) {
+    if let zoneKey, let known = zoneOffsets.value(shortText: zoneKey) {
       offset = known
     } else if case (let value, let field)? = text(.timezone), !value.isEmpty {
       do {
@@ -348,7 +346,6 @@ struct CohortFileParser {
           offset = try TimeZoneParser.minutesFromUTC(value, at: referenceDate)
           zoneOffsets.insert(value, value: offset!)
         }
-        if let zoneKey { zoneCache.insert(offset!, for: zoneKey) }
       } catch {
         fail(field, error.message)
       }
@@ -369,29 +366,32 @@ struct CohortFileParser {
       }
     }
     // Lists keep each entry once, at its first place (a set makes the check O(1)).
-    var languages: [String] = []
+    // (Assigned once on each path: a list found is not stored over an empty one.)
+    let languages: [String]
     var languagesKey: (UInt64, UInt64)?
     if let index = columns.fixedIndex[CohortColumns.Fixed.languages.ordinal] {
       languagesKey = record.shortCleanKey(index)
     }
-    if let languagesKey, let known = languageCache.value(for: languagesKey) {
+    if let languagesKey, let known = languageLists.value(shortText: languagesKey) {
       languages = languageListValues[known]
     } else if let value = optional(.languages) {
       if let known = languageLists[value] {
         languages = languageListValues[known]
-        if let languagesKey { languageCache.insert(known, for: languagesKey) }
       } else {
+        var list: [String] = []
         var seen = FirstSeen()
         for part in value.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," }) {
           let language = CellText.trimmed(String(part)).lowercased()
-          if !language.isEmpty && seen.insert(language) { languages.append(language) }
+          if !language.isEmpty && seen.insert(language) { list.append(language) }
         }
         if languageLists.count < Self.languageListLimit {
-          if let languagesKey { languageCache.insert(languageListValues.count, for: languagesKey) }
           languageLists.insert(value, value: languageListValues.count)
-          languageListValues.append(languages)
+          languageListValues.append(list)
         }
+        languages = list
       }
+    } else {
+      languages = []
     }
     var preferences: [String] = []
     if let value = optional(.preferences) {

@@ -4,43 +4,14 @@ import _TestSupport
 
 @testable import Interchange
 
-/// ``ShortTextCache`` against a dictionary, the cells' ``CohortRowCells/shortCleanKey(_:)``
-/// against their ``CohortRowCells/cleanValue(_:)``, and the cohort reader's
-/// time-zone, `languages` and capacity cells read from their bytes against
-/// the careful path.
-struct ShortTextCacheTests {
+/// The cells' ``CohortRowCells/shortCleanKey(_:)`` against their
+/// ``CohortRowCells/cleanValue(_:)``, and the cohort reader's time-zone,
+/// `languages` and capacity cells read from their bytes (looked up with
+/// ``IDTable/value(shortText:)``) against the careful path.
+struct ShortCellKeyTests {
   /// The value bits of a short ASCII text, as a cell's key gives them.
   private func key(_ text: String) -> (UInt64, UInt64) {
     unsafeBitCast(text, to: (UInt64, UInt64).self)
-  }
-
-  @Test(arguments: [1, 2, 3] as [UInt64])
-  func theCacheAnswersAsADictionaryOfTheKeysItKept(seed: UInt64) {
-    var random = SplitMix(seed: seed)
-    var cache = ShortTextCache()
-    var kept: [String: Int] = [:]
-    var refused = 0
-    // Texts from a small alphabet, so that many repeat and many share a home slot.
-    for _ in 0..<3_000 {
-      let count = 1 + Int(random.next() % 15)
-      let text = String((0..<count).map { _ in Character(Unicode.Scalar(UInt8(0x61 + random.next() % 3))) })
-      let value = Int(bitPattern: UInt(truncatingIfNeeded: random.next())) >> Int(random.next() % 64)
-      #expect(cache.value(for: key(text)) == kept[text], "'\(text)'")
-      let before = cache.count
-      cache.insert(value, for: key(text))
-      if kept[text] == nil && before < ShortTextCache.limit {
-        kept[text] = value
-        #expect(cache.count == before + 1)
-      } else if kept[text] == nil {
-        refused += 1
-        #expect(cache.count == before)
-      }
-      // A key kept keeps its first value.
-      #expect(cache.value(for: key(text)) == kept[text])
-    }
-    #expect(cache.count == ShortTextCache.limit)
-    #expect(refused > 0)
-    for (text, value) in kept { #expect(cache.value(for: key(text)) == value) }
   }
 
   @Test func aCellsShortKeyIsTheBitsOfItsCleanText() throws {
@@ -82,7 +53,7 @@ struct ShortTextCacheTests {
   }
 
   /// A mentors file of `rows` rows whose time-zone and `languages` cells
-  /// take many values (more than a cache keeps) and repeat, and whose
+  /// take many values and repeat, and whose
   /// capacity cells are written in the given forms in turn.
   private func mentorsText(rows: Int, capacities: [String]) -> String {
     var lines = ["id,name,capacity,timezone,languages,level:SQL"]
@@ -115,13 +86,41 @@ struct ShortTextCacheTests {
     #expect("\(fast.rows)" == "\(careful.rows)")
     let expected = [5, 5, 5, 5, 3, 0, 0, 4, 1_000_000, 1000, 7, 0]
     #expect(fast.rows.map(\.capacity) == (0..<600).map { expected[$0 % expected.count] })
-    // More distinct zones and language cells than a cache keeps: some were read from their text.
+    // Every distinct zone and `languages` cell was kept once (one of them
+    // 20 bytes, looked up by its text).
     let zones = Set(fast.rows.compactMap { $0.person?.utcOffsetMinutes })
     #expect(zones.count == 105)
-    #expect(fast.zoneCache.count > 0 && fast.languageCache.count == ShortTextCache.limit)
+    let cells = text.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
+    #expect(fast.zoneOffsets.count == Set(cells.map { $0[3] }).count)
+    #expect(fast.languageLists.count == Set(cells.map { $0[4] }.filter { !$0.isEmpty }).count)
     #expect(fast.rows[0].person?.languages == [])
     #expect(fast.rows[7].person?.languages == ["en", "de", "fr", "es", "it", "pt", "nl"])
     #expect(fast.rows[1].person?.languages == ["l13", "en"])
+  }
+
+  @Test func languagesCellsPastTheListLimitAreReadFromTheirText() throws {
+    // More distinct `languages` cells than the parser keeps: the later ones
+    // are split again at each row, with the careful path's lists.
+    let limit = CohortFileParser.languageListLimit
+    var lines = ["id,name,capacity,timezone,languages,level:SQL"]
+    for row in 0..<(limit + 500) {
+      lines.append("m\(row),N,1,UTC,x\(row % (limit + 250));EN,1")
+    }
+    let text = lines.joined(separator: "\n") + "\n"
+    let date = TimeZoneParser.defaultReferenceDate
+    var problems: [InputError] = []
+    let careful = try #require(
+      CohortFileParser.readCarefully(
+        text, file: "m.csv", side: .mentors, referenceDate: date, mapping: CohortMapping(), problems: &problems))
+    #expect(problems.isEmpty, "\(problems)")
+    let fast = try #require(
+      CohortFileParser.parseWellFormed(
+        text, file: "m.csv", side: .mentors, referenceDate: date, mapping: CohortMapping()))
+    #expect("\(fast.rows)" == "\(careful.rows)")
+    #expect(fast.rows.last?.person?.languages == ["x\((limit + 499) % (limit + 250))", "en"])
+    #expect(careful.languageLists.count == limit)
   }
 
   @Test(arguments: ["1000001", "2.5", "-1", "1e400", "x", "'=5", "", "1e-1"])
