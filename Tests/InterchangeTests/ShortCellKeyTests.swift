@@ -70,9 +70,9 @@ struct ShortCellKeyTests {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  @Test func zonesLanguagesAndCapacitiesReadFromBytesAreTheCarefulPathsValues() throws {
-    let capacities = ["5", "05", "5.0", " 5 ", "\t3", "0", "-0", "+4", "1000000", "1e3", "7.", "0.0e1"]
-    let text = mentorsText(rows: 600, capacities: capacities)
+  /// The careful and the fast parse of the mentors file `text`, which must
+  /// have no problem.
+  private func bothParses(_ text: String) throws -> (careful: CohortFileParser, fast: CohortFileParser) {
     let date = TimeZoneParser.defaultReferenceDate
     var problems: [InputError] = []
     let careful = try #require(
@@ -82,6 +82,13 @@ struct ShortCellKeyTests {
     let fast = try #require(
       CohortFileParser.parseWellFormed(
         text, file: "m.csv", side: .mentors, referenceDate: date, mapping: CohortMapping()))
+    return (careful, fast)
+  }
+
+  @Test func zonesLanguagesAndCapacitiesReadFromBytesAreTheCarefulPathsValues() throws {
+    let capacities = ["5", "05", "5.0", " 5 ", "\t3", "0", "-0", "+4", "1000000", "1e3", "7.", "0.0e1"]
+    let text = mentorsText(rows: 600, capacities: capacities)
+    let (careful, fast) = try bothParses(text)
     #expect(fast.rows.count == 600)
     #expect("\(fast.rows)" == "\(careful.rows)")
     let expected = [5, 5, 5, 5, 3, 0, 0, 4, 1_000_000, 1000, 7, 0]
@@ -109,15 +116,7 @@ struct ShortCellKeyTests {
       lines.append("m\(row),N,1,UTC,x\(row % (limit + 250));EN,1")
     }
     let text = lines.joined(separator: "\n") + "\n"
-    let date = TimeZoneParser.defaultReferenceDate
-    var problems: [InputError] = []
-    let careful = try #require(
-      CohortFileParser.readCarefully(
-        text, file: "m.csv", side: .mentors, referenceDate: date, mapping: CohortMapping(), problems: &problems))
-    #expect(problems.isEmpty, "\(problems)")
-    let fast = try #require(
-      CohortFileParser.parseWellFormed(
-        text, file: "m.csv", side: .mentors, referenceDate: date, mapping: CohortMapping()))
+    let (careful, fast) = try bothParses(text)
     #expect("\(fast.rows)" == "\(careful.rows)")
     #expect(fast.rows.last?.person?.languages == ["x\((limit + 499) % (limit + 250))", "en"])
     #expect(careful.languageLists.count == limit)
