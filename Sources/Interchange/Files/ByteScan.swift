@@ -1,11 +1,14 @@
 /// Tests on eight bytes at a time (SWAR: one 64-bit word holds eight bytes),
 /// for the writers' fast paths: whether a text holds any byte that needs
 /// care (an escape, quoting, a control character to show), so that the
-/// common text with none is copied whole.
+/// common text with none is copied whole; and for `SCORES.csv`'s reader,
+/// where a line's next comma is.
 ///
 /// Each test is exact as a yes-or-no answer for the word (the classic
 /// "has zero byte" identity: `(x − 0x01…01) & ~x & 0x80…80` is non-zero
-/// exactly when a byte of `x` is zero), which is all the callers ask.
+/// exactly when a byte of `x` is zero), and its lowest flagged byte (in
+/// memory order, for a little-endian load) is exact too: a false flag
+/// comes only from a borrow, above a true one.
 enum ByteScan {
   /// `0x0101010101010101`: one in every byte.
   private static let ones: UInt64 = 0x0101_0101_0101_0101

@@ -248,13 +248,11 @@ extension ScoreTableReader {
         cursor += 1  // the comma
         var start = cursor
         // The next comma, eight bytes at a time while eight remain on the
-        // line (a zero byte of `word` marks a comma; the lowest one found
-        // is exact), then byte by byte.
+        // line (``ByteScan/equal(_:in:)``: its lowest flagged byte is the
+        // first comma), then byte by byte.
         while lineEnd - cursor >= 8 {
-          let word =
-            UInt64(littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
-            ^ 0x2C2C_2C2C_2C2C_2C2C
-          let commas = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+          let word = UInt64(littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+          let commas = ByteScan.equal(CSVTokenizer.comma, in: word)
           if commas != 0 {
             cursor += commas.trailingZeroBitCount >> 3
             break
